@@ -1,0 +1,168 @@
+package aslrt
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// FromGo converts a Go value into a Value. Canonical Values are returned
+// as they are, without copying. Other Go values are converted: integer
+// kinds to int64, float32 to float64, map[string]any to an *Object with
+// its keys sorted (Go maps have no order), and anything else (structs,
+// typed slices and maps) through encoding/json, so struct field order and
+// `json` tags decide the members.
+func FromGo(x any) (Value, error) {
+	if isCanonical(x) {
+		return x, nil
+	}
+	return convert(x, 0)
+}
+
+// MustFromGo is FromGo for values known to convert; it panics otherwise.
+func MustFromGo(x any) Value {
+	v, err := FromGo(x)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func isCanonical(x any) bool {
+	switch v := x.(type) {
+	case nil, bool, string, int64:
+		return true
+	case float64:
+		return !math.IsNaN(v) && !math.IsInf(v, 0)
+	case []Value:
+		for _, e := range v {
+			if !isCanonical(e) {
+				return false
+			}
+		}
+		return true
+	case *Object:
+		if v == nil {
+			return false
+		}
+		for _, m := range v.members {
+			if !isCanonical(m.Value) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func convert(x any, depth int) (Value, error) {
+	if depth > maxDecodeDepth {
+		return nil, fmt.Errorf("aslrt: value nested deeper than %d levels", maxDecodeDepth)
+	}
+	switch v := x.(type) {
+	case nil, bool, string, int64:
+		return v, nil
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("aslrt: %v is not a JSON number", v)
+		}
+		return v, nil
+	case int:
+		return int64(v), nil
+	case int8:
+		return int64(v), nil
+	case int16:
+		return int64(v), nil
+	case int32:
+		return int64(v), nil
+	case uint:
+		return uintValue(uint64(v)), nil
+	case uint8:
+		return int64(v), nil
+	case uint16:
+		return int64(v), nil
+	case uint32:
+		return int64(v), nil
+	case uint64:
+		return uintValue(v), nil
+	case float32:
+		return convert(float64(v), depth)
+	case json.Number:
+		n, ok := ParseNumber(string(v))
+		if !ok {
+			return nil, fmt.Errorf("aslrt: %q is not a JSON number", string(v))
+		}
+		return n, nil
+	case json.RawMessage:
+		return Decode(v)
+	case []Value:
+		out := make([]Value, len(v))
+		for i, e := range v {
+			c, err := convert(e, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = c
+		}
+		return out, nil
+	case *Object:
+		if v == nil {
+			return nil, nil
+		}
+		out := NewObject(v.Len())
+		for _, m := range v.members {
+			c, err := convert(m.Value, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out.Set(m.Key, c)
+		}
+		return out, nil
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		out := NewObject(len(keys))
+		for _, k := range keys {
+			c, err := convert(v[k], depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out.Set(k, c)
+		}
+		return out, nil
+	case error:
+		return nil, fmt.Errorf("aslrt: an error is not a JSON value: %v", v)
+	}
+	data, err := json.Marshal(x)
+	if err != nil {
+		return nil, fmt.Errorf("aslrt: cannot convert %T to a JSON value: %w", x, err)
+	}
+	return Decode(data)
+}
+
+func uintValue(u uint64) Value {
+	if u <= math.MaxInt64 {
+		return int64(u)
+	}
+	return float64(u)
+}
+
+// ToGo stores v into the Go value dst points to, as json.Unmarshal would
+// store v's JSON text.
+func ToGo(v Value, dst any) error {
+	if err := json.Unmarshal(AppendJSON(nil, v), dst); err != nil {
+		return fmt.Errorf("aslrt: %w", err)
+	}
+	return nil
+}
+
+// As converts v to a T, as ToGo does.
+func As[T any](v Value) (T, error) {
+	var t T
+	err := ToGo(v, &t)
+	return t, err
+}
