@@ -207,6 +207,11 @@ func appendDouble(dst []byte, f float64) []byte {
 	// Shortest digits and decimal exponent: f = 0.d1d2d3... × 10^exp.
 	var buf [32]byte
 	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64)
+	if len(e) > 1 && e[1] == 'e' {
+		// Java prints at least two significant digits, choosing the two-digit
+		// decimal closest to f (4.9E-324, not 5.0E-324).
+		e = strconv.AppendFloat(buf[:0], f, 'e', 1, 64)
+	}
 	// e is "d.ddde±XX"
 	mant := make([]byte, 0, 24)
 	i := 0
@@ -216,6 +221,9 @@ func appendDouble(dst []byte, f float64) []byte {
 		}
 	}
 	exp, _ := strconv.Atoi(string(e[i+1:]))
+	for len(mant) > 1 && mant[len(mant)-1] == '0' {
+		mant = mant[:len(mant)-1]
+	}
 	// f = mant[0].mant[1:] × 10^exp
 	if f >= 1e-3 && f < 1e7 {
 		if exp >= 0 {
