@@ -1,0 +1,265 @@
+package aslrt
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// Input and output processing of JSONPath states, in AWS's order (A3.1):
+//
+//	raw input → InputPath → Parameters/ItemSelector → work → ResultSelector
+//	  → ResultPath (into the raw input) → OutputPath → next state's raw input
+//
+// The path fields distinguish an absent field from one set to JSON null:
+// a nil *Path means absent, NullPath() means null.
+
+// ApplyInputPath applies a state's InputPath to its raw input: absent (nil)
+// keeps the input, null gives {} (A3.2), a path selects part of the input,
+// the context object or a variable and fails as Path.Eval does (A3.3).
+func ApplyInputPath(raw Value, p *Path, s Scope) (Value, error) {
+	return applySelectPath(raw, p, s)
+}
+
+// ApplyOutputPath applies a state's OutputPath to its output: absent (nil)
+// keeps it, null gives {}, a path selects part of it (A3.16).
+func ApplyOutputPath(out Value, p *Path, s Scope) (Value, error) {
+	return applySelectPath(out, p, s)
+}
+
+func applySelectPath(v Value, p *Path, s Scope) (Value, error) {
+	switch {
+	case p == nil:
+		return v, nil
+	case p.null:
+		return NewObject(0), nil
+	case p.root == RootInput && len(p.steps) == 0:
+		return v, nil
+	}
+	return p.Eval(v, s)
+}
+
+// ApplyResultPath combines a state's raw input with its result as the
+// state's ResultPath says: absent (nil) outputs the result, null outputs
+// the raw input unchanged (A3.12), and a reference path writes the result
+// into a copy of the raw input (A3.13), as SetPath does.
+func ApplyResultPath(raw, result Value, p *Path) (Value, error) {
+	switch {
+	case p == nil:
+		return result, nil
+	case p.null:
+		return raw, nil
+	}
+	return SetPath(raw, p, result)
+}
+
+// SetPath returns doc with the node that the reference path p names
+// replaced by v. Objects missing on the way are created; only the objects
+// and arrays on the way to the change are copied, everything else is
+// shared with doc, which is left unchanged. When a node on the way is not
+// an object (or, for an index step, not an array holding that index) it
+// fails with States.ResultPathMatchFailure and the cause
+// "Unable to apply ReferencePath <path> to input <doc as compact JSON>"
+// (A3.14; the cause text is unverified).
+func SetPath(doc Value, p *Path, v Value) (Value, error) {
+	if p == nil || p.null || p.root != RootInput || !p.IsReference() {
+		text := "null"
+		if p != nil {
+			text = p.text
+		}
+		return nil, NewError(ErrResultPathMatchFailure, "Unable to apply ReferencePath "+text+" to input "+string(AppendJSON(nil, doc))+": only reference paths into the input can be written")
+	}
+	out, ok := setIn(doc, true, p.steps, v)
+	if !ok {
+		return nil, NewError(ErrResultPathMatchFailure, "Unable to apply ReferencePath "+p.text+" to input "+string(AppendJSON(nil, doc)))
+	}
+	return out, nil
+}
+
+// setIn replaces the node steps name below cur; present says whether cur
+// exists (a missing node becomes a new object).
+func setIn(cur Value, present bool, steps []pathStep, v Value) (Value, bool) {
+	if len(steps) == 0 {
+		return v, true
+	}
+	st := &steps[0]
+	switch st.kind {
+	case stepName:
+		var obj *Object
+		if present {
+			o, ok := cur.(*Object)
+			if !ok {
+				return nil, false
+			}
+			obj = o
+		}
+		child, has := obj.Get(st.name)
+		nv, ok := setIn(child, has, steps[1:], v)
+		if !ok {
+			return nil, false
+		}
+		extra := 1
+		if has {
+			extra = 0
+		}
+		out := obj.CloneGrow(extra)
+		out.Set(st.name, nv)
+		return out, true
+	case stepIndex:
+		arr, ok := cur.([]Value)
+		if !present || !ok || st.index < 0 || st.index >= len(arr) {
+			return nil, false
+		}
+		nv, ok := setIn(arr[st.index], true, steps[1:], v)
+		if !ok {
+			return nil, false
+		}
+		out := make([]Value, len(arr))
+		copy(out, arr)
+		out[st.index] = nv
+		return out, true
+	}
+	return nil, false
+}
+
+// StateIO is the input and output processing of one JSONPath state. Its
+// fields are the state's InputPath, Parameters (ItemSelector for a Map's
+// iterations is applied by the Map itself), ResultSelector, ResultPath and
+// OutputPath; nil means the field is absent, NullPath() that it is null.
+// Generated code builds one StateIO per state at package level.
+type StateIO struct {
+	InputPath      *Path
+	Parameters     *Template
+	ResultSelector *Template
+	ResultPath     *Path
+	OutputPath     *Path
+}
+
+// Input returns the effective input of the state: InputPath applied to raw,
+// then Parameters (A3.1, A3.9).
+func (io *StateIO) Input(raw Value, s Scope) (Value, error) {
+	in, err := ApplyInputPath(raw, io.InputPath, s)
+	if err != nil {
+		return nil, err
+	}
+	if io.Parameters != nil {
+		return io.Parameters.Eval(in, s)
+	}
+	return in, nil
+}
+
+// Output returns the state output for its raw input and its result:
+// ResultSelector applied to the result, ResultPath into raw, then
+// OutputPath (A3.1, A3.11–A3.16).
+func (io *StateIO) Output(raw, result Value, s Scope) (Value, error) {
+	if io.ResultSelector != nil {
+		r, err := io.ResultSelector.Eval(result, s)
+		if err != nil {
+			return nil, err
+		}
+		result = r
+	}
+	out, err := ApplyResultPath(raw, result, io.ResultPath)
+	if err != nil {
+		return nil, err
+	}
+	return ApplyOutputPath(out, io.OutputPath, s)
+}
+
+// MaxPayloadSize is the largest state input, output or result AWS accepts:
+// 256 KiB of UTF-8 JSON text (A19.1).
+const MaxPayloadSize = 262144
+
+// CheckPayloadSize fails with States.DataLimitExceeded when the JSON text
+// of v is larger than MaxPayloadSize. name is the state name (Pass states),
+// the resource type of a service integration (for example "lambda") or the
+// function ARN of a Lambda resource, as the cause names it (A17.6). It
+// measures without encoding.
+func CheckPayloadSize(name string, v Value) error {
+	if JSONSize(v, MaxPayloadSize+1) > MaxPayloadSize {
+		return NewError(ErrDataLimitExceeded, "The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
+	}
+	return nil
+}
+
+// JSONSize returns the length in bytes of v's compact JSON text (as Encode
+// writes it), or some number above limit once the size exceeds limit.
+func JSONSize(v Value, limit int) int {
+	return jsonSize(v, 0, limit)
+}
+
+func jsonSize(v Value, n, limit int) int {
+	if n > limit {
+		return n
+	}
+	switch x := v.(type) {
+	case nil:
+		return n + 4
+	case bool:
+		if x {
+			return n + 4
+		}
+		return n + 5
+	case string:
+		return n + stringSize(x)
+	case int64:
+		return n + len(strconv.AppendInt(make([]byte, 0, 24), x, 10))
+	case float64:
+		var buf [32]byte
+		return n + len(AppendJSON(buf[:0], x))
+	case []Value:
+		n += 2
+		if len(x) > 1 {
+			n += len(x) - 1
+		}
+		for _, e := range x {
+			n = jsonSize(e, n, limit)
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	case *Object:
+		n += 2
+		if k := x.Len(); k > 1 {
+			n += k - 1
+		}
+		for _, m := range x.Members() {
+			n += stringSize(m.Key) + 1
+			n = jsonSize(m.Value, n, limit)
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	}
+	return n + len(AppendJSON(nil, v))
+}
+
+// stringSize is the length of s as a JSON string literal, as appendString
+// writes it.
+func stringSize(s string) int {
+	n := 2
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t':
+				n += 2
+			case c < 0x20:
+				n += 6
+			default:
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			n += 3
+		} else {
+			n += size
+		}
+		i += size
+	}
+	return n
+}
