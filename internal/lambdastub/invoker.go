@@ -34,7 +34,7 @@ var _ aslrt.Invoker = (*Lambda)(nil)
 // error name and the Lambda error document as the cause; a function that
 // does not exist fails with Lambda.ResourceNotFoundException; a result
 // over 256 KiB fails with States.DataLimitExceeded. Any other resource is
-// refused with an error naming it.
+// refused with a States.Runtime error naming it, which no catcher hides.
 func (l *Lambda) Invoke(ctx context.Context, call aslrt.TaskCall) (aslrt.Value, error) {
 	switch {
 	case isLambdaInvoke(call.Resource):
@@ -42,7 +42,7 @@ func (l *Lambda) Invoke(ctx context.Context, call aslrt.TaskCall) (aslrt.Value, 
 	case isFunctionARN(call.Resource):
 		return l.invokeDirect(ctx, call)
 	default:
-		return nil, fmt.Errorf("lambdastub: state %q calls resource %q, which is not a Lambda function", call.State, call.Resource)
+		return nil, aslrt.Errorf(aslrt.ErrRuntime, "lambdastub: state %q calls resource %q, which is not a Lambda function", call.State, call.Resource)
 	}
 }
 
@@ -97,7 +97,7 @@ func (l *Lambda) invokeIntegration(ctx context.Context, call aslrt.TaskCall) (as
 		return nil, aslrt.Errorf(aslrt.ErrRuntime, "the lambda:invoke task %q needs a string FunctionName, got %s", call.State, aslrt.TypeName(nameValue))
 	}
 	if t, ok := in.Get("InvocationType"); ok && t != "RequestResponse" {
-		return nil, fmt.Errorf("lambdastub: state %q asks for InvocationType %s; the stubs support only RequestResponse", call.State, aslrt.EncodeString(t))
+		return nil, aslrt.Errorf(aslrt.ErrRuntime, "lambdastub: state %q asks for InvocationType %s; the stubs support only RequestResponse", call.State, aslrt.EncodeString(t))
 	}
 	var payload []byte
 	switch p, _ := in.Get("Payload"); p := p.(type) {
@@ -189,15 +189,20 @@ func errorDocument(ferr *FunctionError, requestID string) *aslrt.Object {
 }
 
 // serviceFailure turns an error of Call into the task failure Step
-// Functions reports: Lambda.<Code> for a service error, the error itself
-// otherwise (a context error stays one, so timeouts and cancellation are
-// seen as such).
+// Functions reports: Lambda.<Code> for a service error; a context error
+// stays one, so timeouts and cancellation are seen as such; anything else
+// (a malformed function name, an unknown stub) is States.Runtime, which no
+// catcher hides (CHECKLIST A9.3).
 func serviceFailure(err error) error {
 	var se *ServiceError
-	if errors.As(err, &se) {
+	switch {
+	case errors.As(err, &se):
 		return aslrt.NewError("Lambda."+se.Code, se.Error())
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	default:
+		return aslrt.NewError(aslrt.ErrRuntime, err.Error())
 	}
-	return err
 }
 
 func dataLimitExceeded(name string) error {

@@ -322,20 +322,23 @@ func TestInvokeRefusals(t *testing.T) {
 	tests := []struct {
 		name     string
 		call     aslrt.TaskCall
+		wantName string
 		contains string
 	}{
-		{"other service", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::sqs:sendMessage", Input: aslrt.NewObject(0)}, "sqs:sendMessage"},
-		{"input not an object", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: "x"}, "must be an object"},
-		{"no FunctionName", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: aslrt.NewObject(0)}, "FunctionName"},
-		{"async", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: aslrt.MustDecode(`{"FunctionName":"f","InvocationType":"Event"}`)}, "InvocationType"},
-		{"qualifier", aslrt.TaskCall{State: "Q", Resource: arnPrefix + "f:prod", Input: aslrt.NewObject(0)}, "function:f:prod"},
-		{"malformed name", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: aslrt.MustDecode(`{"FunctionName":"a:b:c:d:e"}`)}, "malformed"},
+		{"other service", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::sqs:sendMessage", Input: aslrt.NewObject(0)}, aslrt.ErrRuntime, "sqs:sendMessage"},
+		{"input not an object", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: "x"}, aslrt.ErrRuntime, "must be an object"},
+		{"no FunctionName", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: aslrt.NewObject(0)}, aslrt.ErrRuntime, "FunctionName"},
+		{"async", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: aslrt.MustDecode(`{"FunctionName":"f","InvocationType":"Event"}`)}, aslrt.ErrRuntime, "InvocationType"},
+		{"malformed name", aslrt.TaskCall{State: "Q", Resource: "arn:aws:states:::lambda:invoke", Input: aslrt.MustDecode(`{"FunctionName":"a:b:c:d:e"}`)}, aslrt.ErrRuntime, "malformed"},
+		{"qualifier", aslrt.TaskCall{State: "Q", Resource: arnPrefix + "f:prod", Input: aslrt.NewObject(0)}, "Lambda.ResourceNotFoundException", "function:f:prod"},
+		{"other account", aslrt.TaskCall{State: "Q", Resource: "arn:aws:lambda:us-east-1:222222222222:function:f", Input: aslrt.NewObject(0)}, "Lambda.ResourceNotFoundException", "222222222222:function:f:$LATEST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := l.Invoke(ctx, tt.call)
-			if err == nil || !strings.Contains(err.Error(), tt.contains) {
-				t.Errorf("error %v, want one containing %q", err, tt.contains)
+			e := taskError(t, err)
+			if e.Name != tt.wantName || !strings.Contains(e.Cause, tt.contains) {
+				t.Errorf("error %s: %s, want %s containing %q", e.Name, e.Cause, tt.wantName, tt.contains)
 			}
 		})
 	}
