@@ -58,7 +58,7 @@ type corpusScope struct {
 	rand uint64
 }
 
-func (s *corpusScope) ContextObject() Value              { return s.ctx }
+func (s *corpusScope) ContextObject() Value               { return s.ctx }
 func (s *corpusScope) Variable(name string) (Value, bool) { return nil, false }
 func (s *corpusScope) Random() uint64 {
 	s.rand = s.rand*6364136223846793005 + 1442695040888963407
