@@ -74,9 +74,10 @@ func (c *Intrinsic) String() string { return c.text }
 // Name returns the function name, for example "States.Format".
 func (c *Intrinsic) Name() string { return c.fn.name }
 
-// ReturnsString reports whether the function always returns a string, which
-// Fail's ErrorPath and CausePath require (A5.27): Format, JsonToString,
-// ArrayGetItem, Base64Encode, Base64Decode, Hash and UUID.
+// ReturnsString reports whether the function is one of those that Fail's
+// ErrorPath and CausePath accept because they return strings (A5.27):
+// Format, JsonToString, Base64Encode, Base64Decode, Hash and UUID always do,
+// ArrayGetItem does when the item is a string.
 func (c *Intrinsic) ReturnsString() bool { return c.fn.returnsString }
 
 type intrinsicParser struct {
