@@ -1,0 +1,309 @@
+package aslrt
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// EventType is the type of a history event, named as in AWS's execution
+// history (GetExecutionHistory).
+type EventType string
+
+// The history event types the runtime records.
+const (
+	ExecutionStarted   EventType = "ExecutionStarted"
+	ExecutionSucceeded EventType = "ExecutionSucceeded"
+	ExecutionFailed    EventType = "ExecutionFailed"
+	ExecutionTimedOut  EventType = "ExecutionTimedOut"
+	ExecutionAborted   EventType = "ExecutionAborted"
+
+	PassStateEntered     EventType = "PassStateEntered"
+	PassStateExited      EventType = "PassStateExited"
+	TaskStateEntered     EventType = "TaskStateEntered"
+	TaskStateExited      EventType = "TaskStateExited"
+	TaskStateAborted     EventType = "TaskStateAborted"
+	ChoiceStateEntered   EventType = "ChoiceStateEntered"
+	ChoiceStateExited    EventType = "ChoiceStateExited"
+	WaitStateEntered     EventType = "WaitStateEntered"
+	WaitStateExited      EventType = "WaitStateExited"
+	WaitStateAborted     EventType = "WaitStateAborted"
+	SucceedStateEntered  EventType = "SucceedStateEntered"
+	SucceedStateExited   EventType = "SucceedStateExited"
+	FailStateEntered     EventType = "FailStateEntered"
+	ParallelStateEntered EventType = "ParallelStateEntered"
+	ParallelStateExited  EventType = "ParallelStateExited"
+	MapStateEntered      EventType = "MapStateEntered"
+	MapStateExited       EventType = "MapStateExited"
+
+	TaskScheduled EventType = "TaskScheduled"
+	TaskStarted   EventType = "TaskStarted"
+	TaskSubmitted EventType = "TaskSubmitted"
+	TaskSucceeded EventType = "TaskSucceeded"
+	TaskFailed    EventType = "TaskFailed"
+	TaskTimedOut  EventType = "TaskTimedOut"
+
+	LambdaFunctionScheduled EventType = "LambdaFunctionScheduled"
+	LambdaFunctionStarted   EventType = "LambdaFunctionStarted"
+	LambdaFunctionSucceeded EventType = "LambdaFunctionSucceeded"
+	LambdaFunctionFailed    EventType = "LambdaFunctionFailed"
+	LambdaFunctionTimedOut  EventType = "LambdaFunctionTimedOut"
+
+	ActivityScheduled EventType = "ActivityScheduled"
+	ActivityStarted   EventType = "ActivityStarted"
+	ActivitySucceeded EventType = "ActivitySucceeded"
+	ActivityFailed    EventType = "ActivityFailed"
+	ActivityTimedOut  EventType = "ActivityTimedOut"
+
+	ParallelStateStarted   EventType = "ParallelStateStarted"
+	ParallelStateSucceeded EventType = "ParallelStateSucceeded"
+	ParallelStateFailed    EventType = "ParallelStateFailed"
+	ParallelStateAborted   EventType = "ParallelStateAborted"
+
+	MapStateStarted       EventType = "MapStateStarted"
+	MapStateSucceeded     EventType = "MapStateSucceeded"
+	MapStateFailed        EventType = "MapStateFailed"
+	MapStateAborted       EventType = "MapStateAborted"
+	MapIterationStarted   EventType = "MapIterationStarted"
+	MapIterationSucceeded EventType = "MapIterationSucceeded"
+	MapIterationFailed    EventType = "MapIterationFailed"
+	MapIterationAborted   EventType = "MapIterationAborted"
+
+	EvaluationFailed EventType = "EvaluationFailed"
+)
+
+// Event is one event of an execution's history.
+type Event struct {
+	// ID is the event's id: 1 for ExecutionStarted, then one more per event
+	// over the whole execution (A18.1). State failures quote these ids.
+	ID   int64
+	Type EventType
+	// Time is when the event happened, on the execution's clock.
+	Time time.Time
+	// State is the name of the state the event belongs to; for Map
+	// iteration events, the Map state's name.
+	State string
+	// Input is the input of ...StateEntered and ExecutionStarted, and the
+	// parameters of ...Scheduled events.
+	Input Value
+	// Output is the output of ...StateExited, ...Succeeded task events and
+	// ExecutionSucceeded.
+	Output Value
+	// Error and Cause describe the failure of ...Failed, ...TimedOut and
+	// EvaluationFailed events; either may be empty.
+	Error, Cause string
+	// Resource is the resource of task events.
+	Resource string
+	// Index is the iteration index of Map iteration events and the item
+	// count of MapStateStarted.
+	Index int
+	// Assigned holds the variables a state assigned, on its ...StateExited
+	// event (A15.14); nil when it assigned none.
+	Assigned *Object
+
+	err error // failure rendered into Error and Cause on delivery
+}
+
+// maxHistoryEvents is the most events an execution's history can hold;
+// the ExecutionFailed event that ends such an execution is the last one
+// (A19.2).
+const maxHistoryEvents = 25000
+
+// history numbers the events of one execution and delivers them to the
+// hook in id order.
+//
+// Events are counted per segment: the execution itself, and each Parallel
+// branch and Map iteration, which get one segment each. A branch's events
+// are numbered as if the branches before it had all run first, so ids do
+// not depend on how concurrent branches interleave: the first event of
+// branch k comes right after the last event of branch k-1. A segment's
+// base (the id before its first event) is known once everything before it
+// has finished; until then its events wait in the segment's buffer.
+type history struct {
+	hook   func(Event)
+	logger *slog.Logger
+	sink   bool // hook or logger set
+	name   string
+
+	total atomic.Int64 // events recorded so far, for the history limit
+
+	mu   sync.Mutex
+	cond sync.Cond // broadcast when a segment's base becomes known
+}
+
+// segment counts the events of one execution scope.
+type segment struct {
+	n int64 // events recorded so far, including finished groups; owned by the scope's goroutine
+
+	// guarded by history.mu
+	known    bool
+	base     int64
+	finished bool
+	active   *group  // the Parallel or Map group running now
+	buf      []Event // events waiting for base; ID holds the index in the segment
+}
+
+// group is the set of segments of one run of a Parallel or Map state.
+type group struct {
+	parent *segment
+	fork   int64 // parent.n when the group started
+	kids   []segment
+	prefix int   // kids[:prefix] are finished and known
+	sum    int64 // events in kids[:prefix]
+}
+
+func newHistory(hook func(Event), logger *slog.Logger, name string) *history {
+	h := &history{hook: hook, logger: logger, sink: hook != nil || logger != nil, name: name}
+	h.cond.L = &h.mu
+	return h
+}
+
+// record adds ev to s and returns its index in s. ev is delivered when its
+// id is known; without a hook or logger only the count changes.
+func (h *history) record(s *segment, ev *Event) int64 {
+	h.total.Add(1)
+	i := s.n
+	if !h.sink {
+		s.n++
+		return i
+	}
+	h.mu.Lock()
+	s.n++
+	if s.known {
+		ev.ID = s.base + i + 1
+		h.deliver(ev)
+	} else {
+		ev.ID = i
+		s.buf = append(s.buf, *ev)
+	}
+	h.mu.Unlock()
+	return i
+}
+
+// deliver hands ev to the hook and the logger; h.mu is held.
+func (h *history) deliver(ev *Event) {
+	if ev.err != nil {
+		e := renderKnown(ev.err)
+		ev.Error, ev.Cause, ev.err = e.Name, e.Cause, nil
+	}
+	if h.hook != nil {
+		h.hook(*ev)
+	}
+	if h.logger != nil {
+		h.log(ev)
+	}
+}
+
+func (h *history) log(ev *Event) {
+	level := slog.LevelDebug
+	attrs := []slog.Attr{slog.String("execution", h.name), slog.Int64("id", ev.ID)}
+	if ev.State != "" {
+		attrs = append(attrs, slog.String("state", ev.State))
+	}
+	if ev.Error != "" || ev.Cause != "" {
+		level = slog.LevelWarn
+		attrs = append(attrs, slog.String("error", ev.Error), slog.String("cause", ev.Cause))
+	}
+	h.logger.LogAttrs(context.Background(), level, string(ev.Type), attrs...)
+}
+
+// startGroup starts n segments after the events of s so far.
+func (h *history) startGroup(s *segment, n int) *group {
+	g := &group{parent: s, fork: s.n, kids: make([]segment, n)}
+	h.mu.Lock()
+	s.active = g
+	if s.known {
+		h.propagate(g)
+	}
+	h.mu.Unlock()
+	return g
+}
+
+// finish marks kid i of g finished.
+func (h *history) finish(g *group, i int) {
+	h.mu.Lock()
+	g.kids[i].finished = true
+	if g.parent.known {
+		h.propagate(g)
+	}
+	h.cond.Broadcast()
+	h.mu.Unlock()
+}
+
+// join ends g: all its segments have finished, and their events now count
+// as events of the parent.
+func (h *history) join(g *group) {
+	s := g.parent
+	var n int64
+	for i := range g.kids {
+		n += g.kids[i].n
+	}
+	h.mu.Lock()
+	if !s.known && h.sink {
+		off := g.fork
+		for i := range g.kids {
+			k := &g.kids[i]
+			for _, ev := range k.buf {
+				ev.ID += off
+				s.buf = append(s.buf, ev)
+			}
+			k.buf = nil
+			off += k.n
+		}
+	}
+	s.n = g.fork + n
+	s.active = nil
+	h.mu.Unlock()
+}
+
+// makeKnown sets the base of s and delivers what waited for it; h.mu is held.
+func (h *history) makeKnown(s *segment, base int64) {
+	s.known, s.base = true, base
+	for i := range s.buf {
+		ev := &s.buf[i]
+		ev.ID += base + 1
+		h.deliver(ev)
+	}
+	s.buf = nil
+	if g := s.active; g != nil {
+		h.propagate(g)
+	}
+	h.cond.Broadcast()
+}
+
+// propagate makes known the bases of the kids of g that can be known now;
+// g.parent is known and h.mu is held.
+func (h *history) propagate(g *group) {
+	for g.prefix < len(g.kids) {
+		k := &g.kids[g.prefix]
+		if !k.known {
+			h.makeKnown(k, g.parent.base+g.fork+g.sum)
+		}
+		if !k.finished {
+			return
+		}
+		g.sum += k.n
+		g.prefix++
+	}
+}
+
+// id returns the id of the event at index i of s, waiting until it is
+// known: until the branches before s's branch have finished.
+func (h *history) id(s *segment, i int64) int64 {
+	h.mu.Lock()
+	for !s.known {
+		h.cond.Wait()
+	}
+	id := s.base + i + 1
+	h.mu.Unlock()
+	return id
+}
+
+// idNow is id for a segment that may not be known yet; ok is false then.
+func (h *history) idNow(s *segment, i int64) (int64, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return s.base + i + 1, s.known
+}

@@ -1,0 +1,539 @@
+package aslrt
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// APIVersion1 is the version of the execution API this runtime offers.
+// Generated code refers to it (const _ = aslrt.APIVersion1), so code
+// generated for an incompatible runtime fails to compile.
+const APIVersion1 = 1
+
+// StateType is the type of a state.
+type StateType uint8
+
+// The state types of the Amazon States Language.
+const (
+	PassState StateType = iota + 1
+	TaskState
+	ChoiceState
+	WaitState
+	SucceedState
+	FailState
+	ParallelState
+	MapState
+)
+
+var stateTypeNames = [...]string{"", "Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"}
+
+// String returns the type's name as written in a definition ("Pass", ...).
+func (t StateType) String() string {
+	if int(t) < len(stateTypeNames) {
+		return stateTypeNames[t]
+	}
+	return "StateType(" + strconv.Itoa(int(t)) + ")"
+}
+
+var (
+	enteredEvents = [...]EventType{"", PassStateEntered, TaskStateEntered, ChoiceStateEntered, WaitStateEntered, SucceedStateEntered, FailStateEntered, ParallelStateEntered, MapStateEntered}
+	exitedEvents  = [...]EventType{"", PassStateExited, TaskStateExited, ChoiceStateExited, WaitStateExited, SucceedStateExited, "", ParallelStateExited, MapStateExited}
+)
+
+// State describes one state of a machine to the runtime. Generated code
+// declares one per state at package level and passes it to Exec.Enter.
+type State struct {
+	// Name is the state's name.
+	Name string
+	// Type is the state's type.
+	Type StateType
+	// Resource is a Task state's resource ARN: it decides the history
+	// events (LambdaFunction... for Lambda ARNs, Activity... for activities,
+	// Task... otherwise) and the name in States.DataLimitExceeded causes.
+	Resource string
+	// Retry is true when the state has a non-empty Retry field; only then
+	// does the context object carry State.RetryCount (A14.6).
+	Retry bool
+}
+
+// Definition describes a compiled state machine to the runtime. Generated
+// code declares one at package level.
+type Definition struct {
+	// Name is the machine's default name ($$.StateMachine.Name).
+	Name string
+	// TimeoutSeconds is the top-level TimeoutSeconds; 0 means none.
+	TimeoutSeconds int64
+}
+
+// Machine is a compiled state machine with its options: what a generated
+// machine starts its executions from. It is safe for concurrent use.
+type Machine struct {
+	def       Definition
+	cfg       config
+	name      string
+	arn       string
+	partition string
+	region    string
+	account   string
+}
+
+// NewMachine returns the runtime side of a generated machine.
+func NewMachine(def Definition, opts ...Option) *Machine {
+	m := &Machine{def: def}
+	for _, o := range opts {
+		o(&m.cfg)
+	}
+	if m.cfg.clock == nil {
+		m.cfg.clock = RealClock{}
+	}
+	m.partition, m.region, m.account = DefaultPartition, DefaultRegion, DefaultAccount
+	m.name = def.Name
+	if arn := m.cfg.machineARN; arn != "" {
+		// arn:<partition>:states:<region>:<account>:stateMachine:<name>
+		if p := strings.Split(arn, ":"); len(p) >= 7 {
+			m.partition, m.region, m.account, m.name = p[1], p[3], p[4], p[6]
+		}
+		m.arn = arn
+	}
+	if m.cfg.partition != "" {
+		m.partition = m.cfg.partition
+	}
+	if m.cfg.region != "" {
+		m.region = m.cfg.region
+	}
+	if m.cfg.account != "" {
+		m.account = m.cfg.account
+	}
+	if m.cfg.machineName != "" {
+		m.name = m.cfg.machineName
+	}
+	if m.arn == "" {
+		m.arn = "arn:" + m.partition + ":states:" + m.region + ":" + m.account + ":stateMachine:" + m.name
+	}
+	return m
+}
+
+// Name returns the machine's name.
+func (m *Machine) Name() string { return m.name }
+
+// ARN returns the machine's ARN ($$.StateMachine.Id).
+func (m *Machine) ARN() string { return m.arn }
+
+// execution is what the scopes of one execution share.
+type execution struct {
+	m      *Machine
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	stop   context.CancelFunc // releases a real-time deadline, or nil
+	h      *history
+	input  Value
+	start  time.Time
+	name   string
+	arn    string
+	clock  Clock
+	vclock *VirtualClock // nil unless the clock is virtual
+	dl     *deadline     // the execution's virtual deadline, or nil
+	rng    atomic.Uint64
+
+	staticOnce sync.Once
+	execObj    *Object // $$.Execution
+	machObj    *Object // $$.StateMachine
+}
+
+// errExecutionTimeout is the cancellation cause of an execution whose
+// TimeoutSeconds elapsed.
+var errExecutionTimeout = errors.New("execution TimeoutSeconds elapsed")
+
+// Exec is one scope of a running execution: the execution itself, a
+// Parallel branch or a Map iteration. Generated code passes it to every
+// state function; it carries the execution's context, the current state,
+// the variables of the scope, and the history. It is the Scope that paths,
+// templates and intrinsics are evaluated with.
+//
+// An Exec is used by one goroutine at a time: the states of a scope run one
+// after the other. Branches and iterations get their own Exec from a Group.
+type Exec struct {
+	ctx    context.Context
+	e      *execution
+	parent *Exec   // enclosing scope, for variables
+	vars   *Object // variables assigned in this scope
+	seg    *segment
+	tl     *timeline // virtual time of this scope; nil for other clocks
+
+	st       *State
+	stSeg    *segment // segment of st's entered event
+	stIdx    int64    // index of st's entered event in stSeg
+	entered  int64    // Unix nanoseconds when st was entered; 0 until known
+	retries  int
+	ctxObj   *Object
+	item     *mapItem
+	token    string
+	assigned *Object
+
+	lastErr  *Error // the last error marked, and its failure
+	lastFail *failure
+}
+
+type mapItem struct {
+	index int
+	value Value
+}
+
+// Start starts an execution of m with input (a Value, or any Go value
+// FromGo converts; json.RawMessage is decoded as JSON text). It records
+// ExecutionStarted and returns the execution's root scope and the input as
+// a Value. The caller runs the states and must end with Finish.
+func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
+	in, err := inputValue(input)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := &execution{m: m, input: in, clock: m.cfg.clock}
+	if m.cfg.seeded {
+		e.rng.Store(m.cfg.seed)
+	} else {
+		e.rng.Store(rand.Uint64())
+	}
+	e.vclock, _ = e.clock.(*VirtualClock)
+	e.start = e.clock.Now()
+	e.name = m.cfg.execName
+	if e.name == "" {
+		e.name = newUUID(e.random)
+	}
+	e.arn = "arn:" + m.partition + ":states:" + m.region + ":" + m.account + ":execution:" + m.name + ":" + e.name
+	e.h = newHistory(m.cfg.hook, m.cfg.logger, e.name)
+	e.ctx, e.cancel = context.WithCancelCause(ctx)
+	x := &Exec{ctx: e.ctx, e: e, seg: &segment{known: true}}
+	if e.vclock != nil {
+		x.tl = newTimeline(e.start.UnixNano())
+	}
+	if t := m.def.TimeoutSeconds; t > 0 {
+		d := time.Duration(t) * time.Second
+		if x.tl != nil {
+			e.dl = &deadline{at: e.start.UnixNano() + int64(d), cause: errExecutionTimeout, cancel: e.cancel}
+		} else {
+			e.ctx, e.stop = context.WithDeadlineCause(e.ctx, e.start.Add(d), errExecutionTimeout)
+			x.ctx = e.ctx
+		}
+	}
+	x.record(&Event{Type: ExecutionStarted, Input: in})
+	return x, in, nil
+}
+
+// inputValue converts an execution input (A1.18).
+func inputValue(input any) (Value, error) {
+	var v Value
+	var err error
+	if raw, ok := input.(json.RawMessage); ok {
+		v, err = Decode(raw)
+	} else {
+		v, err = FromGo(input)
+	}
+	if err != nil {
+		return nil, &Error{Name: "InvalidExecutionInput", Cause: "Invalid State Machine Execution Input: '" + err.Error() + "'"}
+	}
+	return v, nil
+}
+
+// Finish ends the execution with the output of its last state or the
+// error that ended it, records the last history event, and returns what
+// the generated Run returns: the output, or an error that StatusOf
+// classifies. A failed execution returns its *Error with the cause as AWS
+// reports it; a timed-out one an error wrapping ErrTimedOut; an aborted one
+// an error wrapping ErrAborted and the context's cause.
+func (x *Exec) Finish(out Value, err error) (Value, error) {
+	e := x.e
+	defer func() {
+		if e.stop != nil {
+			e.stop()
+		}
+		e.cancel(context.Canceled)
+		if e.vclock != nil {
+			e.vclock.advanceTo(x.tl.now.Load())
+		}
+	}()
+	if err == nil {
+		x.record(&Event{Type: ExecutionSucceeded, Output: out})
+		return out, nil
+	}
+	err = x.mark(err)
+	if h, ok := err.(*haltError); ok {
+		cause := context.Cause(e.ctx)
+		if errors.Is(cause, errExecutionTimeout) || errors.Is(h.cause, errExecutionTimeout) {
+			x.record(&Event{Type: ExecutionTimedOut, Error: ErrTimeout})
+			return nil, ErrTimedOut
+		}
+		if cause == nil {
+			cause = h.cause
+		}
+		x.record(&Event{Type: ExecutionAborted})
+		return nil, &abortedError{cause: cause}
+	}
+	f := err.(*failure)
+	fe := f.render()
+	x.record(&Event{Type: ExecutionFailed, Error: fe.Name, Cause: fe.Cause})
+	return nil, fe
+}
+
+// Context returns the scope's context: cancelled when the execution is
+// aborted or times out, and for a branch or iteration also when a sibling
+// fails. Generated code derives errgroups from it.
+func (x *Exec) Context() context.Context { return x.ctx }
+
+// Name returns the execution's name.
+func (x *Exec) Name() string { return x.e.name }
+
+// Now returns the current time on the execution's clock, in this scope.
+func (x *Exec) Now() time.Time {
+	if x.tl != nil {
+		return time.Unix(0, x.tl.now.Load()).UTC()
+	}
+	return x.e.clock.Now()
+}
+
+// Enter records that the state st is entered with input in: the
+// <Type>StateEntered event. It fails when the execution was aborted or
+// timed out, or when the history is full (States.Runtime, A19.2).
+func (x *Exec) Enter(st *State, in Value) error {
+	if x.ctx.Err() != nil {
+		return x.halt()
+	}
+	h := x.e.h
+	if h.total.Load() >= maxHistoryEvents-1 {
+		return x.userError(&Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (" + strconv.Itoa(maxHistoryEvents) + ")."})
+	}
+	x.st, x.stSeg = st, x.seg
+	x.retries, x.ctxObj, x.item, x.token, x.assigned = 0, nil, nil, "", nil
+	x.entered = 0
+	if x.tl != nil {
+		x.entered = x.tl.now.Load()
+	}
+	if st.Type == TaskState && isCallback(st.Resource) {
+		x.token = newUUID(x.e.random)
+	}
+	if !h.sink {
+		h.total.Add(1)
+		x.stIdx = x.seg.n
+		x.seg.n++
+		return nil
+	}
+	x.stIdx = x.record(&Event{Type: enteredEvents[st.Type], State: st.Name, Input: in})
+	return nil
+}
+
+// Exit records that the current state is left with output out: the
+// <Type>StateExited event, carrying the variables the state assigned.
+func (x *Exec) Exit(out Value) {
+	h := x.e.h
+	if !h.sink {
+		h.total.Add(1)
+		x.seg.n++
+		return
+	}
+	x.record(&Event{Type: exitedEvents[x.st.Type], State: x.st.Name, Output: out, Assigned: x.assigned})
+}
+
+// State returns the current state.
+func (x *Exec) State() *State { return x.st }
+
+// record adds ev to the history of this scope and returns its index in
+// the scope's segment.
+func (x *Exec) record(ev *Event) int64 {
+	if x.e.h.sink {
+		ev.Time = x.Now()
+	}
+	return x.e.h.record(x.seg, ev)
+}
+
+// Record adds an event of the current state to the history; generated
+// code uses it for events the runtime does not record itself. Its State
+// defaults to the current state's name.
+func (x *Exec) Record(ev Event) {
+	if ev.State == "" && x.st != nil {
+		ev.State = x.st.Name
+	}
+	x.record(&ev)
+}
+
+// halt returns the error that stops work in this scope because its
+// context is done.
+func (x *Exec) halt() error {
+	return &haltError{cause: context.Cause(x.ctx)}
+}
+
+// random returns a uniformly distributed random number: SplitMix64 over an
+// atomic counter, so concurrent scopes can draw without a lock.
+func (e *execution) random() uint64 {
+	z := e.rng.Add(0x9e3779b97f4a7c15)
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// Random returns a uniformly distributed random number from the
+// execution's source (Scope).
+func (x *Exec) Random() uint64 { return x.e.random() }
+
+// newUUID returns a random (version 4) UUID.
+func newUUID(random func() uint64) string {
+	var b [16]byte
+	a, c := random(), random()
+	for i := range 8 {
+		b[i] = byte(a >> (8 * i))
+		b[8+i] = byte(c >> (8 * i))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	const hex = "0123456789abcdef"
+	out := make([]byte, 0, 36)
+	for i, v := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out = append(out, '-')
+		}
+		out = append(out, hex[v>>4], hex[v&15])
+	}
+	return string(out)
+}
+
+// haltError stops the work of a scope whose context is done: the execution
+// was aborted or timed out, or a sibling branch failed. It is never caught
+// or retried.
+type haltError struct{ cause error }
+
+func (h *haltError) Error() string {
+	if h.cause == nil {
+		return "execution stopped"
+	}
+	return "execution stopped: " + h.cause.Error()
+}
+
+func (h *haltError) Unwrap() error { return h.cause }
+
+// failure is an error on its way out of a state: the error as raised and,
+// for States.Runtime and States.QueryEvaluationError raised by the runtime,
+// the state and entered event its cause must name (A17.1). User-raised
+// errors (Fail states, tasks) have no state and keep their cause (A17.2).
+type failure struct {
+	err   *Error
+	state string
+	h     *history
+	seg   *segment
+	idx   int64
+	out   *Error // err with the cause prefix, once rendered
+}
+
+func (f *failure) Error() string { return f.err.Error() }
+
+// Unwrap returns the error as raised, without the cause prefix.
+func (f *failure) Unwrap() error { return f.err }
+
+// render returns the error as AWS reports it, with the cause prefix when
+// it needs one. It waits until the state's event id is known.
+func (f *failure) render() *Error {
+	if f.state == "" {
+		return f.err
+	}
+	if f.out == nil {
+		f.out = f.withID(f.h.id(f.seg, f.idx))
+	}
+	return f.out
+}
+
+func (f *failure) withID(id int64) *Error {
+	return &Error{
+		Name:   f.err.Name,
+		Cause:  "An error occurred while executing the state '" + f.state + "' (entered at the event id #" + strconv.FormatInt(id, 10) + "). " + f.err.Cause,
+		NoName: f.err.NoName,
+	}
+}
+
+// renderKnown renders err for an event being delivered, when the ids of
+// everything before the event are known; history.mu is held.
+func renderKnown(err error) *Error {
+	f, ok := err.(*failure)
+	if !ok {
+		return AsError(err)
+	}
+	if f.state == "" {
+		return f.err
+	}
+	if f.out == nil {
+		f.out = f.withID(f.seg.base + f.idx + 1)
+	}
+	return f.out
+}
+
+// mark turns err into the failure of the current state: errors that
+// already passed a state (failures) and halts are returned unchanged;
+// States.Runtime and States.QueryEvaluationError errors raised by the
+// runtime get the current state for their cause prefix, and the latter
+// an EvaluationFailed event (A16.8).
+func (x *Exec) mark(err error) error {
+	switch err := err.(type) {
+	case *failure, *haltError:
+		return err
+	case *Error:
+		if err == x.lastErr {
+			return x.lastFail
+		}
+	}
+	var f *failure
+	var h *haltError
+	switch {
+	case errors.As(err, &f):
+		return f
+	case errors.As(err, &h):
+		return h
+	}
+	e := AsError(err)
+	f = &failure{err: e}
+	if (e.Name == ErrRuntime || e.Name == ErrQueryEvaluationError) && x.st != nil {
+		f.state, f.h, f.seg, f.idx = x.st.Name, x.e.h, x.stSeg, x.stIdx
+		if e.Name == ErrQueryEvaluationError {
+			x.record(&Event{Type: EvaluationFailed, State: x.st.Name, Error: e.Name, Cause: e.Cause})
+		}
+	}
+	x.lastErr, x.lastFail = e, f
+	return f
+}
+
+// userError marks e as raised by the definition or a task: its cause is
+// reported as it is.
+func (x *Exec) userError(e *Error) error {
+	f := &failure{err: e}
+	x.lastErr, x.lastFail = e, f
+	return f
+}
+
+// Fail raises the error of a Fail state (A8.3, A8.4). A Fail state without
+// Error or ErrorPath raises an error without a name: use NoName.
+func (x *Exec) Fail(e *Error) error {
+	return x.userError(e)
+}
+
+// Failure returns err as the state reports it: an *Error with the cause
+// prefix AWS gives runtime failures; nil for nil and for errors that stop
+// the execution rather than fail it (abort, timeout). It waits until the
+// failing state's event id is known.
+func (x *Exec) Failure(err error) *Error {
+	if err == nil {
+		return nil
+	}
+	f, ok := x.mark(err).(*failure)
+	if !ok {
+		return nil
+	}
+	return f.render()
+}
+
+// isCallback reports whether a resource waits for a task token.
+func isCallback(resource string) bool {
+	return strings.HasSuffix(resource, ".waitForTaskToken")
+}

@@ -1,0 +1,285 @@
+package aslrt
+
+import (
+	"context"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// DefaultMapConcurrency is how many iterations of an inline Map state
+// without MaxConcurrency run at once, as in AWS (A13.11, A19.6).
+const DefaultMapConcurrency = 40
+
+// MapConfig is the run-time configuration of one run of a Map state:
+// literal fields from the definition or values read by the ...Path
+// functions.
+type MapConfig struct {
+	// MaxConcurrency bounds the iterations running at once; 0 means no
+	// bound of the definition's (DefaultMapConcurrency applies).
+	MaxConcurrency int
+	// ToleratedFailureCount and ToleratedFailurePercentage are the
+	// tolerated failures; they apply only when the ...Set flags are true.
+	ToleratedFailureCount      int64
+	ToleratedFailureCountSet   bool
+	ToleratedFailurePercentage float64
+	ToleratedPercentageSet     bool
+	// Distributed is true for ProcessorConfig Mode DISTRIBUTED: iterations
+	// are child executions that see no outer variables (A15.9).
+	Distributed bool
+}
+
+type tolerance struct {
+	count      int64
+	pct        float64
+	hasCount   bool
+	hasPercent bool
+}
+
+func (t tolerance) set() bool { return t.hasCount || t.hasPercent }
+
+// allows reports whether failed failures out of total items are tolerated.
+func (t tolerance) allows(failed int64, total int) bool {
+	if t.hasCount && failed > t.count {
+		return false
+	}
+	if t.hasPercent && float64(failed)*100 > t.pct*float64(total) {
+		return false
+	}
+	return true
+}
+
+// Map starts the iterations of the current Map state over items: the
+// MapStateStarted event (A13.5). Generated code runs iteration i with
+// Group.Iteration, in an errgroup limited to Group.Limit().
+func (x *Exec) Map(items []Value, cfg MapConfig) *Group {
+	x.record(&Event{Type: MapStateStarted, State: x.st.Name, Index: len(items)})
+	g := x.newGroup(len(items), true)
+	g.items = items
+	g.scoped = !cfg.Distributed
+	g.tol = tolerance{
+		count:      cfg.ToleratedFailureCount,
+		pct:        cfg.ToleratedFailurePercentage,
+		hasCount:   cfg.ToleratedFailureCountSet && cfg.ToleratedFailureCount > 0,
+		hasPercent: cfg.ToleratedPercentageSet && cfg.ToleratedFailurePercentage > 0,
+	}
+	g.lanes = cfg.MaxConcurrency
+	if g.lanes <= 0 {
+		g.lanes = DefaultMapConcurrency
+	}
+	return g
+}
+
+// Limit returns the limit to give the errgroup of a Map state: the
+// MaxConcurrency, or DefaultMapConcurrency when it sets none.
+func (g *Group) Limit() int { return g.lanes }
+
+// Items returns the items the Map iterates over.
+func (g *Group) Items() []Value { return g.items }
+
+// Iteration runs iteration i of a Map state: fn gets the iteration's scope
+// and item and returns the iteration's result. Inside fn, until the first
+// state is entered, the scope's context object carries Map.Item.Index and
+// Map.Item.Value (A14.9): fn evaluates the ItemSelector with it (A13.3).
+// The history gets MapIterationStarted, then the iteration's events, then
+// MapIterationSucceeded, ...Failed or ...Aborted. A failure tolerated by
+// ToleratedFailureCount/Percentage leaves the item's error output in its
+// place and does not stop the others; one failure too many fails the Map
+// with States.ExceedToleratedFailureThreshold (A13.16).
+//
+// Iterations must be started in index order (a for loop over the items),
+// as the virtual clock runs iteration i after iteration i-Limit().
+func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
+	kx := g.kid(ctx, i)
+	kx.item = &mapItem{index: i, value: g.items[i]}
+	kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
+	out, err := fn(kx, g.items[i])
+	return g.done(kx, i, out, err)
+}
+
+// MapItems returns the items a JSONPath Map state iterates over: the value
+// ItemsPath selects in the effective input (A13.1), which must be an array:
+// otherwise the state fails with States.Runtime and the cause
+// `Reference path "<path>" must point to array.`; for a path into the
+// context object one leading '$' is dropped from the path in the message
+// (A13.6).
+func (x *Exec) MapItems(itemsPath *Path, in Value) ([]Value, error) {
+	if itemsPath == nil {
+		itemsPath = rootPath
+	}
+	v, err := itemsPath.Eval(in, x)
+	if err != nil {
+		return nil, err
+	}
+	arr, ok := v.([]Value)
+	if !ok {
+		p := itemsPath.String()
+		if strings.HasPrefix(p, "$$") {
+			p = p[1:]
+		}
+		return nil, NewError(ErrRuntime, "Reference path \""+p+"\" must point to array.")
+	}
+	return arr, nil
+}
+
+var rootPath = MustReferencePath("$")
+
+// MapItemsValue checks the value of a JSONata Map state's Items field, the
+// expression expr: it must be an array, or the state fails with
+// States.QueryEvaluationError (A13.7).
+func MapItemsValue(v Value, expr string) ([]Value, error) {
+	if arr, ok := v.([]Value); ok {
+		return arr, nil
+	}
+	return nil, NewError(ErrQueryEvaluationError, "The JSONata expression '"+expr+"' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"+TypeName(v)+"' for value: "+EncodeString(v))
+}
+
+// MapInputItems checks the input of a JSONata Map state without Items,
+// which must be an array (A13.8).
+func MapInputItems(in Value) ([]Value, error) {
+	if arr, ok := in.([]Value); ok {
+		return arr, nil
+	}
+	return nil, NewError(ErrQueryEvaluationError, "Map state input must be an array but was: "+EncodeString(in))
+}
+
+// valueText is how AWS quotes a value in the causes of the Map ...Path
+// fields: strings as they are, anything else as compact JSON.
+func valueText(v Value) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return EncodeString(v)
+}
+
+// pathInteger reads an integer for a Map ...Path field: a JSON integer or a
+// string holding one (Java's Integer.parseInt).
+func pathInteger(v Value) (int64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return n, n >= math.MinInt32 && n <= math.MaxInt32
+	case string:
+		i, err := strconv.ParseInt(n, 10, 32)
+		return i, err == nil
+	}
+	return 0, false
+}
+
+// MaxConcurrencyPath reads a Map state's MaxConcurrencyPath (A13.12). A
+// value that is not an integer fails with States.Runtime and AWS's cause;
+// a negative one, on which AWS stalls the execution (A13.13), fails with
+// States.Runtime here.
+func (x *Exec) MaxConcurrencyPath(p *Path, in Value) (int, error) {
+	v, err := p.Eval(in, x)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := pathInteger(v)
+	if !ok {
+		return 0, NewError(ErrRuntime, "The MaxConcurrencyPath field refers to value \""+valueText(v)+"\" which is not a valid integer: "+p.String())
+	}
+	if n < 0 {
+		return 0, NewError(ErrRuntime, "MaxConcurrency cannot be negative.")
+	}
+	return int(n), nil
+}
+
+// ToleratedFailureCountPath reads a Map state's ToleratedFailureCountPath
+// (A13.14).
+func (x *Exec) ToleratedFailureCountPath(p *Path, in Value) (int64, error) {
+	v, err := p.Eval(in, x)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := pathInteger(v)
+	if !ok {
+		return 0, NewError(ErrRuntime, "The ToleratedFailureCountPath field refers to value \""+valueText(v)+"\" which is not a valid integer: "+p.String())
+	}
+	if n < 0 {
+		return 0, NewError(ErrRuntime, "ToleratedFailureCount cannot be negative.")
+	}
+	return n, nil
+}
+
+// ToleratedFailurePercentagePath reads a Map state's
+// ToleratedFailurePercentagePath (A13.15); fractions are allowed.
+func (x *Exec) ToleratedFailurePercentagePath(p *Path, in Value) (float64, error) {
+	v, err := p.Eval(in, x)
+	if err != nil {
+		return 0, err
+	}
+	var f float64
+	ok := false
+	switch n := v.(type) {
+	case int64, float64:
+		f, ok = Float(n)
+	case string:
+		var perr error
+		f, perr = strconv.ParseFloat(strings.TrimSpace(n), 64)
+		ok = perr == nil
+	}
+	if !ok {
+		return 0, NewError(ErrRuntime, "The ToleratedFailurePercentagePath field refers to value \""+valueText(v)+"\" which is not a valid float: "+p.String())
+	}
+	if !(f >= 0 && f <= 100) {
+		return 0, NewError(ErrRuntime, "ToleratedFailurePercentage must be between 0 and 100.")
+	}
+	return f, nil
+}
+
+// ItemBatcher is a Map state's ItemBatcher, with its ...Path fields
+// already read.
+type ItemBatcher struct {
+	// MaxItemsPerBatch bounds the items of a batch; 0 means no bound.
+	MaxItemsPerBatch int
+	// MaxInputBytesPerBatch bounds the JSON size of a batch's input (the
+	// whole {"BatchInput", "Items"} object); 0 means no bound.
+	MaxInputBytesPerBatch int
+	// BatchInput is added to every batch when it is not nil.
+	BatchInput Value
+}
+
+// Batches groups items into the iteration inputs of a Map state with an
+// ItemBatcher: {"BatchInput": ..., "Items": [...]} with at most
+// MaxItemsPerBatch items and MaxInputBytesPerBatch bytes each, in order
+// (A13.19). An item too large for a batch of its own gets a batch of its
+// own.
+func (b *ItemBatcher) Batches(items []Value) []Value {
+	var out []Value
+	base := 2 + len(`"Items":[]`)
+	if b.BatchInput != nil {
+		base += len(`"BatchInput":,`) + JSONSize(b.BatchInput, math.MaxInt)
+	}
+	var cur []Value
+	size := base
+	flush := func() {
+		o := NewObject(2)
+		if b.BatchInput != nil {
+			o.Set("BatchInput", b.BatchInput)
+		}
+		o.Set("Items", cur)
+		out = append(out, o)
+		cur, size = nil, base
+	}
+	for _, it := range items {
+		n := JSONSize(it, math.MaxInt)
+		if len(cur) > 0 {
+			n++ // comma
+		}
+		full := b.MaxItemsPerBatch > 0 && len(cur) >= b.MaxItemsPerBatch
+		big := b.MaxInputBytesPerBatch > 0 && size+n > b.MaxInputBytesPerBatch
+		if len(cur) > 0 && (full || big) {
+			flush()
+			n = JSONSize(it, math.MaxInt)
+		}
+		cur = append(cur, it)
+		size += n
+	}
+	if len(cur) > 0 {
+		flush()
+	}
+	if out == nil {
+		out = []Value{}
+	}
+	return out
+}

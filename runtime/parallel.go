@@ -1,0 +1,172 @@
+package aslrt
+
+import (
+	"context"
+	"sync/atomic"
+)
+
+// Group is one run of a Parallel state's branches or a Map state's
+// iterations. The generated state function starts it (Exec.Parallel,
+// Exec.Map), runs every branch or iteration in its own goroutine of an
+// errgroup derived from the Exec's context, passing the errgroup's
+// context, and ends it with Wait:
+//
+//	p := x.Parallel(2)
+//	g, ctx := errgroup.WithContext(x.Context())
+//	g.Go(func() error { return p.Branch(ctx, 0, in, m.branch0) })
+//	g.Go(func() error { return p.Branch(ctx, 1, in, m.branch1) })
+//	out, err := p.Wait(g.Wait())
+//
+// Each branch and iteration runs in a scope of its own (own variables,
+// own virtual time, own history segment) whose parent is the state's
+// scope. The first failure cancels the errgroup's context, which stops the
+// others, and Wait returns that failure: the branch's own error (A9.6,
+// A9.7, A12.4).
+type Group struct {
+	x       *Exec
+	g       *group
+	results []Value
+	ends    []int64 // virtual end time of each branch or iteration
+	fork    int64   // virtual time when the group started
+	isMap   bool
+	items   []Value
+	lanes   int // iterations that may overlap in virtual time
+	tol     tolerance
+	failed  atomic.Int64
+	scoped  bool // branches see the outer variables
+}
+
+// Parallel starts the n branches of the current Parallel state: the
+// ParallelStateStarted event.
+func (x *Exec) Parallel(n int) *Group {
+	x.record(&Event{Type: ParallelStateStarted, State: x.st.Name})
+	return x.newGroup(n, false)
+}
+
+func (x *Exec) newGroup(n int, isMap bool) *Group {
+	g := &Group{x: x, results: make([]Value, n), isMap: isMap, scoped: true}
+	if x.tl != nil {
+		g.fork = x.tl.now.Load()
+		g.ends = make([]int64, n)
+		g.lanes = n
+	}
+	g.g = x.e.h.startGroup(x.seg, n)
+	return g
+}
+
+// Len returns the number of branches or iterations.
+func (g *Group) Len() int { return len(g.results) }
+
+// Branch runs branch i of a Parallel state with input in: fn is the
+// branch's state loop, run in a new scope. It returns the branch's error
+// for the errgroup.
+func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Value) (Value, error)) error {
+	kx := g.kid(ctx, i)
+	out, err := fn(kx, in)
+	return g.done(kx, i, out, err)
+}
+
+// kid returns the scope of branch or iteration i.
+func (g *Group) kid(ctx context.Context, i int) *Exec {
+	x := g.x
+	kx := &Exec{
+		ctx:     ctx,
+		e:       x.e,
+		seg:     &g.g.kids[i],
+		st:      x.st,
+		stSeg:   x.stSeg,
+		stIdx:   x.stIdx,
+		entered: x.entered,
+		retries: x.retries,
+	}
+	if g.scoped {
+		kx.parent = x
+	}
+	if x.tl != nil {
+		start := g.fork
+		if j := i - g.lanes; j >= 0 {
+			h := x.e.h
+			h.mu.Lock()
+			for !g.g.kids[j].finished {
+				h.cond.Wait()
+			}
+			h.mu.Unlock()
+			start = max(start, g.ends[j])
+		}
+		kx.tl = newTimeline(start)
+	}
+	return kx
+}
+
+// done ends branch or iteration i with out or err.
+func (g *Group) done(kx *Exec, i int, out Value, err error) error {
+	if err != nil {
+		err = kx.mark(err)
+	}
+	var exceeded bool
+	if err == nil {
+		g.results[i] = out
+	}
+	if g.isMap {
+		ev := Event{State: g.x.st.Name, Index: i}
+		switch err.(type) {
+		case nil:
+			ev.Type = MapIterationSucceeded
+		case *haltError:
+			ev.Type = MapIterationAborted
+		default:
+			ev.Type = MapIterationFailed
+		}
+		kx.record(&ev)
+		if f, ok := err.(*failure); ok && g.tol.set() {
+			n := g.failed.Add(1)
+			if g.tol.allows(n, len(g.results)) {
+				g.results[i] = ErrorOutput(f.render())
+				err = nil
+			} else {
+				exceeded = true
+			}
+		}
+	}
+	if kx.tl != nil {
+		g.ends[i] = kx.tl.now.Load()
+	}
+	g.x.e.h.finish(g.g, i)
+	if exceeded {
+		return &failure{err: &Error{Name: ErrExceedToleratedFailureThreshold, Cause: "The specified tolerated failure threshold was exceeded"}}
+	}
+	return err
+}
+
+// Wait ends the group, given what errgroup.Wait returned: the results in
+// branch or item order (A12.2, A13.5), or the error the state fails with.
+// It records the state's ...Succeeded or ...Failed event, and moves the
+// state's virtual time to the end of the latest branch or iteration.
+func (g *Group) Wait(err error) ([]Value, error) {
+	x := g.x
+	x.e.h.join(g.g)
+	if x.tl != nil {
+		end := g.fork
+		for _, t := range g.ends {
+			end = max(end, t)
+		}
+		storeMax(&x.tl.now, end)
+	}
+	succeeded, failed := ParallelStateSucceeded, ParallelStateFailed
+	if g.isMap {
+		succeeded, failed = MapStateSucceeded, MapStateFailed
+	}
+	if err == nil {
+		if x.ctx.Err() != nil {
+			return nil, x.halt()
+		}
+		x.record(&Event{Type: succeeded, State: x.st.Name})
+		return g.results, nil
+	}
+	err = x.mark(err)
+	if _, ok := err.(*haltError); ok {
+		return nil, err
+	}
+	x.record(&Event{Type: failed, State: x.st.Name, err: err})
+	return nil, err
+}
