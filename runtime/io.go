@@ -1,7 +1,7 @@
 package aslrt
 
 import (
-	"strconv"
+	"math"
 	"unicode/utf8"
 )
 
@@ -106,16 +106,23 @@ func setIn(cur Value, present bool, steps []pathStep, v Value) (Value, bool) {
 		return out, true
 	case stepIndex:
 		arr, ok := cur.([]Value)
-		if !present || !ok || st.index < 0 || st.index >= len(arr) {
+		if !present || !ok {
 			return nil, false
 		}
-		nv, ok := setIn(arr[st.index], true, steps[1:], v)
+		i := st.index
+		if i < 0 {
+			i += len(arr)
+		}
+		if i < 0 || i >= len(arr) {
+			return nil, false
+		}
+		nv, ok := setIn(arr[i], true, steps[1:], v)
 		if !ok {
 			return nil, false
 		}
 		out := make([]Value, len(arr))
 		copy(out, arr)
-		out[st.index] = nv
+		out[i] = nv
 		return out, true
 	}
 	return nil, false
@@ -202,10 +209,13 @@ func jsonSize(v Value, n, limit int) int {
 	case string:
 		return n + stringSize(x)
 	case int64:
-		return n + len(strconv.AppendInt(make([]byte, 0, 24), x, 10))
+		return n + intSize(x)
 	case float64:
-		var buf [32]byte
-		return n + len(AppendJSON(buf[:0], x))
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return n + 4 // null
+		}
+		var buf [40]byte
+		return n + len(appendDouble(buf[:0], x))
 	case []Value:
 		n += 2
 		if len(x) > 1 {
@@ -233,6 +243,21 @@ func jsonSize(v Value, n, limit int) int {
 		return n
 	}
 	return n + len(AppendJSON(nil, v))
+}
+
+// intSize is the number of characters of i in decimal.
+func intSize(i int64) int {
+	n := 1
+	u := uint64(i)
+	if i < 0 {
+		n++
+		u = uint64(-i)
+	}
+	for u >= 10 {
+		u /= 10
+		n++
+	}
+	return n
 }
 
 // stringSize is the length of s as a JSON string literal, as appendString

@@ -124,6 +124,7 @@ func TestApplyResultPath(t *testing.T) {
 		{"A3.13 created below an existing object", MustReferencePath("$.a.new.deeper"), raw, `{"a":{"b":1,"c":{"d":2},"new":{"deeper":{"r":true}}},"list":[{"x":1},2],"s":"str","n":null}`},
 		{"A3.13 bracket names", MustReferencePath("$['a']['b']"), raw, `{"a":{"b":{"r":true},"c":{"d":2}},"list":[{"x":1},2],"s":"str","n":null}`},
 		{"A3.13 into an array element", MustReferencePath("$.list[0].y"), raw, `{"a":{"b":1,"c":{"d":2}},"list":[{"x":1,"y":{"r":true}},2],"s":"str","n":null}`},
+		{"A3.13 replace the last array element", MustReferencePath("$.list[-1]"), raw, `{"a":{"b":1,"c":{"d":2}},"list":[{"x":1},{"r":true}],"s":"str","n":null}`},
 		{"A3.13 replace an array element", MustReferencePath("$.list[1]"), raw, `{"a":{"b":1,"c":{"d":2}},"list":[{"x":1},{"r":true}],"s":"str","n":null}`},
 		{"A3.13 empty raw object", MustReferencePath("$.a"), `{}`, `{"a":{"r":true}}`},
 		{"A3.13 overwrite a scalar member", MustReferencePath("$.s"), raw, `{"a":{"b":1,"c":{"d":2}},"list":[{"x":1},2],"s":{"r":true},"n":null}`},
@@ -158,6 +159,7 @@ func TestResultPathMatchFailure(t *testing.T) {
 		{"A3.14 intermediate is a number", `{"a":{"b":5}}`, "$.a.b.c", `Unable to apply ReferencePath $.a.b.c to input {"a":{"b":5}}`},
 		{"A3.14 intermediate is null", `{"a":null}`, "$.a.b", `Unable to apply ReferencePath $.a.b to input {"a":null}`},
 		{"A3.14 index past the end", `{"l":[1]}`, "$.l[3]", `Unable to apply ReferencePath $.l[3] to input {"l":[1]}`},
+		{"A3.14 negative index past the start", `{"l":[1]}`, "$.l[-2]", `Unable to apply ReferencePath $.l[-2] to input {"l":[1]}`},
 		{"A3.14 index into an object", `{"l":{}}`, "$.l[0]", `Unable to apply ReferencePath $.l[0] to input {"l":{}}`},
 		{"A3.14 index into a missing member", `{}`, "$.l[0]", `Unable to apply ReferencePath $.l[0] to input {}`},
 	}

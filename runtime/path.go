@@ -95,8 +95,8 @@ func MustPath(s string) *Path {
 }
 
 // ParseReferencePath compiles a reference path: a path that selects a
-// single node, made only of names and non-negative indexes, with no "@",
-// ",", ":", "?", "*" or "..", as AWS requires for ResultPath, Choice
+// single node, made only of names and indexes, with no "@", ",", ":", "?",
+// "*" or "..", as AWS requires for ResultPath, Choice
 // Variable and ...Path operands, ItemsPath, SecondsPath, TimestampPath,
 // TimeoutSecondsPath, HeartbeatSecondsPath, ErrorPath/CausePath and the Map
 // ...Path fields (A4.7, A4.8, A2.13).
@@ -110,11 +110,7 @@ func ParseReferencePath(s string) (*Path, error) {
 	}
 	for _, st := range p.steps {
 		switch st.kind {
-		case stepName:
-		case stepIndex:
-			if st.index < 0 {
-				return nil, &PathSyntaxError{Text: s, Msg: "Reference path must not use a negative index"}
-			}
+		case stepName, stepIndex:
 		default:
 			return nil, &PathSyntaxError{Text: s, Msg: "Reference path must select a single node: '" + st.fragment() + "' is not allowed"}
 		}
@@ -162,7 +158,7 @@ func (p *Path) IsReference() bool {
 		return false
 	}
 	for _, st := range p.steps {
-		if st.kind != stepName && !(st.kind == stepIndex && st.index >= 0) {
+		if st.kind != stepName && st.kind != stepIndex {
 			return false
 		}
 	}

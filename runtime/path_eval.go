@@ -119,7 +119,7 @@ func (p *Path) missText(m pathMiss) string {
 // resolve applies the steps to doc.
 func (p *Path) resolve(doc Value) (Value, pathMiss) {
 	if !p.definite {
-		out := []Value{}
+		out := make([]Value, 0, 4)
 		collect(doc, doc, p.steps, &out)
 		return out, pathMiss{}
 	}

@@ -194,7 +194,7 @@ func TestPathAccessors(t *testing.T) {
 		{`$answer.a[0]`, RootVariable, "answer", true, true},
 		{`$_x1`, RootVariable, "_x1", true, true},
 		{`$.a[*]`, RootInput, "", false, false},
-		{`$.a[-1]`, RootInput, "", true, false},
+		{`$.a[-1]`, RootInput, "", true, true},
 		{`$.a['b','c']`, RootInput, "", true, false},
 		{`$.a['b','c'].d`, RootInput, "", false, false},
 		{`$..a`, RootInput, "", false, false},
@@ -277,7 +277,7 @@ func TestParsePathErrors(t *testing.T) {
 
 // TestParseReferencePath covers A4.7, A4.8 and A2.13.
 func TestParseReferencePath(t *testing.T) {
-	valid := []string{`$`, `$$`, `$.a`, `$.a.b`, `$['a'][0]`, `$.a[10].b`, `$$.Execution.Input`, `$var`, `$var.a[1]`, `$['a b']`}
+	valid := []string{`$.a[-1]`, `$`, `$$`, `$.a`, `$.a.b`, `$['a'][0]`, `$.a[10].b`, `$$.Execution.Input`, `$var`, `$var.a[1]`, `$['a b']`}
 	for _, s := range valid {
 		t.Run("A4.8 valid "+s, func(t *testing.T) {
 			if _, err := ParseReferencePath(s); err != nil {
@@ -296,7 +296,6 @@ func TestParseReferencePath(t *testing.T) {
 		{`$.a[?(@.b)]`, "Reference path must select a single node: '[?]' is not allowed"},
 		{`$.a[0,1]`, "Reference path must select a single node: '[0,1]' is not allowed"},
 		{`$['a','b']`, "Reference path must select a single node: '['a','b']' is not allowed"},
-		{`$.a[-1]`, "Reference path must not use a negative index"},
 		{`$.`, "Path must not end with a '.'"},
 	}
 	for _, tt := range invalid {

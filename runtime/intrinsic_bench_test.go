@@ -1,0 +1,27 @@
+package aslrt
+
+import "testing"
+
+func BenchmarkIntrinsic(b *testing.B) {
+	doc := MustDecode(benchDoc)
+	s := newTestScope()
+	for _, bc := range []struct{ name, call string }{
+		{"Format", "States.Format('{} ordered {} items', $.order.customer.name, $.order.total)"},
+		{"MathAdd", "States.MathAdd($.order.items[1].qty, 1)"},
+		{"ArrayLength", "States.ArrayLength($.order.items)"},
+		{"StringSplit", "States.StringSplit('a,b,c,d', ',')"},
+		{"UUID", "States.UUID()"},
+		{"JsonToString", "States.JsonToString($.order.customer)"},
+		{"Nested", "States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), 0)"},
+	} {
+		c := MustIntrinsic(bc.call)
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.Eval(doc, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
