@@ -172,3 +172,33 @@ func TestMustTemplatePanics(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateConcurrent: compiled templates, paths and calls are shared by
+// every execution, so they must be safe for concurrent use (run with -race).
+func TestTemplateConcurrent(t *testing.T) {
+	tmpl := MustTemplate(`{"a.$":"$.x[*]","b.$":"States.Format('{}', $.x)","c.$":"States.UUID()","lit":{"k":[1]}}`)
+	rp := MustReferencePath("$.out.r")
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			s := newTestScope()
+			in := ObjectOf(Member{"x", []Value{int64(g)}})
+			for range 200 {
+				v, err := tmpl.Eval(in, s)
+				if err == nil {
+					_, err = SetPath(in, rp, v)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
