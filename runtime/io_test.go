@@ -239,7 +239,7 @@ func TestCheckPayloadSize(t *testing.T) {
 func TestJSONSize(t *testing.T) {
 	values := []Value{
 		nil, true, false, "", "plain", "quote\"back\\slash", "ctl\x00\x1f\n\t\r\b\f", "é→😀", "bad\xffutf8",
-		int64(0), int64(-123456789), int64(math.MaxInt64), 1.5, 1e21, 1e-7, -0.0, 123456.789,
+		int64(0), int64(-123456789), int64(math.MaxInt64), 1.5, 1e21, 1e-7, math.Copysign(0, -1), 123456.789,
 		[]Value{}, []Value{int64(1)}, []Value{int64(1), "two", nil},
 		NewObject(0), MustDecode(`{"a":1}`), MustDecode(`{"a":[1,{"b":"c"}],"k\"ey":null,"e":{}}`),
 	}
