@@ -235,17 +235,33 @@ func (p *jsonParser) object(ptr string, start ast.Pos, depth int) *ast.JSON {
 		if v == nil {
 			return nil
 		}
-		if seen == nil {
-			seen = make(map[string]bool, 8)
+		// Small objects are scanned for a repeated key; big ones indexed.
+		dup := false
+		if seen != nil {
+			dup = seen[key]
+		} else {
 			for _, m := range n.Members {
-				seen[m.Key] = true
+				if m.Key == key {
+					dup = true
+					break
+				}
 			}
 		}
-		if seen[key] {
+		if dup {
 			p.dups = append(p.dups, duplicate{parent: n, key: key, pos: keyPos})
 		} else {
-			seen[key] = true
+			if n.Members == nil {
+				n.Members = make([]*ast.Member, 0, 4)
+			}
 			n.Members = append(n.Members, &ast.Member{Key: key, KeyPos: keyPos, Value: v})
+			if seen != nil {
+				seen[key] = true
+			} else if len(n.Members) > 8 {
+				seen = make(map[string]bool, 2*len(n.Members))
+				for _, m := range n.Members {
+					seen[m.Key] = true
+				}
+			}
 		}
 		p.skipSpace()
 		if p.off >= len(p.src) {

@@ -88,11 +88,54 @@ func parseYAML(file string, src []byte) (root *ast.JSON, dups []duplicate, serr 
 
 func (p *yamlParser) yamlError(err error) *syntaxError {
 	msg := err.Error()
+	line := 1
 	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &syntaxError{pos: p.pos(line, 1), msg: "YAML: " + m[2]}
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return &syntaxError{pos: p.pos(1, 1), msg: "YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	line = p.problemLine(line, msg)
+	return &syntaxError{pos: p.firstNonBlank(line), msg: "YAML: " + msg}
+}
+
+// maxProblemSearch bounds the extra parses problemLine makes.
+const maxProblemSearch = 64
+
+// problemLine finds the line a YAML syntax error is on. The YAML library
+// reports the line where the enclosing construct starts, which can be far
+// above the problem; the problem is on the first line from there on at
+// which the text, cut after that line, fails with the same message.
+func (p *yamlParser) problemLine(from int, msg string) int {
+	if from < 1 {
+		from = 1
+	}
+	for line, tries := from, 0; line < len(p.lineStarts) && tries < maxProblemSearch; line, tries = line+1, tries+1 {
+		prefix := p.src[:p.lineStarts[line]]
+		dec := yaml.NewDecoder(bytes.NewReader(prefix))
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if err == nil {
+			err = dec.Decode(&n)
+		}
+		if err != nil && !errors.Is(err, io.EOF) && strings.HasSuffix(err.Error(), msg) {
+			return line
+		}
+	}
+	return from
+}
+
+// firstNonBlank is the position of the first character of line that is not
+// a space or a tab.
+func (p *yamlParser) firstNonBlank(line int) ast.Pos {
+	pos := p.pos(line, 1)
+	off := pos.Offset
+	for off < len(p.src) && (p.src[off] == ' ' || p.src[off] == '\t') {
+		off++
+	}
+	pos.Col += off - pos.Offset
+	pos.Offset = off
+	return pos
 }
 
 // pos converts the YAML library's line and column (which counts

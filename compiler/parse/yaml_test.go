@@ -100,7 +100,7 @@ func TestYAMLErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"syntax", "StartAt: A\nStates:\n  A: [\n", "d.yaml:3:1: INVALID_JSON_DESCRIPTION: YAML: did not find expected node content"},
+		{"syntax", "StartAt: A\nStates:\n  A: [\n", "d.yaml:3:3: INVALID_JSON_DESCRIPTION: YAML: did not find expected node content"},
 		{"two documents", "StartAt: A\n---\nStartAt: B\n", "d.yaml:2:1: INVALID_JSON_DESCRIPTION: a definition is a single YAML document, but another one starts here"},
 		{"infinity", "StartAt: A\nTimeoutSeconds: .inf\n", "d.yaml:2:17: INVALID_JSON_DESCRIPTION: YAML: .inf is not a number JSON can represent"},
 		{"custom tag", "StartAt: !Ref Start\n", "d.yaml:1:10: INVALID_JSON_DESCRIPTION: YAML: the tag !Ref is not supported; a definition holds plain JSON values"},
