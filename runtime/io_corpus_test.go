@@ -348,3 +348,57 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// TestCorpusInvalidTemplates: the definitions AWS refused because a ".$"
+// value is neither a path nor an intrinsic call (A2.12, A2.25) are refused
+// by ParseTemplate with the same message.
+func TestCorpusInvalidTemplates(t *testing.T) {
+	corpus := corpusDir(t)
+	entries, err := os.ReadDir(filepath.Join(corpus, "invalid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, e := range entries {
+		dir := filepath.Join(corpus, "invalid", e.Name())
+		expText, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var exp struct{ Error string }
+		if err := json.Unmarshal(expText, &exp); err != nil {
+			t.Fatal(err)
+		}
+		const marker = "must be a valid JSONPath or a valid intrinsic function call"
+		if !strings.Contains(exp.Error, marker) {
+			continue
+		}
+		found++
+		t.Run(e.Name(), func(t *testing.T) {
+			defText, err := os.ReadFile(filepath.Join(dir, "definition.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			def := MustDecode(string(defText)).(*Object)
+			states, _ := def.Get("States")
+			var msgs []string
+			for _, m := range states.(*Object).Members() {
+				params, ok := m.Value.(*Object).Get("Parameters")
+				if !ok {
+					continue
+				}
+				_, err := ParseTemplate(params)
+				var te *TemplateError
+				if errors.As(err, &te) {
+					msgs = append(msgs, "SCHEMA_VALIDATION_FAILED: "+te.Error()+" at /States/"+m.Key+"/Parameters")
+				}
+			}
+			if len(msgs) != 1 || !strings.Contains(exp.Error, msgs[0]) {
+				t.Errorf("got %q, want one message contained in %q", msgs, exp.Error)
+			}
+		})
+	}
+	if found == 0 {
+		t.Fatal("no invalid template case in the corpus")
+	}
+}
