@@ -24,7 +24,7 @@
 // IDs, trace IDs, dates) are generated; the corpus records them as
 // placeholders.
 //
-// wait_60_seconds sleeps on the Lambda's Clock. A machine run under a
-// virtual clock shares that clock with its Lambda, so a task timeout
-// shorter than the sleep fires without any real waiting.
+// wait_60_seconds sleeps on the clock of the execution whose task it
+// serves (aslrt.Sleep with the task's context): under a virtual clock a
+// task timeout shorter than the sleep fires at once, with no real waiting.
 package lambdastub

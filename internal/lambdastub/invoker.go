@@ -68,7 +68,7 @@ func isFunctionARN(resource string) bool {
 func (l *Lambda) invokeDirect(ctx context.Context, call aslrt.TaskCall) (aslrt.Value, error) {
 	resp, err := l.Call(ctx, call.Resource, aslrt.Encode(call.Input))
 	if err != nil {
-		return nil, serviceFailure(err)
+		return nil, serviceFailure(ctx, err)
 	}
 	if resp.FunctionError != nil {
 		// The legacy integration hands the runtime's error document on as
@@ -111,7 +111,7 @@ func (l *Lambda) invokeIntegration(ctx context.Context, call aslrt.TaskCall) (as
 	}
 	resp, err := l.Call(ctx, name, payload)
 	if err != nil {
-		return nil, serviceFailure(err)
+		return nil, serviceFailure(ctx, err)
 	}
 	if resp.FunctionError != nil {
 		// The optimized integration re-serializes the error document
@@ -126,7 +126,7 @@ func (l *Lambda) invokeIntegration(ctx context.Context, call aslrt.TaskCall) (as
 	if err != nil {
 		return nil, aslrt.Errorf(aslrt.ErrRuntime, "the Lambda function %s returned a payload that is not JSON: %v", name, err)
 	}
-	out := l.envelope(resp, body)
+	out := l.envelope(ctx, resp, body)
 	if len(aslrt.Encode(out)) > MaxPayloadSize {
 		return nil, dataLimitExceeded("lambda")
 	}
@@ -135,10 +135,11 @@ func (l *Lambda) invokeIntegration(ctx context.Context, call aslrt.TaskCall) (as
 
 // envelope builds the Invoke response as Step Functions returns it, with
 // the members in the order AWS records them.
-func (l *Lambda) envelope(resp *Response, body aslrt.Value) *aslrt.Object {
+func (l *Lambda) envelope(ctx context.Context, resp *Response, body aslrt.Value) *aslrt.Object {
 	length := strconv.Itoa(len(resp.Payload))
-	date := l.clock().Now().UTC().Format(httpDate)
-	trace := fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", l.clock().Now().Unix(), randomHex(24), randomHex(16))
+	now := l.clock(ctx).Now().UTC()
+	date := now.Format(httpDate)
+	trace := fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", now.Unix(), randomHex(24), randomHex(16))
 	list := func(s string) aslrt.Value { return []aslrt.Value{s} }
 	m := func(k string, v aslrt.Value) aslrt.Member { return aslrt.Member{Key: k, Value: v} }
 	all := aslrt.ObjectOf(
@@ -189,16 +190,17 @@ func errorDocument(ferr *FunctionError, requestID string) *aslrt.Object {
 }
 
 // serviceFailure turns an error of Call into the task failure Step
-// Functions reports: Lambda.<Code> for a service error; a context error
-// stays one, so timeouts and cancellation are seen as such; anything else
-// (a malformed function name, an unknown stub) is States.Runtime, which no
-// catcher hides (CHECKLIST A9.3).
-func serviceFailure(err error) error {
+// Functions reports: Lambda.<Code> for a service error; the error of a
+// call whose context ended (a task timeout, cancellation) stays as it is,
+// so the runtime sees it for what it is; anything else (a malformed
+// function name, an unknown stub) is States.Runtime, which no catcher
+// hides (CHECKLIST A9.3).
+func serviceFailure(ctx context.Context, err error) error {
 	var se *ServiceError
 	switch {
 	case errors.As(err, &se):
 		return aslrt.NewError("Lambda."+se.Code, se.Error())
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case ctx.Err() != nil:
 		return err
 	default:
 		return aslrt.NewError(aslrt.ErrRuntime, err.Error())

@@ -25,7 +25,8 @@ type Lambda struct {
 	// (a case's meta.json "lambdas"). A name not listed does not exist.
 	Functions map[string]string
 	// Clock is what sleeping functions sleep on and what response dates
-	// come from; nil means the wall clock.
+	// come from; nil means the clock of the execution whose task the call
+	// serves (aslrt.Sleep, aslrt.Now), which is the wall clock outside one.
 	Clock Clock
 	// Region and Account locate functions named without an ARN; empty
 	// means DefaultRegion and DefaultAccount.
@@ -112,9 +113,9 @@ func (l *Lambda) requestID() string {
 	return randomUUID()
 }
 
-func (l *Lambda) clock() Clock {
+func (l *Lambda) clock(ctx context.Context) Clock {
 	if l.Clock == nil {
-		return realClock{}
+		return executionClock{ctx}
 	}
 	return l.Clock
 }
@@ -140,7 +141,7 @@ func (l *Lambda) Call(ctx context.Context, functionName string, payload []byte) 
 			RequestID:  reqID,
 		}
 	}
-	result, ferr, err := Handle(ctx, l.clock(), stub, payload)
+	result, ferr, err := Handle(ctx, l.clock(ctx), stub, payload)
 	if err != nil {
 		return nil, err
 	}

@@ -384,3 +384,52 @@ func TestRandomUUID(t *testing.T) {
 		t.Errorf("uuid %q", u)
 	}
 }
+
+// TestTaskTimeoutUnderVirtualClock runs a Task state the way generated
+// code does: wait_60_seconds behind a 5-second TimeoutSeconds, under a
+// virtual clock, times out with States.Timeout at once
+// (lambda-wait-with-timeout-seconds--fixed-timeout-lambda), and sleeps the
+// full minute when the limit allows it.
+func TestTaskTimeoutUnderVirtualClock(t *testing.T) {
+	l := &Lambda{Functions: map[string]string{"wait": Wait60Seconds}}
+	resource := arnPrefix + "wait"
+	run := func(timeoutSeconds int64) (aslrt.Value, time.Duration, error) {
+		start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+		m := aslrt.NewMachine(aslrt.Definition{Name: "m"}, aslrt.WithVirtualTime(start))
+		x, in, err := m.Start(context.Background(), aslrt.MustDecode(`{"Payload":null}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := x.Enter(&aslrt.State{Name: "Start", Type: aslrt.TaskState, Resource: resource}, in); err != nil {
+			t.Fatal(err)
+		}
+		out, err := x.Call(func(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+			return aslrt.Invoke(ctx, l, in)
+		}, in, timeoutSeconds, 0)
+		elapsed := x.Now().Sub(start)
+		if err == nil {
+			x.Exit(out)
+		}
+		out, err = x.Finish(out, err)
+		return out, elapsed, err
+	}
+
+	began := time.Now()
+	_, elapsed, err := run(5)
+	if e := taskError(t, err); e.Name != aslrt.ErrTimeout || e.Cause != "" {
+		t.Errorf("error %s: %q, want States.Timeout without cause", e.Name, e.Cause)
+	}
+	if elapsed != 5*time.Second {
+		t.Errorf("virtual time at the timeout: %v, want 5s", elapsed)
+	}
+	out, elapsed, err := run(0)
+	if err != nil || aslrt.EncodeString(out) != `{"Payload":null}` {
+		t.Errorf("without a timeout: %s, %v", aslrt.Encode(out), err)
+	}
+	if elapsed != time.Minute {
+		t.Errorf("virtual time after the sleep: %v, want 1m", elapsed)
+	}
+	if real := time.Since(began); real > 5*time.Second {
+		t.Errorf("took %v of real time", real)
+	}
+}

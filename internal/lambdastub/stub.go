@@ -46,32 +46,24 @@ const LargeOutputSize = 257 * 1024
 // handlerFile is where the Lambda Python runtime says the handlers live.
 const handlerFile = "/var/task/handler.py"
 
-// Clock is the time source the stubs sleep on. A machine run under a
-// virtual clock passes the same clock here, so a 60-second function meets
-// a shorter task timeout without any real waiting.
+// Clock is a time source the stubs can sleep on instead of the
+// execution's clock.
 type Clock interface {
 	Now() time.Time
 	Sleep(ctx context.Context, d time.Duration) error
 }
 
-// realClock is the wall clock.
-type realClock struct{}
+// executionClock is the clock of the execution whose task ctx belongs to
+// (aslrt.Now and aslrt.Sleep), or the wall clock outside an execution.
+// Under a virtual clock a sleep takes no real time, and a sleep past the
+// task's TimeoutSeconds ends when virtual time reaches the timeout.
+type executionClock struct{ ctx context.Context }
 
-func (realClock) Now() time.Time { return time.Now() }
+func (c executionClock) Now() time.Time { return aslrt.Now(c.ctx) }
 
-func (realClock) Sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+func (c executionClock) Sleep(ctx context.Context, d time.Duration) error {
+	return aslrt.Sleep(ctx, d)
 }
-
-// RealClock returns the wall clock.
-func RealClock() Clock { return realClock{} }
 
 // FunctionError is an error raised by a function's code, as the Lambda
 // Python runtime reports it in the error document
@@ -100,10 +92,11 @@ func frame(line int, function, source string) string {
 // {}), the handler runs, and its return value is marshalled back into the
 // response payload bytes. A handler that raises gives a *FunctionError and
 // no payload. err is non-nil only when the invocation could not run at
-// all: an unknown stub, or ctx ending while the handler sleeps.
+// all: an unknown stub, or ctx ending while the handler sleeps. A nil
+// clock means the clock of the execution whose task ctx belongs to.
 func Handle(ctx context.Context, clock Clock, stub string, payload []byte) (result []byte, ferr *FunctionError, err error) {
 	if clock == nil {
-		clock = realClock{}
+		clock = executionClock{ctx}
 	}
 	switch stub {
 	case IDFunction, EchoFunction, RaiseException, RaiseCustomException,
