@@ -13,10 +13,22 @@ type Error struct {
 	// Position is the character offset in the expression the error refers
 	// to (as jsonata-js counts it), or -1 when there is none.
 	Position int
-	// Token is the token the error is attached to, if any.
+	// Token is the token the error is attached to, if any: an operator, or
+	// the name of the function that raised the error.
 	Token string
 	// Value is the offending value, if any.
 	Value any
+	// Index is the 1-based number of the function argument the error is
+	// about, or 0.
+	Index int
+
+	// inserts for the message templates
+	hasValue     bool
+	hasToken     bool
+	value2       any
+	exp          any
+	typ          string
+	functionName string
 }
 
 func (e *Error) Error() string {
