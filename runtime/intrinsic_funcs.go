@@ -15,6 +15,25 @@ import (
 	"unicode/utf8"
 )
 
+// What the recorded AWS runs show, and what they do not:
+//
+//   - Results of valid calls follow the corpus: Format's Java-style
+//     rendering of objects and arrays, StringToJson of blank text, MathAdd's
+//     half-up rounding, StringSplit's character sets, ArrayRange's inclusive
+//     end, the Hash digests, MathRandom accepting fractional bounds.
+//   - No recorded run fails an intrinsic call. Failures use the names of the
+//     CHECKLIST (A5.6, A5.7): States.Runtime when a path argument selects
+//     nothing, with the cause AWS gives for template paths; and
+//     States.IntrinsicFailure for arguments a function cannot use, with a
+//     cause of this runtime's own, "Invalid arguments in <function>: ...".
+//   - The number of arguments is checked when the call is parsed, so a
+//     definition with a wrong count is refused rather than failing at run
+//     time.
+//   - MathRandom's end is taken as included, and its bounds are truncated
+//     to integers (unverified); with a seed it returns what
+//     java.util.Random(seed).nextInt(end-start+1)+start returns, so seeded
+//     calls are repeatable.
+
 type intrinsicFunc struct {
 	name             string
 	minArgs, maxArgs int // maxArgs < 0: no limit
