@@ -314,10 +314,10 @@ func writeMain(dir string, pkgs []*casePackage) error {
 }
 
 // caseEntry is the driver.RunFunc of one case package: build the machine
-// with the case's invoker and run it.
+// with the case's invoker and options, and run it.
 //
 //	func(ctx context.Context, env *driver.Env, in aslrt.Value) (aslrt.Value, error) {
-//		return pkg.New(pkg.TasksFrom(env.Invoker)).Run(ctx, in)
+//		return pkg.New(pkg.TasksFrom(env.Invoker), env.Options...).Run(ctx, in)
 //	}
 func caseEntry(pkg string) jen.Code {
 	return jen.Func().Params(
@@ -328,6 +328,7 @@ func caseEntry(pkg string) jen.Code {
 		jen.Return(
 			jen.Qual(pkg, "New").Call(
 				jen.Qual(pkg, "TasksFrom").Call(jen.Id("env").Dot("Invoker")),
+				jen.Id("env").Dot("Options").Op("..."),
 			).Dot("Run").Call(jen.Id("ctx"), jen.Id("in")),
 		),
 	)

@@ -29,28 +29,57 @@ var _ = time.Sleep
 
 type Tasks interface{}
 
-type Machine struct{ t Tasks }
+type Machine struct {
+	t  Tasks
+	rt *aslrt.Machine
+}
 
-func New(t Tasks) *Machine { return &Machine{t} }
+func New(t Tasks, opts ...aslrt.Option) *Machine {
+	return &Machine{t, aslrt.NewMachine(aslrt.Definition{Name: "fake"}, opts...)}
+}
 
 func TasksFrom(inv aslrt.Invoker) Tasks { return inv }
 
-func (m *Machine) Run(ctx context.Context, in any) (any, error) {
+func (m *Machine) Run(ctx context.Context, input any) (any, error) {
+	x, in, err := m.rt.Start(ctx, input)
+	if err != nil {
+		return nil, err
+	}
+	out, err := m.body(x, in)
+	return x.Finish(out, err)
+}
+
+func (m *Machine) task(x *aslrt.Exec, in aslrt.Value, resource string, timeout int64) (aslrt.Value, error) {
+	if err := x.Enter(&aslrt.State{Name: "T", Type: aslrt.TaskState, Resource: resource}, in); err != nil {
+		return nil, err
+	}
+	out, err := x.Call(func(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+		return aslrt.Invoke(ctx, m.t.(aslrt.Invoker), in)
+	}, in, timeout, 0)
+	if err != nil {
+		return nil, err
+	}
+	x.Exit(out)
+	return out, nil
+}
+
+func (m *Machine) body(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
 	%s
 }
 `
 
+const arn = "arn:aws:lambda:us-east-1:111111111111:function:"
+
 var fakeBodies = map[string]string{
-	"echo":  `return in, nil`,
-	"fail":  `return nil, aslrt.NewError("States.Runtime", "boom")`,
-	"panic": `panic("kaboom")`,
-	"hang":  `select {}`,
-	"crash": `go func() { panic("on another goroutine") }(); time.Sleep(10 * time.Second); return in, nil`,
-	"exit":  `os.Exit(7); return nil, nil`,
-	"lambda": `return m.t.(aslrt.Invoker).Invoke(ctx, aslrt.TaskCall{State: "T",
-		Resource: "arn:aws:lambda:us-east-1:111111111111:function:echo", Input: in})`,
-	"wait": `return m.t.(aslrt.Invoker).Invoke(ctx, aslrt.TaskCall{State: "T",
-		Resource: "arn:aws:lambda:us-east-1:111111111111:function:slow", Input: in})`,
+	"echo":      `return in, nil`,
+	"fail":      `return nil, aslrt.NewError("States.Runtime", "boom")`,
+	"panic":     `panic("kaboom")`,
+	"hang":      `select {}`,
+	"crash":     `go func() { panic("on another goroutine") }(); time.Sleep(10 * time.Second); return in, nil`,
+	"exit":      `os.Exit(7); return nil, nil`,
+	"lambda":    `return m.task(x, in, "` + arn + `echo", 0)`,
+	"wait":      `return m.task(x, in, "` + arn + `slow", 5)`,
+	"waitlong":  `return m.task(x, in, "` + arn + `slow", 0)`,
 	"nocompile": `return undefinedName, nil`,
 }
 
@@ -95,6 +124,7 @@ func TestHarnessMechanics(t *testing.T) {
 		fakeCase("j-lambda", "lambda", `{"k":"v"}`, map[string]string{"echo": "echo_function"}),
 		fakeCase("k-no-lambda", "lambda", `{}`, nil),
 		fakeCase("l-wait", "wait", `{"w":1}`, map[string]string{"slow": "wait_60_seconds"}),
+		fakeCase("l-wait-long", "waitlong", `{"w":1}`, map[string]string{"slow": "wait_60_seconds"}),
 		fakeCase("m-nocompile", "nocompile", `{}`, nil),
 		fakeCase("n-reject", "reject", `{}`, nil),
 		fakeCase("o-compilerpanic", "compilerpanic", `{}`, nil),
@@ -121,7 +151,8 @@ func TestHarnessMechanics(t *testing.T) {
 		"i-fail":          {status: StatusFailed, error: "States.Runtime", cause: "boom"},
 		"j-lambda":        {status: StatusSucceeded, output: `{"Return":"HelloWorld"}`},
 		"k-no-lambda":     {status: StatusFailed, error: "Lambda.ResourceNotFoundException", cause: "Function not found"},
-		"l-wait":          {status: StatusSucceeded, output: `{"w":1}`},
+		"l-wait":          {status: StatusFailed, error: "States.Timeout"},
+		"l-wait-long":     {status: StatusSucceeded, output: `{"w":1}`},
 		"m-nocompile":     {status: StatusError, error: "BuildFailed", cause: "undefinedName"},
 		"n-reject":        {status: StatusInvalid, error: "n-reject/definition.json:1:1: SCHEMA_VALIDATION_FAILED: rejected"},
 		"o-compilerpanic": {status: StatusError, error: "CompilerPanic", cause: "compiler bug"},

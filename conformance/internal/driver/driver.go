@@ -30,12 +30,8 @@ import (
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
-// Statuses of a result line (see package conformance).
-const (
-	statusSucceeded = "SUCCEEDED"
-	statusFailed    = "FAILED"
-	statusError     = "ERROR"
-)
+// statusError marks a case the driver could not run to an answer.
+const statusError = "ERROR"
 
 // ExitTimeLimit is the exit status of a driver that stopped because a case
 // exceeded the time limit.
@@ -46,8 +42,9 @@ type Env struct {
 	// Invoker stands behind the machine's Task states: the Lambda stubs
 	// the case's meta.json names.
 	Invoker aslrt.Invoker
-	// Clock is the execution's virtual clock; the Lambda stubs sleep on it.
-	Clock lambdastub.Clock
+	// Options configure the machine: a virtual clock starting now, and the
+	// names the context object reports.
+	Options []aslrt.Option
 }
 
 // RunFunc runs one case's machine on input.
@@ -155,10 +152,14 @@ func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (re
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	clock := newClock()
 	env := &Env{
-		Clock:   clock,
-		Invoker: &lambdastub.Lambda{Functions: job.Lambdas, Clock: clock},
+		// The stubs sleep on the execution's clock, found through the
+		// task's context.
+		Invoker: &lambdastub.Lambda{Functions: job.Lambdas},
+		Options: []aslrt.Option{
+			aslrt.WithVirtualTime(time.Now()),
+			aslrt.WithMachineName(machineName(job.Case)),
+		},
 	}
 	done := make(chan *result, 1)
 	go func() {
@@ -181,14 +182,31 @@ func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (re
 	}
 }
 
-// classify turns what a machine's Run returned into a result line.
+// classify turns what a machine's Run returned into a result line: the
+// status by aslrt.StatusOf, the error name and cause of an *aslrt.Error.
+// A failure that is not an *aslrt.Error breaks the generated API's
+// contract and is reported as ERROR.
 func classify(id string, out aslrt.Value, err error) *result {
-	if err == nil {
-		return &result{Case: id, Status: statusSucceeded, Output: out, HasOutput: true}
+	status := aslrt.StatusOf(err)
+	if status == aslrt.Succeeded {
+		return &result{Case: id, Status: string(status), Output: out, HasOutput: true}
 	}
+	r := &result{Case: id, Status: string(status)}
 	var e *aslrt.Error
-	if errors.As(err, &e) {
-		return &result{Case: id, Status: statusFailed, Error: e.Name, Cause: e.Cause}
+	switch {
+	case errors.As(err, &e):
+		r.Error, r.Cause = e.Name, e.Cause
+	case status == aslrt.Failed:
+		return errorResult(id, fmt.Sprintf("%T", err), "the execution failed with an error that is not an *aslrt.Error: "+err.Error())
 	}
-	return errorResult(id, fmt.Sprintf("%T", err), err.Error())
+	return r
+}
+
+// machineName is the state machine name a case runs under: its ID, cut to
+// the 80 characters AWS allows.
+func machineName(id string) string {
+	if len(id) > 80 {
+		return id[:80]
+	}
+	return id
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -26,13 +27,10 @@ func TestRun(t *testing.T) {
 		}},
 		{ID: "panic", Run: func(ctx context.Context, env *Env, in aslrt.Value) (aslrt.Value, error) { panic("boom") }},
 		{ID: "lambda", Run: func(ctx context.Context, env *Env, in aslrt.Value) (aslrt.Value, error) {
-			// The stub sleeps 60 s on the virtual clock: no real time.
-			before := env.Clock.Now()
-			v, err := env.Invoker.Invoke(ctx, aslrt.TaskCall{State: "T", Resource: "arn:aws:lambda:us-east-1:111111111111:function:w", Input: in})
-			if env.Clock.Now().Sub(before) != time.Minute {
-				return nil, errors.New("the stub did not sleep on the clock")
-			}
-			return v, err
+			return env.Invoker.Invoke(ctx, aslrt.TaskCall{State: "T", Resource: "arn:aws:lambda:us-east-1:111111111111:function:echo", Input: in})
+		}},
+		{ID: "timeout", Run: func(ctx context.Context, env *Env, in aslrt.Value) (aslrt.Value, error) {
+			return nil, fmt.Errorf("wrapped: %w", aslrt.ErrTimedOut)
 		}},
 		{ID: "hang", Run: func(ctx context.Context, env *Env, in aslrt.Value) (aslrt.Value, error) { <-block; return nil, nil }},
 	}
@@ -42,7 +40,8 @@ func TestRun(t *testing.T) {
 		`{"case":"other","input":{}}`,
 		`{"case":"panic","input":{}}`,
 		`{"case":"missing","input":{}}`,
-		`{"case":"lambda","input":{"x":1},"lambdas":{"w":"wait_60_seconds"}}`,
+		`{"case":"lambda","input":{"x":1},"lambdas":{"echo":"echo_function"}}`,
+		`{"case":"timeout","input":{}}`,
 		``,
 		`{"case":"hang","input":{}}`,
 		`{"case":"echo","input":"never run"}`,
@@ -62,10 +61,11 @@ func TestRun(t *testing.T) {
 	want := []string{
 		`{"case":"echo","status":"SUCCEEDED","output":{"b":1,"a":2}}`,
 		`{"case":"fail","status":"FAILED","error":"States.TaskFailed","cause":"why"}`,
-		`{"case":"other","status":"ERROR","error":"*errors.errorString","cause":"plain"}`,
+		`{"case":"other","status":"ERROR","error":"*errors.errorString","cause":"the execution failed with an error that is not an *aslrt.Error: plain"}`,
 		`{"case":"panic","status":"ERROR","error":"Panic","cause":"boom`,
 		`{"case":"missing","status":"ERROR","error":"NotBuilt","cause":"the program has no case missing"}`,
-		`{"case":"lambda","status":"SUCCEEDED","output":{"x":1}}`,
+		`{"case":"lambda","status":"SUCCEEDED","output":{"Return":"HelloWorld"}}`,
+		`{"case":"timeout","status":"TIMED_OUT"}`,
 		`{"case":"hang","status":"ERROR","error":"TimeLimit","cause":"the case did not finish within 200ms of real time"}`,
 	}
 	if diff := cmp.Diff(want, lines); diff != "" {
