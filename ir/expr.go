@@ -111,7 +111,10 @@ func (n *Number) Dynamic() bool { return n != nil && (n.Path != nil || n.Expr !=
 // Text is a string-valued field that may be a literal, a path or
 // intrinsic call (Fail's ErrorPath and CausePath), or a JSONata expression.
 type Text struct {
-	Value     string
+	Value string
+	// GoName names the variable holding a parsed literal, where the code
+	// needs one (a Wait state's Timestamp).
+	GoName    string
 	Path      *Path
 	Intrinsic *Intrinsic
 	Expr      *JSONata

@@ -28,11 +28,15 @@ type StateBase struct {
 	// Machine is the machine the state belongs to.
 	Machine *Machine
 	// GoName is the state's name in Go, unique among the program's states;
-	// Func and Const are the names derived from it: the method that runs
-	// the state and the constant that stands for it.
-	GoName string
-	Func   string
-	Const  string
+	// the other names derive from it: Func is the method that runs the
+	// state, Const the constant that stands for it, Info the variable that
+	// describes it to the runtime, and Attempt the method that runs one
+	// attempt of a Task, Parallel or Map state ("" for other states).
+	GoName  string
+	Func    string
+	Const   string
+	Info    string
+	Attempt string
 }
 
 // Base implements State.

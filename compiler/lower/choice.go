@@ -8,7 +8,7 @@ import (
 func (l *lowerer) choice(m *ast.Machine, s *ast.Choice, c *ir.Choice) {
 	sb := &c.StateBase
 	c.IO = l.io(sb, &s.IO, nil, nil, nil)
-	c.Assign = l.template(s.Assign, sb.GoName+"Assign")
+	c.Assign = l.template(s.Assign, "assign"+sb.GoName)
 	c.RulesName = "rules" + sb.GoName
 	if s.Default != nil {
 		c.Default = l.target(m, s.Default)
@@ -16,7 +16,7 @@ func (l *lowerer) choice(m *ast.Machine, s *ast.Choice, c *ir.Choice) {
 	for i, r := range s.Choices {
 		br := &ir.ChoiceBranch{
 			Rule:    l.rule(r),
-			Assign:  l.template(r.Assign, sb.GoName+"Choice"+itoa(i)+"Assign"),
+			Assign:  l.template(r.Assign, "assign"+sb.GoName+"Choice"+itoa(i)),
 			Pos:     pos(r.Pos),
 			Comment: comment(r.Comment),
 		}

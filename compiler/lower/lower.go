@@ -37,16 +37,15 @@ type Options struct {
 // declares or imports besides those named after the definition; no name
 // derived from the definition takes one of them.
 var PackageHelpers = []string{
-	"Machine", "New", "Tasks", "TasksFrom", "Option", "Run",
-	"state", "stateNames", "invokerTasks", "definitionTimeout",
-	"aslrt", "context", "errgroup", "time", "errors", "fmt",
+	"Machine", "New", "Tasks", "TasksFrom", "Run",
+	"state", "stateEnd", "invokerTasks", "definition",
+	"taskSeconds", "failText",
+	"aslrt", "context", "errgroup",
 }
 
 // MachineHelpers are the methods and fields of the generated Machine type
 // besides the state methods.
-var MachineHelpers = []string{
-	"Run", "tasks", "opts", "run",
-}
+var MachineHelpers = []string{"Run", "run", "tasks", "rt"}
 
 // Program lowers the definition m. It returns the program, or the
 // diagnostics that keep it from being compiled.
@@ -58,9 +57,9 @@ func Program(m *ast.Machine, opts Options) (*ir.Program, ast.Diagnostics) {
 		tasks:     names.NewScope(),
 		states:    map[*ast.BaseState]ir.State{},
 		paths:     map[string]*ir.Path{},
-		templates: map[string]*ir.Template{},
 		intrins:   map[string]*ir.Intrinsic{},
 		resources: map[string]*ir.Resource{},
+		owned:     map[string]bool{},
 	}
 	if m == nil {
 		l.diags.Add(ast.Pos{File: opts.Source}, CodeInternal, "", "no definition to compile")
@@ -97,9 +96,21 @@ type lowerer struct {
 	states    map[*ast.BaseState]ir.State
 	machines  []*ast.Machine // parallel to prog.Machines
 	paths     map[string]*ir.Path
-	templates map[string]*ir.Template
 	intrins   map[string]*ir.Intrinsic
 	resources map[string]*ir.Resource
+	// owned holds the package-level names derived from state names, which
+	// nameState claims for the state's own use.
+	owned map[string]bool
+}
+
+// name returns a package-level identifier: name itself when it is one of
+// the names claimed for a state, else a fresh claim.
+func (l *lowerer) name(name string) string {
+	if l.owned[name] {
+		delete(l.owned, name)
+		return name
+	}
+	return l.pkg.Claim(name)
 }
 
 func pos(p ast.Pos) ir.Pos { return ir.Pos{File: p.File, Line: p.Line, Col: p.Col} }
@@ -127,9 +138,9 @@ func (l *lowerer) declare(m *ast.Machine, kind ir.MachineKind, parent ir.State, 
 	case ir.RootMachine:
 		mc.GoName = "run"
 	case ir.BranchMachine:
-		mc.GoName = l.methods.Claim(parent.Base().Func + "Branch" + itoa(index))
+		mc.GoName = l.methods.Claim("run" + parent.Base().GoName + "Branch" + itoa(index))
 	case ir.ProcessorMachine:
-		mc.GoName = l.methods.Claim(parent.Base().Func + "Item")
+		mc.GoName = l.methods.Claim("run" + parent.Base().GoName + "Processor")
 	}
 	l.prog.Machines = append(l.prog.Machines, mc)
 	l.machines = append(l.machines, m)
@@ -201,7 +212,11 @@ func (l *lowerer) declareState(s ast.State, mc *ir.Machine) ir.State {
 
 // statePrefixes are the prefixes of the package-level names derived from
 // a state's GoName.
-var statePrefixes = []string{"state", "io", "retry", "catch", "rules", "result"}
+var statePrefixes = []string{
+	"state", "info", "io", "retry", "rules", "result", "assign", "parameters",
+	"resultSelector", "itemSelector", "batchInput", "credentials", "timestamp",
+	"errorPath", "causePath",
+}
 
 // nameState gives a state its GoName: base, or base2, base3, ... when any
 // name derived from base is taken; then it claims the derived names.
@@ -219,11 +234,20 @@ func (l *lowerer) nameState(sb *ir.StateBase, base string) {
 		c = base + itoa(i)
 	}
 	for _, p := range statePrefixes {
-		l.pkg.Claim(p + c)
+		l.owned[l.pkg.Claim(p+c)] = true
 	}
 	sb.GoName = c
 	sb.Const = "state" + c
+	sb.Info = "info" + c
 	sb.Func = l.methods.Claim(names.Ident(c, false))
+	switch sb.Type {
+	case ast.TypeTask:
+		sb.Attempt = l.methods.Claim(sb.Func + "Attempt")
+	case ast.TypeParallel:
+		sb.Attempt = l.methods.Claim(sb.Func + "Branches")
+	case ast.TypeMap:
+		sb.Attempt = l.methods.Claim(sb.Func + "Iterations")
+	}
 }
 
 func itoa(i int) string {

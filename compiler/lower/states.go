@@ -1,9 +1,12 @@
 package lower
 
 import (
+	"strings"
+
 	"github.com/aslc/aslc/compiler/ast"
 	"github.com/aslc/aslc/compiler/names"
 	"github.com/aslc/aslc/ir"
+	aslrt "github.com/aslc/aslc/runtime"
 )
 
 // state fills the IR state st from the JSONPath state s of machine m.
@@ -17,7 +20,7 @@ func (l *lowerer) state(m *ast.Machine, s ast.State, st ir.State) {
 		if s.Result != nil {
 			p.Result = l.literal(s.Result, "result"+sb.GoName)
 		}
-		p.Assign = l.template(s.Assign, sb.GoName+"Assign")
+		p.Assign = l.template(s.Assign, "assign"+sb.GoName)
 	case *ast.Task:
 		l.task(m, s, st.(*ir.Task))
 	case *ast.Choice:
@@ -31,18 +34,18 @@ func (l *lowerer) state(m *ast.Machine, s ast.State, st ir.State) {
 		p := st.(*ir.Fail)
 		p.Error = l.stringLit(s.Error)
 		if s.ErrorPath != nil {
-			p.Error = l.fieldExpr(s.ErrorPath, "error"+sb.GoName)
+			p.Error = l.fieldExpr(s.ErrorPath, "errorPath"+sb.GoName)
 		}
 		p.Cause = l.stringLit(s.Cause)
 		if s.CausePath != nil {
-			p.Cause = l.fieldExpr(s.CausePath, "cause"+sb.GoName)
+			p.Cause = l.fieldExpr(s.CausePath, "causePath"+sb.GoName)
 		}
 	case *ast.Parallel:
 		p := st.(*ir.Parallel)
 		p.IO = l.io(sb, &s.IO, s.Parameters, s.ResultSelector, s.ResultPath)
 		p.Flow = l.flow(m, &s.Transition)
 		p.Handlers = l.handlers(m, sb, &s.ErrorHandling)
-		p.Assign = l.template(s.Assign, sb.GoName+"Assign")
+		p.Assign = l.template(s.Assign, "assign"+sb.GoName)
 		if s.Arguments != nil {
 			l.internal(s.Arguments.Pos, sb.Pointer, "Arguments in a JSONPath state")
 		}
@@ -56,8 +59,8 @@ func (l *lowerer) io(sb *ir.StateBase, f *ast.IO, params, selector *ast.JSON, re
 	return ir.IO{
 		InputPath:      l.pathField(f.InputPath, ir.AnyPath),
 		OutputPath:     l.pathField(f.OutputPath, ir.AnyPath),
-		Parameters:     l.template(params, sb.GoName+"Parameters"),
-		ResultSelector: l.template(selector, sb.GoName+"ResultSelector"),
+		Parameters:     l.template(params, "parameters"+sb.GoName),
+		ResultSelector: l.template(selector, "resultSelector"+sb.GoName),
 		ResultPath:     l.pathField(resultPath, ir.ReferencePath),
 		GoName:         "io" + sb.GoName,
 	}
@@ -68,8 +71,8 @@ func (l *lowerer) task(m *ast.Machine, s *ast.Task, t *ir.Task) {
 	t.IO = l.io(sb, &s.IO, s.Parameters, s.ResultSelector, s.ResultPath)
 	t.Flow = l.flow(m, &s.Transition)
 	t.Handlers = l.handlers(m, sb, &s.ErrorHandling)
-	t.Assign = l.template(s.Assign, sb.GoName+"Assign")
-	t.Credentials = l.template(s.Credentials, sb.GoName+"Credentials")
+	t.Assign = l.template(s.Assign, "assign"+sb.GoName)
+	t.Credentials = l.template(s.Credentials, "credentials"+sb.GoName)
 	t.TimeoutSeconds = l.count(s.TimeoutSeconds, s.TimeoutSecondsPath)
 	t.HeartbeatSeconds = l.count(s.HeartbeatSeconds, s.HeartbeatSecondsPath)
 	if s.Arguments != nil {
@@ -94,12 +97,18 @@ func (l *lowerer) wait(m *ast.Machine, s *ast.Wait, w *ir.Wait) {
 	sb := &w.StateBase
 	w.IO = l.io(sb, &s.IO, nil, nil, nil)
 	w.Flow = l.flow(m, &s.Transition)
-	w.Assign = l.template(s.Assign, sb.GoName+"Assign")
+	w.Assign = l.template(s.Assign, "assign"+sb.GoName)
 	switch {
 	case s.Seconds != nil || s.SecondsPath != nil:
 		w.Seconds = l.count(s.Seconds, s.SecondsPath)
 	case s.Timestamp != nil:
 		w.Timestamp = l.stringLit(s.Timestamp)
+		if w.Timestamp != nil {
+			if _, ok := aslrt.ParseTimestamp(w.Timestamp.Value); !ok {
+				l.internal(s.Timestamp.Pos, s.Timestamp.Pointer, "the Timestamp is not a timestamp")
+			}
+			w.Timestamp.GoName = l.name("timestamp" + sb.GoName)
+		}
 	case s.TimestampPath != nil:
 		if p := l.refPath(s.TimestampPath); p != nil {
 			w.Timestamp = &ir.Text{Path: p, Pos: pos(s.TimestampPath.Pos)}
@@ -142,7 +151,7 @@ func (l *lowerer) handlers(m *ast.Machine, sb *ir.StateBase, h *ast.ErrorHandlin
 		ic := &ir.Catcher{
 			ErrorEquals: stringValues(c.ErrorEquals),
 			ResultPath:  l.pathField(c.ResultPath, ir.ReferencePath),
-			Assign:      l.template(c.Assign, sb.GoName+"Catch"+itoa(i)+"Assign"),
+			Assign:      l.template(c.Assign, "assign"+sb.GoName+"Catch"+itoa(i)),
 			Pos:         pos(c.Pos),
 			Comment:     comment(c.Comment),
 		}
@@ -194,7 +203,7 @@ func (l *lowerer) mapState(m *ast.Machine, s *ast.Map, mp *ir.Map) {
 	mp.IO = l.io(sb, &s.IO, nil, s.ResultSelector, s.ResultPath)
 	mp.Flow = l.flow(m, &s.Transition)
 	mp.Handlers = l.handlers(m, sb, &s.ErrorHandling)
-	mp.Assign = l.template(s.Assign, sb.GoName+"Assign")
+	mp.Assign = l.template(s.Assign, "assign"+sb.GoName)
 	if s.ItemsPath != nil {
 		mp.ItemsPath = l.refPath(s.ItemsPath)
 	} else {
@@ -202,9 +211,9 @@ func (l *lowerer) mapState(m *ast.Machine, s *ast.Map, mp *ir.Map) {
 	}
 	switch {
 	case s.ItemSelector != nil:
-		mp.ItemSelector = l.template(s.ItemSelector, sb.GoName+"ItemSelector")
+		mp.ItemSelector = l.template(s.ItemSelector, "itemSelector"+sb.GoName)
 	case s.Parameters != nil:
-		mp.ItemSelector = l.template(s.Parameters, sb.GoName+"ItemSelector")
+		mp.ItemSelector = l.template(s.Parameters, "itemSelector"+sb.GoName)
 	}
 	mp.LegacyIterator = s.LegacyIterator
 	mp.Mode = ir.Inline
@@ -238,6 +247,9 @@ func (l *lowerer) mapState(m *ast.Machine, s *ast.Map, mp *ir.Map) {
 	}
 	if n := s.ItemBatcher; n != nil {
 		mp.Batcher = l.itemBatcher(sb, n)
+		if mp.ItemSelector != nil {
+			l.unsupported(n.Pos, sb.Pointer, "the Map state \""+s.Name+"\" has both an ItemSelector and an ItemBatcher; aslc does not compile that combination")
+		}
 	}
 }
 
@@ -260,7 +272,12 @@ func (l *lowerer) itemBatcher(sb *ir.StateBase, n *ast.JSON) *ir.ItemBatcher {
 	}
 	b.MaxItems = l.count(n.Get("MaxItemsPerBatch"), pathOf("MaxItemsPerBatchPath"))
 	b.MaxInputBytes = l.count(n.Get("MaxInputBytesPerBatch"), pathOf("MaxInputBytesPerBatchPath"))
-	b.BatchInput = l.template(n.Get("BatchInput"), sb.GoName+"BatchInput")
+	for _, name := range []string{"MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"} {
+		if m := n.Member(name); m != nil {
+			l.unsupported(m.KeyPos, n.Pointer, "the Map state \""+sb.Name+"\" reads its ItemBatcher's "+strings.TrimSuffix(name, "Path")+" from the input; aslc does not compile "+name+" yet")
+		}
+	}
+	b.BatchInput = l.template(n.Get("BatchInput"), "batchInput"+sb.GoName)
 	for _, m := range n.Members {
 		switch m.Key {
 		case "MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", "BatchInput":

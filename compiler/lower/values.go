@@ -84,24 +84,20 @@ func (l *lowerer) refPath(f *ast.StringField) *ir.Path {
 	return l.path(f.Value, ir.ReferencePath, f.Pos, f.Pointer)
 }
 
-// template lowers a JSONPath payload template, once per distinct text;
-// name is the name of its variable should it be the first of its text.
+// template lowers a JSONPath payload template; name is the name of its
+// variable, should the code need one.
 func (l *lowerer) template(n *ast.JSON, name string) *ir.Payload {
 	if n == nil {
 		return nil
 	}
 	v := value(n)
 	text := aslrt.EncodeString(v)
-	if t := l.templates[text]; t != nil {
-		return &ir.Payload{Template: t, Pos: pos(n.Pos)}
-	}
 	parsed, err := aslrt.ParseTemplate(v)
 	if err != nil {
 		l.internal(n.Pos, n.Pointer, "the payload template does not parse: "+err.Error())
 		return nil
 	}
-	t := &ir.Template{JSON: text, Value: v, Parsed: parsed, Literal: parsed.IsLiteral(), GoName: l.pkg.Claim("tmpl" + name)}
-	l.templates[text] = t
+	t := &ir.Template{JSON: text, Value: v, Parsed: parsed, Literal: parsed.IsLiteral(), GoName: l.name(name)}
 	l.prog.Templates = append(l.prog.Templates, t)
 	return &ir.Payload{Template: t, Pos: pos(n.Pos)}
 }
@@ -112,7 +108,7 @@ func (l *lowerer) literal(n *ast.JSON, name string) *ir.Literal {
 		return nil
 	}
 	v := value(n)
-	lit := &ir.Literal{JSON: aslrt.EncodeString(v), Value: v, GoName: l.pkg.Claim(name)}
+	lit := &ir.Literal{JSON: aslrt.EncodeString(v), Value: v, GoName: l.name(name)}
 	l.prog.Literals = append(l.prog.Literals, lit)
 	return lit
 }
@@ -179,7 +175,7 @@ func (l *lowerer) fieldExpr(f *ast.StringField, name string) *ir.Text {
 		l.internal(f.Pos, f.Pointer, "the intrinsic function call does not parse: "+err.Error())
 		return nil
 	}
-	c := &ir.Intrinsic{Text: f.Value, Parsed: parsed, GoName: l.pkg.Claim(name)}
+	c := &ir.Intrinsic{Text: f.Value, Parsed: parsed, GoName: l.name(name)}
 	l.intrins[f.Value] = c
 	l.prog.Intrinsics = append(l.prog.Intrinsics, c)
 	return &ir.Text{Intrinsic: c, Pos: pos(f.Pos)}
