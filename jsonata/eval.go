@@ -418,6 +418,10 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 	default:
 		items = []Value{input}
 	}
+	if !reduce && len(items) == 0 {
+		// an empty input still yields the object, with undefined as context
+		items = []Value{Undefined}
+	}
 	count := len(items)
 	if reduce {
 		count = len(tuples)

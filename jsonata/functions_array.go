@@ -452,6 +452,9 @@ func fnEval(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	input := cc.input
 	if !IsUndefined(args[1]) {
 		input = args[1]
+		if arr, ok := input.([]Value); ok {
+			input = &sequence{items: []Value{arr}, outerWrapper: true}
+		}
 	}
 	root, err := parse(src)
 	if err != nil {

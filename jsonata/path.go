@@ -89,7 +89,7 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 		}
 		return ev.evalGroup(n.group.pairs, n.group.pos, result, env)
 	}
-	if s, ok := result.(*sequence); ok && !s.keepSingleton {
+	if s, ok := result.(*sequence); ok && !s.keepSingleton && !n.keepArray {
 		switch len(s.items) {
 		case 0:
 			return Undefined, nil

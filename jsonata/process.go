@@ -401,6 +401,7 @@ func (pr *processor) binary(e *pnode, depth int) (*node, error) {
 		if result.rhs, err = pr.process(e.rhs, depth); err != nil {
 			return nil, err
 		}
+		result.keepArray = result.lhs.keepArray || result.rhs.keepArray
 		return result, nil
 	}
 	result := &node{kind: nBinary, pos: e.pos, op: e.value}

@@ -9,9 +9,11 @@ import (
 		"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	aslrt "github.com/aslc/aslc/runtime"
 )
@@ -87,9 +89,7 @@ func loadCases(t testing.TB, dir string) []*suiteCase {
 	add := func(id, caseDir string, raw map[string]json.RawMessage, source string) {
 		c := &suiteCase{id: id, dir: caseDir, raw: raw, source: source}
 		if e, ok := raw["expr"]; ok {
-			if err := json.Unmarshal(e, &c.expr); err != nil {
-				t.Fatalf("%s: %v", id, err)
-			}
+			c.expr = unquoteWTF8(t, e)
 		} else if f, ok := raw["expr-file"]; ok {
 			var name string
 			if err := json.Unmarshal(f, &name); err != nil {
@@ -172,6 +172,62 @@ func loadCases(t testing.TB, dir string) []*suiteCase {
 	}
 	sort.Slice(cases, func(i, j int) bool { return cases[i].id < cases[j].id })
 	return cases
+}
+
+// unquoteWTF8 decodes a JSON string, keeping an unpaired surrogate escape
+// such as \uD800 as its three-byte (WTF-8) form, as the lexer does for
+// string literals, rather than replacing it.
+func unquoteWTF8(t testing.TB, raw json.RawMessage) string {
+	s := string(raw)
+	if len(s) < 2 || s[0] != '"' {
+		t.Fatalf("not a JSON string: %s", s)
+	}
+	s = s[1 : len(s)-1]
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'u':
+			u, err := strconv.ParseUint(s[i+1:i+5], 16, 16)
+			if err != nil {
+				t.Fatalf("bad escape in %s", raw)
+			}
+			i += 4
+			r := rune(u)
+			if utf16.IsSurrogate(r) {
+				if r < 0xDC00 && i+6 < len(s) && s[i+1] == '\\' && s[i+2] == 'u' {
+					if u2, err := strconv.ParseUint(s[i+3:i+7], 16, 16); err == nil && u2 >= 0xDC00 && u2 <= 0xDFFF {
+						b.WriteRune(utf16.DecodeRune(r, rune(u2)))
+						i += 6
+						continue
+					}
+				}
+				b.WriteByte(byte(0xE0 | (u >> 12)))
+				b.WriteByte(byte(0x80 | ((u >> 6) & 0x3F)))
+				b.WriteByte(byte(0x80 | (u & 0x3F)))
+				continue
+			}
+			b.WriteRune(r)
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // suiteEqual compares a result with an expected value decoded from JSON:
@@ -304,7 +360,13 @@ func (c *suiteCase) run(t testing.TB) string {
 					return fmt.Sprintf("want %s %q, got token %q", k, s, je.Token)
 				}
 			case "value":
-				if want := decodeJSON(t, v); !suiteEqual(want, je.Value, false) {
+				var want Value
+				if len(v) > 0 && v[0] == '"' {
+					want = unquoteWTF8(t, v)
+				} else {
+					want = decodeJSON(t, v)
+				}
+				if !suiteEqual(want, je.Value, false) {
 					return fmt.Sprintf("want value %s, got %v", v, je.Value)
 				}
 			default:
