@@ -117,11 +117,11 @@ var messages = map[string]string{
 // errOpt sets a field of an Error being made by newError.
 type errOpt func(*Error)
 
-func withValue(v any) errOpt  { return func(e *Error) { e.Value, e.hasValue = v, true } }
+func withValue(v any) errOpt    { return func(e *Error) { e.Value, e.hasValue = v, true } }
 func withToken(t string) errOpt { return func(e *Error) { e.Token, e.hasToken = t, true } }
-func withPos(p int) errOpt     { return func(e *Error) { e.Position = p } }
-func withIndex(i int) errOpt   { return func(e *Error) { e.Index = i } }
-func withValue2(v any) errOpt  { return func(e *Error) { e.value2 = v } }
+func withPos(p int) errOpt      { return func(e *Error) { e.Position = p } }
+func withIndex(i int) errOpt    { return func(e *Error) { e.Index = i } }
+func withValue2(v any) errOpt   { return func(e *Error) { e.value2 = v } }
 func withMessage(m string) errOpt {
 	return func(e *Error) { e.Message = m }
 }
