@@ -99,8 +99,12 @@ func (p *yamlParser) yamlError(err error) *syntaxError {
 	return &syntaxError{pos: p.firstNonBlank(line), msg: "YAML: " + msg}
 }
 
-// maxProblemSearch bounds the extra parses problemLine makes.
-const maxProblemSearch = 64
+// maxProblemSearch and maxProblemBytes bound the extra parses problemLine
+// makes: their number and the text they read in all.
+const (
+	maxProblemSearch = 64
+	maxProblemBytes  = 1 << 21
+)
 
 // problemLine finds the line a YAML syntax error is on. The YAML library
 // reports the line where the enclosing construct starts, which can be far
@@ -110,8 +114,12 @@ func (p *yamlParser) problemLine(from int, msg string) int {
 	if from < 1 {
 		from = 1
 	}
+	read := 0
 	for line, tries := from, 0; line < len(p.lineStarts) && tries < maxProblemSearch; line, tries = line+1, tries+1 {
 		prefix := p.src[:p.lineStarts[line]]
+		if read += len(prefix); read > maxProblemBytes {
+			break
+		}
 		dec := yaml.NewDecoder(bytes.NewReader(prefix))
 		var n yaml.Node
 		err := dec.Decode(&n)
