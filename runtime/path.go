@@ -60,7 +60,7 @@ type pathStep struct {
 	// slice bounds; hasFrom/hasTo are false for omitted bounds
 	from, to       int
 	hasFrom, hasTo bool
-	filter         filterExpr
+	filter         *filterExpr
 	// leaf is true for the last step (Jayway's isLeaf).
 	leaf bool
 }

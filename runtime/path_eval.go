@@ -1,5 +1,7 @@
 package aslrt
 
+import "strconv"
+
 // Evaluation follows Jayway JsonPath as AWS runs it:
 //
 //   - A definite path yields the node it names, or fails: a missing last
@@ -18,6 +20,7 @@ const (
 	missNoResults
 	missProperty
 	missRoot
+	missLimit
 )
 
 // pathMiss says where a definite path found nothing.
@@ -112,15 +115,40 @@ func (p *Path) missText(m pathMiss) string {
 		return "Missing property in path " + p.jaywayText(m.step+1)
 	case missRoot:
 		return "No results for path: " + p.rootText()
+	case missLimit:
+		return "the path visits more than " + strconv.Itoa(maxPathWork) + " nodes"
 	}
 	return "No results for path: " + p.jaywayText(len(p.steps))
 }
 
+// maxPathWork bounds the nodes one evaluation may visit, so that paths
+// such as $..*..*..* cannot keep an execution busy for ever.
+const maxPathWork = 1 << 22
+
+// evalState is shared by the steps and filters of one evaluation.
+type evalState struct {
+	root   Value // the document "$" in filters reads
+	budget int   // nodes left to visit
+}
+
 // resolve applies the steps to doc.
 func (p *Path) resolve(doc Value) (Value, pathMiss) {
+	if p.definite {
+		return p.resolveIn(nil, doc)
+	}
+	es := evalState{root: doc, budget: maxPathWork}
+	return p.resolveIn(&es, doc)
+}
+
+// resolveIn applies the steps to doc within the evaluation es, which may
+// be nil for a definite path outside any filter.
+func (p *Path) resolveIn(es *evalState, doc Value) (Value, pathMiss) {
 	if !p.definite {
 		out := make([]Value, 0, 4)
-		collect(doc, doc, p.steps, &out)
+		es.collect(doc, p.steps, &out)
+		if es.budget < 0 {
+			return nil, pathMiss{kind: missLimit}
+		}
 		return out, pathMiss{}
 	}
 	cur := doc
@@ -187,8 +215,8 @@ func pickNames(obj *Object, names []string) *Object {
 }
 
 // lookupIn evaluates the steps of a filter operand against doc.
-func (p *Path) lookupIn(doc Value) (Value, bool) {
-	v, m := p.resolve(doc)
+func (p *Path) lookupIn(es *evalState, doc Value) (Value, bool) {
+	v, m := p.resolveIn(es, doc)
 	return v, m.kind == missNone
 }
 
@@ -197,7 +225,10 @@ const maxScanDepth = 10000
 
 // collect applies steps to cur, appending every match to out. Nodes a step
 // cannot apply to are skipped.
-func collect(root, cur Value, steps []pathStep, out *[]Value) {
+func (es *evalState) collect(cur Value, steps []pathStep, out *[]Value) {
+	if es.budget--; es.budget < 0 {
+		return
+	}
 	if len(steps) == 0 {
 		*out = append(*out, cur)
 		return
@@ -208,7 +239,7 @@ func collect(root, cur Value, steps []pathStep, out *[]Value) {
 	case stepName:
 		if obj, ok := cur.(*Object); ok {
 			if v, ok := obj.Get(st.name); ok {
-				collect(root, v, rest, out)
+				es.collect(v, rest, out)
 			}
 		}
 	case stepNames:
@@ -222,20 +253,20 @@ func collect(root, cur Value, steps []pathStep, out *[]Value) {
 		}
 		for _, name := range st.names {
 			if v, ok := obj.Get(name); ok {
-				collect(root, v, rest, out)
+				es.collect(v, rest, out)
 			}
 		}
 	case stepIndex:
 		if arr, ok := cur.([]Value); ok {
 			if v, ok := arrayAt(arr, st.index); ok {
-				collect(root, v, rest, out)
+				es.collect(v, rest, out)
 			}
 		}
 	case stepIndexes:
 		if arr, ok := cur.([]Value); ok {
 			for _, i := range st.indexes {
 				if v, ok := arrayAt(arr, i); ok {
-					collect(root, v, rest, out)
+					es.collect(v, rest, out)
 				}
 			}
 		}
@@ -243,11 +274,11 @@ func collect(root, cur Value, steps []pathStep, out *[]Value) {
 		switch x := cur.(type) {
 		case *Object:
 			for _, m := range x.Members() {
-				collect(root, m.Value, rest, out)
+				es.collect(m.Value, rest, out)
 			}
 		case []Value:
 			for _, v := range x {
-				collect(root, v, rest, out)
+				es.collect(v, rest, out)
 			}
 		}
 	case stepSlice:
@@ -255,7 +286,7 @@ func collect(root, cur Value, steps []pathStep, out *[]Value) {
 			from, to := sliceBounds(st, len(arr))
 			for i := from; i < to; i++ {
 				if v, ok := arrayAt(arr, i); ok {
-					collect(root, v, rest, out)
+					es.collect(v, rest, out)
 				}
 			}
 		}
@@ -263,39 +294,39 @@ func collect(root, cur Value, steps []pathStep, out *[]Value) {
 		switch x := cur.(type) {
 		case []Value:
 			for _, v := range x {
-				if st.filter.test(root, v) {
-					collect(root, v, rest, out)
+				if st.filter.test(es, v) {
+					es.collect(v, rest, out)
 				}
 			}
 		case *Object:
 			// A filter applied to an object tests the object itself.
-			if st.filter.test(root, x) {
-				collect(root, x, rest, out)
+			if st.filter.test(es, x) {
+				es.collect(x, rest, out)
 			}
 		}
 	case stepScan:
-		scan(root, cur, rest, out, 0)
+		es.scan(cur, rest, out, 0)
 	}
 }
 
 // scan applies steps to cur and to every node below it, in document order
 // (Jayway's deep scan). A filter after ".." tests each object itself.
-func scan(root, cur Value, steps []pathStep, out *[]Value, depth int) {
-	if depth > maxScanDepth {
+func (es *evalState) scan(cur Value, steps []pathStep, out *[]Value, depth int) {
+	if depth > maxScanDepth || es.budget < 0 {
 		return
 	}
 	switch x := cur.(type) {
 	case *Object:
-		collect(root, x, steps, out)
+		es.collect(x, steps, out)
 		for _, m := range x.Members() {
-			scan(root, m.Value, steps, out, depth+1)
+			es.scan(m.Value, steps, out, depth+1)
 		}
 	case []Value:
 		if len(steps) == 0 || steps[0].kind != stepFilter {
-			collect(root, x, steps, out)
+			es.collect(x, steps, out)
 		}
 		for _, v := range x {
-			scan(root, v, steps, out, depth+1)
+			es.scan(v, steps, out, depth+1)
 		}
 	default:
 		if len(steps) == 0 {

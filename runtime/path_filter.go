@@ -16,16 +16,23 @@ import (
 // applied to), quoted strings, numbers, true, false, null, JSON arrays and
 // objects, and regular expressions.
 
-type filterExpr interface {
-	test(root, item Value) bool
+type filterKind uint8
+
+const (
+	filterOr filterKind = iota
+	filterAnd
+	filterNot    // l negated
+	filterExists // the operand path selects something
+	filterCmpNode
+)
+
+// filterExpr is one node of a filter expression.
+type filterExpr struct {
+	kind filterKind
+	l, r *filterExpr
+	o    filterOperand
+	cmp  filterCmp
 }
-
-type filterOr struct{ l, r filterExpr }
-type filterAnd struct{ l, r filterExpr }
-type filterNot struct{ e filterExpr }
-
-// filterExists tests that an operand path selects something.
-type filterExists struct{ o filterOperand }
 
 type filterOp uint8
 
@@ -78,12 +85,22 @@ type filterOperand struct {
 	re    *regexp.Regexp
 }
 
-func (e filterOr) test(root, item Value) bool  { return e.l.test(root, item) || e.r.test(root, item) }
-func (e filterAnd) test(root, item Value) bool { return e.l.test(root, item) && e.r.test(root, item) }
-func (e filterNot) test(root, item Value) bool { return !e.e.test(root, item) }
+func (e *filterExpr) test(es *evalState, item Value) bool {
+	switch e.kind {
+	case filterOr:
+		return e.l.test(es, item) || e.r.test(es, item)
+	case filterAnd:
+		return e.l.test(es, item) && e.r.test(es, item)
+	case filterNot:
+		return !e.l.test(es, item)
+	case filterExists:
+		return e.exists(es, item)
+	}
+	return e.cmp.test(es, item)
+}
 
-func (e filterExists) test(root, item Value) bool {
-	v, ok := e.o.eval(root, item)
+func (e *filterExpr) exists(es *evalState, item Value) bool {
+	v, ok := e.o.eval(es, item)
 	if !ok {
 		return false
 	}
@@ -96,19 +113,19 @@ func (e filterExists) test(root, item Value) bool {
 }
 
 // eval returns the operand's value; ok is false when a path selects nothing.
-func (o *filterOperand) eval(root, item Value) (Value, bool) {
+func (o *filterOperand) eval(es *evalState, item Value) (Value, bool) {
 	switch o.kind {
 	case operandItem:
-		return o.path.lookupIn(item)
+		return o.path.lookupIn(es, item)
 	case operandRoot:
-		return o.path.lookupIn(root)
+		return o.path.lookupIn(es, es.root)
 	}
 	return o.value, true
 }
 
-func (e filterCmp) test(root, item Value) bool {
+func (e *filterCmp) test(es *evalState, item Value) bool {
 	if e.op == opRegex {
-		l, ok := e.l.eval(root, item)
+		l, ok := e.l.eval(es, item)
 		if !ok {
 			return false
 		}
@@ -125,8 +142,8 @@ func (e filterCmp) test(root, item Value) bool {
 		}
 		return e.r.re.MatchString(s)
 	}
-	l, lok := e.l.eval(root, item)
-	r, rok := e.r.eval(root, item)
+	l, lok := e.l.eval(es, item)
+	r, rok := e.r.eval(es, item)
 	switch e.op {
 	case opEq:
 		return lok && rok && filterEqual(l, r)
@@ -355,13 +372,13 @@ func numCompareFloatInt(f float64, i int64) int {
 }
 
 // filter parses the expression after "[?(" up to (not including) ")".
-func (p *pathParser) filter() (filterExpr, error) {
+func (p *pathParser) filter() (*filterExpr, error) {
 	return p.filterOr(0)
 }
 
 const maxFilterDepth = 100
 
-func (p *pathParser) filterOr(depth int) (filterExpr, error) {
+func (p *pathParser) filterOr(depth int) (*filterExpr, error) {
 	l, err := p.filterAnd(depth)
 	if err != nil {
 		return nil, err
@@ -376,11 +393,11 @@ func (p *pathParser) filterOr(depth int) (filterExpr, error) {
 		if err != nil {
 			return nil, err
 		}
-		l = filterOr{l, r}
+		l = &filterExpr{kind: filterOr, l: l, r: r}
 	}
 }
 
-func (p *pathParser) filterAnd(depth int) (filterExpr, error) {
+func (p *pathParser) filterAnd(depth int) (*filterExpr, error) {
 	l, err := p.filterUnary(depth)
 	if err != nil {
 		return nil, err
@@ -395,11 +412,11 @@ func (p *pathParser) filterAnd(depth int) (filterExpr, error) {
 		if err != nil {
 			return nil, err
 		}
-		l = filterAnd{l, r}
+		l = &filterExpr{kind: filterAnd, l: l, r: r}
 	}
 }
 
-func (p *pathParser) filterUnary(depth int) (filterExpr, error) {
+func (p *pathParser) filterUnary(depth int) (*filterExpr, error) {
 	if depth > maxFilterDepth {
 		return nil, p.errorf("filter expression nested too deeply")
 	}
@@ -416,7 +433,7 @@ func (p *pathParser) filterUnary(depth int) (filterExpr, error) {
 			if err != nil {
 				return nil, err
 			}
-			return filterNot{e}, nil
+			return &filterExpr{kind: filterNot, l: e}, nil
 		}
 	case '(':
 		p.pos++
@@ -456,12 +473,12 @@ func (p *pathParser) filterUnary(depth int) (filterExpr, error) {
 		} else if r.kind == operandRegex || l.kind == operandRegex {
 			return nil, p.errorf("A regular expression can only be used with '=~'")
 		}
-		return filterCmp{op: o.op, l: l, r: r}, nil
+		return &filterExpr{kind: filterCmpNode, cmp: filterCmp{op: o.op, l: l, r: r}}, nil
 	}
 	if l.kind != operandItem && l.kind != operandRoot {
 		return nil, p.errorf("Expected a comparison operator at position " + strconv.Itoa(p.pos))
 	}
-	return filterExists{l}, nil
+	return &filterExpr{kind: filterExists, o: l}, nil
 }
 
 func isWordByte(c byte) bool {

@@ -441,3 +441,24 @@ func TestNullPathEval(t *testing.T) {
 		t.Error("NullPath selects something")
 	}
 }
+
+// TestPathWorkLimit: a path whose evaluation would visit an enormous number
+// of nodes fails instead of keeping the execution busy.
+func TestPathWorkLimit(t *testing.T) {
+	// A chain 2000 objects deep: each ".." multiplies the work by the depth.
+	var v Value = int64(1)
+	for range 2000 {
+		v = ObjectOf(Member{"a", v})
+	}
+	p := MustPath("$..*..*..*")
+	_, err := p.Eval(v, nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if e := errorOf(t, err); e.Name != ErrRuntime || !strings.Contains(e.Cause, "the path visits more than") {
+		t.Errorf("got %v", e)
+	}
+	if got, err := MustPath("$..a").Eval(v, nil); err != nil || len(got.([]Value)) != 2000 {
+		t.Errorf("a single deep scan: %v", err)
+	}
+}
