@@ -22,6 +22,7 @@
 //     only one language supports (A2.18, A16.4);
 //   - JSONPath, reference paths and intrinsic calls, parsed with the
 //     runtime's own parsers (A2.12, A2.13, A2.25, A4.7, A5);
+//   - JSONata expressions, parsed with the jsonata package (A2.19);
 //   - Choice rule structure and operand types (A6), Retry and Catch rules
 //     (A2.26, A2.27), Task resources (A2.22, A2.24), Credentials (A2.23).
 package check
@@ -84,8 +85,6 @@ type checker struct {
 	diags   ast.Diagnostics
 	// names holds every state name met so far, machine-wide.
 	names map[string]*ast.BaseState
-	// exprs are the JSONata expressions met, in source order.
-	exprs []exprSite
 }
 
 func (c *checker) errorf(pos ast.Pos, code, loc, msg string) {

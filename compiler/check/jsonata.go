@@ -1,19 +1,38 @@
 package check
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/aslc/aslc/compiler/ast"
+	"github.com/aslc/aslc/jsonata"
 )
 
-// exprSite is one JSONata expression of a definition: the "{% %}" string
-// node and the text between the delimiters.
-type exprSite struct {
-	state *ast.BaseState
-	node  *ast.JSON
-	text  string
+// expression checks one JSONata expression of a JSONata state, the text
+// between "{%" and "%}" of the string n: it must parse (A2.19). AWS
+// reports the parser's message without its code, at the pointer of the
+// string.
+func (c *checker) expression(b *ast.BaseState, n *ast.JSON, text string) {
+	if err := parseJSONata(text); err != nil {
+		c.errorf(n.Pos, ast.CodeInvalidJSONata, n.Pointer, err.Error())
+	}
 }
 
-// expression records a JSONata expression of a JSONata state, in source
-// order.
-func (c *checker) expression(b *ast.BaseState, n *ast.JSON, text string) {
-	c.exprs = append(c.exprs, exprSite{state: b, node: n, text: text})
+// parseJSONata parses an expression with the jsonata package and returns
+// the message of its syntax error, if any.
+func parseJSONata(text string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the JSONata parser failed on this expression: %v", r)
+		}
+	}()
+	_, perr := jsonata.Parse(text)
+	if perr == nil {
+		return nil
+	}
+	var je *jsonata.Error
+	if errors.As(perr, &je) {
+		return errors.New(je.Message)
+	}
+	return perr
 }
