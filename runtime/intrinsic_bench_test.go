@@ -25,3 +25,24 @@ func BenchmarkIntrinsic(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkArrayUnique: deduplicating is linear in the size of the array,
+// also for arrays of objects.
+func BenchmarkArrayUnique(b *testing.B) {
+	arr := make([]Value, 20000)
+	for i := range arr {
+		arr[i] = ObjectOf(Member{"id", int64(i % 1000)}, Member{"tags", []Value{"x"}})
+	}
+	doc := ObjectOf(Member{"a", arr})
+	c := MustIntrinsic("States.ArrayUnique($.a)")
+	b.ReportAllocs()
+	for b.Loop() {
+		v, err := c.Eval(doc, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := len(v.([]Value)); n != 1000 {
+			b.Fatalf("%d unique", n)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"hash"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -351,34 +352,53 @@ func fnArrayUnique(c *Intrinsic, args []Value, _ Scope) (Value, error) {
 		return nil, err
 	}
 	out := make([]Value, 0, len(arr))
-	seen := make(map[Value]struct{}, len(arr))
-	var containers []Value
-outer:
+	seen := make(map[string]struct{}, len(arr))
+	var key []byte
 	for _, e := range arr {
-		switch x := e.(type) {
-		case []Value, *Object:
-			for _, y := range containers {
-				if Equal(x, y) {
-					continue outer
-				}
-			}
-			containers = append(containers, x)
-		default:
-			key := e
-			if f, ok := e.(float64); ok {
-				key = NumberValue(f)
-				if f == 0 {
-					key = int64(0)
-				}
-			}
-			if _, dup := seen[key]; dup {
-				continue
-			}
-			seen[key] = struct{}{}
+		key = appendCanonical(key[:0], e)
+		if _, dup := seen[string(key)]; dup {
+			continue
 		}
+		seen[string(key)] = struct{}{}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// appendCanonical appends a text that is the same for two values exactly
+// when Equal reports them equal: integral numbers as integers, object
+// members sorted by name.
+func appendCanonical(b []byte, v Value) []byte {
+	switch x := v.(type) {
+	case int64, float64:
+		if i, ok := Int(x); ok {
+			return strconv.AppendInt(b, i, 10)
+		}
+		return append(b, FormatNumber(x)...)
+	case []Value:
+		b = append(b, '[')
+		for i, e := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendCanonical(b, e)
+		}
+		return append(b, ']')
+	case *Object:
+		members := slices.Clone(x.Members())
+		slices.SortFunc(members, func(a, b Member) int { return strings.Compare(a.Key, b.Key) })
+		b = append(b, '{')
+		for i, m := range members {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.Key)
+			b = append(b, ':')
+			b = appendCanonical(b, m.Value)
+		}
+		return append(b, '}')
+	}
+	return AppendJSON(b, v)
 }
 
 func limitedString(c *Intrinsic, args []Value, i int) (string, *Error) {

@@ -67,6 +67,8 @@ func TestIntrinsicEval(t *testing.T) {
 		{"A5.18 ArrayLength", `States.ArrayLength($.items)`, `9`},
 		{"A5.19 ArrayUnique", `States.ArrayUnique(States.Array(1, 2, 1, 'a', 3, 'a', 2.0, null, null))`, `[1,2,"a",3,null]`},
 		{"A5.19 ArrayUnique deep", `States.ArrayUnique(States.Array($.obj, States.Array(1), $.obj, States.Array(1.0), States.Array()))`, `[{"Arg1":1,"Arg2":[]},[1],[]]`},
+		{"A5.19 ArrayUnique numbers by value", `States.ArrayUnique(States.Array(0, -0.0, 1e0, 1, 9007199254740993, 9007199254740992.0, 9007199254740992))`, `[0,1e0,9007199254740993,9007199254740992.0]`},
+		{"A5.19 ArrayUnique member order ignored", `States.ArrayUnique(States.Array(States.StringToJson('{"a":1,"b":[2]}'), States.StringToJson('{"b":[2.0],"a":1}'), '1', 1))`, `[{"a":1,"b":[2]},"1",1]`},
 		{"A5.20 Base64Encode", `States.Base64Encode('Data to encode')`, `"RGF0YSB0byBlbmNvZGU="`},
 		{"A5.20 Base64Encode empty", `States.Base64Encode('')`, `""`},
 		{"A5.20 Base64Encode UTF-8", `States.Base64Encode('é')`, `"w6k="`},
