@@ -159,7 +159,22 @@ func commandHelp(c *Command) string {
 	if c.Flags != nil {
 		fs := pflag.NewFlagSet(c.Name, pflag.ContinueOnError)
 		c.Flags(fs)
-		fmt.Fprintf(&b, "\nFlags:\n%s", fs.FlagUsages())
+		b.WriteString("\nFlags:\n")
+		fs.VisitAll(func(f *pflag.Flag) {
+			name, usage := pflag.UnquoteUsage(f)
+			line := "  "
+			if f.Shorthand != "" {
+				line += "-" + f.Shorthand + ", "
+			}
+			line += "--" + f.Name
+			if f.Value.Type() != "bool" {
+				line += " " + name
+				if f.DefValue != "" && f.DefValue != "[]" {
+					usage += " (default " + f.DefValue + ")"
+				}
+			}
+			fmt.Fprintf(&b, "%s\n      %s\n", line, usage)
+		})
 	}
 	return b.String()
 }
