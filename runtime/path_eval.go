@@ -131,6 +131,13 @@ type evalState struct {
 	budget int   // nodes left to visit
 }
 
+// charge takes n units of work from the budget and reports whether some
+// was left.
+func (es *evalState) charge(n int) bool {
+	es.budget -= n
+	return es.budget >= 0
+}
+
 // resolve applies the steps to doc.
 func (p *Path) resolve(doc Value) (Value, pathMiss) {
 	if p.definite {

@@ -169,7 +169,7 @@ func (e *filterCmp) test(es *evalState, item Value) bool {
 	case opIn, opNin:
 		in := false
 		if lok && rok {
-			if list, ok := r.([]Value); ok {
+			if list, ok := r.([]Value); ok && es.charge(len(list)) {
 				for _, x := range list {
 					if filterEqual(l, x) {
 						in = true
@@ -188,7 +188,7 @@ func (e *filterCmp) test(es *evalState, item Value) bool {
 		}
 		ll, ok1 := l.([]Value)
 		rl, ok2 := r.([]Value)
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || !es.charge(len(ll)*len(rl)) {
 			return false
 		}
 		switch e.op {

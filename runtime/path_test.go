@@ -462,3 +462,19 @@ func TestPathWorkLimit(t *testing.T) {
 		t.Errorf("a single deep scan: %v", err)
 	}
 }
+
+func TestPathWorkLimitInFilters(t *testing.T) {
+	list := make([]Value, 5000)
+	for i := range list {
+		list[i] = int64(i)
+	}
+	items := make([]Value, 500)
+	for i := range items {
+		items[i] = ObjectOf(Member{"l", list})
+	}
+	doc := ObjectOf(Member{"items", items}, Member{"all", list})
+	_, err := MustPath("$.items[?(@.l subsetof $.all)]").Eval(doc, nil)
+	if e := errorOf(t, err); !strings.Contains(e.Cause, "the path visits more than") {
+		t.Errorf("got %v", e)
+	}
+}
