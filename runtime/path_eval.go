@@ -10,8 +10,10 @@ import "strconv"
 //     into a value of the wrong type (a name into a string, an index into an
 //     object) or past the end of an array counts as missing (A4.10).
 //   - An indefinite path (wildcard, slice, filter, deep scan, several
-//     indexes) never fails: it yields a JSON array of its matches in
-//     document order, [] when nothing matches (A4.5, A4.6).
+//     indexes) does not fail when nodes are missing: it yields a JSON array
+//     of its matches in document order, [] when nothing matches (A4.5,
+//     A4.6). Only a path that would visit more than maxPathWork nodes
+//     (nested deep scans over deep documents) fails.
 
 type missKind uint8
 
@@ -47,7 +49,9 @@ func (p *Path) rootValue(input Value, s Scope) (Value, bool) {
 }
 
 // Lookup evaluates the path against input; ok is false when a definite path
-// selects nothing (an indefinite path always succeeds). It never fails, so
+// selects nothing, when its root is a variable that does not exist, or when
+// an indefinite path would visit more nodes than one evaluation may
+// (otherwise an indefinite path always succeeds). It never fails, so
 // it is also the presence test of Choice rules (IsPresent, A6.5), where a
 // present null counts as present. The result shares containers with input;
 // only an indefinite path allocates (the array of its matches).
