@@ -1,0 +1,84 @@
+// Package compiler compiles Amazon States Language definitions to Go: it
+// parses and checks a definition (compiler/parse, compiler/check), lowers
+// it to the IR (compiler/lower) and emits one gofmt'd Go file
+// (compiler/emit).
+package compiler
+
+import (
+	"errors"
+	"go/token"
+	"path"
+	"strings"
+
+	"github.com/aslc/aslc/compiler/ast"
+	"github.com/aslc/aslc/compiler/check"
+	"github.com/aslc/aslc/compiler/emit"
+	"github.com/aslc/aslc/compiler/lower"
+	"github.com/aslc/aslc/internal/version"
+)
+
+// Options control a compilation.
+type Options struct {
+	// Package is the Go package name of the generated code; it must be a
+	// Go identifier.
+	Package string
+	// Source is the definition's path as the user gave it: positions in
+	// diagnostics and the generated header name it.
+	Source string
+	// Name is the machine's default name ($$.StateMachine.Name); empty
+	// means the base name of Source without its extension, or the package
+	// name when Source is empty.
+	Name string
+	// Express validates the definition as an EXPRESS state machine.
+	Express bool
+}
+
+// Error is the error Compile returns for a definition with problems: every
+// diagnostic, sorted, each "file:line:col: CODE: message".
+type Error struct {
+	Diagnostics ast.Diagnostics
+}
+
+func (e *Error) Error() string { return e.Diagnostics.Error() }
+
+// Compile compiles the definition src (JSON or YAML) into the source of one
+// Go file of package opts.Package. A definition with problems gives an
+// *Error listing all of them.
+func Compile(src []byte, opts Options) ([]byte, error) {
+	if !token.IsIdentifier(opts.Package) || opts.Package == "_" {
+		return nil, errors.New("compiler: the package name " + quote(opts.Package) + " is not a Go identifier")
+	}
+	m, diags := check.Source(opts.Source, src, check.Options{Express: opts.Express})
+	if len(diags) > 0 {
+		return nil, &Error{Diagnostics: diags}
+	}
+	p, diags := lower.Program(m, lower.Options{Package: opts.Package, Source: opts.Source})
+	if len(diags) > 0 {
+		return nil, &Error{Diagnostics: diags}
+	}
+	name := opts.Name
+	if name == "" {
+		name = DefaultName(opts.Source)
+	}
+	if name == "" {
+		name = opts.Package
+	}
+	return emit.File(p, emit.Options{Version: version.Version, Name: name})
+}
+
+// DefaultName is the machine name of a definition file: its base name
+// without the .asl.json, .json, .asl.yaml, .yaml or .yml extension.
+func DefaultName(source string) string {
+	base := path.Base(strings.ReplaceAll(source, "\\", "/"))
+	if base == "." || base == "/" {
+		return ""
+	}
+	for _, ext := range []string{".asl.json", ".asl.yaml", ".asl.yml", ".json", ".yaml", ".yml"} {
+		if strings.HasSuffix(base, ext) && len(base) > len(ext) {
+			return strings.TrimSuffix(base, ext)
+		}
+	}
+	return base
+}
+
+func quote(s string) string { return "\"" + strings.ReplaceAll(s, "\"", "\\\"") + "\"" }

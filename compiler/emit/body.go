@@ -1,0 +1,114 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/aslc/aslc/ir"
+)
+
+// body collects the statements of a function whose failures return err
+// with fail.
+type body struct {
+	stmts []jen.Code
+	fail  func() jen.Code
+}
+
+func stateBody() *body   { return &body{fail: failState} }
+func attemptBody() *body { return &body{fail: func() jen.Code { return jen.Return(jen.Nil(), jen.Err()) }} }
+
+func (b *body) add(c ...jen.Code) { b.stmts = append(b.stmts, c...) }
+
+// assign adds "lhs, err := call" and the check of err.
+func (b *body) assign(lhs string, call jen.Code) {
+	b.add(
+		jen.List(jen.Id(lhs), jen.Err()).Op(":=").Add(call),
+		jen.If(jen.Err().Op("!=").Nil()).Block(b.fail()),
+	)
+}
+
+// check adds "if err := call; err != nil { fail }".
+func (b *body) check(call jen.Code) {
+	b.add(jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(b.fail()))
+}
+
+// stateIO is the input and output processing of a JSONPath state as the
+// code uses it.
+type stateIO struct {
+	// name is the package-level aslrt.StateIO, "" when there is nothing to
+	// process.
+	name string
+	// input and output say whether Input and Output have work to do.
+	input, output bool
+}
+
+// stateIO declares the aslrt.StateIO of a state. ResultSelector is left
+// out when the state applies it itself (states with Assign, which reads
+// the selected result).
+func (e *emitter) stateIO(io *ir.IO, withSelector bool) stateIO {
+	var d fields
+	var s stateIO
+	if f := io.InputPath; f != nil {
+		d.add("InputPath", pathField(f))
+		s.input = true
+	}
+	if p := io.Parameters; p != nil {
+		d.add("Parameters", parseTemplate(p.Template))
+		s.input = true
+	}
+	if p := io.ResultSelector; p != nil && withSelector {
+		d.add("ResultSelector", parseTemplate(p.Template))
+		s.output = true
+	}
+	if f := io.ResultPath; f != nil {
+		d.add("ResultPath", pathField(f))
+		s.output = true
+	}
+	if f := io.OutputPath; f != nil {
+		d.add("OutputPath", pathField(f))
+		s.output = true
+	}
+	if s.input || s.output {
+		s.name = io.GoName
+		e.addVar(io.GoName, rt("StateIO").Values(d.lines()...))
+	}
+	return s
+}
+
+// input adds the computation of a state's effective input, the value
+// named lhs, and returns the name that holds it: lhs, or "in" when the
+// state has no InputPath or Parameters.
+func (s stateIO) effectiveInput(b *body, lhs string) string {
+	if !s.input {
+		return "in"
+	}
+	b.assign(lhs, jen.Id(s.name).Dot("Input").Call(jen.Id("in"), jen.Id("x")))
+	return lhs
+}
+
+// outputOf adds the computation of a state's output from its raw input
+// and result, the value named "out", and returns the name that holds it.
+func (s stateIO) outputOf(b *body, result string) string {
+	if !s.output {
+		return result
+	}
+	b.assign("out", jen.Id(s.name).Dot("Output").Call(jen.Id("in"), jen.Id(result), jen.Id("x")))
+	return "out"
+}
+
+// evalAssign adds the evaluation of an Assign template against the value
+// named from, into "vars".
+func (e *emitter) evalAssign(b *body, a *ir.Payload, from string) {
+	if a == nil {
+		return
+	}
+	b.assign("vars", e.templateRef(a.Template).Dot("Eval").Call(jen.Id(from), jen.Id("x")))
+}
+
+// storeAssign adds the storing of the variables evaluated by evalAssign;
+// it comes after everything else the state evaluates (A15.4).
+func storeAssign(b *body, a *ir.Payload) {
+	if a == nil {
+		return
+	}
+	b.check(jen.Id("x").Dot("Assign").Call(jen.Id("vars")))
+}

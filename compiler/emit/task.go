@@ -1,0 +1,44 @@
+package emit
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/aslc/aslc/ir"
+)
+
+// task emits a Task state: one call of its resource's Tasks method with
+// the effective input, under its TimeoutSeconds and HeartbeatSeconds
+// (A8.9–A8.14), the result then processed as for any state (A3).
+func (e *emitter) task(s *ir.Task) {
+	e.attempt(&s.StateBase, &s.Handlers, s.Next, "", func(b *body) string {
+		// With Assign, the result after ResultSelector is needed on its own
+		// (A15.3), so the selector is applied here rather than by StateIO.
+		separate := s.Assign != nil && s.ResultSelector != nil
+		io := e.stateIO(&s.IO, !separate)
+		args := io.effectiveInput(b, "args")
+		if s.Credentials != nil && !s.Credentials.Template.Literal {
+			// Credentials have no effect in-process, but a path in them
+			// that selects nothing still fails the state.
+			b.add(jen.List(jen.Id("_"), jen.Err()).Op("=").Add(e.templateRef(s.Credentials.Template)).Dot("Eval").Call(jen.Id("in"), jen.Id("x")))
+			b.add(jen.If(jen.Err().Op("!=").Nil()).Block(b.fail()))
+		}
+		timeout := e.seconds(b, s.TimeoutSeconds, "timeout", "TimeoutSecondsPath")
+		heartbeat := e.seconds(b, s.HeartbeatSeconds, "heartbeat", "HeartbeatSecondsPath")
+		b.assign("result", jen.Id("x").Dot("Call").Call(jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id(args), timeout, heartbeat))
+		return e.result(b, io, separate, s.ResultSelector, s.Assign, "result")
+	})
+}
+
+// seconds is a Task's TimeoutSeconds or HeartbeatSeconds: a literal, or
+// the value its ...Path field reads in the state's input, held in lhs.
+func (e *emitter) seconds(b *body, c *ir.Count, lhs, field string) jen.Code {
+	switch {
+	case c == nil:
+		return jen.Lit(0)
+	case c.Path != nil:
+		e.taskSeconds = true
+		b.assign(lhs, jen.Id("taskSeconds").Call(jen.Id("x"), e.pathRef(c.Path), jen.Id("in"), jen.Lit(field)))
+		return jen.Id(lhs)
+	}
+	return jen.Lit(int(c.Value))
+}
