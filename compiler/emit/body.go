@@ -13,8 +13,10 @@ type body struct {
 	fail  func() jen.Code
 }
 
-func stateBody() *body   { return &body{fail: failState} }
-func attemptBody() *body { return &body{fail: func() jen.Code { return jen.Return(jen.Nil(), jen.Err()) }} }
+func stateBody() *body { return &body{fail: failState} }
+func attemptBody() *body {
+	return &body{fail: func() jen.Code { return jen.Return(jen.Nil(), jen.Err()) }}
+}
 
 func (b *body) add(c ...jen.Code) { b.stmts = append(b.stmts, c...) }
 

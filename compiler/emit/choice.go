@@ -1,7 +1,6 @@
 package emit
 
 import (
-
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -140,4 +139,3 @@ func ruleText(r *ir.Rule) string {
 	}
 	return r.Variable.Text + " " + r.Operator + " " + operand
 }
-
