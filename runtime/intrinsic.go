@@ -323,7 +323,7 @@ func (c *Intrinsic) EvalField(input Value, s Scope, field string) (Value, error)
 			args = append(args, v)
 		}
 	}
-	return c.fn.impl(c, args, s)
+	return c.fn.call(c, args, s)
 }
 
 // intrinsicFailure returns the States.IntrinsicFailure error of a call.

@@ -39,7 +39,74 @@ type intrinsicFunc struct {
 	name             string
 	minArgs, maxArgs int // maxArgs < 0: no limit
 	returnsString    bool
-	impl             func(c *Intrinsic, args []Value, s Scope) (Value, error)
+	id               intrinsicID
+}
+
+type intrinsicID uint8
+
+const (
+	idFormat intrinsicID = iota
+	idStringToJSON
+	idJSONToString
+	idArray
+	idArrayPartition
+	idArrayContains
+	idArrayRange
+	idArrayGetItem
+	idArrayLength
+	idArrayUnique
+	idBase64Encode
+	idBase64Decode
+	idHash
+	idJSONMerge
+	idMathRandom
+	idMathAdd
+	idStringSplit
+	idUUID
+)
+
+// call runs the function. A switch rather than a function value lets the
+// argument slice stay on the caller's stack.
+func (f *intrinsicFunc) call(c *Intrinsic, args []Value, s Scope) (Value, error) {
+	switch f.id {
+	case idFormat:
+		return fnFormat(c, args, s)
+	case idStringToJSON:
+		return fnStringToJSON(c, args, s)
+	case idJSONToString:
+		return fnJSONToString(c, args, s)
+	case idArray:
+		return fnArray(c, args, s)
+	case idArrayPartition:
+		return fnArrayPartition(c, args, s)
+	case idArrayContains:
+		return fnArrayContains(c, args, s)
+	case idArrayRange:
+		return fnArrayRange(c, args, s)
+	case idArrayGetItem:
+		return fnArrayGetItem(c, args, s)
+	case idArrayLength:
+		return fnArrayLength(c, args, s)
+	case idArrayUnique:
+		return fnArrayUnique(c, args, s)
+	case idBase64Encode:
+		return fnBase64Encode(c, args, s)
+	case idBase64Decode:
+		return fnBase64Decode(c, args, s)
+	case idHash:
+		return fnHash(c, args, s)
+	case idJSONMerge:
+		return fnJSONMerge(c, args, s)
+	case idMathRandom:
+		return fnMathRandom(c, args, s)
+	case idMathAdd:
+		return fnMathAdd(c, args, s)
+	case idStringSplit:
+		return fnStringSplit(c, args, s)
+	case idUUID:
+		return fnUUID(c, args, s)
+	}
+	return nil, intrinsicFailure(c, "not implemented")
 }
 
 func (f *intrinsicFunc) arity() string {
@@ -61,24 +128,24 @@ func plural(n int, word string) string {
 
 // intrinsicFuncs are the 18 functions of A5.2. The table is never modified.
 var intrinsicFuncs = [...]intrinsicFunc{
-	{"States.Format", 1, -1, true, fnFormat},
-	{"States.StringToJson", 1, 1, false, fnStringToJSON},
-	{"States.JsonToString", 1, 1, true, fnJSONToString},
-	{"States.Array", 0, -1, false, fnArray},
-	{"States.ArrayPartition", 2, 2, false, fnArrayPartition},
-	{"States.ArrayContains", 2, 2, false, fnArrayContains},
-	{"States.ArrayRange", 3, 3, false, fnArrayRange},
-	{"States.ArrayGetItem", 2, 2, true, fnArrayGetItem},
-	{"States.ArrayLength", 1, 1, false, fnArrayLength},
-	{"States.ArrayUnique", 1, 1, false, fnArrayUnique},
-	{"States.Base64Encode", 1, 1, true, fnBase64Encode},
-	{"States.Base64Decode", 1, 1, true, fnBase64Decode},
-	{"States.Hash", 2, 2, true, fnHash},
-	{"States.JsonMerge", 3, 3, false, fnJSONMerge},
-	{"States.MathRandom", 2, 3, false, fnMathRandom},
-	{"States.MathAdd", 2, 2, false, fnMathAdd},
-	{"States.StringSplit", 2, 2, false, fnStringSplit},
-	{"States.UUID", 0, 0, true, fnUUID},
+	{"States.Format", 1, -1, true, idFormat},
+	{"States.StringToJson", 1, 1, false, idStringToJSON},
+	{"States.JsonToString", 1, 1, true, idJSONToString},
+	{"States.Array", 0, -1, false, idArray},
+	{"States.ArrayPartition", 2, 2, false, idArrayPartition},
+	{"States.ArrayContains", 2, 2, false, idArrayContains},
+	{"States.ArrayRange", 3, 3, false, idArrayRange},
+	{"States.ArrayGetItem", 2, 2, true, idArrayGetItem},
+	{"States.ArrayLength", 1, 1, false, idArrayLength},
+	{"States.ArrayUnique", 1, 1, false, idArrayUnique},
+	{"States.Base64Encode", 1, 1, true, idBase64Encode},
+	{"States.Base64Decode", 1, 1, true, idBase64Decode},
+	{"States.Hash", 2, 2, true, idHash},
+	{"States.JsonMerge", 3, 3, false, idJSONMerge},
+	{"States.MathRandom", 2, 3, false, idMathRandom},
+	{"States.MathAdd", 2, 2, false, idMathAdd},
+	{"States.StringSplit", 2, 2, false, idStringSplit},
+	{"States.UUID", 0, 0, true, idUUID},
 }
 
 func lookupIntrinsic(name string) *intrinsicFunc {
@@ -203,8 +270,10 @@ func appendJavaString(b []byte, v Value) []byte {
 		return append(b, x...)
 	case bool:
 		return strconv.AppendBool(b, x)
-	case int64, float64:
-		return append(b, FormatNumber(x)...)
+	case int64:
+		return strconv.AppendInt(b, x, 10)
+	case float64:
+		return appendDouble(b, x)
 	case []Value:
 		b = append(b, '[')
 		for i, e := range x {
