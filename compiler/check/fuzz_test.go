@@ -38,6 +38,9 @@ func FuzzCheck(f *testing.F) {
 				if d.Code == "" || d.Message == "" || !d.Pos.IsValid() || d.Pos.File != name {
 					t.Fatalf("%s: incomplete diagnostic %#v", name, d)
 				}
+				if strings.HasPrefix(d.Message, jsonataPanicPrefix) {
+					t.Fatalf("%s: %s", name, d.Message)
+				}
 				if d.Pos.Offset < 0 || d.Pos.Offset > len(src) {
 					t.Fatalf("%s: offset %d outside the %d-byte input", name, d.Pos.Offset, len(src))
 				}

@@ -18,12 +18,16 @@ func (c *checker) expression(b *ast.BaseState, n *ast.JSON, text string) {
 	}
 }
 
+// jsonataPanicPrefix starts the message reported when the JSONata parser
+// panics, so that a bug there costs one diagnostic, not the whole run.
+const jsonataPanicPrefix = "the JSONata parser failed on this expression: "
+
 // parseJSONata parses an expression with the jsonata package and returns
 // the message of its syntax error, if any.
 func parseJSONata(text string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("the JSONata parser failed on this expression: %v", r)
+			err = fmt.Errorf("%s%v", jsonataPanicPrefix, r)
 		}
 	}()
 	_, perr := jsonata.Parse(text)

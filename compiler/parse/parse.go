@@ -8,6 +8,13 @@
 // that needs the whole tree (transitions, reachability, paths, expressions,
 // value ranges, query-language rules) is compiler/check's.
 //
+// YAML is read as the JSON it stands for: scalars resolve as YAML 1.2 does
+// (unquoted timestamps stay strings, big integers keep their digits),
+// anchors and aliases expand, merge keys (<<) merge, and tags other than
+// the standard ones are refused. AWS reads only JSON, so a YAML syntax
+// error is reported as INVALID_JSON_DESCRIPTION too, with the YAML
+// library's message after "YAML: ".
+//
 // A definition with problems still yields as much of a tree as could be
 // built, so one run reports every problem. Any input, however malformed,
 // yields diagnostics or a tree; the parser never panics and bounds the work
