@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,6 +97,11 @@ func newFromConfig(cfg aws.Config, s *settings) *Invoker {
 		})
 	}
 	fns = append(fns, s.client...)
+	fns = append(fns, func(o *lambda.Options) {
+		if o.HTTPClient != nil {
+			o.HTTPClient = bufferedBody{o.HTTPClient}
+		}
+	})
 	return &Invoker{client: lambda.NewFromConfig(cfg, fns...)}
 }
 
@@ -297,4 +304,30 @@ func withRegionOf(function string) func(*lambda.Options) {
 		return func(o *lambda.Options) { o.Region = region }
 	}
 	return func(*lambda.Options) {}
+}
+
+// bufferedBody is an HTTP client that sends each request from a copy of
+// its body that stays readable after the call returns. The response of a
+// Lambda invocation can arrive while the transport's writer is still
+// probing the request body for bytes past its length; the SDK then
+// closes its body, the probe fails, and the transport tears down the
+// connection under the response being read ("use of closed network
+// connection"). With a body that cannot fail, that race is gone.
+type bufferedBody struct {
+	next lambda.HTTPClient
+}
+
+func (c bufferedBody) Do(req *http.Request) (*http.Response, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return c.next.Do(req)
+	}
+	b, err := io.ReadAll(req.Body)
+	if err != nil {
+		return nil, err
+	}
+	r := req.Clone(req.Context())
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+	r.ContentLength = int64(len(b))
+	return c.next.Do(r)
 }

@@ -233,19 +233,27 @@ func (s *Server) invoke(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	set := func(k, v string) { h[k] = []string{v} } // as Lambda spells them
-	set("Date", time.Now().UTC().Format(http.TimeFormat))
+	set("Date", s.now().UTC().Format(http.TimeFormat))
 	set("Content-Type", "application/json")
 	set("Content-Length", strconv.Itoa(len(reply.Payload)))
 	set("Connection", "keep-alive")
 	set("x-amzn-RequestId", requestID)
 	set("x-amzn-Remapped-Content-Length", "0")
 	set("X-Amz-Executed-Version", "$LATEST")
-	set("X-Amzn-Trace-Id", fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", time.Now().Unix(), randomHex(24), randomHex(16)))
+	set("X-Amzn-Trace-Id", fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", s.now().Unix(), randomHex(24), randomHex(16)))
 	if reply.FunctionError != "" {
 		set("X-Amz-Function-Error", reply.FunctionError)
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(reply.Payload)
+}
+
+// now is the time of the stubs' clock, so dates agree with theirs.
+func (s *Server) now() time.Time {
+	if s.lambda.Clock != nil {
+		return s.lambda.Clock.Now()
+	}
+	return time.Now()
 }
 
 // shortName is the function name of a name or ARN, without qualifier.
