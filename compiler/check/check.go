@@ -25,6 +25,12 @@
 //   - JSONata expressions, parsed with the jsonata package (A2.19);
 //   - Choice rule structure and operand types (A6), Retry and Catch rules
 //     (A2.26, A2.27), Task resources (A2.22, A2.24), Credentials (A2.23).
+//
+// Not checked: what a JSONata expression refers to, which needs the
+// expression's syntax tree — names at the top level of an expression
+// (UNSUPPORTED_JSONATA_EXPRESSION, A2.20), and $states.errorOutput outside
+// a catcher or $$ inside an expression (A2.21). Such definitions pass
+// validation and fail when they run.
 package check
 
 import (
