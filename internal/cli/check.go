@@ -6,12 +6,14 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/aslc/aslc/backend/awslambda"
 	"github.com/aslc/aslc/compiler/ast"
 	"github.com/aslc/aslc/compiler/check"
 )
 
 func checkCommand() *Command {
 	var opts check.Options
+	var backend string
 	return &Command{
 		Name:  "check",
 		Args:  "DEF...",
@@ -28,13 +30,22 @@ MISSING_TRANSITION_TARGET, ...) and the text after it is the message AWS
 gives for the same problem. File names are printed as given.
 
 Check prints nothing and exits 0 when every definition is valid; it exits
-1 when it reports a problem or cannot read a file.`,
+1 when it reports a problem or cannot read a file.
+
+With --backend lambda, check also reports every Task state whose resource
+the Lambda backend of "aslc build" cannot call (anything but a Lambda
+function ARN and arn:aws:states:::lambda:invoke), and lambda:invoke
+parameters that Invoke does not take, with the code UNSUPPORTED_RESOURCE.`,
 		Flags: func(fs *pflag.FlagSet) {
+			fs.StringVar(&backend, "backend", "", "also check that the task backend `NAME` can run every Task state (lambda)")
 			fs.BoolVar(&opts.Express, "express", false, "validate as EXPRESS state machines, which refuse .sync and .waitForTaskToken integrations and activities")
 		},
 		Run: func(env *Env, args []string) int {
 			if len(args) == 0 {
 				return env.UsageError("check needs at least one definition file")
+			}
+			if backend != "" && backend != "lambda" {
+				return env.UsageError("unknown backend %q (the backend is lambda)", backend)
 			}
 			status := ExitOK
 			var all ast.Diagnostics
@@ -45,8 +56,11 @@ Check prints nothing and exits 0 when every definition is valid; it exits
 					status = ExitFailure
 					continue
 				}
-				_, diags := check.Source(name, src, opts)
+				m, diags := check.Source(name, src, opts)
 				all = append(all, diags...)
+				if backend == "lambda" && m != nil {
+					all = append(all, awslambda.CheckResources(m)...)
+				}
 			}
 			all.Sort()
 			for _, d := range all {
