@@ -81,7 +81,12 @@ func (e *Expr) EvaluateWith(ctx context.Context, env *Env, input Value, bindings
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	ev := &evaluator{ctx: ctx, env: env, maxDepth: env.maxDepth}
+	// the evaluator and the root frame in one allocation
+	st := &struct {
+		ev   evaluator
+		root frame
+	}{ev: evaluator{ctx: ctx, env: env, maxDepth: env.maxDepth}}
+	ev := &st.ev
 	if env.timeLimit > 0 {
 		ev.deadline = time.Now().Add(env.timeLimit)
 	}
@@ -93,7 +98,8 @@ func (e *Expr) EvaluateWith(ctx context.Context, env *Env, input Value, bindings
 			result, err = nil, fmt.Errorf("jsonata: internal error evaluating %q: %v", e.src, r)
 		}
 	}()
-	root := &frame{vars: bindings}
+	root := &st.root
+	root.vars = bindings
 	root.bind("$", input)
 	in := input
 	if arr, ok := input.([]Value); ok {

@@ -45,7 +45,7 @@ func (ev *evaluator) evalFunction(n *node, input Value, env *frame, applyTo *Val
 	if applyTo != nil {
 		nargs++
 	}
-	args := make([]Value, 0, nargs)
+	args := ev.values(nargs)
 	if applyTo != nil {
 		args = append(args, *applyTo)
 	}
@@ -158,15 +158,17 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 func (ev *evaluator) applyLambda(f *lambda, args []Value) (Value, error) {
 	env := &frame{parent: f.env}
 	if len(f.params) > 0 {
-		// bindings in the body append to the frame; the capacity limit
-		// makes that copy the shared names first
-		env.names = f.params[:len(f.params):len(f.params)]
-		env.values = make([]Value, len(f.params))
-		for i := range f.params {
+		if len(f.params) <= len(env.inline) {
+			env.binds = env.inline[:len(f.params)]
+		} else {
+			env.binds = make([]binding, len(f.params))
+		}
+		for i, p := range f.params {
+			env.binds[i].name = p
 			if i < len(args) {
-				env.values[i] = args[i]
+				env.binds[i].value = args[i]
 			} else {
-				env.values[i] = Undefined
+				env.binds[i].value = Undefined
 			}
 		}
 	}

@@ -75,6 +75,7 @@ type node struct {
 	keepArray          bool
 	consarray          bool
 	keepSingletonArray bool
+	needsFrame         bool // a block that binds variables
 
 	// only during processing
 	seekingParent []*slot

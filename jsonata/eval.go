@@ -24,6 +24,28 @@ type evaluator struct {
 	ticks    uint32
 	now      time.Time
 	nowSet   bool
+	slab     []Value
+}
+
+// values returns a slice of n values for the evaluation's short-lived
+// argument lists, carved from a larger block to save allocations. The
+// block is never reused, so a slice stays valid as long as it is held.
+func (ev *evaluator) values(n int) []Value {
+	if n > 16 {
+		return make([]Value, 0, n)
+	}
+	if cap(ev.slab)-len(ev.slab) < n {
+		size := 2 * cap(ev.slab)
+		if size < 16 {
+			size = 16
+		} else if size > 512 {
+			size = 512
+		}
+		ev.slab = make([]Value, 0, size)
+	}
+	l := len(ev.slab)
+	ev.slab = ev.slab[:l+n]
+	return ev.slab[l : l : l+n]
 }
 
 // stackError is what running past the depth limit raises.
@@ -308,7 +330,10 @@ func (ev *evaluator) evalCondition(n *node, input Value, env *frame) (Value, err
 }
 
 func (ev *evaluator) evalBlock(n *node, input Value, env *frame) (Value, error) {
-	f := newFrame(env)
+	f := env
+	if n.needsFrame {
+		f = newFrame(env)
+	}
 	var result Value = Undefined
 	var err error
 	for _, e := range n.items {
@@ -401,11 +426,11 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 		key   string
 		data  Value
 		index int
-		tuple *tuple
 		multi []*tuple
 	}
 	var tuples []*tuple
 	var items []Value
+	var one [1]Value
 	reduce := false
 	switch x := input.(type) {
 	case *tupleStream:
@@ -416,25 +441,20 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 	case *sequence:
 		items = x.items
 	default:
-		items = []Value{input}
+		one[0] = input
+		items = one[:]
 	}
 	if !reduce && len(items) == 0 {
 		// an empty input still yields the object, with undefined as context
-		items = []Value{Undefined}
+		one[0] = Undefined
+		items = one[:]
 	}
 	count := len(items)
 	if reduce {
 		count = len(tuples)
 	}
-	var groups []entry
-	find := func(k string) int {
-		for i := range groups {
-			if groups[i].key == k {
-				return i
-			}
-		}
-		return -1
-	}
+	var groupBuf [8]entry
+	groups := groupBuf[:0]
 	for i := 0; i < count; i++ {
 		var item Value
 		itemEnv := env
@@ -458,7 +478,14 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 				}
 				return nil, newError("T1003", withPos(pos), withValue(k))
 			}
-			if g := find(key); g >= 0 {
+			g := -1
+			for j := range groups {
+				if groups[j].key == key {
+					g = j
+					break
+				}
+			}
+			if g >= 0 {
 				if groups[g].index != pi {
 					return nil, newError("D1009", withPos(pos), withValue(key))
 				}
@@ -505,12 +532,12 @@ func reduceTuples(ts []*tuple) *tuple {
 	r := ts[0].clone()
 	for _, t := range ts[1:] {
 		r.at = appendValues(r.at, t.at)
-		for i, name := range t.names {
-			prev, ok := r.get(name)
+		for _, b := range t.binds {
+			prev, ok := r.get(b.name)
 			if !ok {
 				prev = Undefined
 			}
-			r.set(name, appendValues(prev, t.values[i]))
+			r.set(b.name, appendValues(prev, b.value))
 		}
 	}
 	return r

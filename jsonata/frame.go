@@ -6,9 +6,14 @@ package jsonata
 // evaluation.
 type frame struct {
 	parent *frame
-	names  []string
-	values []Value
 	vars   Bindings // the caller's bindings, in the root frame only
+	binds  []binding
+	inline [2]binding // storage for the first bindings
+}
+
+type binding struct {
+	name  string
+	value Value
 }
 
 func newFrame(parent *frame) *frame {
@@ -17,22 +22,24 @@ func newFrame(parent *frame) *frame {
 
 // bind gives name the value v in this frame.
 func (f *frame) bind(name string, v Value) {
-	for i, n := range f.names {
-		if n == name {
-			f.values[i] = v
+	for i := range f.binds {
+		if f.binds[i].name == name {
+			f.binds[i].value = v
 			return
 		}
 	}
-	f.names = append(f.names, name)
-	f.values = append(f.values, v)
+	if f.binds == nil {
+		f.binds = f.inline[:0]
+	}
+	f.binds = append(f.binds, binding{name, v})
 }
 
 // lookup finds the innermost binding of name.
 func (f *frame) lookup(name string) (Value, bool) {
 	for ; f != nil; f = f.parent {
-		for i, n := range f.names {
-			if n == name {
-				return f.values[i], true
+		for i := range f.binds {
+			if f.binds[i].name == name {
+				return f.binds[i].value, true
 			}
 		}
 		if f.vars != nil {
@@ -48,26 +55,24 @@ func (f *frame) lookup(name string) (Value, bool) {
 // jsonata-js) with the focus, index and ancestor variables bound along the
 // path.
 type tuple struct {
-	at     Value
-	names  []string
-	values []Value
+	at    Value
+	binds []binding
 }
 
 func (t *tuple) set(name string, v Value) {
-	for i, n := range t.names {
-		if n == name {
-			t.values[i] = v
+	for i := range t.binds {
+		if t.binds[i].name == name {
+			t.binds[i].value = v
 			return
 		}
 	}
-	t.names = append(t.names, name)
-	t.values = append(t.values, v)
+	t.binds = append(t.binds, binding{name, v})
 }
 
 func (t *tuple) get(name string) (Value, bool) {
-	for i, n := range t.names {
-		if n == name {
-			return t.values[i], true
+	for i := range t.binds {
+		if t.binds[i].name == name {
+			return t.binds[i].value, true
 		}
 	}
 	return nil, false
@@ -75,11 +80,9 @@ func (t *tuple) get(name string) (Value, bool) {
 
 func (t *tuple) clone() *tuple {
 	c := &tuple{at: t.at}
-	if len(t.names) > 0 {
-		c.names = make([]string, len(t.names), len(t.names)+1)
-		copy(c.names, t.names)
-		c.values = make([]Value, len(t.values), len(t.values)+1)
-		copy(c.values, t.values)
+	if len(t.binds) > 0 {
+		c.binds = make([]binding, len(t.binds), len(t.binds)+1)
+		copy(c.binds, t.binds)
 	}
 	return c
 }
@@ -87,9 +90,11 @@ func (t *tuple) clone() *tuple {
 // frameFromTuple returns a frame binding the variables of t.
 func frameFromTuple(parent *frame, t *tuple) *frame {
 	f := &frame{parent: parent}
-	if len(t.names) > 0 {
-		f.names = append([]string(nil), t.names...)
-		f.values = append([]Value(nil), t.values...)
+	if len(t.binds) <= len(f.inline) {
+		f.binds = f.inline[:len(t.binds)]
+		copy(f.binds, t.binds)
+	} else {
+		f.binds = append([]binding(nil), t.binds...)
 	}
 	return f
 }

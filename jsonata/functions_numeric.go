@@ -19,12 +19,13 @@ func numbers(v Value) ([]float64, bool) {
 }
 
 func fnSum(ev *evaluator, cc callCtx, args []Value) (Value, error) {
-	ns, ok := numbers(args[0])
+	items, ok := arrayItems(args[0])
 	if !ok {
 		return Undefined, nil
 	}
 	total := 0.0
-	for _, n := range ns {
+	for _, it := range items {
+		n, _ := toNumber(it)
 		total += n
 	}
 	return numResult(total), nil

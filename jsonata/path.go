@@ -9,13 +9,12 @@ import (
 // sequence. Steps that bind focus (@), index (#) or ancestor (%) variables
 // switch the path to a stream of tuples that carry those bindings.
 func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
-	var one [1]Value
 	var inputSeq []Value
+	// while the path has produced just one value (cur), steps are
+	// evaluated without building sequences
+	cur, single := input, true
 	if items, ok := arrayItems(input); ok && n.steps[0].kind != nVariable {
-		inputSeq = items
-	} else {
-		one[0] = input
-		inputSeq = one[:]
+		inputSeq, single = items, false
 	}
 	var resultSeq []Value
 	plainArr, consArr := false, false
@@ -27,8 +26,33 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 		if step.tuple {
 			isTuple = true
 		}
+		if single && (isTuple || (i == 0 && step.consarray) || step.kind == nSort) {
+			inputSeq, single = []Value{cur}, false
+		}
 		var err error
 		switch {
+		case single:
+			var res Value
+			if res, err = ev.stepItem(step, cur, env); err != nil {
+				return nil, err
+			}
+			switch r := res.(type) {
+			case UndefinedValue:
+				resultSeq, single = nil, false
+			case []Value:
+				single = false
+				switch {
+				case i == last:
+					consValue := step.kind == nArray && step.consarray && len(step.stages) == 0
+					resultSeq, plainArr, consArr = r, true, consValue
+				default:
+					resultSeq = capped(r)
+				}
+			case *sequence:
+				resultSeq, single = r.items, false
+			default:
+				cur = res
+			}
 		case i == 0 && step.consarray:
 			var r Value
 			r, err = ev.eval(step, &sequence{items: inputSeq}, env)
@@ -51,12 +75,21 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
+		if single {
+			continue
+		}
 		if !isTuple && len(resultSeq) == 0 {
 			break
 		}
 		if !step.hasFocus {
 			inputSeq = resultSeq
 		}
+	}
+	if single {
+		if !n.keepSingletonArray && !n.keepArray && n.group == nil {
+			return cur, nil
+		}
+		resultSeq = []Value{cur}
 	}
 	if isTuple {
 		if n.tuple {
@@ -251,8 +284,8 @@ func (ev *evaluator) tupleStep(step *node, input []Value, tuples []*tuple, have 
 			for _, rt := range ts.tuples {
 				nt := t.clone()
 				nt.at = rt.at
-				for i, name := range rt.names {
-					nt.set(name, rt.values[i])
+				for _, b := range rt.binds {
+					nt.set(b.name, b.value)
 				}
 				result = append(result, nt)
 			}

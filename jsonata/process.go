@@ -151,6 +151,11 @@ func (pr *processor) process(e *pnode, depth int) (*node, error) {
 			}
 			result.items = append(result.items, part)
 		}
+		for _, it := range result.items {
+			if bindsIn(it) {
+				result.needsFrame = true
+			}
+		}
 	case "name":
 		step := &node{kind: nName, pos: e.pos, str: e.value}
 		result = &node{kind: nPath, pos: e.pos, steps: []*node{step}}
@@ -518,4 +523,58 @@ func (pr *processor) resolveAncestry(path *node) error {
 		}
 	}
 	return nil
+}
+
+// bindsIn reports whether evaluating n may bind a variable in the frame it
+// is evaluated in: it contains := or a call of $eval outside nested blocks
+// and lambdas, which have frames of their own.
+func bindsIn(n *node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.kind {
+	case nBind:
+		return true
+	case nBlock, nLambda:
+		return false
+	case nFunction, nPartial:
+		if n.proc.kind == nVariable && n.proc.str == "eval" {
+			return true
+		}
+	}
+	for _, c := range []*node{n.lhs, n.rhs, n.expr, n.proc, n.body, n.cond, n.then, n.els, n.pattern, n.update, n.del} {
+		if bindsIn(c) {
+			return true
+		}
+	}
+	for _, list := range [][]*node{n.steps, n.items, n.args} {
+		for _, c := range list {
+			if bindsIn(c) {
+				return true
+			}
+		}
+	}
+	for _, p := range n.pairs {
+		if bindsIn(p.key) || bindsIn(p.value) {
+			return true
+		}
+	}
+	for _, t := range n.terms {
+		if bindsIn(t.expr) {
+			return true
+		}
+	}
+	for _, st := range append(append([]stage(nil), n.stages...), n.predicate...) {
+		if bindsIn(st.expr) {
+			return true
+		}
+	}
+	if n.group != nil {
+		for _, p := range n.group.pairs {
+			if bindsIn(p.key) || bindsIn(p.value) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -145,66 +145,58 @@ func symbolOf(v Value) byte {
 	return 'o'
 }
 
-// match finds how many symbols each parameter takes, trying the
-// alternatives in the order a backtracking regular expression would. With
-// whole set, all symbols must be used; otherwise a prefix is enough. It
-// returns the counts and the number of symbols matched.
-func (s *signature) match(syms []byte, params int, whole bool) ([]int, int, bool) {
-	counts := make([]int, params)
-	var try func(p, i int) (int, bool)
-	try = func(p, i int) (int, bool) {
-		if p == params {
-			if whole && i != len(syms) {
-				return 0, false
-			}
-			return i, true
-		}
-		sp := &s.params[p]
-		accepts := func(k int) bool {
-			return k < len(syms) && strings.IndexByte(sp.accept, syms[k]) >= 0
-		}
-		switch {
-		case sp.variadic:
-			n := 0
-			for accepts(i + n) {
-				n++
-			}
-			if sp.optional {
-				// +? is a lazy one-or-more; keep it greedy like +, but allow none
-				for k := n; k >= 0; k-- {
-					counts[p] = k
-					if end, ok := try(p+1, i+k); ok {
-						return end, true
-					}
-				}
-				return 0, false
-			}
-			for k := n; k >= 1; k-- {
-				counts[p] = k
-				if end, ok := try(p+1, i+k); ok {
-					return end, true
-				}
-			}
+// match finds how many symbols each of the first params parameters takes,
+// trying the alternatives in the order a backtracking regular expression
+// would. With whole set, all symbols must be used; otherwise a prefix is
+// enough. It fills counts and returns the number of symbols matched.
+func (s *signature) match(syms []byte, params int, whole bool, counts []int) (int, bool) {
+	return s.try(syms, 0, 0, params, whole, counts)
+}
+
+func (s *signature) try(syms []byte, p, i, params int, whole bool, counts []int) (int, bool) {
+	if p == params {
+		if whole && i != len(syms) {
 			return 0, false
-		case sp.optional:
-			if accepts(i) {
-				counts[p] = 1
-				if end, ok := try(p+1, i+1); ok {
-					return end, true
-				}
-			}
-			counts[p] = 0
-			return try(p+1, i)
-		default:
-			if !accepts(i) {
-				return 0, false
-			}
-			counts[p] = 1
-			return try(p+1, i+1)
 		}
+		return i, true
 	}
-	end, ok := try(0, 0)
-	return counts, end, ok
+	sp := &s.params[p]
+	accepts := func(k int) bool {
+		return k < len(syms) && strings.IndexByte(sp.accept, syms[k]) >= 0
+	}
+	switch {
+	case sp.variadic:
+		n := 0
+		for accepts(i + n) {
+			n++
+		}
+		least := 1
+		if sp.optional {
+			least = 0
+		}
+		for k := n; k >= least; k-- {
+			counts[p] = k
+			if end, ok := s.try(syms, p+1, i+k, params, whole, counts); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	case sp.optional:
+		if accepts(i) {
+			counts[p] = 1
+			if end, ok := s.try(syms, p+1, i+1, params, whole, counts); ok {
+				return end, true
+			}
+		}
+		counts[p] = 0
+		return s.try(syms, p+1, i, params, whole, counts)
+	default:
+		if !accepts(i) {
+			return 0, false
+		}
+		counts[p] = 1
+		return s.try(syms, p+1, i+1, params, whole, counts)
+	}
 }
 
 // validate checks args against the signature and returns the arguments
@@ -216,9 +208,29 @@ func (s *signature) validate(args []Value, context Value) ([]Value, error) {
 	for _, a := range args {
 		syms = append(syms, symbolOf(a))
 	}
-	counts, _, ok := s.match(syms, len(s.params), true)
-	if !ok {
+	var countBuf [8]int
+	counts := countBuf[:0]
+	if len(s.params) <= len(countBuf) {
+		counts = countBuf[:len(s.params)]
+	} else {
+		counts = make([]int, len(s.params))
+	}
+	if _, ok := s.match(syms, len(s.params), true, counts); !ok {
 		return nil, s.validationError(args, syms)
+	}
+	// the common case: one argument per parameter, nothing to substitute
+	// or wrap
+	if len(args) == len(s.params) {
+		same := true
+		for p := range s.params {
+			if counts[p] != 1 || (s.params[p].typ == "a" && syms[p] != 'a' && syms[p] != 'm') || (s.params[p].typ == "a" && s.params[p].subtype != "") {
+				same = false
+				break
+			}
+		}
+		if same {
+			return args, nil
+		}
 	}
 	out := make([]Value, 0, len(s.params))
 	argIndex := 0
@@ -292,8 +304,9 @@ func (s *signature) validate(args []Value, context Value) ([]Value, error) {
 // jsonata-js does by matching ever longer prefixes of the signature.
 func (s *signature) validationError(args []Value, syms []byte) error {
 	goodTo := 0
+	counts := make([]int, len(s.params))
 	for k := 1; k <= len(s.params); k++ {
-		_, end, ok := s.match(syms, k, false)
+		end, ok := s.match(syms, k, false, counts)
 		if !ok {
 			break
 		}
