@@ -12,19 +12,22 @@ import (
 
 // datePart is a literal or a variable marker of a date/time picture.
 type datePart struct {
-	literal string // when component == 0
-	// component is the component specifier: Y M D d F W w X x H h P m s f
-	// Z z C E, or another character (an error when formatting).
-	component  rune
-	present1   string // first presentation modifier
-	present2   byte   // second presentation modifier: a, t, c, o or 0
-	names      bool   // the component is written as a name
-	namesCase  letterCase
-	hasWidth   bool
-	minWidth   optNumber
-	maxWidth   optNumber
-	integer    *integerPicture // for integer-valued components and Z, z
-	yearDigits float64         // Y, M, D: digits kept (-1 all); NaN for a bad width
+	isLiteral bool
+	literal   string
+	// component is the component specifier, the marker's first UTF-16
+	// unit: Y M D d F W w X x H h P m s f Z z C E, or another character
+	// (which formats as "undefined").
+	component rune
+	present1  string // first presentation modifier
+	present2  byte   // second presentation modifier: a, t, c, o or 0
+	names     bool   // the component is written as a name
+	namesCase letterCase
+	minWidth  optNumber
+	maxWidth  optNumber
+	integer   *integerPicture // for integer-valued components and Z, z
+	// digits is, for Y, M and D, the number of digits kept when formatting
+	// a year and expected when parsing (-1: any; NaN for a bad width).
+	digits float64
 }
 
 // optNumber is a JavaScript number that may be undefined.
@@ -52,7 +55,7 @@ func analyseDatePicture(picture string) (datePicture, error) {
 	var spec datePicture
 	addLiteral := func(s string) {
 		if s != "" {
-			spec = append(spec, datePart{literal: strings.ReplaceAll(s, "]]", "]")})
+			spec = append(spec, datePart{isLiteral: true, literal: strings.ReplaceAll(s, "]]", "]")})
 		}
 	}
 	start, pos := 0, 0
@@ -63,7 +66,7 @@ func analyseDatePicture(picture string) (datePicture, error) {
 		}
 		if pos+1 < len(picture) && picture[pos+1] == '[' {
 			addLiteral(picture[start:pos])
-			spec = append(spec, datePart{literal: "["})
+			spec = append(spec, datePart{isLiteral: true, literal: "["})
 			pos += 2
 			start = pos
 			continue
@@ -87,49 +90,46 @@ func analyseDatePicture(picture string) (datePicture, error) {
 
 // analyseMarker analyses the text of a variable marker: a component
 // specifier, presentation modifiers and a width modifier (F&O 9.8.4.2),
-// white space ignored.
-func analyseMarker(marker string) (datePart, error) {
-	marker = strings.Join(strings.FieldsFunc(marker, isJSSpace), "")
+// white space ignored. Like jsonata-js it counts UTF-16 units.
+func analyseMarker(text string) (datePart, error) {
+	u := utf16Units(strings.Join(strings.FieldsFunc(text, isJSSpace), ""))
 	var part datePart
-	for _, r := range marker {
-		part.component = r
-		break
+	if len(u) == 0 {
+		return part, unknownComponent("")
 	}
-	modifiers := marker[len(string(part.component)):]
-	if marker == "" {
-		modifiers = ""
-	}
-	if comma := strings.LastIndexByte(marker, ','); comma >= 0 {
-		width := marker[comma+1:]
-		part.hasWidth = true
-		if dash := strings.IndexByte(width, '-'); dash < 0 {
-			part.minWidth = parseWidth(width, true)
+	part.component = rune(u[0])
+	mods := u[1:]
+	if comma := lastIndexUnits(u, []uint16{','}); comma >= 0 {
+		width := u[comma+1:]
+		if dash := indexUnits(width, []uint16{'-'}, 0); dash < 0 {
+			part.minWidth = parseWidth(width)
 		} else {
-			part.minWidth = parseWidth(width[:dash], true)
-			part.maxWidth = parseWidth(width[dash+1:], true)
+			part.minWidth = parseWidth(width[:dash])
+			part.maxWidth = parseWidth(width[dash+1:])
 		}
-		modifiers = substringString(marker, len(string(part.component)), comma)
+		mods = substringUnits(u, 1, comma)
 	}
+	var p1 []uint16
 	switch {
-	case len(modifiers) == 1 || len(modifiers) > 1 && strings.IndexByte("atco", modifiers[len(modifiers)-1]) < 0:
-		part.present1 = modifiers
-	case len(modifiers) > 1:
-		part.present2 = modifiers[len(modifiers)-1]
-		part.present1 = modifiers[:len(modifiers)-1]
+	case len(mods) > 1 && strings.ContainsRune("atco", rune(mods[len(mods)-1])):
+		part.present2 = byte(mods[len(mods)-1])
+		p1 = mods[:len(mods)-1]
+	case len(mods) > 0:
+		p1 = mods
 	default:
 		p, ok := defaultPresentation[part.component]
 		if !ok {
-			return part, &Error{Code: "D3132", Position: -1, Value: string(part.component),
-				Message: "Unknown component specifier " + aslrt.EncodeString(string(part.component)) + " in date/time picture string"}
+			return part, unknownComponent(utf16String(u[:1]))
 		}
-		part.present1 = p
+		p1 = utf16Units(p)
 	}
+	part.present1 = utf16String(p1)
 	switch {
-	case strings.HasPrefix(part.present1, "n"):
+	case p1[0] == 'n':
 		part.names, part.namesCase = true, caseLower
-	case strings.HasPrefix(part.present1, "Nn"):
+	case p1[0] == 'N' && len(p1) > 1 && p1[1] == 'n':
 		part.names, part.namesCase = true, caseTitle
-	case strings.HasPrefix(part.present1, "N"):
+	case p1[0] == 'N':
 		part.names, part.namesCase = true, caseUpper
 	case strings.ContainsRune("YMDdFWwXxHhmsf", part.component):
 		pattern := part.present1
@@ -144,12 +144,12 @@ func analyseMarker(marker string) (datePart, error) {
 			f.mandatory = part.minWidth.v
 		}
 		if strings.ContainsRune("YMD", part.component) {
-			part.yearDigits = -1
+			part.digits = -1
 			if part.maxWidth.set {
-				part.yearDigits = part.maxWidth.v
+				part.digits = part.maxWidth.v
 				f.mandatory = part.maxWidth.v
 			} else if w := f.mandatory + float64(f.optional); w >= 2 {
-				part.yearDigits = w
+				part.digits = w
 			}
 		}
 		part.integer = f
@@ -164,13 +164,18 @@ func analyseMarker(marker string) (datePart, error) {
 	return part, nil
 }
 
-// parseWidth reads one side of a width modifier: "*" or nothing is
-// undefined, anything else goes through parseInt.
-func parseWidth(s string, present bool) optNumber {
-	if !present || s == "*" {
+func unknownComponent(c string) *Error {
+	return &Error{Code: "D3132", Position: -1, Value: c,
+		Message: "Unknown component specifier " + aslrt.EncodeString(c) + " in date/time picture string"}
+}
+
+// parseWidth reads one side of a width modifier: "*" is undefined,
+// anything else goes through parseInt.
+func parseWidth(u []uint16) optNumber {
+	if len(u) == 1 && u[0] == '*' {
 		return optNumber{}
 	}
-	return optNumber{set: true, v: parseIntJS(s)}
+	return optNumber{set: true, v: parseIntJS(utf16String(u))}
 }
 
 // substringString is JavaScript's s.substring(a, b) for ASCII positions.
@@ -220,6 +225,13 @@ func formatDateTime(millis int64, picture string, timezone string) (string, erro
 	}
 	shifted := float64(millis) + float64((60*offsetHours+offsetMinutes)*60*1000)
 	if math.Abs(shifted) > maxTimeJS {
+		// jsonata-js formats an invalid Date as NaN fields, failing only on
+		// a marker it cannot format whatever the date.
+		for i := range spec {
+			if err := spec[i].staticError(); err != nil {
+				return "", err
+			}
+		}
 		return "", &Error{Code: "D3110", Position: -1, Value: float64(millis),
 			Message: "The timestamp " + jsNumber(float64(millis)).String() + " (in the given time zone) is outside the range of dates, ±8.64e15 milliseconds from the epoch"}
 	}
@@ -227,7 +239,7 @@ func formatDateTime(millis int64, picture string, timezone string) (string, erro
 	var b strings.Builder
 	for i := range spec {
 		part := &spec[i]
-		if part.component == 0 {
+		if part.isLiteral {
 			b.WriteString(part.literal)
 			continue
 		}
@@ -242,21 +254,24 @@ func formatDateTime(millis int64, picture string, timezone string) (string, erro
 
 // format writes one marker.
 func (p *datePart) format(date dateFields, offsetHours, offsetMinutes float64) (string, error) {
+	if err := p.staticError(); err != nil {
+		return "", err
+	}
 	switch c := p.component; {
 	case strings.ContainsRune("YMDdFWwXxHhms", c):
 		value := date.component(c)
-		if c == 'Y' && p.yearDigits != -1 {
-			value = math.Mod(value, math.Pow(10, p.yearDigits))
+		if c == 'Y' && p.digits != -1 {
+			value = math.Mod(value, math.Pow(10, p.digits))
 		}
 		if !p.names {
 			return p.integer.format(value)
 		}
 		var name string
-		switch c {
-		case 'M', 'x':
-			name = monthNames[int(value)-1]
-		case 'F':
-			name = dayNames[int(value)]
+		switch i := int(value); {
+		case (c == 'M' || c == 'x') && 1 <= i && i <= 12:
+			name = monthNames[i-1]
+		case c == 'F' && 1 <= i && i <= 7:
+			name = dayNames[i]
 		default:
 			return "", namesError(c)
 		}
@@ -267,13 +282,10 @@ func (p *datePart) format(date dateFields, offsetHours, offsetMinutes float64) (
 			name = strings.ToLower(name)
 		}
 		if p.maxWidth.set && float64(len(name)) > p.maxWidth.v {
-			name = substringString(name, 0, int(p.maxWidth.v))
+			name = substringString(name, 0, int(max(p.maxWidth.v, -1)))
 		}
 		return name, nil
 	case c == 'f':
-		if p.integer == nil { // a name presentation (a TypeError in jsonata-js)
-			return "", namesError(c)
-		}
 		return p.integer.format(float64(date.millisecs))
 	case c == 'Z' || c == 'z':
 		return p.formatZone(offsetHours, offsetMinutes)
@@ -293,6 +305,34 @@ func (p *datePart) format(date dateFields, offsetHours, offsetMinutes float64) (
 	return "undefined", nil
 }
 
+// staticError is the error formatting the marker gives whatever the date:
+// names for a component that has none, a numbering sequence, a time zone
+// picture of more than four digits.
+func (p *datePart) staticError() error {
+	c := p.component
+	switch {
+	case p.isLiteral:
+		return nil
+	case strings.ContainsRune("YMDdFWwXxHhms", c) && p.names:
+		if c != 'M' && c != 'x' && c != 'F' {
+			return namesError(c)
+		}
+	case strings.ContainsRune("YMDdFWwXxHhmsf", c):
+		if p.integer == nil { // f by name: a TypeError in jsonata-js
+			return namesError(c)
+		}
+		if p.integer.primary == numberingSequence {
+			return sequenceError(p.integer.token)
+		}
+	case c == 'Z' || c == 'z':
+		if digits := p.integer.mandatory; !p.integer.regular && digits != 1 && digits != 2 && digits != 3 && digits != 4 {
+			return &Error{Code: "D3134", Position: -1, Value: digits,
+				Message: "The timezone integer format specifier cannot have more than four digits"}
+		}
+	}
+	return nil
+}
+
 func namesError(c rune) *Error {
 	return &Error{Code: "D3133", Position: -1, Value: string(c),
 		Message: "The 'name' modifier can only be applied to months and days in the date/time picture string, not " + aslrt.EncodeString(string(c))}
@@ -304,21 +344,15 @@ func (p *datePart) formatZone(offsetHours, offsetMinutes float64) (string, error
 	var s string
 	var err error
 	f := p.integer
-	switch digits := f.mandatory; {
-	case f.regular:
+	if digits := f.mandatory; f.regular || digits == 3 || digits == 4 {
 		s, err = f.format(offset)
-	case digits == 1 || digits == 2:
+	} else {
 		s, err = f.format(offsetHours)
 		if err == nil && offsetMinutes != 0 {
 			var m string
 			m, err = formatInteger(offsetMinutes, "00")
 			s += ":" + m
 		}
-	case digits == 3 || digits == 4:
-		s, err = f.format(offset)
-	default:
-		return "", &Error{Code: "D3134", Position: -1, Value: digits,
-			Message: "The timezone integer format specifier cannot have more than four digits"}
 	}
 	if err != nil {
 		return "", err
@@ -335,7 +369,8 @@ func (p *datePart) formatZone(offsetHours, offsetMinutes float64) (string, error
 	return s, nil
 }
 
-// component is the value of an integer-valued component of the date.
+// component is the value of an integer-valued component of the date; NaN
+// where jsonata-js's calendar arithmetic leaves the range of dates.
 func (d dateFields) component(c rune) float64 {
 	switch c {
 	case 'Y':
@@ -345,17 +380,16 @@ func (d dateFields) component(c rune) float64 {
 	case 'D':
 		return float64(d.day)
 	case 'd':
-		today := daysFromCivil(d.year, int64(d.month)) + int64(d.day) - 1
-		return float64(today - daysFromCivil(d.year, 0) + 1)
+		return d.dayNumber() - utcDay(d.year, 0, 1) + 1
 	case 'F':
 		if d.weekday == 0 {
 			return 7
 		}
 		return float64(d.weekday)
 	case 'W':
-		return float64(d.weekOfYear())
+		return d.weekOfYear()
 	case 'w':
-		return float64(d.weekOfMonth())
+		return d.weekOfMonth()
 	case 'X':
 		return float64(d.weekYear())
 	case 'x':
@@ -380,34 +414,65 @@ func (d dateFields) component(c rune) float64 {
 
 // Weeks, as jsonata-js numbers them: ISO 8601 weeks start on Monday and the
 // first week of a year (or, by extension, of a month) is the one with its
-// first Thursday.
+// first Thursday. jsonata-js computes them with Date.UTC, so years 0 to 99
+// are taken as 1900 to 1999 and dates near the ends of the range of time
+// values give NaN.
 
-// startOfFirstWeek is the day (since the epoch) that week 1 of the month
-// (0-based) of year starts.
-func startOfFirstWeek(year, month int64) int64 {
-	first := daysFromCivil(year, month)
-	dow := (first+4)%7 + 7 // 0 = Sunday
-	dow %= 7
+// utcDay is Date.UTC(year, month, day) in days since the epoch.
+func utcDay(year, month, day int64) float64 {
+	if 0 <= year && year <= 99 {
+		year += 1900
+	}
+	days := daysFromCivil(year, month) + day - 1
+	if math.Abs(float64(days)*msPerDay) > maxTimeJS {
+		return math.NaN()
+	}
+	return float64(days)
+}
+
+// dayNumber is the date's midnight, in days, as Date.UTC gives it.
+func (d dateFields) dayNumber() float64 {
+	return utcDay(d.year, int64(d.month), int64(d.day))
+}
+
+// startOfFirstWeek is the day that week 1 of the month (0-based) of year
+// starts.
+func startOfFirstWeek(year, month int64) float64 {
+	first := utcDay(year, month, 1)
+	if math.IsNaN(first) {
+		return first
+	}
+	dow := (int64(first)%7 + 7 + 4) % 7 // 0 = Sunday
 	if dow == 0 {
 		dow = 7
 	}
 	if dow > 4 {
-		return first + 8 - dow
+		return first + float64(8-dow)
 	}
-	return first - (dow - 1)
+	return first - float64(dow-1)
 }
 
-func (d dateFields) dayNumber() int64 {
-	return daysFromCivil(d.year, int64(d.month)) + int64(d.day) - 1
+// weeksBetween is the 1-based number of the week containing end, counted
+// from start; fractional between week starts.
+func weeksBetween(start, end float64) float64 {
+	return (end-start)/7 + 1
 }
 
-// weeksBetween is (end-start)/7 + 1, the 1-based number of the week
-// containing end, counted from start; it is fractional between weeks.
-func weeksBetween(start, end int64) float64 {
-	return float64(end-start)/7 + 1
+func nextMonth(y, m int64) (int64, int64) {
+	if m == 11 {
+		return y + 1, 0
+	}
+	return y, m + 1
 }
 
-func (d dateFields) weekOfYear() int64 {
+func previousMonth(y, m int64) (int64, int64) {
+	if m == 0 {
+		return y - 1, 11
+	}
+	return y, m - 1
+}
+
+func (d dateFields) weekOfYear() float64 {
 	today := d.dayNumber()
 	week := weeksBetween(startOfFirstWeek(d.year, 0), today)
 	if week > 52 {
@@ -417,35 +482,27 @@ func (d dateFields) weekOfYear() int64 {
 	} else if week < 1 {
 		week = weeksBetween(startOfFirstWeek(d.year-1, 0), today)
 	}
-	return int64(math.Floor(week))
+	return math.Floor(week)
 }
 
-func (d dateFields) weekOfMonth() int64 {
+func (d dateFields) weekOfMonth() float64 {
 	today := d.dayNumber()
 	y, m := d.year, int64(d.month)
 	week := weeksBetween(startOfFirstWeek(y, m), today)
 	if week > 4 {
-		ny, nm := y, m+1
-		if nm == 12 {
-			ny, nm = y+1, 0
-		}
-		if today >= startOfFirstWeek(ny, nm) {
+		if today >= startOfFirstWeek(nextMonth(y, m)) {
 			week = 1
 		}
 	} else if week < 1 {
-		py, pm := y, m-1
-		if pm < 0 {
-			py, pm = y-1, 11
-		}
-		week = weeksBetween(startOfFirstWeek(py, pm), today)
+		week = weeksBetween(startOfFirstWeek(previousMonth(y, m)), today)
 	}
-	return int64(math.Floor(week))
+	return math.Floor(week)
 }
 
-// weekYear is the ISO week-numbering year. jsonata-js compares the instant,
-// not the day, with the week boundaries at midnight UTC.
+// weekYear is the ISO week-numbering year. jsonata-js compares the instant
+// itself with the week boundaries (midnight UTC).
 func (d dateFields) weekYear() int64 {
-	now := d.millis
+	now := float64(d.millis)
 	switch {
 	case now < startOfFirstWeek(d.year, 0)*msPerDay:
 		return d.year - 1
@@ -455,22 +512,17 @@ func (d dateFields) weekYear() int64 {
 	return d.year
 }
 
-// weekMonth is the month (1-12) that the week containing the date is
-// numbered in.
+// weekMonth is the month (1-12) in which the week containing the date is
+// numbered.
 func (d dateFields) weekMonth() int64 {
-	now := d.millis
+	now := float64(d.millis)
 	y, m := d.year, int64(d.month)
-	ny, nm := y, m+1
-	if nm == 12 {
-		ny, nm = y+1, 0
-	}
 	switch {
 	case now < startOfFirstWeek(y, m)*msPerDay:
-		if m == 0 {
-			return 12
-		}
-		return m
-	case now >= startOfFirstWeek(ny, nm)*msPerDay:
+		_, pm := previousMonth(y, m)
+		return pm + 1
+	case now >= startOfFirstWeek(nextMonth(y, m))*msPerDay:
+		_, nm := nextMonth(y, m)
 		return nm + 1
 	}
 	return m + 1

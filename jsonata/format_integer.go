@@ -47,7 +47,7 @@ type integerPicture struct {
 
 	// decimal digit patterns
 	zero      rune    // zero of the decimal digit family
-	mandatory float64 // mandatory digits; a date/time width may make it NaN
+	mandatory float64 // mandatory digits (NaN, as undefined, unless a digit pattern)
 	optional  int     // optional digits ('#')
 	regular   bool    // one separator repeating at a fixed interval
 	interval  int     // that interval
@@ -92,7 +92,7 @@ const (
 // analyseIntegerPicture analyses a format-integer picture: a primary format
 // token, optionally followed by ';' and a format modifier ('o' for ordinals).
 func analyseIntegerPicture(picture string) (*integerPicture, error) {
-	f := &integerPicture{}
+	f := &integerPicture{mandatory: math.NaN()} // only digit patterns count digits
 	primary := picture
 	if i := strings.LastIndexByte(picture, ';'); i >= 0 {
 		primary = picture[:i]

@@ -92,13 +92,13 @@ func newDateMatcher(spec datePicture) (*dateMatcher, error) {
 		p := &spec[i]
 		var expr string
 		switch {
-		case p.component == 0:
+		case p.isLiteral:
 			expr = regexp.QuoteMeta(p.literal)
 		case p.component == 'Z' || p.component == 'z':
 			expr, m.parts[i].parse = zoneMatcher(p)
 		case p.integer != nil:
 			var err error
-			if expr, err = integerRegex(p.integer, p.yearDigits); err != nil {
+			if expr, err = integerRegex(p.integer, p.digits); err != nil {
 				return nil, err
 			}
 			f := p.integer
@@ -402,6 +402,11 @@ func parseISO8601(s string) (int64, bool, error) {
 	g := isoLayout.FindStringSubmatch(s)
 	if g == nil || g[8] != "" && strings.HasSuffix(s, "Z") {
 		return bad() // Date.parse gives NaN
+	}
+	if g[4] == "" && strings.HasSuffix(s, "Z") && g[1] < "0100" {
+		// Date.parse reads a date with Z and no time by its legacy rules,
+		// which make years below 100 two-digit years or no date at all.
+		return bad()
 	}
 	num := func(t string, def int) int {
 		if t == "" {
