@@ -53,6 +53,7 @@ type Command struct {
 func commands() []*Command {
 	return []*Command{
 		checkCommand(),
+		genCommand(),
 		helpCommand(),
 		versionCommand(),
 	}
