@@ -103,6 +103,8 @@ func TestRejected(t *testing.T) {
 			[]string{"SCHEMA_VALIDATION_FAILED: String does not match RFC3339 timestamp at /States/S/Timestamp"}},
 		{"lower-case t (A2.14)", one("", `{"Type": "Wait", "Timestamp": "2016-03-14t01:59:00Z", "End": true}`), false,
 			[]string{"SCHEMA_VALIDATION_FAILED: String does not match RFC3339 timestamp at /States/S/Timestamp"}},
+		{"fraction finer than nanoseconds", one("", `{"Type": "Wait", "Timestamp": "2016-03-14T01:59:00.1234567891Z", "End": true}`), false,
+			[]string{"SCHEMA_VALIDATION_FAILED: String does not match RFC3339 timestamp at /States/S/Timestamp"}},
 		{"fractional Seconds", one("", `{"Type": "Wait", "Seconds": 1.5, "End": true}`), false,
 			[]string{"SCHEMA_VALIDATION_FAILED: The value for the field 'Seconds' must be an integer at /States/S/Seconds"}},
 		{"MaxAttempts too big", one("", `{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{"ErrorEquals": ["E"], "MaxAttempts": 123456789012345678901234567890}], "End": true}`), false,

@@ -4,11 +4,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/aslc/aslc/compiler/ast"
+	aslrt "github.com/aslc/aslc/runtime"
 )
 
 // intRange checks that text is an integer within [min, max] and returns it.
@@ -82,16 +82,15 @@ func (c *checker) percentage(b *ast.BaseState, n *ast.JSON) {
 // between date and time and a zone, Z or an offset (A2.14, A7.7).
 var timestampSyntax = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
 
-// isTimestamp reports whether s is a timestamp as ASL defines it, with
-// every field in range.
+// isTimestamp reports whether s is a timestamp as ASL defines it: the RFC
+// 3339 profile above, which the runtime's parser (the one generated code
+// uses) also accepts, with every field in range.
 func isTimestamp(s string) bool {
 	if !timestampSyntax.MatchString(s) {
 		return false
 	}
-	// time.Parse checks the ranges of month, day, hour, minute, second and
-	// offset; the fraction may have any number of digits.
-	_, err := time.Parse(time.RFC3339Nano, s)
-	return err == nil
+	_, ok := aslrt.ParseTimestamp(s)
+	return ok
 }
 
 // jsonataValue checks every "{% %}" string inside n (A16.2).
