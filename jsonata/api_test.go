@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	aslrt "github.com/aslc/aslc/runtime"
+	"github.com/google/go-cmp/cmp"
 )
 
 func mustJSON(t *testing.T, v Value) string {
