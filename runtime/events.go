@@ -143,6 +143,10 @@ type segment struct {
 	finished bool
 	active   *group  // the Parallel or Map group running now
 	buf      []Event // events waiting for base; ID holds the index in the segment
+	// A segment whose group ended before its base was known continues as
+	// events of the parent: its event i is event off+i of up.
+	up  *segment
+	off int64
 }
 
 // group is the set of segments of one run of a Parallel or Map state.
@@ -241,10 +245,11 @@ func (h *history) join(g *group) {
 		n += g.kids[i].n
 	}
 	h.mu.Lock()
-	if !s.known && h.sink {
+	if !s.known {
 		off := g.fork
 		for i := range g.kids {
 			k := &g.kids[i]
+			k.up, k.off = s, off
 			for _, ev := range k.buf {
 				ev.ID += off
 				s.buf = append(s.buf, ev)
@@ -293,17 +298,24 @@ func (h *history) propagate(g *group) {
 // known: until the branches before s's branch have finished.
 func (h *history) id(s *segment, i int64) int64 {
 	h.mu.Lock()
-	for !s.known {
+	defer h.mu.Unlock()
+	for {
+		if id, ok := idLocked(s, i); ok {
+			return id
+		}
 		h.cond.Wait()
 	}
-	id := s.base + i + 1
-	h.mu.Unlock()
-	return id
 }
 
-// idNow is id for a segment that may not be known yet; ok is false then.
-func (h *history) idNow(s *segment, i int64) (int64, bool) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return s.base + i + 1, s.known
+// idLocked returns the id of the event at index i of s if it is known;
+// history.mu is held.
+func idLocked(s *segment, i int64) (int64, bool) {
+	for !s.known {
+		if s.up == nil {
+			return 0, false
+		}
+		i += s.off
+		s = s.up
+	}
+	return s.base + i + 1, true
 }

@@ -465,7 +465,8 @@ func renderKnown(err error) *Error {
 		return f.err
 	}
 	if f.out == nil {
-		f.out = f.withID(f.seg.base + f.idx + 1)
+		id, _ := idLocked(f.seg, f.idx)
+		f.out = f.withID(id)
 	}
 	return f.out
 }

@@ -11,10 +11,10 @@ type Status string
 
 // The statuses an execution can end with.
 const (
-	Succeeded Status = "SUCCEEDED"
-	Failed    Status = "FAILED"
-	TimedOut  Status = "TIMED_OUT"
-	Aborted   Status = "ABORTED"
+	StatusSucceeded Status = "SUCCEEDED"
+	StatusFailed    Status = "FAILED"
+	StatusTimedOut  Status = "TIMED_OUT"
+	StatusAborted   Status = "ABORTED"
 )
 
 // ErrTimedOut is returned (wrapped) by an execution whose TimeoutSeconds
@@ -36,13 +36,13 @@ var ErrAborted = errors.New("execution aborted")
 func StatusOf(err error) Status {
 	switch {
 	case err == nil:
-		return Succeeded
+		return StatusSucceeded
 	case errors.Is(err, ErrTimedOut):
-		return TimedOut
+		return StatusTimedOut
 	case errors.Is(err, ErrAborted), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return Aborted
+		return StatusAborted
 	}
-	return Failed
+	return StatusFailed
 }
 
 // abortedError is the error of an aborted execution: it is ErrAborted and
