@@ -21,10 +21,21 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
+// CompileRequest is one definition to compile.
+type CompileRequest struct {
+	Definition []byte
+	// Package is the Go package name to generate.
+	Package string
+	// Source names the definition in positions: "<case id>/definition.json".
+	Source string
+	// Express says the case validates and runs the definition as an
+	// EXPRESS state machine.
+	Express bool
+}
+
 // CompileFunc compiles a definition into the gofmt'd source of one Go
-// package named pkg; source is the definition's name for positions. An
-// error means the definition is rejected (status INVALID).
-type CompileFunc func(definition []byte, pkg, source string) ([]byte, error)
+// package. An error means the definition is rejected (status INVALID).
+type CompileFunc func(req CompileRequest) ([]byte, error)
 
 // Options configure a run of the harness.
 type Options struct {
@@ -234,7 +245,12 @@ func compileCase(compile CompileFunc, c *Case) (src []byte, res *Result) {
 			src, res = nil, &Result{Case: c.ID, Status: StatusError, Error: "CompilerPanic", Cause: fmt.Sprint(p)}
 		}
 	}()
-	src, err := compile(c.Definition, packageName(c.ID), c.ID+"/definition.json")
+	src, err := compile(CompileRequest{
+		Definition: c.Definition,
+		Package:    packageName(c.ID),
+		Source:     c.ID + "/definition.json",
+		Express:    c.Meta.StateMachineType == "EXPRESS",
+	})
 	if err != nil {
 		return nil, &Result{Case: c.ID, Status: StatusInvalid, Error: err.Error()}
 	}

@@ -84,11 +84,11 @@ var fakeBodies = map[string]string{
 }
 
 // fakeCompile "compiles" a definition whose text names one of fakeBodies.
-func fakeCompile(def []byte, pkg, source string) ([]byte, error) {
-	kind := strings.TrimSpace(string(def))
+func fakeCompile(req CompileRequest) ([]byte, error) {
+	kind := strings.TrimSpace(string(req.Definition))
 	switch kind {
 	case "reject":
-		return nil, fmt.Errorf("%s:1:1: SCHEMA_VALIDATION_FAILED: rejected", source)
+		return nil, fmt.Errorf("%s:1:1: SCHEMA_VALIDATION_FAILED: rejected", req.Source)
 	case "compilerpanic":
 		panic("compiler bug")
 	}
@@ -96,7 +96,7 @@ func fakeCompile(def []byte, pkg, source string) ([]byte, error) {
 	if !ok {
 		return nil, errors.New("unknown fake " + kind)
 	}
-	return fmt.Appendf(nil, fakePackage, pkg, body), nil
+	return fmt.Appendf(nil, fakePackage, req.Package, body), nil
 }
 
 func fakeCase(id, kind, input string, lambdas map[string]string) *Case {

@@ -188,7 +188,7 @@ func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (re
 // contract and is reported as ERROR.
 func classify(id string, out aslrt.Value, err error) *result {
 	status := aslrt.StatusOf(err)
-	if status == aslrt.Succeeded {
+	if status == aslrt.StatusSucceeded {
 		return &result{Case: id, Status: string(status), Output: out, HasOutput: true}
 	}
 	r := &result{Case: id, Status: string(status)}
@@ -196,7 +196,7 @@ func classify(id string, out aslrt.Value, err error) *result {
 	switch {
 	case errors.As(err, &e):
 		r.Error, r.Cause = e.Name, e.Cause
-	case status == aslrt.Failed:
+	case status == aslrt.StatusFailed:
 		return errorResult(id, fmt.Sprintf("%T", err), "the execution failed with an error that is not an *aslrt.Error: "+err.Error())
 	}
 	return r
