@@ -284,7 +284,7 @@ func (ev *evaluator) evalApply(n *node, input Value, env *frame) (Value, error) 
 	if isFunction(lhs) {
 		return &composed{f: lhs, g: fn}, nil
 	}
-	return ev.apply(fn, []Value{lhs}, input, env, "")
+	return ev.apply(fn, []Value{lhs}, nil, env, "")
 }
 
 // makeTransformer evaluates a transform expression | pattern | update, del |

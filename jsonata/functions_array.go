@@ -359,7 +359,8 @@ func fnSort(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 			if err != nil {
 				return false, err
 			}
-			return truthy(r), nil
+			// jsonata-js tests the comparator's result as JavaScript does
+			return jsTruthy(r), nil
 		}
 	} else {
 		allNumbers, allStrings := true, true

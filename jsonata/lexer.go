@@ -33,16 +33,8 @@ type token struct {
 	pos   int
 }
 
-// operatorChars are the characters that stand alone as operators and end
-// names, with the binding powers of the parser.
-var bindingPowers = map[string]int{
-	".": 75, "[": 80, "]": 0, "{": 70, "}": 0, "(": 80, ")": 0, ",": 0,
-	"@": 80, "#": 80, ";": 80, ":": 80, "?": 20, "+": 50, "-": 50,
-	"*": 60, "/": 60, "%": 60, "|": 20, "=": 40, "<": 40, ">": 40,
-	"^": 40, "**": 60, "..": 20, ":=": 10, "!=": 40, "<=": 40, ">=": 40,
-	"~>": 40, "and": 30, "or": 25, "in": 40, "&": 50, "!": 0, "~": 0,
-}
-
+// isOperatorChar reports whether c stands alone as an operator; such
+// characters also end names.
 func isOperatorChar(c byte) bool {
 	switch c {
 	case '.', '[', ']', '{', '}', '(', ')', ',', '@', '#', ';', ':', '?',

@@ -209,7 +209,7 @@ func (s *signature) validate(args []Value, context Value) ([]Value, error) {
 		syms = append(syms, symbolOf(a))
 	}
 	var countBuf [8]int
-	counts := countBuf[:0]
+	var counts []int
 	if len(s.params) <= len(countBuf) {
 		counts = countBuf[:len(s.params)]
 	} else {

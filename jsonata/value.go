@@ -64,16 +64,6 @@ func arrayItems(v Value) ([]Value, bool) {
 	return nil, false
 }
 
-// isArray reports whether v is an array or a sequence (both are arrays in
-// jsonata-js).
-func isArray(v Value) bool {
-	switch v.(type) {
-	case []Value, *sequence:
-		return true
-	}
-	return false
-}
-
 // toNumber returns v as a float64 when it is a number.
 func toNumber(v Value) (float64, bool) {
 	switch n := v.(type) {
