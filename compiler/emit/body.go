@@ -11,6 +11,10 @@ import (
 type body struct {
 	stmts []jen.Code
 	fail  func() jen.Code
+	// last is the call of the last assign, while it is the last thing the
+	// body does, and lastVar the name it assigned.
+	last    jen.Code
+	lastVar string
 }
 
 func stateBody() *body { return &body{fail: failState} }
@@ -18,7 +22,10 @@ func attemptBody() *body {
 	return &body{fail: func() jen.Code { return jen.Return(jen.Nil(), jen.Err()) }}
 }
 
-func (b *body) add(c ...jen.Code) { b.stmts = append(b.stmts, c...) }
+func (b *body) add(c ...jen.Code) {
+	b.stmts = append(b.stmts, c...)
+	b.last, b.lastVar = nil, ""
+}
 
 // assign adds "lhs, err := call" and the check of err.
 func (b *body) assign(lhs string, call jen.Code) {
@@ -26,6 +33,17 @@ func (b *body) assign(lhs string, call jen.Code) {
 		jen.List(jen.Id(lhs), jen.Err()).Op(":=").Add(call),
 		jen.If(jen.Err().Op("!=").Nil()).Block(b.fail()),
 	)
+	b.last, b.lastVar = call, lhs
+}
+
+// returnValue ends a body that returns (value, error) with v: when v was
+// assigned by the body's last call, that call is returned directly.
+func (b *body) returnValue(v string) {
+	if b.last != nil && b.lastVar == v {
+		b.stmts = append(b.stmts[:len(b.stmts)-2], jen.Return(b.last))
+		return
+	}
+	b.add(jen.Return(jen.Id(v), jen.Nil()))
 }
 
 // check adds "if err := call; err != nil { fail }".

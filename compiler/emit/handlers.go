@@ -25,8 +25,7 @@ func (e *emitter) attempt(b *ir.StateBase, h *ir.Handlers, to ir.State, extra st
 	}
 
 	ab := attemptBody()
-	out := work(ab)
-	ab.add(jen.Return(jen.Id(out), jen.Nil()))
+	ab.returnValue(work(ab))
 	doc := comments(b.Attempt + " is one attempt of the " + b.Type + " state " + quoted(b.Name) + ".")
 	attemptFn := doc.Line().Func().Params(jen.Id("m").Op("*").Id("Machine")).Id(b.Attempt).
 		Params(jen.Id("x").Op("*").Add(rt("Exec")), jen.Id("in").Add(value())).

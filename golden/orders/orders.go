@@ -216,11 +216,7 @@ func (m *Machine) chargeAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, err
 	if err != nil {
 		return nil, err
 	}
-	out, err := ioCharge.Output(in, result, x)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return ioCharge.Output(in, result, x)
 }
 
 // route is the Choice state "Route" (definition.asl.json:13).
@@ -289,11 +285,7 @@ func (m *Machine) shipBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, erro
 	if err != nil {
 		return nil, err
 	}
-	out, err := ioShip.Output(in, results, x)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return ioShip.Output(in, results, x)
 }
 
 // runShipBranch0 runs branch 0 of the Parallel state "Ship".
