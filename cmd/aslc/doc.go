@@ -9,6 +9,7 @@
 //
 //	check    validate definitions and report every problem
 //	gen      generate Go from definitions
+//	graph    draw a definition's state graph (Mermaid or DOT)
 //	help     show help for aslc or one of its commands
 //	version  print the aslc version
 //
@@ -52,6 +53,10 @@
 // which refuse .sync and .waitForTaskToken service integrations and
 // activity resources.
 //
+// With --backend lambda, check also reports (as UNSUPPORTED_RESOURCE) the
+// Task states whose resource the Lambda backend cannot call: anything but
+// Lambda function ARNs and arn:aws:states:::lambda:invoke.
+//
 // # Generate Go
 //
 // Usage:
@@ -92,6 +97,23 @@
 //
 // "go generate ./..." then rewrites order.go whenever the definition
 // changes.
+//
+// # Draw the state graph
+//
+// Usage:
+//
+//	aslc graph [--format mermaid|dot] [-o FILE] DEF
+//
+// Graph prints the state graph of a definition, so that a pull request can
+// show the workflow beside its generated code: every state a node labelled
+// with its name (and, for a Task, the function or integration it calls),
+// Parallel branches and Map item processors as nested subgraphs, each
+// Choice rule an edge labelled with its condition, the Default edge
+// labelled Default, and each Catch a dotted edge labelled with the errors
+// it catches. The output is a Mermaid flowchart (for a mermaid block in
+// Markdown) or, with --format dot, Graphviz DOT; it goes to stdout, or to
+// FILE with -o. A definition with problems is reported as check reports
+// it, and graph exits 1.
 //
 // # Print the version
 //

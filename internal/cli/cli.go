@@ -54,6 +54,7 @@ func commands() []*Command {
 	return []*Command{
 		checkCommand(),
 		genCommand(),
+		graphCommand(),
 		helpCommand(),
 		versionCommand(),
 	}

@@ -101,6 +101,7 @@ func TestHelpAndUsage(t *testing.T) {
 		"Usage:\n\n\taslc <command> [arguments]\n\nThe commands are:\n\n" +
 		"\tcheck    validate definitions and report every problem\n" +
 		"\tgen      generate Go from definitions\n" +
+		"\tgraph    draw a definition's state graph (Mermaid or DOT)\n" +
 		"\thelp     show help for aslc or one of its commands\n" +
 		"\tversion  print the aslc version\n\n" +
 		"Use \"aslc help <command>\" for more information about a command.\n"
