@@ -290,3 +290,48 @@ func TestProblemsAreBounded(t *testing.T) {
 		t.Errorf("%d problems, want %d", len(problems), maxProblems)
 	}
 }
+
+// BenchmarkCompareCorpus compares every case of the public corpus with a
+// result equal to its own expectation (placeholders filled in by hand
+// would change nothing: MatchText handles them the same way).
+func BenchmarkCompareCorpus(b *testing.B) {
+	dir, err := DefaultCorpusDir()
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpus, err := Load(dir)
+	if err != nil {
+		b.Skip(err)
+	}
+	results := make([]*Result, len(corpus.Cases))
+	for i, c := range corpus.Cases {
+		r := &Result{Case: c.ID, Status: c.Expected.Status, Output: c.Expected.Output, HasOutput: c.Expected.HasOutput}
+		if c.Expected.Error != nil {
+			r.Error = *c.Expected.Error
+		}
+		if c.Expected.Cause != nil {
+			r.Cause = *c.Expected.Cause
+		}
+		results[i] = r
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, c := range corpus.Cases {
+			if v := Compare(c, results[i]); !v.Pass {
+				b.Fatalf("%s: %q", c.ID, v.Problems)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(corpus.Cases)), "ns/case")
+}
+
+func BenchmarkMatchText(b *testing.B) {
+	const exp = "Function not found: arn:<partition>:lambda:<region>:111111111111:function:no_such_<lambda_function_name>:$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: <request_id>; Proxy: null)"
+	const act = "Function not found: arn:aws:lambda:us-east-1:111111111111:function:no_such_lambda_func_5f000001:$LATEST (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: 1c5b7e4e-6d0e-4f8e-9a55-3f2b7d1b2c3d; Proxy: null)"
+	b.ReportAllocs()
+	for b.Loop() {
+		if !MatchText(exp, act) {
+			b.Fatal("no match")
+		}
+	}
+}

@@ -261,7 +261,7 @@ func compileCase(compile CompileFunc, c *Case) (src []byte, res *Result) {
 // requirements (so the build list, and the copied go.sum, stay the same)
 // plus aslc itself, replaced by its directory.
 func runGoMod(root string) ([]byte, error) {
-	cmd := exec.Command("go", "mod", "edit", "-json")
+	cmd := exec.Command(goCommand(), "mod", "edit", "-json")
 	cmd.Dir = root
 	cmd.Env = goEnv()
 	text, err := cmd.Output()
@@ -286,6 +286,21 @@ func runGoMod(root string) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, ")\n\nreplace %s => %s\n", mod.Module.Path, strconv.Quote(root))
 	return b.Bytes(), nil
+}
+
+// goCommand is the go command of the toolchain running the tests (go test
+// puts GOROOT in its environment), or the one on PATH.
+func goCommand() string {
+	if root := os.Getenv("GOROOT"); root != "" {
+		name := filepath.Join(root, "bin", "go")
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		if _, err := os.Stat(name); err == nil {
+			return name
+		}
+	}
+	return "go"
 }
 
 // goEnv is the environment of every go command the harness runs: offline,
@@ -373,7 +388,7 @@ func build(ctx context.Context, dir string, pkgs []*casePackage, results map[str
 		if err := writeMain(dir, pkgs); err != nil {
 			return "", err
 		}
-		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, ".")
+		cmd := exec.CommandContext(ctx, goCommand(), "build", "-trimpath", "-o", bin, ".")
 		cmd.Dir = dir
 		cmd.Env = goEnv()
 		out, err := cmd.CombinedOutput()

@@ -433,3 +433,28 @@ func TestTaskTimeoutUnderVirtualClock(t *testing.T) {
 		t.Errorf("took %v of real time", real)
 	}
 }
+
+func BenchmarkInvokeDirect(b *testing.B) {
+	l := &Lambda{Functions: map[string]string{"id": IDFunction}, NewRequestID: func() string { return "r" }}
+	call := aslrt.TaskCall{State: "S", Resource: arnPrefix + "id", Input: aslrt.MustDecode(`{"input_value":"string literal","input_values":[1,2,3]}`)}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := l.Invoke(ctx, call); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkInvokeIntegration(b *testing.B) {
+	l := &Lambda{Functions: map[string]string{"id": IDFunction}, NewRequestID: func() string { return "r" }}
+	call := aslrt.TaskCall{State: "S", Resource: "arn:aws:states:::lambda:invoke",
+		Input: aslrt.MustDecode(`{"FunctionName":"id","Payload":{"input_value":"string literal","input_values":[1,2,3]}}`)}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := l.Invoke(ctx, call); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -248,3 +248,20 @@ func TestMachineName(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkInvoke(b *testing.B) {
+	cfg, err := Parse("mock.json", []byte(`{"StateMachines":{"M":{"TestCases":{"T":{"S":"R"}}}},
+		"MockedResponses":{"R":{"0-999999999":{"Return":{"StatusCode":200,"Payload":{"ok":true}}}}}}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	inv, _ := cfg.Invoker("M", "T")
+	ctx := context.Background()
+	call := aslrt.TaskCall{State: "S"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := inv.Invoke(ctx, call); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
