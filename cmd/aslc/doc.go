@@ -98,6 +98,10 @@
 // "go generate ./..." then rewrites order.go whenever the definition
 // changes.
 //
+// With --graph, gen also writes <stem>.md beside each Go file: the state
+// graph of the definition (see graph) in a mermaid block, which GitHub and
+// GitLab render, so a review shows the workflow next to its code.
+//
 // # Draw the state graph
 //
 // Usage:

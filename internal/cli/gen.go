@@ -19,7 +19,7 @@ import (
 
 func genCommand() *Command {
 	var outDir, pkg string
-	var express bool
+	var express, withGraph bool
 	return &Command{
 		Name:  "gen",
 		Args:  "DEF...",
@@ -45,6 +45,7 @@ tool of the module.`,
 		Flags: func(fs *pflag.FlagSet) {
 			fs.StringVarP(&outDir, "out", "o", "", "write the Go files into `DIR` instead of beside each definition")
 			fs.StringVar(&pkg, "pkg", "", "the Go package `NAME` of the generated code")
+			fs.BoolVar(&withGraph, "graph", false, "also write <stem>.md beside each Go file, with the state graph as a Mermaid block")
 			fs.BoolVar(&express, "express", false, "compile for EXPRESS state machines, which refuse .sync and .waitForTaskToken integrations and activities")
 		},
 		Run: func(env *Env, args []string) int {
@@ -54,7 +55,7 @@ tool of the module.`,
 			if pkg != "" && !isPackageName(pkg) {
 				return env.UsageError("--pkg %q is not a Go package name", pkg)
 			}
-			return generate(env, args, outDir, pkg, express)
+			return generate(env, args, outDir, pkg, express, withGraph)
 		},
 	}
 }
@@ -65,7 +66,7 @@ type output struct {
 	src            []byte
 }
 
-func generate(env *Env, defs []string, outDir, pkg string, express bool) int {
+func generate(env *Env, defs []string, outDir, pkg string, express, withGraph bool) int {
 	outs := make([]*output, 0, len(defs))
 	byDir := map[string]string{}
 	for _, def := range defs {
@@ -120,6 +121,12 @@ func generate(env *Env, defs []string, outDir, pkg string, express bool) int {
 		if err := writeFile(o.file, o.src); err != nil {
 			env.Errorf("%v", err)
 			status = ExitFailure
+		}
+		if withGraph {
+			if err := writeGraphMarkdown(o.def, o.file); err != nil {
+				env.Errorf("%v", err)
+				status = ExitFailure
+			}
 		}
 	}
 	return status
