@@ -498,7 +498,7 @@ func runShard(ctx context.Context, bin string, cases []*Case, opts Options, logf
 			}
 			break
 		}
-		if len(got) > 0 && got[len(got)-1].Error == "TimeLimit" {
+		if last := len(got) - 1; last >= 0 && got[last].Status == StatusError && got[last].Error == "TimeLimit" {
 			logf("conformance: case %s exceeded the time limit; restarting the driver", got[len(got)-1].Case)
 			continue
 		}
