@@ -108,3 +108,13 @@ func (r Result) text() string {
 	}
 	return b.String()
 }
+
+// ReadFile returns the text of a file of the case.
+func ReadFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
