@@ -46,8 +46,17 @@ var defaultPresentation = map[rune]string{
 	'P': "n", 'm': "01", 's': "01", 'f': "1", 'Z': "01:01", 'z': "01:01", 'C': "n", 'E': "n",
 }
 
-// isoPicture is the picture of $fromMillis without one.
+// isoPicture is the picture of $fromMillis without one; isoDatePicture is
+// its analysis, shared (formatting does not modify a picture).
 const isoPicture = "[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]"
+
+var isoDatePicture = func() datePicture {
+	spec, err := analyseDatePicture(isoPicture)
+	if err != nil {
+		panic(err) // a constant picture
+	}
+	return spec
+}()
 
 // analyseDatePicture splits a picture into literals and markers (F&O
 // 9.8.4.1). "[[" and "]]" stand for literal brackets.
@@ -92,7 +101,10 @@ func analyseDatePicture(picture string) (datePicture, error) {
 // specifier, presentation modifiers and a width modifier (F&O 9.8.4.2),
 // white space ignored. Like jsonata-js it counts UTF-16 units.
 func analyseMarker(text string) (datePart, error) {
-	u := utf16Units(strings.Join(strings.FieldsFunc(text, isJSSpace), ""))
+	if strings.ContainsFunc(text, isJSSpace) {
+		text = strings.Join(strings.FieldsFunc(text, isJSSpace), "")
+	}
+	u := utf16Units(text)
 	var part datePart
 	if len(u) == 0 {
 		return part, unknownComponent("")
@@ -216,12 +228,12 @@ func formatDateTime(millis int64, picture string, timezone string) (string, erro
 		offsetHours = math.Floor(offset / 100)
 		offsetMinutes = math.Mod(offset, 100)
 	}
-	if picture == "" {
-		picture = isoPicture
-	}
-	spec, err := analyseDatePicture(picture)
-	if err != nil {
-		return "", err
+	spec := isoDatePicture
+	if picture != "" {
+		var err error
+		if spec, err = analyseDatePicture(picture); err != nil {
+			return "", err
+		}
 	}
 	shifted := float64(millis) + float64((60*offsetHours+offsetMinutes)*60*1000)
 	if math.Abs(shifted) > maxTimeJS {

@@ -34,6 +34,8 @@ func (x jsNumber) String() string {
 		return "-Infinity"
 	case f == 0:
 		return "0"
+	case f == math.Trunc(f) && math.Abs(f) < 1e21:
+		return strconv.FormatFloat(f, 'f', -1, 64) // the integer's shortest digits
 	}
 	var sign string
 	if f < 0 {

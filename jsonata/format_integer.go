@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	aslrt "github.com/aslc/aslc/runtime"
 )
@@ -56,9 +57,6 @@ type integerPicture struct {
 
 	// token is the unsupported primary token of a numbering sequence.
 	token string
-	// width is the number of digits that a date/time parse expects
-	// (0: any number).
-	width float64
 }
 
 // decimalZeros are the zero digits of the Unicode decimal digit families
@@ -292,6 +290,9 @@ func (f *integerPicture) formatDigits(value float64) (string, error) {
 		}
 		digits = strings.Repeat("0", int(pad)) + digits
 	}
+	if f.zero == '0' && !f.ordinal && f.asciiGrouping() {
+		return f.groupASCII(digits), nil
+	}
 	var u []uint16
 	if f.zero != '0' {
 		var b strings.Builder
@@ -329,6 +330,53 @@ func (f *integerPicture) formatDigits(value float64) (string, error) {
 		return utf16String(u) + suffix, nil
 	}
 	return utf16String(u), nil
+}
+
+// asciiGrouping reports whether every grouping separator is one ASCII
+// character, so that grouping can count bytes.
+func (f *integerPicture) asciiGrouping() bool {
+	if f.regular {
+		return len(f.separator) == 1 && f.separator[0] < utf8.RuneSelf
+	}
+	for _, g := range f.groups {
+		if len(g.char) != 1 || g.char[0] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// groupASCII inserts the grouping separators into ASCII digits, with the
+// same positions as the UTF-16 code below.
+func (f *integerPicture) groupASCII(digits string) string {
+	if f.regular {
+		n := (len(digits) - 1) / f.interval
+		if n <= 0 {
+			return digits
+		}
+		b := make([]byte, 0, len(digits)+n)
+		first := len(digits) - n*f.interval
+		b = append(b, digits[:first]...)
+		for i := first; i < len(digits); i += f.interval {
+			b = append(b, f.separator[0])
+			b = append(b, digits[i:i+f.interval]...)
+		}
+		return string(b)
+	}
+	if len(f.groups) == 0 {
+		return digits
+	}
+	u := []byte(digits)
+	for i := len(f.groups) - 1; i >= 0; i-- {
+		pos, c := len(u)-f.groups[i].position, f.groups[i].char[0]
+		if pos >= 0 {
+			pos = min(pos, len(u))
+			u = append(u[:pos], append([]byte{c}, u[pos:]...)...)
+		} else {
+			u = append([]byte{c}, u[max(len(u)+pos, 0):]...)
+		}
+	}
+	return string(u)
 }
 
 // insertUnits inserts ins into u at index i (0 <= i <= len(u)).

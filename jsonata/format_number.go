@@ -13,6 +13,9 @@ import (
 // sub-picture but cut from the active part). jsonata-js indexes the picture
 // in UTF-16 code units, so this code does too.
 
+// maxFractionDigits is the most fractional digits toFixed writes.
+const maxFractionDigits = 100
+
 // decimalFormat holds the decimal-format properties, each as UTF-16 units.
 type decimalFormat struct {
 	decimalSep, groupingSep, exponentSep, infinity, minusSign, nan,
@@ -38,23 +41,28 @@ var decimalFormatProperties = map[string]func(*decimalFormat) *[]uint16{
 	"pattern-separator":  func(d *decimalFormat) *[]uint16 { return &d.patternSep },
 }
 
+// defaultDecimalFormat holds the default properties. Formatting never
+// modifies a property's units, so they are shared.
+var defaultDecimalFormat = decimalFormat{
+	decimalSep:  []uint16{'.'},
+	groupingSep: []uint16{','},
+	exponentSep: []uint16{'e'},
+	infinity:    utf16Units("Infinity"),
+	minusSign:   []uint16{'-'},
+	nan:         utf16Units("NaN"),
+	percent:     []uint16{'%'},
+	perMille:    []uint16{0x2030},
+	zeroDigit:   []uint16{'0'},
+	digit:       []uint16{'#'},
+	patternSep:  []uint16{';'},
+}
+
 // newDecimalFormat returns the default properties overridden by opts.
 // Members of opts that are not decimal-format properties are ignored, as in
 // jsonata-js.
 func newDecimalFormat(opts *aslrt.Object) (*decimalFormat, error) {
-	d := &decimalFormat{
-		decimalSep:  []uint16{'.'},
-		groupingSep: []uint16{','},
-		exponentSep: []uint16{'e'},
-		infinity:    utf16Units("Infinity"),
-		minusSign:   []uint16{'-'},
-		nan:         utf16Units("NaN"),
-		percent:     []uint16{'%'},
-		perMille:    []uint16{0x2030},
-		zeroDigit:   []uint16{'0'},
-		digit:       []uint16{'#'},
-		patternSep:  []uint16{';'},
-	}
+	d := new(decimalFormat)
+	*d = defaultDecimalFormat
 	for key, v := range opts.All() {
 		prop, ok := decimalFormatProperties[key]
 		if !ok {
@@ -67,18 +75,18 @@ func newDecimalFormat(opts *aslrt.Object) (*decimalFormat, error) {
 		}
 		*prop(d) = utf16Units(s)
 	}
-	if len(d.zeroDigit) == 0 {
-		return nil, &Error{Code: "T0410", Position: -1, Value: "", Token: "formatNumber",
-			Message: "Argument 3 of function \"formatNumber\" does not match function signature: the decimal-format property \"zero-digit\" must not be empty"}
-	}
-	for i := range d.family {
-		d.family[i] = d.zeroDigit[0] + uint16(i)
+	if len(d.zeroDigit) > 0 {
+		for i := range d.family {
+			d.family[i] = d.zeroDigit[0] + uint16(i)
+		}
 	}
 	return d, nil
 }
 
+// isFamily reports whether c is a digit of the family; an empty zero-digit
+// has no family (jsonata-js computes it from NaN).
 func (d *decimalFormat) isFamily(c uint16) bool {
-	return c-d.family[0] < 10 // wraps like String.fromCharCode
+	return len(d.zeroDigit) > 0 && c-d.family[0] < 10 // wraps like String.fromCharCode
 }
 
 // isActive reports whether c is an active character: a digit of the
@@ -148,6 +156,11 @@ func formatNumber(n float64, picture string, opts *aslrt.Object) (string, error)
 			return "", err
 		}
 	}
+	if len(d.zeroDigit) == 0 {
+		// jsonata-js writes "undefined" for each digit
+		return "", &Error{Code: "T0410", Position: -1, Value: "", Token: "formatNumber",
+			Message: "Argument 3 of function \"formatNumber\" does not match function signature: the decimal-format property \"zero-digit\" must not be empty"}
+	}
 	pics := make([]numberPicture, len(parts))
 	for i := range parts {
 		pics[i] = d.analyse(&parts[i])
@@ -160,6 +173,11 @@ func formatNumber(n float64, picture string, opts *aslrt.Object) (string, error)
 	pic := &pics[0]
 	if !(n >= 0) {
 		pic = &pics[1]
+	}
+	if pic.maximumFractionalSize > maxFractionDigits {
+		// jsonata-js: a RangeError of Number.prototype.toFixed
+		return "", &Error{Code: "D3130", Position: -1, Value: float64(pic.maximumFractionalSize),
+			Message: "Formatting a number with more than 100 fractional digits is not supported by this implementation"}
 	}
 	return utf16String(d.format(n, pic)), nil
 }

@@ -35,26 +35,47 @@ func parseDateTimeAt(s, picture string, now int64) (millis int64, ok bool, err e
 	if picture == "" {
 		return parseISO8601(s)
 	}
-	spec, err := analyseDatePicture(picture)
+	p, err := newDateParser(picture)
 	if err != nil {
 		return 0, false, err
+	}
+	return p.parse(s, now)
+}
+
+// dateParser reads timestamps by one date/time picture. It may be kept and
+// used from any number of goroutines: an evaluator that meets the same
+// picture again can skip analysing it and compiling its regular expression.
+type dateParser struct {
+	m *dateMatcher
+}
+
+// newDateParser analyses a (non-empty) date/time picture for parsing.
+func newDateParser(picture string) (*dateParser, error) {
+	spec, err := analyseDatePicture(picture)
+	if err != nil {
+		return nil, err
 	}
 	m, err := newDateMatcher(spec)
 	if err != nil {
-		return 0, false, err
+		return nil, err
 	}
-	groups := m.re.FindStringSubmatch(s)
+	return &dateParser{m: m}, nil
+}
+
+// parse is parseDateTimeAt with the parser's picture.
+func (p *dateParser) parse(s string, now int64) (millis int64, ok bool, err error) {
+	groups := p.m.re.FindStringSubmatch(s)
 	if groups == nil {
 		return 0, false, nil
 	}
 	var comps dateComponents
 	found := false
-	for i, p := range m.parts {
-		if p.parse == nil {
+	for i, part := range p.m.parts {
+		if part.parse == nil {
 			continue
 		}
-		v, defined := p.parse(groups[i+1])
-		comps.set(p.component, v, defined)
+		v, defined := part.parse(groups[i+1])
+		comps.set(part.component, v, defined)
 		found = true
 	}
 	if !found {
