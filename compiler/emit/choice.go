@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -97,7 +98,8 @@ func (e *emitter) rule(r *ir.Rule) jen.Code {
 	case string:
 		operand = jen.Lit(x)
 	case int64:
-		operand = jen.Lit(float64(x))
+		// An untyped constant: the parameter is a float64.
+		operand = jen.Op(strconv.FormatInt(x, 10))
 	case float64:
 		operand = jen.Lit(x)
 	default:
