@@ -25,6 +25,7 @@ type Error struct {
 	// inserts for the message templates
 	hasValue     bool
 	hasToken     bool
+	tokenValue   any // the token as the message shows it, when not a string
 	value2       any
 	exp          any
 	typ          string

@@ -157,7 +157,7 @@ func fnLowercase(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if !ok {
 		return Undefined, nil
 	}
-	return strings.ToLower(s), nil
+	return jsToLower(s), nil
 }
 
 func fnUppercase(ev *evaluator, cc callCtx, args []Value) (Value, error) {
@@ -165,7 +165,7 @@ func fnUppercase(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if !ok {
 		return Undefined, nil
 	}
-	return strings.ToUpper(s), nil
+	return jsToUpper(s), nil
 }
 
 func fnLength(ev *evaluator, cc callCtx, args []Value) (Value, error) {

@@ -178,6 +178,9 @@ func (e *Error) insert(field string, asJSON bool) string {
 	switch field {
 	case "token":
 		v, defined = e.Token, e.hasToken
+		if e.tokenValue != nil {
+			v = e.tokenValue
+		}
 	case "value":
 		v, defined = e.Value, e.hasValue
 	case "index":
@@ -217,6 +220,8 @@ func stringifyForMessage(v any) string {
 		return "undefined"
 	case int:
 		return strconv.Itoa(x)
+	case jsonNull:
+		return "null"
 	}
 	if isFunction(v) {
 		return "undefined"

@@ -91,7 +91,7 @@ func (p *parser) advance(id string, infix bool) (*pnode, error) {
 		if p.node.id == "(end)" {
 			code = "S0203"
 		}
-		return nil, newError(code, withPos(p.node.pos), withToken(p.node.value), withValue(id))
+		return nil, tokenError(newError(code, withPos(p.node.pos), withToken(p.node.value), withValue(id)), p.node)
 	}
 	t, err := p.lex.next(infix)
 	if err != nil {
@@ -370,7 +370,7 @@ func (p *parser) led(t, left *pnode) (*pnode, error) {
 		return p.object(t, left)
 	case ":=":
 		if left.typ != "variable" {
-			return nil, newError("S0212", withPos(left.pos), withToken(left.value))
+			return nil, tokenError(newError("S0212", withPos(left.pos), withToken(left.value)), left)
 		}
 		t.lhs = left
 		if t.rhs, err = p.expression(lbp(":=") - 1); err != nil {
@@ -441,7 +441,7 @@ func (p *parser) call(t, left *pnode) (*pnode, error) {
 	if left.typ == "name" && (left.value == "function" || left.value == "\u03BB") {
 		for i, a := range t.arguments {
 			if a.typ != "variable" {
-				return nil, newError("S0208", withPos(a.pos), withToken(a.value), withValue(int64(i+1)))
+				return nil, tokenError(newError("S0208", withPos(a.pos), withToken(a.value), withValue(int64(i+1))), a)
 			}
 		}
 		t.typ = "lambda"
@@ -497,7 +497,7 @@ func parse(src string) (*node, error) {
 		return nil, err
 	}
 	if p.node.id != "(end)" {
-		return nil, newError("S0201", withPos(p.node.pos), withToken(p.node.value))
+		return nil, tokenError(newError("S0201", withPos(p.node.pos), withToken(p.node.value)), p.node)
 	}
 	pr := &processor{}
 	n, err := pr.process(raw, 0)
@@ -509,3 +509,18 @@ func parse(src string) (*node, error) {
 	}
 	return n, nil
 }
+
+// tokenError makes the message of a parse error show a literal token as
+// jsonata-js does: numbers, booleans and null as JSON values.
+func tokenError(e *Error, t *pnode) *Error {
+	if t.typ == "number" || t.typ == "value" {
+		e.tokenValue = t.lit
+		if t.lit == nil {
+			e.tokenValue = jsonNull{}
+		}
+	}
+	return e
+}
+
+// jsonNull stands for a null token in a message.
+type jsonNull struct{}

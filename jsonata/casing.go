@@ -1,0 +1,102 @@
+package jsonata
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// JavaScript's toUpperCase and toLowerCase apply Unicode's special casing,
+// where one character may become several (ß becomes SS); Go's
+// strings.ToUpper maps characters one to one. specialUpper holds the
+// unconditional mappings of SpecialCasing.txt.
+var specialUpper = map[rune]string{}
+
+func init() {
+	pairs := []struct {
+		r  rune
+		to []rune
+	}{
+		{0x00DF, []rune{0x53, 0x53}}, {0x0149, []rune{0x2BC, 0x4E}}, {0x01F0, []rune{0x4A, 0x30C}},
+		{0x0390, []rune{0x399, 0x308, 0x301}}, {0x03B0, []rune{0x3A5, 0x308, 0x301}}, {0x0587, []rune{0x535, 0x552}},
+		{0x1E96, []rune{0x48, 0x331}}, {0x1E97, []rune{0x54, 0x308}}, {0x1E98, []rune{0x57, 0x30A}},
+		{0x1E99, []rune{0x59, 0x30A}}, {0x1E9A, []rune{0x41, 0x2BE}},
+		{0x1F50, []rune{0x3A5, 0x313}}, {0x1F52, []rune{0x3A5, 0x313, 0x300}}, {0x1F54, []rune{0x3A5, 0x313, 0x301}},
+		{0x1F56, []rune{0x3A5, 0x313, 0x342}}, {0x1FB6, []rune{0x391, 0x342}}, {0x1FC6, []rune{0x397, 0x342}},
+		{0x1FD2, []rune{0x399, 0x308, 0x300}}, {0x1FD3, []rune{0x399, 0x308, 0x301}}, {0x1FD6, []rune{0x399, 0x342}},
+		{0x1FD7, []rune{0x399, 0x308, 0x342}}, {0x1FE2, []rune{0x3A5, 0x308, 0x300}}, {0x1FE3, []rune{0x3A5, 0x308, 0x301}},
+		{0x1FE4, []rune{0x3A1, 0x313}}, {0x1FE6, []rune{0x3A5, 0x342}}, {0x1FE7, []rune{0x3A5, 0x308, 0x342}},
+		{0x1FF6, []rune{0x3A9, 0x342}},
+		{0x1FB2, []rune{0x1FBA, 0x399}}, {0x1FB3, []rune{0x391, 0x399}}, {0x1FB4, []rune{0x386, 0x399}},
+		{0x1FB7, []rune{0x391, 0x342, 0x399}}, {0x1FBC, []rune{0x391, 0x399}},
+		{0x1FC2, []rune{0x1FCA, 0x399}}, {0x1FC3, []rune{0x397, 0x399}}, {0x1FC4, []rune{0x389, 0x399}},
+		{0x1FC7, []rune{0x397, 0x342, 0x399}}, {0x1FCC, []rune{0x397, 0x399}},
+		{0x1FF2, []rune{0x1FFA, 0x399}}, {0x1FF3, []rune{0x3A9, 0x399}}, {0x1FF4, []rune{0x38F, 0x399}},
+		{0x1FF7, []rune{0x3A9, 0x342, 0x399}}, {0x1FFC, []rune{0x3A9, 0x399}},
+		{0xFB00, []rune{0x46, 0x46}}, {0xFB01, []rune{0x46, 0x49}}, {0xFB02, []rune{0x46, 0x4C}},
+		{0xFB03, []rune{0x46, 0x46, 0x49}}, {0xFB04, []rune{0x46, 0x46, 0x4C}}, {0xFB05, []rune{0x53, 0x54}},
+		{0xFB06, []rune{0x53, 0x54}}, {0xFB13, []rune{0x544, 0x546}}, {0xFB14, []rune{0x544, 0x535}},
+		{0xFB15, []rune{0x544, 0x53B}}, {0xFB16, []rune{0x54E, 0x546}}, {0xFB17, []rune{0x544, 0x53D}},
+	}
+	for _, p := range pairs {
+		specialUpper[p.r] = string(p.to)
+	}
+	// Greek with ypogegrammeni: the capital with a prosgegrammeni becomes
+	// the capital followed by iota
+	for _, base := range []struct{ from, to rune }{{0x1F80, 0x1F08}, {0x1F88, 0x1F08}, {0x1F90, 0x1F28}, {0x1F98, 0x1F28}, {0x1FA0, 0x1F68}, {0x1FA8, 0x1F68}} {
+		for i := rune(0); i < 8; i++ {
+			specialUpper[base.from+i] = string([]rune{base.to + i, 0x399})
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// jsToUpper is JavaScript's String.prototype.toUpperCase.
+func jsToUpper(s string) string {
+	if isASCII(s) {
+		return strings.ToUpper(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if sp, ok := specialUpper[r]; ok {
+			b.WriteString(sp)
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
+}
+
+// jsToLower is JavaScript's String.prototype.toLowerCase, with the special
+// cases of İ (to i and a combining dot) and of a final capital sigma.
+func jsToLower(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range rs {
+		switch r {
+		case 0x130:
+			b.WriteString("i\u0307")
+			continue
+		case 0x3A3:
+			if i > 0 && unicode.IsLetter(rs[i-1]) && (i+1 == len(rs) || !unicode.IsLetter(rs[i+1])) {
+				b.WriteRune(0x3C2)
+				continue
+			}
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
