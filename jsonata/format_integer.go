@@ -79,12 +79,15 @@ func digitFamily(r rune) (zero rune, ok bool) {
 }
 
 // Limits on what the integer formatter produces. jsonata-js overflows its
-// call stack on roman numerals somewhere above 8 million and cannot build
-// strings of a billion digits; here such requests fail with a clear error.
+// call stack on roman numerals somewhere above 8 million and pads a number
+// to any width a date/time marker asks for, up to a string of hundreds of
+// millions of characters; here roman numerals above 10 million, numbers
+// padded to more than 16384 digits and parse widths beyond what a Go regexp
+// repeats fail with a clear error (code D3130, "not supported").
 const (
 	maxRoman       = 10_000_000
-	maxPadding     = 1 << 20
-	maxRegexRepeat = 1000 // the most repetitions a Go regexp allows
+	maxPadding     = 1 << 14
+	maxRegexRepeat = 1000
 )
 
 // analyseIntegerPicture analyses a format-integer picture: a primary format

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -107,6 +108,35 @@ func loadPictureCases(t *testing.T, group string) []pictureCase {
 		}
 	}
 	return cases
+}
+
+// TestPictureStepFunctions runs the Step Functions cases of the suite that
+// call the picture functions on literals (stepfunctions.json; the others
+// read $states or need the evaluator's arithmetic).
+func TestPictureStepFunctions(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(pictureSuiteRoot(t), "..", "stepfunctions.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raws []map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, raw := range raws {
+		var expr string
+		_ = json.Unmarshal(raw["expr"], &expr)
+		if strings.Contains(expr, "$states") || strings.Contains(expr, " + ") || !regexp.MustCompile(`^\$(fromMillis|toMillis|formatNumber|formatInteger|parseInteger|formatBase)\(`).MatchString(expr) {
+			continue
+		}
+		n++
+		t.Run(fmt.Sprintf("stepfunctions.json#%d", i), func(t *testing.T) {
+			runPictureCase(t, pictureCase{id: strconv.Itoa(i), expr: expr, raw: raw})
+		})
+	}
+	if n != 7 {
+		t.Errorf("%d Step Functions picture cases, want 7", n)
+	}
 }
 
 func TestPictureSuite(t *testing.T) {
