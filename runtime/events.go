@@ -158,10 +158,9 @@ type group struct {
 	sum    int64 // events in kids[:prefix]
 }
 
-func newHistory(hook func(Event), logger *slog.Logger, name string) *history {
-	h := &history{hook: hook, logger: logger, sink: hook != nil || logger != nil, name: name}
+func (h *history) init(hook func(Event), logger *slog.Logger, name string) {
+	h.hook, h.logger, h.sink, h.name = hook, logger, hook != nil || logger != nil, name
 	h.cond.L = &h.mu
-	return h
 }
 
 // record adds ev to s and returns its index in s. ev is delivered when its

@@ -130,8 +130,8 @@ func (m *Machine) ARN() string { return m.arn }
 type execution struct {
 	m      *Machine
 	ctx    context.Context
-	cancel context.CancelCauseFunc
-	stop   context.CancelFunc // releases a real-time deadline, or nil
+	cancel context.CancelCauseFunc // ends a virtual-time deadline, or nil
+	stop   context.CancelFunc      // releases a real-time deadline, or nil
 	h      *history
 	input  Value
 	start  time.Time
@@ -145,6 +145,11 @@ type execution struct {
 	staticOnce sync.Once
 	execObj    *Object // $$.Execution
 	machObj    *Object // $$.StateMachine
+
+	// allocated with the execution
+	hist    history
+	rootSeg segment
+	root    Exec
 }
 
 // errExecutionTimeout is the cancellation cause of an execution whose
@@ -208,21 +213,25 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 		e.name = newUUID(e.random)
 	}
 	e.arn = "arn:" + m.partition + ":states:" + m.region + ":" + m.account + ":execution:" + m.name + ":" + e.name
-	e.h = newHistory(m.cfg.hook, m.cfg.logger, e.name)
-	e.ctx, e.cancel = context.WithCancelCause(ctx)
-	x := &Exec{ctx: e.ctx, e: e, seg: &segment{known: true}}
+	e.h = &e.hist
+	e.hist.init(m.cfg.hook, m.cfg.logger, e.name)
+	e.ctx = ctx
+	e.rootSeg.known = true
+	x := &e.root
+	*x = Exec{e: e, seg: &e.rootSeg}
 	if e.vclock != nil {
 		x.tl = newTimeline(e.start.UnixNano())
 	}
 	if t := m.def.TimeoutSeconds; t > 0 {
 		d := time.Duration(t) * time.Second
 		if x.tl != nil {
+			e.ctx, e.cancel = context.WithCancelCause(ctx)
 			e.dl = &deadline{at: e.start.UnixNano() + int64(d), cause: errExecutionTimeout, cancel: e.cancel}
 		} else {
-			e.ctx, e.stop = context.WithDeadlineCause(e.ctx, e.start.Add(d), errExecutionTimeout)
-			x.ctx = e.ctx
+			e.ctx, e.stop = context.WithDeadlineCause(ctx, e.start.Add(d), errExecutionTimeout)
 		}
 	}
+	x.ctx = e.ctx
 	x.record(&Event{Type: ExecutionStarted, Input: in})
 	return x, in, nil
 }
@@ -254,7 +263,9 @@ func (x *Exec) Finish(out Value, err error) (Value, error) {
 		if e.stop != nil {
 			e.stop()
 		}
-		e.cancel(context.Canceled)
+		if e.cancel != nil {
+			e.cancel(context.Canceled)
+		}
 		if e.vclock != nil {
 			e.vclock.advanceTo(x.tl.now.Load())
 		}

@@ -122,18 +122,18 @@ func resourceLabel(resource string) string {
 // stops the execution; tasks must return when their context is done.
 func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int64) (Value, error) {
 	st := x.st
-	types := eventTypesOf(st.Resource)
 	h := x.e.h
+	var types *taskEvents
 	if h.sink {
-		ev := Event{Type: types.scheduled, State: st.Name, Input: in, Resource: st.Resource}
-		x.record(&ev)
+		types = eventTypesOf(st.Resource)
+		x.record(&Event{Type: types.scheduled, State: st.Name, Input: in, Resource: st.Resource})
 		x.record(&Event{Type: types.started, State: st.Name, Resource: st.Resource})
-		if strings.HasSuffix(st.Resource, ".sync") || strings.Contains(st.Resource, ".sync:") || isCallback(st.Resource) {
+		if isSubmitted(st.Resource) {
 			x.record(&Event{Type: TaskSubmitted, State: st.Name, Resource: st.Resource})
 		}
 	} else {
 		n := int64(2)
-		if strings.HasSuffix(st.Resource, ".sync") || strings.Contains(st.Resource, ".sync:") || isCallback(st.Resource) {
+		if isSubmitted(st.Resource) {
 			n++
 		}
 		h.total.Add(n)
@@ -180,26 +180,26 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		return nil, x.halt()
 	case timedOut:
 		e := &Error{Name: ErrTimeout}
-		x.taskEvent(types.timedOut, e)
+		x.taskEvent(timedOutEvent, e)
 		return nil, x.userError(e)
 	case err != nil:
 		e := AsError(err)
-		x.taskEvent(types.failed, e)
+		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
 	v, err := FromGo(out)
 	if err != nil {
 		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
-		x.taskEvent(types.failed, e)
+		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
 	if err := CheckPayloadSize(resourceLabel(st.Resource), v); err != nil {
 		e := AsError(err)
-		x.taskEvent(types.failed, e)
+		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
 	if h.sink {
-		x.record(&Event{Type: types.succeeded, State: st.Name, Output: v, Resource: st.Resource})
+		x.record(&Event{Type: eventTypesOf(st.Resource).succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
 		h.total.Add(1)
 		x.seg.n++
@@ -207,8 +207,24 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	return v, nil
 }
 
-func (x *Exec) taskEvent(t EventType, e *Error) {
-	x.record(&Event{Type: t, State: x.st.Name, Resource: x.st.Resource, Error: e.Name, Cause: e.Cause})
+// taskEvent records the failure event of kind t of a task: the
+// failed/timedOut field of its resource's event types.
+func (x *Exec) taskEvent(t func(*taskEvents) EventType, e *Error) {
+	if !x.e.h.sink {
+		x.e.h.total.Add(1)
+		x.seg.n++
+		return
+	}
+	x.record(&Event{Type: t(eventTypesOf(x.st.Resource)), State: x.st.Name, Resource: x.st.Resource, Error: e.Name, Cause: e.Cause})
+}
+
+func failedEvent(t *taskEvents) EventType   { return t.failed }
+func timedOutEvent(t *taskEvents) EventType { return t.timedOut }
+
+// isSubmitted reports whether a resource's tasks record TaskSubmitted: .sync
+// and callback integrations (A18.4).
+func isSubmitted(resource string) bool {
+	return strings.HasSuffix(resource, ".sync") || strings.Contains(resource, ".sync:") || isCallback(resource)
 }
 
 // CheckSize fails with States.DataLimitExceeded when v is more than
