@@ -32,7 +32,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			opts := compiler.Options{Package: name, Source: "definition.asl.json"}
+			opts := compiler.Options{Package: name, Source: "definition.asl.json", Name: name}
 			got, err := compiler.Compile(src, opts)
 			if err != nil {
 				t.Fatalf("compile: %v", err)
