@@ -335,6 +335,7 @@ func (ev *evaluator) makeTransformer(n *node, env *frame) Value {
 							target.Set(m.Key, m.Value)
 							collectObjects(m.Value, owned, 0)
 						}
+						jsOrder(target)
 					}
 				}
 				if n.del != nil {

@@ -520,6 +520,7 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 			result.Set(g.key, plain(v))
 		}
 	}
+	jsOrder(result)
 	return result, nil
 }
 

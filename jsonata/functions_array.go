@@ -194,6 +194,7 @@ func fnSift(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if out.Len() == 0 {
 		return Undefined, nil
 	}
+	jsOrder(out)
 	return out, nil
 }
 
@@ -279,6 +280,7 @@ func fnMerge(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 			}
 		}
 	}
+	jsOrder(out)
 	return out, nil
 }
 
@@ -493,6 +495,7 @@ func cloneValue(v Value, depth int) Value {
 			}
 			o.Set(m.Key, cloneValue(m.Value, depth+1))
 		}
+		jsOrder(o)
 		return o
 	case []Value:
 		out := make([]Value, len(x))

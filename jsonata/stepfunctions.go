@@ -170,7 +170,9 @@ func fnParse(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if err != nil {
 		return nil, newError("D3204", withValue(s), withMessage("Unable to parse the string passed to $parse() as JSON: "+err.Error()))
 	}
-	return asDoubles(v, 0), nil
+	v = asDoubles(v, 0)
+	jsOrderDeep(v, 0)
+	return v, nil
 }
 
 // asDoubles makes integers beyond 2^53 doubles, as JSON.parse reads them.
