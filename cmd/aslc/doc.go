@@ -7,6 +7,7 @@
 //
 // The commands are:
 //
+//	build    build a standalone executable that runs a definition
 //	check    validate definitions and report every problem
 //	gen      generate Go from definitions
 //	graph    draw a definition's state graph (Mermaid or DOT)
@@ -101,6 +102,38 @@
 // With --graph, gen also writes <stem>.md beside each Go file: the state
 // graph of the definition (see graph) in a mermaid block, which GitHub and
 // GitLab render, so a review shows the workflow next to its code.
+//
+// # Build a standalone executable
+//
+// Usage:
+//
+//	aslc build -o BIN [--name NAME] [--express] DEF
+//
+// Build compiles a definition and links it with a main program into the
+// executable BIN, with the Go toolchain on PATH. The binary runs one
+// execution per invocation:
+//
+//	BIN [--input FILE|-] [--mock-config FILE --test-case NAME] [--log-level LEVEL] [FILE]
+//
+// It reads the input JSON from FILE or stdin, prints the result as one
+// JSON object, {"status":"SUCCEEDED","output":...} or
+// {"status":"FAILED","error":"...","cause":"..."}, and exits 0 when the
+// execution succeeded and 1 otherwise. Its Task states call AWS Lambda
+// (function ARNs and arn:aws:states:::lambda:invoke) with the default AWS
+// credential and region chain; AWS_ENDPOINT_URL_LAMBDA or
+// AWS_ENDPOINT_URL point it at another Lambda-compatible endpoint. Other
+// resources fail the execution with States.Runtime. With --mock-config and
+// --test-case, the tasks are answered from a Step Functions Local mock
+// configuration instead (the machine named NAME in it, by default the
+// definition's file name without extensions). Logs go to stderr through
+// log/slog: at --log-level debug, one line per state entered and exited
+// with its duration; a Map over more than a few hundred items shows a
+// progress line when stderr is a terminal.
+//
+// Build needs the aslc module's source, as "go list -m
+// github.com/aslc/aslc" finds it from the current directory: inside a
+// module that requires aslc (for example as a tool), or in the aslc source
+// tree.
 //
 // # Draw the state graph
 //

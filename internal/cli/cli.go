@@ -52,6 +52,7 @@ type Command struct {
 // leak from one Main call to the next.
 func commands() []*Command {
 	return []*Command{
+		buildCommand(),
 		checkCommand(),
 		genCommand(),
 		graphCommand(),

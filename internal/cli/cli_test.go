@@ -99,6 +99,7 @@ func TestVersion(t *testing.T) {
 func TestHelpAndUsage(t *testing.T) {
 	mainUsage := "aslc compiles Amazon States Language definitions (AWS Step Functions) to Go.\n\n" +
 		"Usage:\n\n\taslc <command> [arguments]\n\nThe commands are:\n\n" +
+		"\tbuild    build a standalone executable that runs a definition\n" +
 		"\tcheck    validate definitions and report every problem\n" +
 		"\tgen      generate Go from definitions\n" +
 		"\tgraph    draw a definition's state graph (Mermaid or DOT)\n" +
