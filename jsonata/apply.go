@@ -7,8 +7,13 @@ import (
 // procName is the name a call refers to its function by, for errors.
 func procName(call *node) string {
 	p := call.proc
-	if p.kind == nPath && len(p.steps) > 0 {
-		return p.steps[0].str
+	switch p.kind {
+	case nPath:
+		if len(p.steps) > 0 {
+			return p.steps[0].str
+		}
+	case nNumber:
+		return formatNumberJS(p.num)
 	}
 	return p.str
 }
@@ -125,6 +130,12 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 			} else {
 				full[h] = Undefined
 			}
+		}
+		if f.fn.library {
+			// jsonata-js calls a partially applied native function with
+			// the bound and given values as they are, unchecked
+			result, err = f.fn.fn(ev, callCtx{input: Undefined, env: env, name: f.fn.name}, full)
+			break
 		}
 		for len(full) > 0 && IsUndefined(full[len(full)-1]) {
 			full = full[:len(full)-1]

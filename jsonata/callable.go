@@ -31,6 +31,7 @@ type builtin struct {
 	length  int // the arity higher-order functions see (Function.length in jsonata-js)
 	nparams int // the parameters a partial application fills in
 	fn      builtinFunc
+	library bool // a standard function: partial applications call it unchecked, as jsonata-js does
 }
 
 // partialFn is a built-in function applied to some of its arguments.

@@ -577,21 +577,18 @@ func (ev *evaluator) evalBinary(n *node, input Value, env *frame) (Value, error)
 		return nil, err
 	}
 	switch n.op {
-	case "and":
-		if !truthy(lhs) {
-			return false, nil
+	case "and", "or":
+		if truthy(lhs) == (n.op == "or") {
+			return n.op == "or", nil
 		}
 		rhs, err := ev.eval(n.rhs, input, env)
 		if err != nil {
-			return nil, err
-		}
-		return truthy(rhs), nil
-	case "or":
-		if truthy(lhs) {
-			return true, nil
-		}
-		rhs, err := ev.eval(n.rhs, input, env)
-		if err != nil {
+			// jsonata-js evaluates the right side inside the operator,
+			// which claims its errors
+			if e, ok := err.(*Error); ok {
+				e.Position = n.pos
+				e.Token, e.hasToken, e.tokenValue = n.op, true, nil
+			}
 			return nil, err
 		}
 		return truthy(rhs), nil

@@ -105,7 +105,15 @@ func fnSubstring(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	}
 	chars := codePoints(s)
 	n := len(chars)
-	startF, _ := toNumber(args[1])
+	startF, ok := toNumber(args[1])
+	if !ok {
+		// JavaScript computes with NaN: the slice starts at 0 and, with a
+		// length, also ends there
+		if _, hasLength := toNumber(args[2]); hasLength {
+			return "", nil
+		}
+		return s, nil
+	}
 	start := jsIndex(startF)
 	if n+start < 0 {
 		start = 0

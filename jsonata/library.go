@@ -90,7 +90,7 @@ func buildLibrary() map[string]*builtin {
 		if err != nil {
 			panic(fmt.Sprintf("jsonata: bad signature %s of $%s: %v", d.sig, d.name, err.finish()))
 		}
-		lib[d.name] = &builtin{name: d.name, sig: sig, length: d.length, nparams: d.nparams, fn: d.fn}
+		lib[d.name] = &builtin{name: d.name, sig: sig, length: d.length, nparams: d.nparams, fn: d.fn, library: true}
 	}
 	return lib
 }
