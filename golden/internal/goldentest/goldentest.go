@@ -83,6 +83,9 @@ func Of(out any, err error) Result {
 	return r
 }
 
+// String renders r for messages.
+func (r Result) String() string { return r.text() }
+
 // text renders r for comparison: indented JSON, object members in their
 // order (the order AWS's output has).
 func (r Result) text() string {
