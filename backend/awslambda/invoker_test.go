@@ -42,7 +42,7 @@ func sequence() func() string {
 
 // start serves funcs on a fake endpoint and returns an invoker pointed
 // at it through the environment, as a user's binary would be.
-func start(t *testing.T, funcs map[string]string, opts ...awslambda.Option) (*awslambda.Invoker, *awslambdatest.Server) {
+func start(t testing.TB, funcs map[string]string, opts ...awslambda.Option) (*awslambda.Invoker, *awslambdatest.Server) {
 	t.Helper()
 	srv := awslambdatest.New(&lambdastub.Lambda{Functions: funcs})
 	t.Cleanup(srv.Close)

@@ -12,7 +12,7 @@
 // stdin when there is none or it is "-". The result is one JSON object on
 // stdout, {"status":"SUCCEEDED","output":...} or
 // {"status":"FAILED","error":"...","cause":"..."} (TIMED_OUT and ABORTED
-// alike). Exit status: 0 for SUCCEEDED, 1 for any other end or an error
+// alike; error and cause are left out when there is none). Exit status: 0 for SUCCEEDED, 1 for any other end or an error
 // before the execution, 2 for a usage error.
 //
 // Tasks call Lambda through the awslambda backend with the default AWS
@@ -153,10 +153,14 @@ func MainArgs(ctx context.Context, name string, run Run, args []string, stdin io
 				e = &aslrt.Error{}
 			}
 		}
-		if !e.NoName {
+		// As the corpus records results: no error or cause when AWS
+		// gives none.
+		if !e.NoName && e.Name != "" {
 			result.Set("error", e.Name)
 		}
-		result.Set("cause", e.Cause)
+		if e.Cause != "" {
+			result.Set("cause", e.Cause)
+		}
 	}
 	fmt.Fprintf(stdout, "%s\n", aslrt.Encode(result))
 	if status != aslrt.StatusSucceeded {
