@@ -12,6 +12,7 @@
 //	gen      generate Go from definitions
 //	graph    draw a definition's state graph (Mermaid or DOT)
 //	help     show help for aslc or one of its commands
+//	run      generate, build (cached) and run a definition once
 //	version  print the aslc version
 //
 // Exit status is 0 on success, 1 when problems were found, and 2 for a
@@ -134,6 +135,60 @@
 // github.com/aslc/aslc" finds it from the current directory: inside a
 // module that requires aslc (for example as a tool), or in the aslc source
 // tree.
+//
+// # Run a definition
+//
+// Usage:
+//
+//	aslc run [--input FILE|-] [--mock-config FILE --test-case NAME] [--name NAME]
+//	         [--virtual-time] [--express] [--offline] [-v] DEF
+//
+// Run compiles a definition, builds it with the Go toolchain on PATH into
+// a program kept in a cache, runs one execution and prints its result on
+// stdout as one JSON object:
+//
+//	{"status":"SUCCEEDED","output":...}
+//	{"status":"FAILED","error":"...","cause":"..."}
+//
+// or with the status TIMED_OUT (the definition's TimeoutSeconds) or
+// ABORTED (an interrupt); error and cause are left out when the execution
+// has none. Run exits 0 when the execution succeeded and 1 when it did
+// not, when the definition has problems (printed as check prints them),
+// when a file cannot be read or when the build fails.
+//
+// The input is the JSON in FILE, or on stdin with "--input -"; without
+// --input the execution gets {}, as StartExecution gives it.
+//
+// Run calls no real resources. With --mock-config and --test-case, Task
+// states are answered from a mock configuration file of AWS Step Functions
+// Local (MockConfigFile.json): the test case NAME of the state machine the
+// definition stands for (the file name without extensions, or --name,
+// which also sets $$.StateMachine.Name) maps state names to mocked
+// responses, whose {"Return": ...} and {"Throw": {"Error": ..., "Cause":
+// ...}} entries, keyed "0", "1-2", ..., answer the state's calls in order,
+// retries included:
+//
+//	aslc run examples/order/order.asl.json --input examples/order/input.json \
+//		--mock-config examples/order/mock-config.json --test-case HappyPath
+//
+// A Task state without a mocked response, or any Task state without
+// --mock-config, fails the execution with States.Runtime and a cause that
+// names the state. With --virtual-time the execution runs on a virtual
+// clock starting at the current time: Wait states, retry intervals and
+// timeouts take no real time.
+//
+// The program is cached in the directory $ASLC_CACHE, or aslc under the
+// user's cache directory (os.UserCacheDir), keyed by a hash of the
+// generated code, the runtime's source, the aslc version and the Go
+// toolchain's version and platform; running the same definition again
+// only runs it (-v tells on stderr whether the program was built or found
+// in the cache). Nothing is removed from the cache; deleting it is always
+// safe. The runtime's source is part of aslc, and the one module generated
+// code imports besides it, golang.org/x/sync, is in the module cache once
+// aslc is installed with "go install", so run needs no network. Without
+// that module the go command downloads it as GOPROXY says; --offline
+// forbids that (GOPROXY=off). The go command runs with GOWORK=off and
+// GOFLAGS=-mod=mod whatever the environment says.
 //
 // # Draw the state graph
 //

@@ -57,6 +57,7 @@ func commands() []*Command {
 		genCommand(),
 		graphCommand(),
 		helpCommand(),
+		runCommand(),
 		versionCommand(),
 	}
 }

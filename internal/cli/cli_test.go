@@ -104,6 +104,7 @@ func TestHelpAndUsage(t *testing.T) {
 		"\tgen      generate Go from definitions\n" +
 		"\tgraph    draw a definition's state graph (Mermaid or DOT)\n" +
 		"\thelp     show help for aslc or one of its commands\n" +
+		"\trun      generate, build (cached) and run a definition once\n" +
 		"\tversion  print the aslc version\n\n" +
 		"Use \"aslc help <command>\" for more information about a command.\n"
 	tests := []struct {
