@@ -9,7 +9,7 @@ package aslrt
 // and neither are the errors that stop an execution (abort, timeout).
 func (x *Exec) Catch(err error, errorEquals ...string) (Value, bool) {
 	f, ok := x.mark(err).(*failure)
-	if !ok || !Matches(f.err, errorEquals) {
+	if !ok || !f.matches(errorEquals) {
 		return nil, false
 	}
 	x.ctxObj = nil
@@ -33,4 +33,20 @@ func ErrorOutput(e *Error) *Object {
 	o.Set("Error", e.Name)
 	o.Set("Cause", e.Cause)
 	return o
+}
+
+// matches reports whether errorEquals matches the failure: as Matches
+// does, and States.HeartbeatTimeout for a missed heartbeat (A8.12).
+func (f *failure) matches(errorEquals []string) bool {
+	if Matches(f.err, errorEquals) {
+		return true
+	}
+	if f.heartbeat {
+		for _, name := range errorEquals {
+			if name == ErrHeartbeatTimeout {
+				return true
+			}
+		}
+	}
+	return false
 }

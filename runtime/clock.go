@@ -109,6 +109,12 @@ type timeline struct {
 	now atomic.Int64 // Unix nanoseconds
 }
 
+func newDeadline(at int64, cause error, cancel context.CancelCauseFunc, outer *deadline) *deadline {
+	d := &deadline{cause: cause, cancel: cancel, outer: outer}
+	d.at.Store(at)
+	return d
+}
+
 func newTimeline(at int64) *timeline {
 	t := &timeline{}
 	t.now.Store(at)
@@ -118,7 +124,7 @@ func newTimeline(at int64) *timeline {
 // deadline is a virtual-time limit: a task's TimeoutSeconds or the
 // execution's. Reaching it cancels the context it guards with cause.
 type deadline struct {
-	at     int64 // Unix nanoseconds
+	at     atomic.Int64 // Unix nanoseconds; a heartbeat moves it
 	cause  error
 	cancel context.CancelCauseFunc
 	outer  *deadline
@@ -184,13 +190,14 @@ func virtualSleep(ctx context.Context, tl *timeline, dl *deadline, d time.Durati
 		target = 1<<63 - 1
 	}
 	var first *deadline
+	var firstAt int64
 	for x := dl; x != nil; x = x.outer {
-		if target >= x.at && (first == nil || x.at < first.at) {
-			first = x
+		if at := x.at.Load(); target >= at && (first == nil || at < firstAt) {
+			first, firstAt = x, at
 		}
 	}
 	if first != nil {
-		storeMax(&tl.now, first.at)
+		storeMax(&tl.now, firstAt)
 		first.cancel(first.cause)
 		return context.Cause(ctx)
 	}

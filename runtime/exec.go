@@ -226,7 +226,7 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 		d := time.Duration(t) * time.Second
 		if x.tl != nil {
 			e.ctx, e.cancel = context.WithCancelCause(ctx)
-			e.dl = &deadline{at: e.start.UnixNano() + int64(d), cause: errExecutionTimeout, cancel: e.cancel}
+			e.dl = newDeadline(e.start.UnixNano()+int64(d), errExecutionTimeout, e.cancel, nil)
 		} else {
 			e.ctx, e.stop = context.WithDeadlineCause(ctx, e.start.Add(d), errExecutionTimeout)
 		}
@@ -432,12 +432,13 @@ func (h *haltError) Unwrap() error { return h.cause }
 // the state and entered event its cause must name (A17.1). User-raised
 // errors (Fail states, tasks) have no state and keep their cause (A17.2).
 type failure struct {
-	err   *Error
-	state string
-	h     *history
-	seg   *segment
-	idx   int64
-	out   *Error // err with the cause prefix, once rendered
+	err       *Error
+	heartbeat bool // a missed heartbeat: also matched by States.HeartbeatTimeout
+	state     string
+	h         *history
+	seg       *segment
+	idx       int64
+	out       *Error // err with the cause prefix, once rendered
 }
 
 func (f *failure) Error() string { return f.err.Error() }

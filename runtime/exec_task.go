@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -11,9 +12,12 @@ import (
 // it calls one resource with the task's effective input.
 type TaskFunc func(ctx context.Context, in Value) (Value, error)
 
-// errTaskTimeout is the cancellation cause of a task whose TimeoutSeconds
-// (or HeartbeatSeconds) elapsed.
-var errTaskTimeout = errors.New("task TimeoutSeconds elapsed")
+// errTaskTimeout and errHeartbeatTimeout are the cancellation causes of a
+// task whose TimeoutSeconds elapsed or which missed a heartbeat.
+var (
+	errTaskTimeout      = errors.New("task TimeoutSeconds elapsed")
+	errHeartbeatTimeout = errors.New("task HeartbeatSeconds elapsed without a heartbeat")
+)
 
 // taskContext is the context a task is called with: the scope's context
 // plus the call's TaskCall and the execution's clock, in one allocation.
@@ -21,9 +25,12 @@ type taskContext struct {
 	context.Context
 	call TaskCall
 	clk  clockCtx
+	hb   *heartbeat
 }
 
 type taskCallKey struct{}
+
+type heartbeatKey struct{}
 
 func (c *taskContext) Value(key any) any {
 	switch key.(type) {
@@ -31,8 +38,48 @@ func (c *taskContext) Value(key any) any {
 		return &c.call
 	case clockKey:
 		return &c.clk
+	case heartbeatKey:
+		return c.hb
 	}
 	return c.Context.Value(key)
+}
+
+// heartbeat is the HeartbeatSeconds limit of a running task: a timer in
+// real time, a deadline in virtual time.
+type heartbeat struct {
+	d     time.Duration
+	tl    *timeline // virtual clock
+	dl    *deadline
+	mu    sync.Mutex // real clock
+	timer *time.Timer
+	fired chan struct{}
+}
+
+// Heartbeat reports that the task ctx was given to is alive: its
+// HeartbeatSeconds count again from now, on the execution's clock. A task
+// whose state sets HeartbeatSeconds must call it at least that often, or
+// it fails with States.Timeout, which catchers and retriers also match as
+// States.HeartbeatTimeout (A8.12). It returns context.Cause(ctx) when the
+// task's context is done, and does nothing for other contexts.
+func Heartbeat(ctx context.Context) error {
+	hb, _ := ctx.Value(heartbeatKey{}).(*heartbeat)
+	if err := ctx.Err(); err != nil {
+		return context.Cause(ctx)
+	}
+	if hb == nil {
+		return nil
+	}
+	if hb.tl != nil {
+		hb.dl.at.Store(hb.tl.now.Load() + int64(hb.d))
+		return nil
+	}
+	hb.mu.Lock()
+	defer hb.mu.Unlock()
+	if !hb.timer.Stop() {
+		return context.Cause(ctx)
+	}
+	hb.timer.Reset(hb.d)
+	return nil
 }
 
 // TaskCallFrom returns the call a task was given ctx for: the Task state's
@@ -115,8 +162,8 @@ func resourceLabel(resource string) string {
 // A task that returns an *Error fails with it; any other error becomes
 // States.TaskFailed with the error's text as cause. A task still running
 // when its timeout elapses fails with States.Timeout and an empty cause
-// (A8.11); a HeartbeatSeconds limit counts from the start of the call, as
-// in-process tasks send no heartbeats (A8.12). A result of more than
+// (A8.11); one that does not call Heartbeat within its HeartbeatSeconds
+// likewise (A8.12). A result of more than
 // MaxPayloadSize bytes of JSON fails with States.DataLimitExceeded (A17.6,
 // A9.4). When the scope's context is done the call returns an error that
 // stops the execution; tasks must return when their context is done.
@@ -152,36 +199,28 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		},
 		clk: clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl},
 	}
-	limit := timeoutSeconds
-	if heartbeatSeconds > 0 && (limit == 0 || heartbeatSeconds < limit) {
-		limit = heartbeatSeconds
-	}
-	var cancel context.CancelCauseFunc
-	if limit > 0 {
-		d := time.Duration(limit) * time.Second
-		if x.tl != nil {
-			tc.Context, cancel = context.WithCancelCause(x.ctx)
-			tc.clk.dl = &deadline{at: x.tl.now.Load() + int64(d), cause: errTaskTimeout, cancel: cancel, outer: x.e.dl}
-		} else {
-			var stop context.CancelFunc
-			tc.Context, stop = context.WithTimeoutCause(x.ctx, d, errTaskTimeout)
-			cancel = func(error) { stop() }
-		}
+	limited := timeoutSeconds > 0 || heartbeatSeconds > 0
+	var limits taskLimits
+	if limited {
+		limits = x.limit(tc, timeoutSeconds, heartbeatSeconds)
 	}
 
 	out, err := fn(tc, in)
 
-	timedOut := cancel != nil && context.Cause(tc.Context) == errTaskTimeout
-	if cancel != nil {
-		cancel(context.Canceled)
+	var cause error
+	if limited {
+		cause = context.Cause(tc.Context)
+		limits.release()
 	}
 	switch {
 	case x.ctx.Err() != nil:
 		return nil, x.halt()
-	case timedOut:
+	case cause == errTaskTimeout || cause == errHeartbeatTimeout:
 		e := &Error{Name: ErrTimeout}
 		x.taskEvent(timedOutEvent, e)
-		return nil, x.userError(e)
+		f := &failure{err: e, heartbeat: cause == errHeartbeatTimeout}
+		x.lastErr, x.lastFail = e, f
+		return nil, f
 	case err != nil:
 		e := AsError(err)
 		x.taskEvent(failedEvent, e)
@@ -209,6 +248,66 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 
 // taskEvent records the failure event of kind t of a task: the
 // failed/timedOut field of its resource's event types.
+// taskLimits are the TimeoutSeconds and HeartbeatSeconds of one call.
+type taskLimits struct {
+	stop    context.CancelFunc         // real-time timeout
+	cancels [2]context.CancelCauseFunc // virtual timeout, heartbeat
+	hb      *heartbeat
+}
+
+// limit puts the task context tc under its TimeoutSeconds and
+// HeartbeatSeconds.
+func (x *Exec) limit(tc *taskContext, timeoutSeconds, heartbeatSeconds int64) taskLimits {
+	var l taskLimits
+	if timeoutSeconds > 0 {
+		d := time.Duration(timeoutSeconds) * time.Second
+		if x.tl != nil {
+			tc.Context, l.cancels[0] = context.WithCancelCause(tc.Context)
+			tc.clk.dl = newDeadline(x.tl.now.Load()+int64(d), errTaskTimeout, l.cancels[0], tc.clk.dl)
+		} else {
+			tc.Context, l.stop = context.WithTimeoutCause(tc.Context, d, errTaskTimeout)
+		}
+	}
+	if heartbeatSeconds > 0 {
+		hb := &heartbeat{d: time.Duration(heartbeatSeconds) * time.Second, tl: x.tl}
+		var cancel context.CancelCauseFunc
+		tc.Context, cancel = context.WithCancelCause(tc.Context)
+		l.cancels[1] = cancel
+		if x.tl != nil {
+			hb.dl = newDeadline(x.tl.now.Load()+int64(hb.d), errHeartbeatTimeout, cancel, tc.clk.dl)
+			tc.clk.dl = hb.dl
+		} else {
+			hb.fired = make(chan struct{})
+			hb.timer = time.AfterFunc(hb.d, func() {
+				cancel(errHeartbeatTimeout)
+				close(hb.fired)
+			})
+		}
+		tc.hb, l.hb = hb, hb
+	}
+	return l
+}
+
+// release ends the limits once the call returned, waiting for a heartbeat
+// timer that already fired.
+func (l *taskLimits) release() {
+	if hb := l.hb; hb != nil && hb.timer != nil {
+		hb.mu.Lock()
+		if !hb.timer.Stop() {
+			<-hb.fired
+		}
+		hb.mu.Unlock()
+	}
+	for i := len(l.cancels) - 1; i >= 0; i-- {
+		if l.cancels[i] != nil {
+			l.cancels[i](context.Canceled)
+		}
+	}
+	if l.stop != nil {
+		l.stop()
+	}
+}
+
 func (x *Exec) taskEvent(t func(*taskEvents) EventType, e *Error) {
 	if !x.e.h.sink {
 		x.e.h.total.Add(1)
@@ -236,4 +335,21 @@ func (x *Exec) CheckSize(v Value) error {
 		return x.userError(AsError(err))
 	}
 	return nil
+}
+
+// TaskSecondsPath reads a Task state's TimeoutSecondsPath or
+// HeartbeatSecondsPath (field names which): a positive integer number of
+// seconds. A path that selects nothing fails with States.Runtime as
+// Path.Eval words it (A8.13); any other value fails with States.Runtime
+// (that cause is not on record).
+func (x *Exec) TaskSecondsPath(p *Path, in Value, field string) (int64, error) {
+	v, err := p.Eval(in, x)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := v.(int64)
+	if !ok || n <= 0 {
+		return 0, NewError(ErrRuntime, "The "+field+" field refers to value "+EncodeString(v)+" which is not a positive integer: "+p.String())
+	}
+	return n, nil
 }

@@ -192,3 +192,24 @@ func TestCallConvertsGoResults(t *testing.T) {
 		t.Errorf("got %s, %v", EncodeString(out), err)
 	}
 }
+
+func TestTaskSecondsPath(t *testing.T) {
+	in := MustDecode(`{"t":300,"z":0,"s":"5"}`)
+	m := NewMachine(Definition{Name: "m"})
+	x, _, _ := m.Start(context.Background(), in)
+	defer x.Finish(nil, nil)
+	x.Enter(&State{Name: "T", Type: TaskState}, in)
+	if n, err := x.TaskSecondsPath(MustReferencePath("$.t"), in, "TimeoutSecondsPath"); n != 300 || err != nil {
+		t.Errorf("got %d, %v", n, err)
+	}
+	for path, cause := range map[string]string{
+		"$.z":    "The TimeoutSecondsPath field refers to value 0 which is not a positive integer: $.z",
+		"$.s":    `The TimeoutSecondsPath field refers to value "5" which is not a positive integer: $.s`,
+		"$.none": "Invalid path '$.none' : No results for path: $['none']",
+	} {
+		_, err := x.TaskSecondsPath(MustReferencePath(path), in, "TimeoutSecondsPath")
+		if diff := cmp.Diff(NewError(ErrRuntime, cause), AsError(err)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", path, diff)
+		}
+	}
+}

@@ -71,9 +71,13 @@ func (r *Retrier) Delay(attempt int, random uint64) time.Duration {
 // and true; otherwise, and when no retrier matches, false. MaxAttempts 0
 // never retries (A10.2); States.Runtime is never retried (A9.3).
 func NextRetry(rs []Retrier, counts []int, e *Error, random func() uint64) (time.Duration, bool) {
+	return nextRetry(rs, counts, func(names []string) bool { return Matches(e, names) }, random)
+}
+
+func nextRetry(rs []Retrier, counts []int, match func([]string) bool, random func() uint64) (time.Duration, bool) {
 	for i := range rs {
 		r := &rs[i]
-		if !r.Matches(e) {
+		if !match(r.ErrorEquals) {
 			continue
 		}
 		if counts[i] >= r.MaxAttempts {
@@ -103,7 +107,7 @@ func (x *Exec) Retry(err error, rs []Retrier, counts []int) error {
 	if !ok {
 		return err
 	}
-	d, ok := NextRetry(rs, counts, f.err, x.e.random)
+	d, ok := nextRetry(rs, counts, f.matches, x.e.random)
 	if !ok {
 		return err
 	}

@@ -249,3 +249,94 @@ func TestNowInTask(t *testing.T) {
 		t.Errorf("Now in task = %v", seen)
 	}
 }
+
+// TestHeartbeat: a task with HeartbeatSeconds must call Heartbeat at least
+// that often; a missed heartbeat is States.Timeout, which catchers also
+// match as States.HeartbeatTimeout (A8.12).
+func TestHeartbeat(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	beating := func(ctx context.Context, in Value) (Value, error) {
+		for range 3 {
+			if err := Sleep(ctx, 3*time.Second); err != nil {
+				return nil, err
+			}
+			if err := Heartbeat(ctx); err != nil {
+				return nil, err
+			}
+		}
+		return in, nil
+	}
+	cases := []struct {
+		name    string
+		fn      TaskFunc
+		catch   string
+		want    string
+		elapsed time.Duration
+	}{
+		{"beating", beating, ErrAll, `{}`, 9 * time.Second},
+		{"silent", sleeper(10 * time.Second), ErrHeartbeatTimeout, `{"Error":"States.Timeout","Cause":""}`, 5 * time.Second},
+		{"silent, caught as timeout", sleeper(10 * time.Second), ErrTimeout, `{"Error":"States.Timeout","Cause":""}`, 5 * time.Second},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			clock := NewVirtualClock(testStart)
+			out, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+				x.Enter(&State{Name: "T", Type: TaskState, Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken"}, in)
+				out, err := x.Call(c.fn, in, 60, 5)
+				if err != nil {
+					if errOut, ok := x.Catch(err, c.catch); ok {
+						return errOut, nil
+					}
+				}
+				return out, err
+			}, WithClock(clock))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := EncodeString(out); got != c.want {
+				t.Errorf("output %s, want %s", got, c.want)
+			}
+			if d := clock.Now().Sub(testStart); d != c.elapsed {
+				t.Errorf("virtual time %v, want %v", d, c.elapsed)
+			}
+		})
+	}
+	t.Run("retried as HeartbeatTimeout", func(t *testing.T) {
+		calls := 0
+		_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+			x.Enter(&State{Name: "T", Type: TaskState}, in)
+			var attempts [1]int
+			for {
+				calls++
+				_, err := x.Call(sleeper(time.Minute), in, 0, 5)
+				if err = x.Retry(err, []Retrier{{ErrorEquals: []string{ErrHeartbeatTimeout}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 1}}, attempts[:]); err != nil {
+					return nil, err
+				}
+			}
+		}, WithVirtualTime(testStart))
+		if calls != 3 || AsError(err).Name != ErrTimeout {
+			t.Errorf("%d calls, err %v", calls, err)
+		}
+	})
+	t.Run("real clock", func(t *testing.T) {
+		block := func(ctx context.Context, in Value) (Value, error) {
+			if err := Heartbeat(ctx); err != nil {
+				return nil, err
+			}
+			<-ctx.Done()
+			return nil, ctx.Err()
+		}
+		out, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+			x.Enter(&State{Name: "T", Type: TaskState}, in)
+			_, err := x.Call(block, in, 0, 1)
+			errOut, _ := x.Catch(err, ErrHeartbeatTimeout)
+			return errOut, nil
+		})
+		if err != nil || EncodeString(out) != `{"Error":"States.Timeout","Cause":""}` {
+			t.Errorf("got %s, %v", EncodeString(out), err)
+		}
+	})
+	if err := Heartbeat(context.Background()); err != nil {
+		t.Errorf("Heartbeat outside a task: %v", err)
+	}
+}
