@@ -424,7 +424,8 @@ func appendValues(a, b Value) Value {
 func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (Value, error) {
 	type entry struct {
 		key   string
-		data  Value
+		first Value   // the first item of the group
+		more  []Value // with more items: all of them, arrays flattened
 		index int
 		multi []*tuple
 	}
@@ -455,6 +456,7 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 	}
 	var groupBuf [8]entry
 	groups := groupBuf[:0]
+	var byKey map[string]int // for many groups
 	for i := 0; i < count; i++ {
 		var item Value
 		itemEnv := env
@@ -479,33 +481,55 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 				return nil, newError("T1003", withPos(pos), withValue(k))
 			}
 			g := -1
-			for j := range groups {
-				if groups[j].key == key {
+			if byKey != nil {
+				if j, ok := byKey[key]; ok {
 					g = j
-					break
+				}
+			} else {
+				for j := range groups {
+					if groups[j].key == key {
+						g = j
+						break
+					}
 				}
 			}
 			if g >= 0 {
-				if groups[g].index != pi {
+				e := &groups[g]
+				if e.index != pi {
 					return nil, newError("D1009", withPos(pos), withValue(key))
 				}
 				if reduce {
-					groups[g].multi = append(groups[g].multi, tp)
+					e.multi = append(e.multi, tp)
 				} else {
-					groups[g].data = appendValues(groups[g].data, item)
+					// the items of a group are appended as $append does
+					if e.more == nil {
+						e.more = appendFlat(nil, e.first)
+					}
+					e.more = appendFlat(e.more, item)
 				}
 			} else {
-				e := entry{key: key, data: item, index: pi}
+				e := entry{key: key, first: item, index: pi}
 				if reduce {
 					e.multi = []*tuple{tp}
 				}
 				groups = append(groups, e)
+				if byKey != nil {
+					byKey[key] = len(groups) - 1
+				} else if len(groups) > 16 {
+					byKey = make(map[string]int, 2*len(groups))
+					for j := range groups {
+						byKey[groups[j].key] = j
+					}
+				}
 			}
 		}
 	}
 	result := aslrt.NewObject(len(groups))
 	for _, g := range groups {
-		context := g.data
+		context := g.first
+		if g.more != nil {
+			context = g.more
+		}
 		valEnv := env
 		if reduce {
 			t := reduceTuples(g.multi)
@@ -530,18 +554,66 @@ func reduceTuples(ts []*tuple) *tuple {
 	if len(ts) == 1 {
 		return ts[0]
 	}
-	r := ts[0].clone()
-	for _, t := range ts[1:] {
-		r.at = appendValues(r.at, t.at)
-		for _, b := range t.binds {
-			prev, ok := r.get(b.name)
-			if !ok {
-				prev = Undefined
+	r := &tuple{}
+	ats := appendFlat(nil, ts[0].at)
+	type acc struct {
+		name   string
+		first  Value
+		values []Value // with more values: all of them, arrays flattened
+	}
+	var vars []acc
+	find := func(name string) int {
+		for i := range vars {
+			if vars[i].name == name {
+				return i
 			}
-			r.set(b.name, appendValues(prev, b.value))
+		}
+		return -1
+	}
+	for _, b := range ts[0].binds {
+		vars = append(vars, acc{name: b.name, first: b.value})
+	}
+	for _, t := range ts[1:] {
+		ats = appendFlat(ats, t.at)
+		for _, b := range t.binds {
+			i := find(b.name)
+			if i < 0 {
+				vars = append(vars, acc{name: b.name, first: b.value})
+				continue
+			}
+			if vars[i].values == nil {
+				vars[i].values = appendFlat(nil, vars[i].first)
+			}
+			vars[i].values = appendFlat(vars[i].values, b.value)
+		}
+	}
+	r.at = ats
+	for _, v := range vars {
+		if v.values != nil {
+			r.binds = append(r.binds, binding{v.name, v.values})
+		} else {
+			r.binds = append(r.binds, binding{v.name, v.first})
 		}
 	}
 	return r
+}
+
+// appendFlat appends v to dst as $append does: the items of an array, or
+// the value itself. Undefined adds nothing.
+func appendFlat(dst []Value, v Value) []Value {
+	if dst == nil {
+		dst = []Value{}
+	}
+	switch x := v.(type) {
+	case UndefinedValue:
+	case []Value:
+		dst = append(dst, x...)
+	case *sequence:
+		dst = append(dst, x.items...)
+	default:
+		dst = append(dst, v)
+	}
+	return dst
 }
 
 // evalRange is the .. operator.

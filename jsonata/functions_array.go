@@ -254,9 +254,9 @@ func spread(v Value) Value {
 		return out
 	case []Value, *sequence:
 		items, _ := arrayItems(x)
-		var result Value = newSequence(0)
+		result := []Value{}
 		for _, it := range items {
-			result = appendValues(result, spread(it))
+			result = appendFlat(result, spread(it))
 		}
 		return result
 	}
@@ -429,15 +429,44 @@ func fnDistinct(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 		return args[0], nil
 	}
 	var out []Value
+	var containers []Value
+	type prim struct {
+		kind byte
+		s    string
+		f    float64
+	}
+	seen := map[prim]bool{}
 	for _, it := range items {
-		dup := false
-		for _, seen := range out {
-			if deepEqual(it, seen) {
-				dup = true
-				break
+		var key prim
+		switch x := it.(type) {
+		case string:
+			key = prim{kind: 's', s: x}
+		case int64, float64, int:
+			f, _ := toNumber(x)
+			key = prim{kind: 'n', f: f}
+		case bool:
+			key = prim{kind: 'b'}
+			if x {
+				key.f = 1
 			}
+		case nil:
+			key = prim{kind: 'l'}
+		default:
+			dup := false
+			for _, c := range containers {
+				if deepEqual(it, c) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				containers = append(containers, it)
+				out = append(out, it)
+			}
+			continue
 		}
-		if !dup {
+		if !seen[key] {
+			seen[key] = true
 			out = append(out, it)
 		}
 	}
