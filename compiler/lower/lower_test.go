@@ -35,7 +35,7 @@ func TestUnsupported(t *testing.T) {
 		{
 			"JSONata state",
 			`{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata", "End": true}}}`,
-			[]string{`def.json:1:67: UNSUPPORTED_FEATURE: the state "A" uses JSONata, which aslc does not compile yet; only JSONPath states are supported at /States/A`},
+			[]string{`def.json:1:68: UNSUPPORTED_FEATURE: the state "A" uses JSONata, which aslc does not compile yet; only JSONPath states are supported at /States/A`},
 		},
 		{
 			"JSONata machine, nested states too",
