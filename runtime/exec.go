@@ -194,7 +194,10 @@ type mapItem struct {
 // Start starts an execution of m with input (a Value, or any Go value
 // FromGo converts; json.RawMessage is decoded as JSON text). It records
 // ExecutionStarted and returns the execution's root scope and the input as
-// a Value. The caller runs the states and must end with Finish.
+// a Value. The caller runs the states and must end with Finish. Input that
+// is not JSON fails with InvalidExecutionInput (A1.18), input of more than
+// MaxPayloadSize bytes with States.DataLimitExceeded (A19.1; AWS refuses
+// such input at StartExecution, with a message not on record).
 func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 	in, err := inputValue(input)
 	if err != nil {
@@ -247,6 +250,9 @@ func inputValue(input any) (Value, error) {
 	}
 	if err != nil {
 		return nil, &Error{Name: "InvalidExecutionInput", Cause: "Invalid State Machine Execution Input: '" + err.Error() + "'"}
+	}
+	if JSONSize(v, MaxPayloadSize) > MaxPayloadSize {
+		return nil, &Error{Name: ErrDataLimitExceeded, Cause: "The execution input exceeds the maximum number of bytes service limit."}
 	}
 	return v, nil
 }

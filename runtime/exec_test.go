@@ -699,3 +699,11 @@ func slogText(w io.Writer) *slog.Logger {
 		},
 	}))
 }
+
+func TestStartInputTooLarge(t *testing.T) {
+	m := NewMachine(Definition{Name: "m"})
+	_, _, err := m.Start(context.Background(), strings.Repeat("a", MaxPayloadSize))
+	if AsError(err).Name != ErrDataLimitExceeded {
+		t.Errorf("Start with 256 KiB of input: %v (A19.1)", err)
+	}
+}

@@ -63,6 +63,9 @@ func (x *Exec) Map(items []Value, cfg MapConfig) *Group {
 		hasCount:   cfg.ToleratedFailureCountSet && cfg.ToleratedFailureCount > 0,
 		hasPercent: cfg.ToleratedPercentageSet && cfg.ToleratedFailurePercentage > 0,
 	}
+	if g.tol.set() {
+		g.errs = make([]*failure, len(items))
+	}
 	g.lanes = cfg.MaxConcurrency
 	if g.lanes <= 0 {
 		g.lanes = DefaultMapConcurrency
@@ -85,7 +88,8 @@ func (g *Group) Items() []Value { return g.items }
 // MapIterationSucceeded, ...Failed or ...Aborted. A failure tolerated by
 // ToleratedFailureCount/Percentage leaves the item's error output in its
 // place and does not stop the others; one failure too many fails the Map
-// with States.ExceedToleratedFailureThreshold (A13.16).
+// with States.ExceedToleratedFailureThreshold (A13.16). States.Runtime is
+// never tolerated: it fails the Map with its own error.
 //
 // Iterations must be started in index order (a for loop over the items),
 // as the virtual clock runs iteration i after iteration i-Limit().

@@ -268,3 +268,40 @@ func TestBatches(t *testing.T) {
 		t.Errorf("no items: %s", got)
 	}
 }
+
+// TestToleratedFailures: tolerated failures leave their error output in
+// the result, causes with their prefix; States.Runtime is not tolerated.
+func TestToleratedFailures(t *testing.T) {
+	body := func(fail error) func(x *Exec, in Value) (Value, error) {
+		return func(x *Exec, in Value) (Value, error) {
+			x.Enter(&State{Name: "M", Type: MapState}, in)
+			items := []Value{int64(0), int64(1), int64(2)}
+			mp := x.Map(items, MapConfig{ToleratedFailureCount: 1, ToleratedFailureCountSet: true})
+			g, ctx := errgroup.WithContext(x.Context())
+			g.SetLimit(mp.Limit())
+			for i := range items {
+				g.Go(func() error {
+					return mp.Iteration(ctx, i, func(ix *Exec, item Value) (Value, error) {
+						if i == 1 {
+							return failWith(ix, "Bad", PassState, item, fail)
+						}
+						return pass(ix, "Ok", item)
+					})
+				})
+			}
+			return mp.Wait(g.Wait())
+		}
+	}
+	out, err := run(t, Definition{}, MustDecode(`{}`), body(NewError(ErrQueryEvaluationError, "undefined")))
+	// Bad is entered at #9, after ExecutionStarted, MapStateEntered,
+	// MapStateStarted, item 0
+	// (4 events), MapIterationStarted 1.
+	want := `[0,{"Error":"States.QueryEvaluationError","Cause":"An error occurred while executing the state 'Bad' (entered at the event id #9). undefined"},2]`
+	if err != nil || EncodeString(out) != want {
+		t.Errorf("got %s, %v; want %s", EncodeString(out), err, want)
+	}
+	_, err = run(t, Definition{}, MustDecode(`{}`), body(NewError(ErrRuntime, "boom")))
+	if e := AsError(err); e == nil || e.Name != ErrRuntime {
+		t.Errorf("States.Runtime in a tolerant Map: %v", err)
+	}
+}

@@ -33,7 +33,8 @@ type Group struct {
 	lanes   int // iterations that may overlap in virtual time
 	tol     tolerance
 	failed  atomic.Int64
-	scoped  bool // branches see the outer variables
+	errs    []*failure // tolerated failures, by item
+	scoped  bool       // branches see the outer variables
 }
 
 // Parallel starts the n branches of the current Parallel state: the
@@ -118,10 +119,10 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 			ev.Type = MapIterationFailed
 		}
 		kx.record(&ev)
-		if f, ok := err.(*failure); ok && g.tol.set() {
+		if f, ok := err.(*failure); ok && g.tol.set() && f.err.Name != ErrRuntime {
 			n := g.failed.Add(1)
 			if g.tol.allows(n, len(g.results)) {
-				g.results[i] = ErrorOutput(f.render())
+				g.errs[i] = f
 				err = nil
 			} else {
 				exceeded = true
@@ -159,6 +160,11 @@ func (g *Group) Wait(err error) ([]Value, error) {
 	if err == nil {
 		if x.ctx.Err() != nil {
 			return nil, x.halt()
+		}
+		for i, f := range g.errs {
+			if f != nil {
+				g.results[i] = ErrorOutput(f.render())
+			}
 		}
 		x.record(&Event{Type: succeeded, State: x.st.Name})
 		return g.results, nil
