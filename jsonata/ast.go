@@ -76,6 +76,7 @@ type node struct {
 	consarray          bool
 	keepSingletonArray bool
 	needsFrame         bool // a block that binds variables
+	constant           bool // depends on neither the context nor variables
 
 	// only during processing
 	seekingParent []*slot

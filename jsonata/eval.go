@@ -638,7 +638,7 @@ func evalRange(lhs, rhs Value) (Value, error) {
 	}
 	out := make([]Value, int(size))
 	for i := range out {
-		out[i] = int64(lo) + int64(i)
+		out[i] = intValue(int64(lo) + int64(i))
 	}
 	return &sequence{items: out}, nil
 }

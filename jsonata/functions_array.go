@@ -50,7 +50,7 @@ func fnMap(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	f := args[1]
 	out := newSequence(len(items))
 	for i, it := range items {
-		r, err := ev.callFn(cc, f, hofArgs(f, it, int64(i), args[0]))
+		r, err := ev.callFn(cc, f, hofArgs(f, it, intValue(int64(i)), args[0]))
 		if err != nil {
 			return nil, err
 		}
@@ -69,7 +69,7 @@ func fnFilter(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	f := args[1]
 	out := newSequence(0)
 	for i, it := range items {
-		r, err := ev.callFn(cc, f, hofArgs(f, it, int64(i), args[0]))
+		r, err := ev.callFn(cc, f, hofArgs(f, it, intValue(int64(i)), args[0]))
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +91,7 @@ func fnSingle(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	for i, it := range items {
 		positive := true
 		if !IsUndefined(f) {
-			r, err := ev.callFn(cc, f, hofArgs(f, it, int64(i), args[0]))
+			r, err := ev.callFn(cc, f, hofArgs(f, it, intValue(int64(i)), args[0]))
 			if err != nil {
 				return nil, err
 			}
@@ -158,7 +158,7 @@ func fnReduce(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	for ; index < len(items); index++ {
 		fargs := []Value{result, items[index]}
 		if n >= 3 {
-			fargs = append(fargs, int64(index))
+			fargs = append(fargs, intValue(int64(index)))
 		}
 		if n >= 4 {
 			fargs = append(fargs, args[0])

@@ -69,11 +69,12 @@ func jsOrder(o *aslrt.Object) {
 	if same {
 		return
 	}
+	ordered := aslrt.NewObject(len(order))
 	for _, k := range order {
 		v, _ := o.Get(k)
-		o.Delete(k)
-		o.Set(k, v)
+		ordered.Set(k, v)
 	}
+	*o = *ordered
 }
 
 // jsOrderDeep puts every object in v in JavaScript property order, in

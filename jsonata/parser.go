@@ -507,6 +507,7 @@ func parse(src string) (*node, error) {
 	if n.kind == nParent || n.seekingParent != nil {
 		return nil, newError("S0217", withPos(n.pos), withToken(kindName(n)))
 	}
+	markConstants(n)
 	return n, nil
 }
 

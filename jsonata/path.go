@@ -258,7 +258,7 @@ func (ev *evaluator) tupleStep(step *node, input []Value, tuples []*tuple, have 
 			for i, v := range sorted {
 				t := &tuple{at: v}
 				if step.hasIndex {
-					t.set(step.index, int64(i))
+					t.set(step.index, intValue(int64(i)))
 				}
 				result[i] = t
 			}
@@ -303,7 +303,7 @@ func (ev *evaluator) tupleStep(step *node, input []Value, tuples []*tuple, have 
 				nt.at = v
 			}
 			if step.hasIndex && step.index != "" {
-				nt.set(step.index, int64(bb))
+				nt.set(step.index, intValue(int64(bb)))
 			}
 			if step.ancestor != nil {
 				nt.set(step.ancestor.label, t.at)
@@ -324,7 +324,7 @@ func (ev *evaluator) tupleStages(stages []stage, tuples []*tuple, env *frame) ([
 			}
 		case stageIndex:
 			for i, t := range tuples {
-				t.set(st.name, int64(i))
+				t.set(st.name, intValue(int64(i)))
 			}
 		}
 	}
@@ -406,6 +406,39 @@ func (ev *evaluator) filter(pred *node, input Value, env *frame) (Value, error) 
 		return &sequence{items: []Value{item}}, nil
 	}
 	out := newSequence(0)
+	if pred.constant && len(items) > 1 {
+		// the same predicate value for every item: evaluate it once
+		res, err := ev.eval(pred, Undefined, env)
+		if err != nil {
+			return nil, err
+		}
+		idx, isIdx, err := predicateIndexes(res)
+		if err != nil {
+			return nil, err
+		}
+		if !isIdx {
+			if truthy(res) {
+				out.items = append(out.items, items...)
+			}
+			return out, nil
+		}
+		counts := make([]int, len(items))
+		for _, f := range idx {
+			ii := int(math.Floor(f))
+			if f < 0 {
+				ii += len(items)
+			}
+			if ii >= 0 && ii < len(items) {
+				counts[ii]++
+			}
+		}
+		for i, item := range items {
+			for k := 0; k < counts[i]; k++ {
+				out.items = append(out.items, item)
+			}
+		}
+		return out, nil
+	}
 	for i, item := range items {
 		res, err := ev.eval(pred, item, env)
 		if err != nil {

@@ -578,3 +578,75 @@ func bindsIn(n *node) bool {
 	}
 	return false
 }
+
+// markConstants sets constant on the nodes whose value depends on neither
+// the context nor any variable: literals, and constructors and operators
+// over them.
+func markConstants(n *node) bool {
+	if n == nil {
+		return true
+	}
+	c := false
+	switch n.kind {
+	case nString, nNumber, nValue:
+		c = true
+	case nBinary:
+		l, r := markConstants(n.lhs), markConstants(n.rhs)
+		c = l && r
+	case nNegate:
+		c = markConstants(n.expr)
+	case nArray:
+		c = true
+		for _, it := range n.items {
+			if !markConstants(it) {
+				c = false
+			}
+		}
+	default:
+		markChildren(n)
+		return false
+	}
+	if len(n.predicate) > 0 || len(n.stages) > 0 || n.group != nil || n.keepArray {
+		markChildren(n)
+		c = false
+	}
+	n.constant = c
+	return c
+}
+
+// markChildren runs markConstants over the sub-expressions of n.
+func markChildren(n *node) {
+	for _, c := range []*node{n.lhs, n.rhs, n.expr, n.proc, n.body, n.cond, n.then, n.els, n.pattern, n.update, n.del} {
+		if c != nil {
+			markConstants(c)
+		}
+	}
+	for _, list := range [][]*node{n.steps, n.items, n.args} {
+		for _, c := range list {
+			markConstants(c)
+		}
+	}
+	for _, p := range n.pairs {
+		markConstants(p.key)
+		markConstants(p.value)
+	}
+	for _, t := range n.terms {
+		markConstants(t.expr)
+	}
+	for _, st := range n.stages {
+		if st.expr != nil {
+			markConstants(st.expr)
+		}
+	}
+	for _, st := range n.predicate {
+		if st.expr != nil {
+			markConstants(st.expr)
+		}
+	}
+	if n.group != nil {
+		for _, p := range n.group.pairs {
+			markConstants(p.key)
+			markConstants(p.value)
+		}
+	}
+}

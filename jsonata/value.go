@@ -99,10 +99,32 @@ func isNumber(v Value) (bool, error) {
 // exactly representable, a float64 otherwise. Negative zero becomes 0, as
 // JSON has no negative zero.
 func num(f float64) Value {
+	if f >= 0 && f < smallInts && f == float64(int(f)) {
+		return smallInt[int(f)]
+	}
 	if f == 0 {
 		return int64(0)
 	}
 	return aslrt.NumberValue(f)
+}
+
+// smallInt holds the small integers as Values, so that producing one does
+// not allocate.
+const smallInts = 4096
+
+var smallInt = func() (t [smallInts]Value) {
+	for i := range t {
+		t[i] = int64(i)
+	}
+	return
+}()
+
+// intValue returns the integer i as a Value.
+func intValue(i int64) Value {
+	if i >= 0 && i < smallInts {
+		return smallInt[i]
+	}
+	return i
 }
 
 // isInteger reports whether v is a number with an integral value.
