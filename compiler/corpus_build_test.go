@@ -21,6 +21,8 @@ import (
 // aslc accepts into one temporary module, one package per case, and builds
 // the module once: whatever the validator accepts must compile to Go that
 // builds. Definitions refused as unsupported (JSONata states) are counted.
+// The definitions of TestNoInjection, whose names and strings look like
+// Go, are built with them.
 func TestCorpusBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds hundreds of packages")
@@ -70,6 +72,19 @@ func TestCorpusBuilds(t *testing.T) {
 			t.Fatal(err)
 		}
 		built++
+	}
+	for i, s := range hostileTexts {
+		pkg := "hostile" + strconv.Itoa(i)
+		src, err := compiler.Compile(hostileDefinition(s), compiler.Options{Package: pkg, Source: s + ".asl.json"})
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		if err := os.MkdirAll(filepath.Join(work, pkg), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(work, pkg, pkg+".go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	cmd := exec.Command("go", "build", "./...")
 	cmd.Dir = work
