@@ -235,16 +235,20 @@ func (h *history) finish(g *group, i int) {
 	h.mu.Unlock()
 }
 
-// join ends g: all its segments have finished, and their events now count
-// as events of the parent.
+// join ends g: all its segments have finished (one that never started
+// counts as finished without events), and their events now count as
+// events of the parent.
 func (h *history) join(g *group) {
 	s := g.parent
+	h.mu.Lock()
 	var n int64
 	for i := range g.kids {
+		g.kids[i].finished = true
 		n += g.kids[i].n
 	}
-	h.mu.Lock()
-	if !s.known {
+	if s.known {
+		h.propagate(g)
+	} else {
 		off := g.fork
 		for i := range g.kids {
 			k := &g.kids[i]
@@ -259,6 +263,7 @@ func (h *history) join(g *group) {
 	}
 	s.n = g.fork + n
 	s.active = nil
+	h.cond.Broadcast()
 	h.mu.Unlock()
 }
 

@@ -162,6 +162,43 @@ var errExecutionTimeout = errors.New("execution TimeoutSeconds elapsed")
 // the variables of the scope, and the history. It is the Scope that paths,
 // templates and intrinsics are evaluated with.
 //
+// The generated Run starts an execution with Machine.Start, runs the state
+// loop and ends with Finish. Every state function begins with Enter and,
+// unless it fails, ends with Exit (Fail states end with Fail instead):
+//
+//	func (m *Machine) charge(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
+//		if err := x.Enter(&infoCharge, in); err != nil {
+//			return 0, nil, err
+//		}
+//		var attempts [1]int // one counter per retrier, for this visit
+//		for {
+//			out, err := m.chargeAttempt(x, in) // InputPath, Parameters, x.Call, ResultSelector, ResultPath, OutputPath
+//			if err == nil {
+//				x.Exit(out)
+//				return stateRoute, out, nil
+//			}
+//			if err = x.Retry(err, retryCharge, attempts[:]); err == nil {
+//				continue
+//			}
+//			if errOut, ok := x.Catch(err, aslrt.ErrAll); ok { // one call per catcher, in order
+//				out, err := aslrt.ApplyResultPath(in, errOut, resultPathChargeCatch0)
+//				if err != nil {
+//					return 0, nil, err
+//				}
+//				x.Exit(out)
+//				return stateRejected, out, nil
+//			}
+//			return 0, nil, err
+//		}
+//	}
+//
+// Errors need no wrapping on their way out: the runtime adds the cause
+// prefix of States.Runtime and States.QueryEvaluationError failures
+// (naming the state the scope was in and its entered event, A17.1) when
+// Retry, Catch, a Group or Finish first sees them, and errors that stop the
+// execution (abort, timeout) pass through Retry and Catch untouched.
+// machine_example_test.go shows the code for every kind of state.
+//
 // An Exec is used by one goroutine at a time: the states of a scope run one
 // after the other. Branches and iterations get their own Exec from a Group.
 type Exec struct {

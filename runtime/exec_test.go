@@ -707,3 +707,22 @@ func TestStartInputTooLarge(t *testing.T) {
 		t.Errorf("Start with 256 KiB of input: %v (A19.1)", err)
 	}
 }
+
+// TestUnstartedIteration: iterations the generated code never started
+// (it stopped launching after a failure) do not hold up the ids of those
+// after them.
+func TestUnstartedIteration(t *testing.T) {
+	_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+		x.Enter(&State{Name: "M", Type: MapState}, in)
+		mp := x.Map([]Value{int64(0), int64(1), int64(2)}, MapConfig{})
+		err := mp.Iteration(x.Context(), 2, func(ix *Exec, item Value) (Value, error) {
+			return failWith(ix, "Bad", PassState, item, NewError(ErrRuntime, "boom"))
+		})
+		_, err = mp.Wait(err)
+		return nil, err
+	})
+	want := "An error occurred while executing the state 'Bad' (entered at the event id #5). boom"
+	if e := AsError(err); e == nil || e.Cause != want {
+		t.Errorf("got %v, want cause %q", err, want)
+	}
+}
