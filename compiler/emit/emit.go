@@ -46,7 +46,53 @@ func File(p *ir.Program, opts Options) ([]byte, error) {
 	if err := e.f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("emit: %w", err)
 	}
-	return buf.Bytes(), nil
+	return groupImports(buf.Bytes()), nil
+}
+
+// groupImports puts the standard library's imports in a group of their
+// own, as goimports does (jennifer writes one sorted group). The text is
+// gofmt'd either way.
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	end += start + 1
+	var std, other [][]byte
+	for _, line := range bytes.Split(src[start:end-1], []byte("\n")) {
+		spec := bytes.TrimSpace(line)
+		q := bytes.IndexByte(spec, '"')
+		if len(spec) == 0 || q < 0 {
+			return src
+		}
+		path := spec[q+1:]
+		if first, _, _ := bytes.Cut(path, []byte("/")); bytes.ContainsRune(first, '.') {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	var out bytes.Buffer
+	out.Write(src[:start])
+	for _, l := range std {
+		out.Write(l)
+		out.WriteByte('\n')
+	}
+	out.WriteByte('\n')
+	for _, l := range other {
+		out.Write(l)
+		out.WriteByte('\n')
+	}
+	out.Write(src[end:])
+	return out.Bytes()
 }
 
 type emitter struct {

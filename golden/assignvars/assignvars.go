@@ -7,6 +7,7 @@ package assignvars
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 	"golang.org/x/sync/errgroup"
 )

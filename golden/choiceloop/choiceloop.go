@@ -7,6 +7,7 @@ package choiceloop
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 

@@ -7,6 +7,7 @@ package choicestate
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 

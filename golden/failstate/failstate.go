@@ -7,6 +7,7 @@ package failstate
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 

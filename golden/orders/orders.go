@@ -6,6 +6,7 @@ package orders
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 	"golang.org/x/sync/errgroup"
 )

@@ -7,6 +7,7 @@ package passstate
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 

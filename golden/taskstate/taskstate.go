@@ -7,6 +7,7 @@ package taskstate
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 

@@ -7,6 +7,7 @@ package timeouts
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 

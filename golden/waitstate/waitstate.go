@@ -7,6 +7,7 @@ package waitstate
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
