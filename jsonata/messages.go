@@ -139,6 +139,10 @@ func newError(code string, opts ...errOpt) *Error {
 // finish fills in the message from the template of the error's code,
 // unless the error already carries one.
 func (e *Error) finish() *Error {
+	// no internal sequence leaves the package
+	if v, ok := e.Value.(Value); ok {
+		e.Value = plain(v)
+	}
 	if e.Message != "" {
 		return e
 	}
