@@ -378,7 +378,11 @@ func (x *Exec) Enter(st *State, in Value) error {
 		x.seg.n++
 		return nil
 	}
-	x.stIdx = x.record(&Event{Type: enteredEvents[st.Type], State: st.Name, Input: in})
+	ev := Event{State: st.Name, Input: in}
+	if int(st.Type) < len(enteredEvents) {
+		ev.Type = enteredEvents[st.Type]
+	}
+	x.stIdx = x.record(&ev)
 	return nil
 }
 
@@ -391,7 +395,11 @@ func (x *Exec) Exit(out Value) {
 		x.seg.n++
 		return
 	}
-	x.record(&Event{Type: exitedEvents[x.st.Type], State: x.st.Name, Output: out, Assigned: x.assigned})
+	ev := Event{Output: out, Assigned: x.assigned}
+	if x.st != nil && int(x.st.Type) < len(exitedEvents) {
+		ev.Type, ev.State = exitedEvents[x.st.Type], x.st.Name
+	}
+	x.record(&ev)
 }
 
 // State returns the current state.

@@ -169,6 +169,10 @@ func resourceLabel(resource string) string {
 // stops the execution; tasks must return when their context is done.
 func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int64) (Value, error) {
 	st := x.st
+	if st == nil {
+		st = &State{Type: TaskState}
+		x.st = st
+	}
 	h := x.e.h
 	var types *taskEvents
 	if h.sink {

@@ -66,7 +66,8 @@ func (r *Retrier) Delay(attempt int, random uint64) time.Duration {
 // NextRetry decides whether a state that failed with e runs again. Only
 // the first retrier whose ErrorEquals matches e is consulted (A10.4);
 // counts holds one attempt counter per retrier for the current visit of
-// the state, kept by the caller (A10.7). When that retrier has attempts
+// the state, kept by the caller (A10.7); with fewer counters than
+// retriers nothing is retried. When that retrier has attempts
 // left, NextRetry counts one and returns the wait before the next attempt
 // and true; otherwise, and when no retrier matches, false. MaxAttempts 0
 // never retries (A10.2); States.Runtime is never retried (A9.3).
@@ -75,6 +76,9 @@ func NextRetry(rs []Retrier, counts []int, e *Error, random func() uint64) (time
 }
 
 func nextRetry(rs []Retrier, counts []int, match func([]string) bool, random func() uint64) (time.Duration, bool) {
+	if len(counts) < len(rs) {
+		return 0, false
+	}
 	for i := range rs {
 		r := &rs[i]
 		if !match(r.ErrorEquals) {
