@@ -127,10 +127,15 @@ func TestParseDepthLimit(t *testing.T) {
 			t.Errorf("Parse(%.20q...) = %v, want S0600", src, err)
 		}
 	}
-	// moderately deep expressions parse
-	src := strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200)
-	if _, err := Parse(src); err != nil {
-		t.Errorf("200 nested blocks: %v", err)
+	// moderately deep expressions parse, and long chains
+	for _, src := range []string{
+		strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200),
+		strings.Repeat("a.", 3000) + "b",
+		strings.Repeat("1 + ", 3000) + "1",
+	} {
+		if _, err := Parse(src); err != nil {
+			t.Errorf("Parse(%.20q...): %v", src, err)
+		}
 	}
 }
 

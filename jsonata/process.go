@@ -28,9 +28,14 @@ func kindName(n *node) string {
 	return "unknown"
 }
 
+// maxProcessDepth bounds the depth of the tree, which chains of left
+// associative operators (a.b.c..., 1 + 2 + 3 ...) make deep without
+// nesting in the source.
+const maxProcessDepth = 10000
+
 func (pr *processor) process(e *pnode, depth int) (*node, error) {
-	if depth > 2*maxParseDepth {
-		return nil, newError("S0600", withPos(e.pos), withValue(int64(maxParseDepth)))
+	if depth > maxProcessDepth {
+		return nil, newError("S0600", withPos(e.pos), withValue(int64(maxProcessDepth)))
 	}
 	depth++
 	var result *node
