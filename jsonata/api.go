@@ -77,6 +77,19 @@ func (e *Expr) Evaluate(input Value, bindings map[string]Value) (Value, error) {
 func (e *Expr) EvaluateWith(ctx context.Context, env *Env, input Value, bindings Bindings) (result Value, err error) {
 	if env == nil {
 		env = defaultEnv
+	} else if env.maxDepth <= 0 || env.clock == nil || env.random == nil {
+		// an Env not made by NewEnv: fill in the defaults
+		e := *env
+		if e.maxDepth <= 0 {
+			e.maxDepth = DefaultMaxDepth
+		}
+		if e.clock == nil {
+			e.clock = time.Now
+		}
+		if e.random == nil {
+			e.random = rand.Float64
+		}
+		env = &e
 	}
 	if ctx == nil {
 		ctx = context.Background()

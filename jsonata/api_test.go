@@ -313,3 +313,11 @@ func TestConstructorsDoNotShareInput(t *testing.T) {
 		t.Errorf("input changed from %s to %s", before, after)
 	}
 }
+
+func TestZeroEnv(t *testing.T) {
+	var env Env
+	v, err := MustParse(`$millis() > 0 and $random() < 1 and $sum([1, 2]) = 3`).EvaluateWith(context.Background(), &env, Undefined, nil)
+	if err != nil || v != true {
+		t.Errorf("zero Env: %v, %v", v, err)
+	}
+}

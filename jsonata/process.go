@@ -607,6 +607,14 @@ func markConstants(n *node) bool {
 				c = false
 			}
 		}
+	case nObject:
+		c = true
+		for _, p := range n.pairs {
+			k, v := markConstants(p.key), markConstants(p.value)
+			if !k || !v {
+				c = false
+			}
+		}
 	default:
 		markChildren(n)
 		return false

@@ -225,3 +225,45 @@ func (w *refWalker) walkNode(n *node, root bool, scope *refScope) {
 		}
 	}
 }
+
+// Constant returns the value of an expression that depends on neither its
+// input nor any variable, such as 1, 'text', null, [1, 2], {'a': 1} or
+// 2 * 3; ok is false for any other expression, and for one whose
+// evaluation fails.
+func (e *Expr) Constant() (v Value, ok bool) {
+	if !e.root.constant {
+		return nil, false
+	}
+	v, err := e.Evaluate(Undefined, nil)
+	if err != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+// SimplePath reports whether the expression is a variable followed by
+// field names only, as $states.input.orderId is ($ and $$ are not
+// variables here), and returns the variable's name and the fields. When
+// every value on the way is an object, the expression's value is the last
+// field's value, or Undefined where a field is missing; arrays on the way
+// are mapped over, which needs the evaluator.
+func (e *Expr) SimplePath() (variable string, fields []string, ok bool) {
+	n := e.root
+	if n.kind == nVariable && n.str != "" && n.str != "$" && len(n.predicate) == 0 && n.group == nil && !n.keepArray {
+		return n.str, nil, true
+	}
+	if n.kind != nPath || n.group != nil || n.keepArray || n.keepSingletonArray || n.tuple {
+		return "", nil, false
+	}
+	first := n.steps[0]
+	if first.kind != nVariable || first.str == "" || first.str == "$" || first.tuple || len(first.stages) > 0 || len(first.predicate) > 0 || first.group != nil {
+		return "", nil, false
+	}
+	for _, s := range n.steps[1:] {
+		if s.kind != nName || s.tuple || len(s.stages) > 0 || len(s.predicate) > 0 || s.group != nil || s.keepArray {
+			return "", nil, false
+		}
+		fields = append(fields, s.str)
+	}
+	return first.str, fields, true
+}

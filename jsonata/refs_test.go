@@ -63,3 +63,42 @@ func TestReferences(t *testing.T) {
 		t.Errorf("position: %s", fmt.Sprint(refs))
 	}
 }
+
+func TestConstantAndSimplePath(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want string // JSON of the constant, or "" when not constant
+	}{
+		{`1`, `1`}, {`'a'`, `"a"`}, {`null`, `null`}, {`[1, 'b', [true]]`, `[1,"b",[true]]`},
+		{`{'a': 1, 'b': {'c': [2]}}`, `{"a":1,"b":{"c":[2]}}`}, {`-2.5`, `-2.5`}, {`2 * 3`, `6`},
+		{`$x`, ``}, {`a`, ``}, {`{'a': b}`, ``}, {`1 + 'a'`, ``}, {`$sum([1])`, ``}, {`{'a': 1, 'a': 2}`, ``},
+	} {
+		v, ok := MustParse(tc.expr).Constant()
+		got := ""
+		if ok {
+			got = mustJSON(t, v)
+		}
+		if got != tc.want {
+			t.Errorf("Constant(%s) = %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		expr, variable string
+		fields         []string
+		ok             bool
+	}{
+		{`$states.input.orderId`, "states", []string{"input", "orderId"}, true},
+		{`$x`, "x", nil, true},
+		{`$states.input.items[0]`, "", nil, false},
+		{`$states.input.items[]`, "", nil, false},
+		{`$.a`, "", nil, false},
+		{`a.b`, "", nil, false},
+		{`$x.(a)`, "", nil, false},
+		{`$x.a{'k': b}`, "", nil, false},
+	} {
+		variable, fields, ok := MustParse(tc.expr).SimplePath()
+		if variable != tc.variable || ok != tc.ok || !cmp.Equal(fields, tc.fields) {
+			t.Errorf("SimplePath(%s) = %q, %q, %v; want %q, %q, %v", tc.expr, variable, fields, ok, tc.variable, tc.fields, tc.ok)
+		}
+	}
+}
