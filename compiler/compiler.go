@@ -1,7 +1,27 @@
 // Package compiler compiles Amazon States Language definitions to Go: it
 // parses and checks a definition (compiler/parse, compiler/check), lowers
-// it to the IR (compiler/lower) and emits one gofmt'd Go file
+// it to the IR (package ir, compiler/lower) and emits one gofmt'd Go file
 // (compiler/emit).
+//
+// The file is a package of its own. It declares
+//
+//	type Tasks interface { ... }            // one method per distinct Task resource
+//	func TasksFrom(inv aslrt.Invoker) Tasks // Tasks that hand every call to inv
+//	func New(t Tasks, opts ...aslrt.Option) *Machine
+//	func (m *Machine) Run(ctx context.Context, input any) (any, error)
+//
+// and one function per state, named after it, with the state's type, name
+// and source line in its comment. It links against the runtime
+// (github.com/aslc/aslc/runtime, imported as aslrt) and refers to
+// aslrt.APIVersion1, so that it fails to compile against a runtime with an
+// incompatible execution API. The same definition and options always give
+// the same bytes.
+//
+// A definition is compiled only when compiler/check accepts it. What aslc
+// cannot compile yet is refused with the code UNSUPPORTED_FEATURE and a
+// message naming the state: JSONata states, a Map state's ItemReader and
+// ResultWriter, an ItemBatcher together with an ItemSelector, and an
+// ItemBatcher's ...Path fields.
 package compiler
 
 import (
