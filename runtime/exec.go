@@ -430,6 +430,18 @@ func (x *Exec) halt() error {
 	return &haltError{cause: context.Cause(x.ctx)}
 }
 
+// Stopped returns the error that stops the work of this scope when its
+// context is done (the execution was aborted or timed out, or a sibling
+// branch failed), and nil otherwise. Work that ends early because the
+// context is done, such as a JSONata evaluation, returns it instead of its
+// own error, so that the execution stops rather than fails.
+func (x *Exec) Stopped() error {
+	if x.ctx.Err() != nil {
+		return x.halt()
+	}
+	return nil
+}
+
 // random returns a uniformly distributed random number: SplitMix64 over an
 // atomic counter, so concurrent scopes can draw without a lock.
 func (e *execution) random() uint64 {
