@@ -338,9 +338,13 @@ func fnType(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if IsUndefined(args[0]) {
 		return Undefined, nil
 	}
-	if err := checkNumbers(args[0]); err != nil {
-		if _, ok := args[0].(float64); ok {
-			return nil, err
+	if f, ok := args[0].(float64); ok {
+		if math.IsInf(f, 0) {
+			return nil, newError("D1001", withValue(f))
+		}
+		if math.IsNaN(f) {
+			// not numeric in jsonata-js, which names it by elimination
+			return "object", nil
 		}
 	}
 	return typeOf(args[0]), nil
