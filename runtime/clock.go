@@ -115,12 +115,6 @@ func newDeadline(at int64, cause error, cancel context.CancelCauseFunc, outer *d
 	return d
 }
 
-func newTimeline(at int64) *timeline {
-	t := &timeline{}
-	t.now.Store(at)
-	return t
-}
-
 // deadline is a virtual-time limit: a task's TimeoutSeconds or the
 // execution's. Reaching it cancels the context it guards with cause.
 type deadline struct {

@@ -32,54 +32,77 @@ func formatTime(t time.Time) string {
 }
 
 func (e *execution) static() {
-	e.staticOnce.Do(func() {
-		role := e.m.cfg.roleARN
-		if role == "" {
-			role = "arn:" + e.m.partition + ":iam::" + e.m.account + ":role/service-role/StepFunctions-" + e.m.name + "-role"
-		}
-		e.execObj = ObjectOf(
-			Member{"Id", e.arn},
-			Member{"Input", e.input},
-			Member{"StartTime", formatTime(e.start)},
-			Member{"Name", e.name},
-			Member{"RoleArn", role},
-			Member{"RedriveCount", int64(0)},
-		)
-		e.machObj = ObjectOf(
-			Member{"Id", e.m.arn},
-			Member{"Name", e.m.name},
-		)
-	})
+	e.staticOnce.Do(e.buildStatic)
+}
+
+func (e *execution) buildStatic() {
+	role := e.m.cfg.roleARN
+	if role == "" {
+		role = "arn:" + e.m.partition + ":iam::" + e.m.account + ":role/service-role/StepFunctions-" + e.m.name + "-role"
+	}
+	e.execObj = ObjectOf(
+		Member{"Id", e.arn()},
+		Member{"Input", e.input},
+		Member{"StartTime", formatTime(e.start)},
+		Member{"Name", e.name},
+		Member{"RoleArn", role},
+		Member{"RedriveCount", int64(0)},
+	)
+}
+
+// contextBuf holds a whole context object in one allocation. Its objects
+// are built directly on member arrays (full slices, so that no Set can
+// write past them); they are never modified once built.
+type contextBuf struct {
+	root, state, mapObj, item, task Object
+	rootM                           [5]Member
+	stateM                          [3]Member
+	mapM                            [1]Member
+	itemM                           [2]Member
+	taskM                           [1]Member
 }
 
 func (x *Exec) buildContext() *Object {
 	e := x.e
 	e.static()
-	o := NewObject(5)
-	o.Set("Execution", e.execObj)
-	o.Set("StateMachine", e.machObj)
+	c := new(contextBuf)
+	c.rootM[0] = Member{"Execution", e.execObj}
+	c.rootM[1] = Member{"StateMachine", e.m.machObj}
+	n := 2
 	if st := x.st; st != nil {
 		if x.entered == 0 {
 			x.entered = x.Now().UnixNano()
 		}
-		s := NewObject(3)
-		s.Set("Name", st.Name)
-		s.Set("EnteredTime", formatTime(time.Unix(0, x.entered)))
-		if st.Retry {
-			s.Set("RetryCount", int64(x.retries))
+		if x.enteredText == "" {
+			x.enteredText = formatTime(time.Unix(0, x.entered))
 		}
-		o.Set("State", s)
+		c.stateM[0] = Member{"Name", st.Name}
+		c.stateM[1] = Member{"EnteredTime", x.enteredText}
+		k := 2
+		if st.Retry {
+			c.stateM[2] = Member{"RetryCount", int64(x.retries)}
+			k = 3
+		}
+		c.state.members = c.stateM[:k:k]
+		c.rootM[n] = Member{"State", &c.state}
+		n++
 	}
 	if it := x.item; it != nil {
-		o.Set("Map", ObjectOf(Member{"Item", ObjectOf(
-			Member{"Index", int64(it.index)},
-			Member{"Value", it.value},
-		)}))
+		c.itemM = [2]Member{{"Index", int64(it.index)}, {"Value", it.value}}
+		c.item.members = c.itemM[:]
+		c.mapM[0] = Member{"Item", &c.item}
+		c.mapObj.members = c.mapM[:]
+		c.rootM[n] = Member{"Map", &c.mapObj}
+		n++
 	}
 	if x.token != "" {
-		o.Set("Task", ObjectOf(Member{"Token", x.token}))
+		c.taskM[0] = Member{"Token", x.token}
+		c.task.members = c.taskM[:]
+		c.rootM[n] = Member{"Task", &c.task}
+		n++
 	}
-	return o
+	c.root.members = c.rootM[:n:n]
+	return &c.root
 }
 
 // ExecutionInput returns the execution's input ($$.Execution.Input, A14.3).

@@ -75,6 +75,7 @@ type Definition struct {
 // Machine is a compiled state machine with its options: what a generated
 // machine starts its executions from. It is safe for concurrent use.
 type Machine struct {
+	machObj   *Object // $$.StateMachine
 	def       Definition
 	cfg       config
 	name      string
@@ -117,6 +118,7 @@ func NewMachine(def Definition, opts ...Option) *Machine {
 	if m.arn == "" {
 		m.arn = "arn:" + m.partition + ":states:" + m.region + ":" + m.account + ":stateMachine:" + m.name
 	}
+	m.machObj = ObjectOf(Member{"Id", m.arn}, Member{"Name", m.name})
 	return m
 }
 
@@ -136,7 +138,6 @@ type execution struct {
 	input  Value
 	start  time.Time
 	name   string
-	arn    string
 	clock  Clock
 	vclock *VirtualClock // nil unless the clock is virtual
 	dl     *deadline     // the execution's virtual deadline, or nil
@@ -144,7 +145,6 @@ type execution struct {
 
 	staticOnce sync.Once
 	execObj    *Object // $$.Execution
-	machObj    *Object // $$.StateMachine
 
 	// allocated with the execution
 	hist    history
@@ -208,16 +208,19 @@ type Exec struct {
 	vars   *Object // variables assigned in this scope
 	seg    *segment
 	tl     *timeline // virtual time of this scope; nil for other clocks
+	ownTL  timeline  // what tl points to
 
-	st       *State
-	stSeg    *segment // segment of st's entered event
-	stIdx    int64    // index of st's entered event in stSeg
-	entered  int64    // Unix nanoseconds when st was entered; 0 until known
-	retries  int
-	ctxObj   *Object
-	item     *mapItem
-	token    string
-	assigned *Object
+	st      *State
+	stSeg   *segment // segment of st's entered event
+	stIdx   int64    // index of st's entered event in stSeg
+	entered int64    // Unix nanoseconds when st was entered; 0 until known
+	// enteredText is entered as the context object writes it, once needed
+	enteredText string
+	retries     int
+	ctxObj      *Object
+	item        *mapItem
+	token       string
+	assigned    *Object
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure
@@ -252,7 +255,6 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 	if e.name == "" {
 		e.name = newUUID(e.random)
 	}
-	e.arn = "arn:" + m.partition + ":states:" + m.region + ":" + m.account + ":execution:" + m.name + ":" + e.name
 	e.h = &e.hist
 	e.hist.init(m.cfg.hook, m.cfg.logger, e.name)
 	e.ctx = ctx
@@ -260,7 +262,8 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 	x := &e.root
 	*x = Exec{e: e, seg: &e.rootSeg}
 	if e.vclock != nil {
-		x.tl = newTimeline(e.start.UnixNano())
+		x.tl = &x.ownTL
+		x.tl.now.Store(e.start.UnixNano())
 	}
 	if t := m.def.TimeoutSeconds; t > 0 {
 		d := time.Duration(t) * time.Second
@@ -344,6 +347,14 @@ func (x *Exec) Context() context.Context { return x.ctx }
 // Name returns the execution's name.
 func (x *Exec) Name() string { return x.e.name }
 
+// ExecutionARN returns the execution's ARN ($$.Execution.Id).
+func (x *Exec) ExecutionARN() string { return x.e.arn() }
+
+func (e *execution) arn() string {
+	m := e.m
+	return "arn:" + m.partition + ":states:" + m.region + ":" + m.account + ":execution:" + m.name + ":" + e.name
+}
+
 // Now returns the current time on the execution's clock, in this scope.
 func (x *Exec) Now() time.Time {
 	if x.tl != nil {
@@ -365,7 +376,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 	}
 	x.st, x.stSeg = st, x.seg
 	x.retries, x.ctxObj, x.item, x.token, x.assigned = 0, nil, nil, "", nil
-	x.entered = 0
+	x.entered, x.enteredText = 0, ""
 	if x.tl != nil {
 		x.entered = x.tl.now.Load()
 	}
@@ -428,18 +439,6 @@ func (x *Exec) Record(ev Event) {
 // context is done.
 func (x *Exec) halt() error {
 	return &haltError{cause: context.Cause(x.ctx)}
-}
-
-// Stopped returns the error that stops the work of this scope when its
-// context is done (the execution was aborted or timed out, or a sibling
-// branch failed), and nil otherwise. Work that ends early because the
-// context is done, such as a JSONata evaluation, returns it instead of its
-// own error, so that the execution stops rather than fails.
-func (x *Exec) Stopped() error {
-	if x.ctx.Err() != nil {
-		return x.halt()
-	}
-	return nil
 }
 
 // random returns a uniformly distributed random number: SplitMix64 over an

@@ -47,6 +47,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"testing"
 	"time"
 
 	aslrt "github.com/aslc/aslc/runtime"
@@ -666,4 +667,18 @@ func ExampleStatusOf() {
 	fmt.Println(aslrt.StatusOf(err), errors.Is(err, aslrt.ErrAborted), errors.Is(err, context.Canceled))
 	// Output:
 	// ABORTED true true
+}
+
+// BenchmarkMachineRun runs the whole example machine: nine states, a
+// Parallel of two branches and a Map of three items, on a virtual clock.
+func BenchmarkMachineRun(b *testing.B) {
+	m := New(stubTasks{charge: paid, publish: published}, aslrt.WithVirtualTime(start), aslrt.WithExecutionName("bench"))
+	in := aslrt.MustDecode(`{"id":"o-1","items":["apple","pear","fig"]}`)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Run(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

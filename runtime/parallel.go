@@ -79,6 +79,8 @@ func (g *Group) kid(ctx context.Context, i int) *Exec {
 		stIdx:   x.stIdx,
 		entered: x.entered,
 		retries: x.retries,
+		// the parent is waiting for its branches: its fields are stable
+		enteredText: x.enteredText,
 	}
 	if g.scoped {
 		kx.parent = x
@@ -94,7 +96,8 @@ func (g *Group) kid(ctx context.Context, i int) *Exec {
 			h.mu.Unlock()
 			start = max(start, g.ends[j])
 		}
-		kx.tl = newTimeline(start)
+		kx.tl = &kx.ownTL
+		kx.tl.now.Store(start)
 	}
 	return kx
 }
