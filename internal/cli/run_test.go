@@ -175,3 +175,25 @@ func TestRunStdin(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// TestRunExampleOrder: the order example run with its mock configuration,
+// as the README shows it; each test case gives what the example's Go
+// tasks give for the sample order.
+func TestRunExampleOrder(t *testing.T) {
+	runCache(t)
+	dir := filepath.Join("..", "..", "examples", "order")
+	for _, tt := range []struct{ testCase, output string }{
+		{"HappyPath", `{"orderId":"ORD-1001","status":"CONFIRMED","authorizationId":"AUTH-ORD-1001-4242","units":3,"total":28.25,"shipTo":"1 Main St, Springfield 12345, US"}`},
+		{"PaymentDeclined", `{"orderId":"ORD-1001","status":"REJECTED","reason":"PaymentDeclined: card 4242 was declined by the issuer"}`},
+	} {
+		t.Run(tt.testCase, func(t *testing.T) {
+			code, stdout, stderr := run("run", "--offline", filepath.Join(dir, "order.asl.json"),
+				"--input", filepath.Join(dir, "input.json"),
+				"--mock-config", filepath.Join(dir, "mock-config.json"), "--test-case", tt.testCase)
+			want := `{"status":"SUCCEEDED","output":` + tt.output + "}\n"
+			if code != 0 || stdout != want || stderr != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
+			}
+		})
+	}
+}
