@@ -147,6 +147,8 @@ type segment struct {
 	// events of the parent: its event i is event off+i of up.
 	up  *segment
 	off int64
+
+	end int64 // virtual time at which the branch or iteration ended
 }
 
 // group is the set of segments of one run of a Parallel or Map state.
@@ -212,16 +214,15 @@ func (h *history) log(ev *Event) {
 	h.logger.LogAttrs(context.Background(), level, string(ev.Type), attrs...)
 }
 
-// startGroup starts n segments after the events of s so far.
-func (h *history) startGroup(s *segment, n int) *group {
-	g := &group{parent: s, fork: s.n, kids: make([]segment, n)}
+// startGroup starts g, n segments after the events of s so far.
+func (h *history) startGroup(g *group, s *segment, n int) {
+	*g = group{parent: s, fork: s.n, kids: make([]segment, n)}
 	h.mu.Lock()
 	s.active = g
 	if s.known {
 		h.propagate(g)
 	}
 	h.mu.Unlock()
-	return g
 }
 
 // finish marks kid i of g finished.

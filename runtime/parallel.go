@@ -25,9 +25,9 @@ import (
 type Group struct {
 	x       *Exec
 	g       *group
+	hg      group
 	results []Value
-	ends    []int64 // virtual end time of each branch or iteration
-	fork    int64   // virtual time when the group started
+	fork    int64 // virtual time when the group started
 	isMap   bool
 	items   []Value
 	lanes   int // iterations that may overlap in virtual time
@@ -48,10 +48,10 @@ func (x *Exec) newGroup(n int, isMap bool) *Group {
 	g := &Group{x: x, results: make([]Value, n), isMap: isMap, scoped: true}
 	if x.tl != nil {
 		g.fork = x.tl.now.Load()
-		g.ends = make([]int64, n)
 		g.lanes = n
 	}
-	g.g = x.e.h.startGroup(x.seg, n)
+	g.g = &g.hg
+	x.e.h.startGroup(g.g, x.seg, n)
 	return g
 }
 
@@ -94,7 +94,7 @@ func (g *Group) kid(ctx context.Context, i int) *Exec {
 				h.cond.Wait()
 			}
 			h.mu.Unlock()
-			start = max(start, g.ends[j])
+			start = max(start, g.g.kids[j].end)
 		}
 		kx.tl = &kx.ownTL
 		kx.tl.now.Store(start)
@@ -133,7 +133,7 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 		}
 	}
 	if kx.tl != nil {
-		g.ends[i] = kx.tl.now.Load()
+		g.g.kids[i].end = kx.tl.now.Load()
 	}
 	g.x.e.h.finish(g.g, i)
 	if exceeded {
@@ -151,8 +151,8 @@ func (g *Group) Wait(err error) ([]Value, error) {
 	x.e.h.join(g.g)
 	if x.tl != nil {
 		end := g.fork
-		for _, t := range g.ends {
-			end = max(end, t)
+		for i := range g.g.kids {
+			end = max(end, g.g.kids[i].end)
 		}
 		storeMax(&x.tl.now, end)
 	}
