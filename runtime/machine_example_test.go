@@ -627,6 +627,21 @@ func ExampleMachine_Run_timeout() {
 	// virtual time taken: 1h0m5s
 }
 
+// A branch of the Parallel state fails with an error its catcher does not
+// handle: the Parallel state, and so the execution, fails with the
+// branch's own error, not States.BranchFailed (A9.6).
+func ExampleMachine_Run_branchFailure() {
+	throttled := func(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+		return nil, aslrt.NewError("SNS.ThrottledException", "Rate exceeded")
+	}
+	m := New(stubTasks{charge: paid, publish: throttled}, aslrt.WithVirtualTime(start))
+	out, err := m.Run(context.Background(), aslrt.MustDecode(`{"id":"o-7","items":[]}`))
+	printResult(out, err)
+	// Output:
+	// FAILED
+	// SNS.ThrottledException: Rate exceeded
+}
+
 // One broken item is tolerated (ToleratedFailureCount 1): its place in the
 // result holds its error output. Two are not: the Map fails with
 // States.ExceedToleratedFailureThreshold.
