@@ -195,11 +195,12 @@ func TestBuildCancelled(t *testing.T) {
 }
 
 // TestEmbeddedSourceComplete: every package of the aslc module that the
-// run program or generated code imports, directly or not, has all its
-// Go files in the embedded source, so the written module builds.
+// run program, the Lambda backend's standalone program or generated code
+// imports, directly or not, has all its Go files in the embedded source,
+// so the written module builds.
 func TestEmbeddedSourceComplete(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}|{{join .GoFiles \",\"}}{{end}}",
-		"./internal/gobuild/runner", "./runtime", "./jsonata")
+		"./internal/gobuild/runner", "./runtime", "./jsonata", "./backend/awslambda/standalone")
 	cmd.Dir = filepath.Join("..", "..")
 	out, err := cmd.Output()
 	if err != nil {
@@ -221,7 +222,7 @@ func TestEmbeddedSourceComplete(t *testing.T) {
 		checked = append(checked, dir)
 	}
 	slices.Sort(checked)
-	for _, want := range []string{"internal/gobuild/runner", "internal/mockconfig", "jsonata", "runtime"} {
+	for _, want := range []string{"backend/awslambda", "backend/awslambda/standalone", "compiler/ast", "internal/gobuild/runner", "internal/mockconfig", "jsonata", "runtime"} {
 		if !slices.Contains(checked, want) {
 			t.Errorf("go list did not list %s; checked %v", want, checked)
 		}
@@ -242,5 +243,24 @@ func TestCacheDirEnv(t *testing.T) {
 	got, err := CacheDir()
 	if err != nil || got != dir {
 		t.Errorf("CacheDir() = %q, %v; want %q", got, err, dir)
+	}
+}
+
+// TestBuildLambdaBackend: a program may link the Lambda backend's
+// standalone package (as "aslc build" needs), from the embedded source
+// and the module cache alone.
+func TestBuildLambdaBackend(t *testing.T) {
+	spec := testSpec(t, passDef)
+	spec.Main = bytes.Replace(RunMain, []byte("import (\n"), []byte("import (\n\t_ \"github.com/aslc/aslc/backend/awslambda/standalone\"\n"), 1)
+	if bytes.Equal(spec.Main, RunMain) {
+		t.Fatal("RunMain has no import block")
+	}
+	res, err := Build(context.Background(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runBinary(t, res.Binary, `{"who": "Lambda"}`)
+	if code != 0 || !strings.Contains(stdout, `"greeting":"hello, Lambda"`) {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
