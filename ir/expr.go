@@ -65,19 +65,13 @@ type Literal struct {
 	GoName string
 }
 
-// JSONata is a JSONata expression: the text between "{%" and "%}".
-type JSONata struct {
-	Text string
-	Pos  Pos
-}
-
 // Payload is a field that builds a value: in a JSONPath state a payload
 // template, in a JSONata state a JSON value whose "{% %}" strings are
 // expressions. Exactly one side is set.
 type Payload struct {
 	Template *Template
 	// JSONata is the JSON value holding expressions, for a JSONata state.
-	JSONata aslrt.Value
+	JSONata *JSONataValue
 	Pos     Pos
 }
 

@@ -14,7 +14,8 @@
 //
 // Fields that AWS lets hold either a JSONPath-mode construct or a JSONata
 // expression (Payload, Count, Text, ...) have room for both; compiler/lower
-// fills only the JSONPath side for now and refuses JSONata states.
+// fills the side of the state's query language (jsonata.go describes the
+// JSONata side).
 //
 // Every node carries its source position (Pos), the Comment the definition
 // gave it, and, where Go code names it, its Go identifiers (GoName and the
