@@ -69,15 +69,6 @@ func (t *tuple) set(name string, v Value) {
 	t.binds = append(t.binds, binding{name, v})
 }
 
-func (t *tuple) get(name string) (Value, bool) {
-	for i := range t.binds {
-		if t.binds[i].name == name {
-			return t.binds[i].value, true
-		}
-	}
-	return nil, false
-}
-
 func (t *tuple) clone() *tuple {
 	c := &tuple{at: t.at}
 	if len(t.binds) > 0 {

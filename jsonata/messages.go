@@ -140,9 +140,7 @@ func newError(code string, opts ...errOpt) *Error {
 // unless the error already carries one.
 func (e *Error) finish() *Error {
 	// no internal sequence leaves the package
-	if v, ok := e.Value.(Value); ok {
-		e.Value = plain(v)
-	}
+	e.Value = plain(e.Value)
 	if e.Message != "" {
 		return e
 	}
