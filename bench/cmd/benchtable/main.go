@@ -1,0 +1,231 @@
+// Command benchtable runs the benchmarks of package bench and prints one
+// Markdown table: for each case the generated machine's and the
+// hand-written equivalent's time per state transition, their ratio and
+// their allocations per execution; then how the Map cases scale with
+// GOMAXPROCS, how long aslc gen takes for 100, 1,000 and 10,000 states,
+// and how long go build takes for the code it generates.
+//
+// Run it from anywhere inside the aslc module:
+//
+//	go run ./bench/cmd/benchtable [-count 5] [-benchtime 1s] [-build=false]
+//
+// Each benchmark runs -count times; the table shows the median.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aslc/aslc/bench/internal/defs"
+	"github.com/aslc/aslc/compiler"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("benchtable", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	count := fs.Int("count", 5, "runs of each benchmark; the table shows the median")
+	benchtime := fs.String("benchtime", "1s", "go test -benchtime of each run")
+	build := fs.Bool("build", true, "also time go build of generated code")
+	scaling := fs.Bool("scaling", true, "also run the Map cases at GOMAXPROCS 1 and all cores")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "benchtable: no arguments expected")
+		return 2
+	}
+	ctx := context.Background()
+	root, err := moduleRoot(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "benchtable:", err)
+		return 1
+	}
+	goVersion, _ := output(ctx, root, "go", "version")
+
+	fmt.Fprintln(stderr, "benchtable: running the benchmarks of ./bench ...")
+	out, err := goTest(ctx, root, stderr, "-bench", ".", "-count", strconv.Itoa(*count), "-benchtime", *benchtime)
+	if err != nil {
+		fmt.Fprintln(stderr, "benchtable:", err)
+		return 1
+	}
+	results := Parse(out)
+
+	var scale []Result
+	if *scaling && runtime.NumCPU() > 1 {
+		fmt.Fprintln(stderr, "benchtable: running the Map cases at GOMAXPROCS 1 and", runtime.NumCPU(), "...")
+		out, err := goTest(ctx, root, stderr, "-bench", "^BenchmarkMap$", "-count", strconv.Itoa(*count), "-benchtime", *benchtime,
+			"-cpu", "1,"+strconv.Itoa(runtime.NumCPU()))
+		if err != nil {
+			fmt.Fprintln(stderr, "benchtable:", err)
+			return 1
+		}
+		scale = Parse(out)
+	}
+
+	var builds []buildTime
+	if *build {
+		fmt.Fprintln(stderr, "benchtable: timing go build of generated code ...")
+		builds, err = timeBuilds(ctx, root, []int{100, 1000, 10000})
+		if err != nil {
+			fmt.Fprintln(stderr, "benchtable:", err)
+			return 1
+		}
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "Machine: %s, %s, %d cores; median of %d runs of -benchtime %s.\n\n", strings.TrimSpace(goVersion), cpuModel(), runtime.NumCPU(), *count, *benchtime)
+	WriteCases(&b, results)
+	if len(scale) > 0 {
+		b.WriteString("\n")
+		WriteScaling(&b, scale)
+	}
+	b.WriteString("\n")
+	WriteCompile(&b, results, builds)
+	io.WriteString(stdout, b.String())
+	return 0
+}
+
+// moduleRoot returns the directory of the aslc module's go.mod.
+func moduleRoot(ctx context.Context) (string, error) {
+	gomod, err := output(ctx, "", "go", "env", "GOMOD")
+	if err != nil {
+		return "", err
+	}
+	gomod = strings.TrimSpace(gomod)
+	if gomod == "" || gomod == os.DevNull {
+		return "", errors.New("not inside a Go module: run benchtable inside the aslc module")
+	}
+	root := filepath.Dir(gomod)
+	if _, err := os.Stat(filepath.Join(root, "bench", "doc.go")); err != nil {
+		return "", fmt.Errorf("%s has no bench package: run benchtable inside the aslc module", root)
+	}
+	return root, nil
+}
+
+func output(ctx context.Context, dir, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.Bytes())
+	}
+	return string(out), nil
+}
+
+// goTest runs the benchmarks of ./bench with extra flags and returns
+// go test's output; the output also goes to log as it comes.
+func goTest(ctx context.Context, root string, log io.Writer, flags ...string) (string, error) {
+	args := append([]string{"test", "-run", "^$", "-benchmem"}, flags...)
+	args = append(args, "./bench")
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = root
+	var out bytes.Buffer
+	cmd.Stdout = io.MultiWriter(&out, log)
+	cmd.Stderr = log
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("go %s: %v", strings.Join(args, " "), err)
+	}
+	return out.String(), nil
+}
+
+// cpuModel returns the processor's model name from /proc/cpuinfo.
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for line := range strings.Lines(string(data)) {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
+
+type buildTime struct {
+	states int
+	d      time.Duration
+}
+
+// timeBuilds times go build of the code generated for defs.Mixed(n), for
+// each n, in a temporary module that uses the aslc module in root. A first
+// build compiles the runtime and its dependencies, so that the times are
+// those of the generated package alone; each definition carries a fresh
+// comment, so that the build cache has none of them.
+func timeBuilds(ctx context.Context, root string, sizes []int) ([]buildTime, error) {
+	dir, err := os.MkdirTemp("", "benchtable-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	gomod := "module benchbuild\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/aslc/aslc v0.0.0\n\tgolang.org/x/sync v0.25.0\n)\n\nreplace github.com/aslc/aslc => " + strconv.Quote(root) + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		return nil, err
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		return nil, err
+	}
+	nonce := strconv.FormatInt(time.Now().UnixNano(), 36)
+	gen := func(n int, pkg string) error {
+		def := bytes.Replace(defs.Mixed(n), []byte(`"Comment": "`), []byte(`"Comment": "`+nonce+` `), 1)
+		src, err := compiler.Compile(def, compiler.Options{Package: pkg, Source: pkg + ".asl.json"})
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, pkg, pkg+".go"), src, 0o644)
+	}
+	goBuild := func(pkg string) (time.Duration, error) {
+		cmd := exec.CommandContext(ctx, "go", "build", "./"+pkg)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+		t0 := time.Now()
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return 0, fmt.Errorf("go build ./%s: %v\n%s", pkg, err, out)
+		}
+		return time.Since(t0), nil
+	}
+	if err := gen(10, "warmup"); err != nil {
+		return nil, err
+	}
+	if _, err := goBuild("warmup"); err != nil {
+		return nil, err
+	}
+	var times []buildTime
+	for _, n := range sizes {
+		pkg := "gen" + strconv.Itoa(n)
+		if err := gen(n, pkg); err != nil {
+			return nil, err
+		}
+		d, err := goBuild(pkg)
+		if err != nil {
+			return nil, err
+		}
+		times = append(times, buildTime{n, d})
+	}
+	return times, nil
+}
