@@ -1,6 +1,35 @@
 package emit
 
-import "github.com/dave/jennifer/jen"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/aslc/aslc/ir"
+)
+
+// callers names the Task states that call a resource, for its method's
+// comment: the Task state "A", the Task states "A" and "B", or the first
+// few of many.
+func callers(r *ir.Resource) string {
+	const most = 3
+	var names []string
+	for i, s := range r.States {
+		if i == most {
+			names = append(names, strconv.Itoa(len(r.States)-most)+" more")
+			break
+		}
+		names = append(names, quoted(s.Name))
+	}
+	switch len(names) {
+	case 1:
+		return "the Task state " + names[0]
+	case 2:
+		return "the Task states " + names[0] + " and " + names[1]
+	}
+	return "the Task states " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
 
 // taskSignature is the parameter and result list of a Tasks method.
 func taskSignature(s *jen.Statement) *jen.Statement {
@@ -13,7 +42,7 @@ func (e *emitter) tasks() {
 	var methods []jen.Code
 	for _, r := range e.prog.Resources {
 		methods = append(methods,
-			comments(r.GoName+" calls "+commentText(r.ARN)+"."),
+			comments(r.GoName+" calls "+commentText(r.ARN)+" for "+callers(r)+"."),
 			taskSignature(jen.Id(r.GoName)),
 		)
 	}

@@ -79,6 +79,7 @@ func Program(m *ast.Machine, opts Options) (*ir.Program, ast.Diagnostics) {
 	for _, mc := range p.Machines {
 		l.fillMachine(mc)
 	}
+	l.nameResources()
 	if len(l.diags) > 0 {
 		l.diags.Sort()
 		return nil, l.diags
@@ -281,6 +282,29 @@ func (l *lowerer) fillMachine(mc *ir.Machine) {
 			continue
 		}
 		l.state(m, s, st)
+	}
+}
+
+// nameResources lists the distinct Task resources in the order of their
+// first use in the source (depth first) and names their Tasks methods in
+// that order.
+func (l *lowerer) nameResources() {
+	for _, s := range l.prog.States {
+		if t, ok := s.(*ir.Task); ok && t.Resource != nil {
+			t.Resource.States = nil
+		}
+	}
+	for _, s := range l.prog.States {
+		t, ok := s.(*ir.Task)
+		if !ok || t.Resource == nil {
+			continue
+		}
+		r := t.Resource
+		if r.GoName == "" {
+			r.GoName = l.tasks.Claim(names.Resource(r.ARN))
+			l.prog.Resources = append(l.prog.Resources, r)
+		}
+		r.States = append(r.States, t)
 	}
 }
 

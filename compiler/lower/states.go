@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/aslc/aslc/compiler/ast"
-	"github.com/aslc/aslc/compiler/names"
 	"github.com/aslc/aslc/ir"
 	aslrt "github.com/aslc/aslc/runtime"
 )
@@ -85,9 +84,8 @@ func (l *lowerer) task(m *ast.Machine, s *ast.Task, t *ir.Task) {
 	arn := s.Resource.Value
 	r := l.resources[arn]
 	if r == nil {
-		r = &ir.Resource{ARN: arn, GoName: l.tasks.Claim(names.Resource(arn)), Pos: pos(s.Resource.Pos)}
+		r = &ir.Resource{ARN: arn, Pos: pos(s.Resource.Pos)}
 		l.resources[arn] = r
-		l.prog.Resources = append(l.prog.Resources, r)
 	}
 	r.States = append(r.States, t)
 	t.Resource = r

@@ -18,7 +18,8 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// GetValues calls arn:aws:lambda:us-east-1:123456789012:function:get-values.
+	// GetValues calls arn:aws:lambda:us-east-1:123456789012:function:get-values
+	// for the Task state "Fetch".
 	GetValues(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

@@ -18,9 +18,11 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// Flaky calls arn:aws:lambda:us-east-1:123456789012:function:flaky.
+	// Flaky calls arn:aws:lambda:us-east-1:123456789012:function:flaky for the
+	// Task state "Flaky".
 	Flaky(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// Check calls arn:aws:lambda:us-east-1:123456789012:function:check.
+	// Check calls arn:aws:lambda:us-east-1:123456789012:function:check for the
+	// Task state "Check".
 	Check(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

@@ -18,11 +18,14 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// New calls arn:aws:lambda:us-east-1:123456789012:function:New.
+	// New calls arn:aws:lambda:us-east-1:123456789012:function:New for the Task
+	// state "New".
 	New(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// New2 calls arn:aws:lambda:us-east-1:123456789012:function:new.
+	// New2 calls arn:aws:lambda:us-east-1:123456789012:function:new for the Task
+	// state "\"quoted\" state".
 	New2(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// AB calls arn:aws:lambda:us-east-1:123456789012:function:a-b.
+	// AB calls arn:aws:lambda:us-east-1:123456789012:function:a-b for the Task
+	// state "`raw` ${x}".
 	AB(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

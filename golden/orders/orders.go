@@ -17,9 +17,10 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// Charge calls arn:aws:lambda:us-east-1:111111111111:function:charge.
+	// Charge calls arn:aws:lambda:us-east-1:111111111111:function:charge for the
+	// Task state "Charge".
 	Charge(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// SNSPublish calls arn:aws:states:::sns:publish.
+	// SNSPublish calls arn:aws:states:::sns:publish for the Task state "Notify".
 	SNSPublish(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

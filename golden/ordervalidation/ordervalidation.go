@@ -18,18 +18,22 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// ProcessValidation calls
-	// arn:aws:lambda:us-east-1:123456789012:function:process-validation.
-	ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// ValidatePayment calls
-	// arn:aws:lambda:us-east-1:123456789012:function:validate-payment.
+	// arn:aws:lambda:us-east-1:123456789012:function:validate-payment for the Task
+	// state "ValidatePayment".
 	ValidatePayment(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// CheckInventory calls
-	// arn:aws:lambda:us-east-1:123456789012:function:check-inventory.
+	// arn:aws:lambda:us-east-1:123456789012:function:check-inventory for the Task
+	// state "CheckInventory".
 	CheckInventory(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// VerifyAddress calls
-	// arn:aws:lambda:us-east-1:123456789012:function:verify-address.
+	// arn:aws:lambda:us-east-1:123456789012:function:verify-address for the Task
+	// state "VerifyAddress".
 	VerifyAddress(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
+	// ProcessValidation calls
+	// arn:aws:lambda:us-east-1:123456789012:function:process-validation for the
+	// Task state "ProcessValidation".
+	ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 
 // TasksFrom returns Tasks that hand every call to inv.
@@ -41,10 +45,6 @@ type invokerTasks struct {
 	inv aslrt.Invoker
 }
 
-func (t invokerTasks) ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
-	return aslrt.Invoke(ctx, t.inv, in)
-}
-
 func (t invokerTasks) ValidatePayment(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
@@ -54,6 +54,10 @@ func (t invokerTasks) CheckInventory(ctx context.Context, in aslrt.Value) (aslrt
 }
 
 func (t invokerTasks) VerifyAddress(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+	return aslrt.Invoke(ctx, t.inv, in)
+}
+
+func (t invokerTasks) ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
 

@@ -17,9 +17,11 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// GetQuote calls arn:aws:lambda:us-east-1:123456789012:function:get-quote.
+	// GetQuote calls arn:aws:lambda:us-east-1:123456789012:function:get-quote for
+	// the Task state "GetQuote".
 	GetQuote(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// DynamodbPutItem calls arn:aws:states:::dynamodb:putItem.
+	// DynamodbPutItem calls arn:aws:states:::dynamodb:putItem for the Task state
+	// "Reserve".
 	DynamodbPutItem(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

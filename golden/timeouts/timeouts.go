@@ -17,7 +17,8 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// Lookup calls arn:aws:lambda:us-east-1:123456789012:function:lookup.
+	// Lookup calls arn:aws:lambda:us-east-1:123456789012:function:lookup for the
+	// Task state "Lookup".
 	Lookup(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 
