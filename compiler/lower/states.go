@@ -86,6 +86,8 @@ func (l *lowerer) task(m *ast.Machine, s *ast.Task, t *ir.Task) {
 	if r == nil {
 		r = &ir.Resource{ARN: arn, Pos: pos(s.Resource.Pos)}
 		l.resources[arn] = r
+	} else if p := s.Resource.Pos; p.Line < r.Pos.Line || p.Line == r.Pos.Line && p.Col < r.Pos.Col {
+		r.Pos = pos(p)
 	}
 	r.States = append(r.States, t)
 	t.Resource = r
