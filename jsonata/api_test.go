@@ -24,6 +24,11 @@ func mustJSON(t *testing.T, v Value) string {
 	return s
 }
 
+func mustJSONValue(v Value) string {
+	s, _ := stringify(v, false, false)
+	return s
+}
+
 func TestEvaluateValues(t *testing.T) {
 	input := aslrt.MustDecode(`{"a": 1, "b": 2.5, "big": 9007199254740993, "n": null, "z": {"y": 1, "x": 2}}`)
 	tests := []struct {
@@ -195,6 +200,13 @@ func TestRegisteredFunctions(t *testing.T) {
 		WithFunction("fail", "", func(c *Call, args []Value) (Value, error) {
 			return nil, errors.New("plain Go error")
 		}),
+		WithFunction("concat", "", func(c *Call, args []Value) (Value, error) {
+			s := ""
+			for _, a := range args {
+				s += mustJSONValue(a)
+			}
+			return s, nil
+		}),
 		WithoutFunctions("eval"),
 	)
 	if err != nil {
@@ -206,6 +218,7 @@ func TestRegisteredFunctions(t *testing.T) {
 		{`$greet("Ada", "Hi")`, `"Hi, Ada"`},
 		{`$twice(function($a, $b){ $a + $b })`, `3`},
 		{`$map(["x", "y"], function($v){ $greet($v) })`, `["Hello, x","Hello, y"]`},
+		{`$concat(?, "-", ?)("a", "b")`, `"\"a\"\"-\"\"b\""`},
 	}
 	input := aslrt.MustDecode(`{"name": "Grace"}`)
 	for _, tc := range tests {

@@ -228,6 +228,10 @@ func (ev *evaluator) evalPartial(n *node, input Value, env *frame) (Value, error
 		return &lambda{params: unbound, body: f.body, input: f.input, env: penv}, nil
 	case *builtin:
 		np := f.nparams
+		if np == 0 && !f.library {
+			// a registered function without a signature takes what it is given
+			np = len(n.args)
+		}
 		pf := &partialFn{fn: f, args: make([]Value, np)}
 		for i := 0; i < np; i++ {
 			if i < len(n.args) && n.args[i].kind == nPlaceholder {
