@@ -157,3 +157,19 @@ func TestCompareStrings(t *testing.T) {
 		t.Error("ASCII order")
 	}
 }
+
+func TestStringOfLargeIntegers(t *testing.T) {
+	for _, tc := range []struct {
+		v    Value
+		want string
+	}{
+		{int64(123456789012345678), `123456789012346000`},
+		{int64(999999999999999), `999999999999999`},
+		{int64(-1234567890123456789), `-1234567890123460000`},
+	} {
+		got, err := toJSONataString(tc.v, false)
+		if err != nil || got != tc.want {
+			t.Errorf("$string(%v) = %q, %v; want %q", tc.v, got, err, tc.want)
+		}
+	}
+}

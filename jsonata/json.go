@@ -153,9 +153,18 @@ func (w *jsonWriter) value(v Value, depth int) (bool, error) {
 	case string:
 		w.buf = appendJSString(w.buf, x)
 	case int64:
+		if x > 999999999999999 || x < -999999999999999 {
+			// beyond 15 digits: as the double JavaScript has
+			f := float64(x)
+			if w.forString {
+				f = toPrecision15(f)
+			}
+			w.buf = append(w.buf, formatNumberJS(f)...)
+			break
+		}
 		w.buf = strconv.AppendInt(w.buf, x, 10)
 	case int:
-		w.buf = strconv.AppendInt(w.buf, int64(x), 10)
+		return w.value(int64(x), depth)
 	case float64:
 		if math.IsInf(x, 0) || math.IsNaN(x) {
 			if w.forString && math.IsInf(x, 0) {
