@@ -7,9 +7,14 @@ import (
 	"strings"
 )
 
-// DefaultMapConcurrency is how many iterations of an inline Map state
-// without MaxConcurrency run at once, as in AWS (A13.11, A19.6).
-const DefaultMapConcurrency = 40
+// DefaultMapConcurrency is how many iterations of an inline Map state run
+// at once at most, as in AWS, also when MaxConcurrency is 0 (no limit) or
+// larger (A13.11, A19.6). DistributedMapConcurrency is the same for
+// distributed Map states.
+const (
+	DefaultMapConcurrency     = 40
+	DistributedMapConcurrency = 10000
+)
 
 // MapConfig is the run-time configuration of one run of a Map state:
 // literal fields from the definition or values read by the ...Path
@@ -66,15 +71,21 @@ func (x *Exec) Map(items []Value, cfg MapConfig) *Group {
 	if g.tol.set() {
 		g.errs = make([]*failure, len(items))
 	}
+	bound := DefaultMapConcurrency
+	if cfg.Distributed {
+		bound = DistributedMapConcurrency
+	}
 	g.lanes = cfg.MaxConcurrency
-	if g.lanes <= 0 {
-		g.lanes = DefaultMapConcurrency
+	if g.lanes <= 0 || g.lanes > bound {
+		g.lanes = bound
 	}
 	return g
 }
 
 // Limit returns the limit to give the errgroup of a Map state: the
-// MaxConcurrency, or DefaultMapConcurrency when it sets none.
+// MaxConcurrency, bounded by DefaultMapConcurrency (or, for a distributed
+// Map, DistributedMapConcurrency), which is also the limit when
+// MaxConcurrency is 0.
 func (g *Group) Limit() int { return g.lanes }
 
 // Items returns the items the Map iterates over.

@@ -1,6 +1,7 @@
 package aslrt
 
 import (
+	"context"
 	"math"
 	"path/filepath"
 	"testing"
@@ -303,5 +304,23 @@ func TestToleratedFailures(t *testing.T) {
 	_, err = run(t, Definition{}, MustDecode(`{}`), body(NewError(ErrRuntime, "boom")))
 	if e := AsError(err); e == nil || e.Name != ErrRuntime {
 		t.Errorf("States.Runtime in a tolerant Map: %v", err)
+	}
+}
+
+func TestMapLimit(t *testing.T) {
+	for _, c := range []struct {
+		cfg  MapConfig
+		want int
+	}{
+		{MapConfig{}, 40}, {MapConfig{MaxConcurrency: 1}, 1}, {MapConfig{MaxConcurrency: 100}, 40},
+		{MapConfig{Distributed: true}, 10000}, {MapConfig{Distributed: true, MaxConcurrency: 500}, 500},
+	} {
+		m := NewMachine(Definition{Name: "m"})
+		x, _, _ := m.Start(context.Background(), nil)
+		x.Enter(&State{Name: "M", Type: MapState}, nil)
+		if got := x.Map(nil, c.cfg).Limit(); got != c.want {
+			t.Errorf("%+v: Limit = %d, want %d (A13.11, A19.6)", c.cfg, got, c.want)
+		}
+		x.Finish(nil, nil)
 	}
 }
