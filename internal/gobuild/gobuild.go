@@ -10,16 +10,18 @@
 //
 // The temporary module is github.com/aslc/aslc itself: the embedded
 // go.mod and go.sum (without the tool directives), the embedded packages
-// (runtime, jsonata, internal/mockconfig, internal/gobuild/runner) without
-// their tests, the generated package at MachinePackage and the program
-// at MainPackage. Since it is the aslc module, the program may import
-// aslc's internal packages.
+// (the runtime, jsonata, internal/mockconfig, the runner program, the
+// Lambda backend; see package github.com/aslc/aslc) without their tests,
+// the generated package at MachinePackage and the program at MainPackage.
+// Since it is the aslc module, the program may import aslc's internal
+// packages.
 //
 // # Networking
 //
-// The runtime needs no module but golang.org/x/sync (for errgroup), and
-// installing aslc puts that module in the module cache, because aslc
-// links it too. The go command then builds without the network. When the
+// Generated code needs no module but golang.org/x/sync (for errgroup),
+// and a program linking the Lambda backend the AWS SDK; installing aslc
+// puts these modules in the module cache, because aslc links them too.
+// The go command then builds without the network. When the
 // module cache lacks it, the go command downloads it as GOPROXY says,
 // unless Spec.Offline sets GOPROXY=off, which makes the build fail with
 // a message saying so instead. The build always runs with GOWORK=off (a

@@ -264,3 +264,20 @@ func TestBuildLambdaBackend(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
+
+// BenchmarkBuildCached is the cost of finding a program in the cache:
+// compiling the definition, hashing the inputs and asking the go command
+// for its version.
+func BenchmarkBuildCached(b *testing.B) {
+	spec := Spec{Definition: []byte(passDef), Source: "greet.asl.json", CacheDir: b.TempDir(), Env: []string{"GOTOOLCHAIN=local"}, Offline: true}
+	if _, err := Build(context.Background(), spec); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := Build(context.Background(), spec)
+		if err != nil || !res.Cached {
+			b.Fatalf("%+v, %v", res, err)
+		}
+	}
+}
