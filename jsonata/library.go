@@ -13,7 +13,8 @@ func init() {
 // def describes one library function: its signature, the arity
 // higher-order functions see (jsonata-js's Function.length, which leaves
 // out parameters with defaults), and the parameters a partial application
-// fills in.
+// fills in (the declared ones; jsonata-js counts one for a function that
+// declares none).
 type def struct {
 	name    string
 	sig     string
@@ -50,11 +51,11 @@ func buildLibrary() map[string]*builtin {
 		{"abs", "<n-:n>", 1, 1, fnAbs},
 		{"sqrt", "<n-:n>", 1, 1, fnSqrt},
 		{"power", "<n-n:n>", 2, 2, fnPower},
-		{"random", "<:n>", 0, 0, fnRandom},
+		{"random", "<:n>", 0, 1, fnRandom},
 		{"boolean", "<x-:b>", 1, 1, fnBoolean},
 		{"not", "<x-:b>", 1, 1, fnNot},
 		{"map", "<af>", 2, 2, fnMap},
-		{"zip", "<a+>", 0, 0, fnZip},
+		{"zip", "<a+>", 0, 1, fnZip},
 		{"filter", "<af>", 2, 2, fnFilter},
 		{"single", "<af?>", 2, 2, fnSingle},
 		{"reduce", "<afj?:j>", 3, 3, fnReduce},
@@ -81,7 +82,7 @@ func buildLibrary() map[string]*builtin {
 		{"decodeUrl", "<s-:s>", 1, 1, fnDecodeURL},
 		{"eval", "<sx?:x>", 2, 2, fnEval},
 		{"clone", "<(oa)-:o>", 1, 1, fnClone},
-		{"millis", "<:n>", 0, 0, fnMillis},
+		{"millis", "<:n>", 0, 1, fnMillis},
 	}
 	defs = append(defs, formattingDefs()...)
 	lib := make(map[string]*builtin, len(defs))
