@@ -18,21 +18,27 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// MergeData calls arn:aws:lambda:us-east-1:123456789012:function:merge-data.
-	MergeData(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// FetchAPIData calls
-	// arn:aws:lambda:us-east-1:123456789012:function:fetch-api-data.
+	// arn:aws:lambda:us-east-1:123456789012:function:fetch-api-data for the Task
+	// state "FetchFromAPI".
 	FetchAPIData(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// FetchDBData calls
-	// arn:aws:lambda:us-east-1:123456789012:function:fetch-db-data.
+	// arn:aws:lambda:us-east-1:123456789012:function:fetch-db-data for the Task
+	// state "FetchFromDatabase".
 	FetchDBData(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// FetchS3Data calls
-	// arn:aws:lambda:us-east-1:123456789012:function:fetch-s3-data.
+	// arn:aws:lambda:us-east-1:123456789012:function:fetch-s3-data for the Task
+	// state "FetchFromS3".
 	FetchS3Data(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
+	// MergeData calls arn:aws:lambda:us-east-1:123456789012:function:merge-data
+	// for the Task state "MergeData".
+	MergeData(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// TransformRecord calls
-	// arn:aws:lambda:us-east-1:123456789012:function:transform-record.
+	// arn:aws:lambda:us-east-1:123456789012:function:transform-record for the Task
+	// state "TransformRecord".
 	TransformRecord(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// LoadRecord calls arn:aws:lambda:us-east-1:123456789012:function:load-record.
+	// LoadRecord calls arn:aws:lambda:us-east-1:123456789012:function:load-record
+	// for the Task state "LoadRecord".
 	LoadRecord(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 
@@ -45,10 +51,6 @@ type invokerTasks struct {
 	inv aslrt.Invoker
 }
 
-func (t invokerTasks) MergeData(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
-	return aslrt.Invoke(ctx, t.inv, in)
-}
-
 func (t invokerTasks) FetchAPIData(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
@@ -58,6 +60,10 @@ func (t invokerTasks) FetchDBData(ctx context.Context, in aslrt.Value) (aslrt.Va
 }
 
 func (t invokerTasks) FetchS3Data(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+	return aslrt.Invoke(ctx, t.inv, in)
+}
+
+func (t invokerTasks) MergeData(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
 

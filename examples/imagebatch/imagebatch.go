@@ -18,18 +18,22 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// NotifyComplete calls
-	// arn:aws:lambda:us-east-1:123456789012:function:notify-complete.
-	NotifyComplete(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// ResizeImage calls
-	// arn:aws:lambda:us-east-1:123456789012:function:resize-image.
+	// arn:aws:lambda:us-east-1:123456789012:function:resize-image for the Task
+	// state "ResizeImage".
 	ResizeImage(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// GenerateThumbnail calls
-	// arn:aws:lambda:us-east-1:123456789012:function:generate-thumbnail.
+	// arn:aws:lambda:us-east-1:123456789012:function:generate-thumbnail for the
+	// Task state "GenerateThumbnail".
 	GenerateThumbnail(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// UpdateMetadata calls
-	// arn:aws:lambda:us-east-1:123456789012:function:update-metadata.
+	// arn:aws:lambda:us-east-1:123456789012:function:update-metadata for the Task
+	// state "UpdateMetadata".
 	UpdateMetadata(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
+	// NotifyComplete calls
+	// arn:aws:lambda:us-east-1:123456789012:function:notify-complete for the Task
+	// state "NotifyComplete".
+	NotifyComplete(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 
 // TasksFrom returns Tasks that hand every call to inv.
@@ -41,10 +45,6 @@ type invokerTasks struct {
 	inv aslrt.Invoker
 }
 
-func (t invokerTasks) NotifyComplete(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
-	return aslrt.Invoke(ctx, t.inv, in)
-}
-
 func (t invokerTasks) ResizeImage(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
@@ -54,6 +54,10 @@ func (t invokerTasks) GenerateThumbnail(ctx context.Context, in aslrt.Value) (as
 }
 
 func (t invokerTasks) UpdateMetadata(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+	return aslrt.Invoke(ctx, t.inv, in)
+}
+
+func (t invokerTasks) NotifyComplete(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
 

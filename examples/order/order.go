@@ -7,6 +7,7 @@ package order
 
 import (
 	"context"
+
 	aslrt "github.com/aslc/aslc/runtime"
 	"golang.org/x/sync/errgroup"
 )
@@ -17,21 +18,26 @@ const _ = aslrt.APIVersion1
 // Tasks are the resources this machine's Task states call, one method per
 // distinct resource.
 type Tasks interface {
-	// ProcessValidation calls
-	// arn:aws:lambda:us-east-1:123456789012:function:process-validation.
-	ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
-	// HandleValidationFailure calls
-	// arn:aws:lambda:us-east-1:123456789012:function:handle-validation-failure.
-	HandleValidationFailure(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// ValidatePayment calls
-	// arn:aws:lambda:us-east-1:123456789012:function:validate-payment.
+	// arn:aws:lambda:us-east-1:123456789012:function:validate-payment for the Task
+	// state "ValidatePayment".
 	ValidatePayment(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// CheckInventory calls
-	// arn:aws:lambda:us-east-1:123456789012:function:check-inventory.
+	// arn:aws:lambda:us-east-1:123456789012:function:check-inventory for the Task
+	// state "CheckInventory".
 	CheckInventory(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 	// VerifyAddress calls
-	// arn:aws:lambda:us-east-1:123456789012:function:verify-address.
+	// arn:aws:lambda:us-east-1:123456789012:function:verify-address for the Task
+	// state "VerifyAddress".
 	VerifyAddress(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
+	// ProcessValidation calls
+	// arn:aws:lambda:us-east-1:123456789012:function:process-validation for the
+	// Task state "ProcessValidation".
+	ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
+	// HandleValidationFailure calls
+	// arn:aws:lambda:us-east-1:123456789012:function:handle-validation-failure for
+	// the Task state "HandleValidationFailure".
+	HandleValidationFailure(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 
 // TasksFrom returns Tasks that hand every call to inv.
@@ -43,14 +49,6 @@ type invokerTasks struct {
 	inv aslrt.Invoker
 }
 
-func (t invokerTasks) ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
-	return aslrt.Invoke(ctx, t.inv, in)
-}
-
-func (t invokerTasks) HandleValidationFailure(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
-	return aslrt.Invoke(ctx, t.inv, in)
-}
-
 func (t invokerTasks) ValidatePayment(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
@@ -60,6 +58,14 @@ func (t invokerTasks) CheckInventory(ctx context.Context, in aslrt.Value) (aslrt
 }
 
 func (t invokerTasks) VerifyAddress(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+	return aslrt.Invoke(ctx, t.inv, in)
+}
+
+func (t invokerTasks) ProcessValidation(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
+	return aslrt.Invoke(ctx, t.inv, in)
+}
+
+func (t invokerTasks) HandleValidationFailure(ctx context.Context, in aslrt.Value) (aslrt.Value, error) {
 	return aslrt.Invoke(ctx, t.inv, in)
 }
 

@@ -19,7 +19,8 @@ const _ = aslrt.APIVersion1
 // distinct resource.
 type Tasks interface {
 	// ProcessOrder calls
-	// arn:aws:lambda:us-east-1:123456789012:function:process-order.
+	// arn:aws:lambda:us-east-1:123456789012:function:process-order for the Task
+	// state "ProcessOrder".
 	ProcessOrder(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

@@ -19,7 +19,8 @@ const _ = aslrt.APIVersion1
 // distinct resource.
 type Tasks interface {
 	// ProcessItem calls
-	// arn:aws:lambda:us-east-1:123456789012:function:process-item.
+	// arn:aws:lambda:us-east-1:123456789012:function:process-item for the Task
+	// state "ProcessItem".
 	ProcessItem(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 

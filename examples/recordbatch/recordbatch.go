@@ -19,7 +19,8 @@ const _ = aslrt.APIVersion1
 // distinct resource.
 type Tasks interface {
 	// ProcessRecord calls
-	// arn:aws:lambda:us-east-1:123456789012:function:process-record.
+	// arn:aws:lambda:us-east-1:123456789012:function:process-record for the Task
+	// state "ProcessRecord".
 	ProcessRecord(ctx context.Context, in aslrt.Value) (aslrt.Value, error)
 }
 
