@@ -7,9 +7,11 @@
 //
 // Run it from anywhere inside the aslc module:
 //
-//	go run ./bench/cmd/benchtable [-count 5] [-benchtime 1s] [-build=false]
+//	go run ./bench/cmd/benchtable [-count 5] [-benchtime 1s] [-build=false] [-scaling=false]
 //
-// Each benchmark runs -count times; the table shows the median.
+// Each benchmark runs -count times; the table shows the median. With
+// -from FILE it only prints the tables of go test -bench output saved
+// earlier.
 package main
 
 import (
@@ -42,12 +44,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	benchtime := fs.String("benchtime", "1s", "go test -benchtime of each run")
 	build := fs.Bool("build", true, "also time go build of generated code")
 	scaling := fs.Bool("scaling", true, "also run the Map cases at GOMAXPROCS 1 and all cores")
+	from := fs.String("from", "", "print the tables of go test -bench output saved in `FILE` instead of running anything")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "benchtable: no arguments expected")
 		return 2
+	}
+	if *from != "" {
+		data, err := os.ReadFile(*from)
+		if err != nil {
+			fmt.Fprintln(stderr, "benchtable:", err)
+			return 1
+		}
+		rs := Parse(string(data))
+		var b strings.Builder
+		WriteCases(&b, rs)
+		b.WriteString("\n")
+		WriteCompile(&b, rs, nil)
+		io.WriteString(stdout, b.String())
+		return 0
 	}
 	ctx := context.Background()
 	root, err := moduleRoot(ctx)
