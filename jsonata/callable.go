@@ -32,6 +32,7 @@ type builtin struct {
 	nparams int // the parameters a partial application fills in
 	fn      builtinFunc
 	library bool // a standard function: partial applications call it unchecked, as jsonata-js does
+	closure bool // a plain JavaScript function in jsonata-js (false as a boolean)
 }
 
 // partialFn is a built-in function applied to some of its arguments.

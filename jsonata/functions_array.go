@@ -10,6 +10,11 @@ func fnBoolean(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if IsUndefined(args[0]) {
 		return Undefined, nil
 	}
+	if isFunction(args[0]) {
+		// a function argument reaches jsonata-js's $boolean wrapped in a
+		// JavaScript function, which is false
+		return false, nil
+	}
 	if err := checkNumbers(args[0]); err != nil {
 		return nil, err
 	}
@@ -38,6 +43,9 @@ func checkNumbers(v Value) error {
 func fnNot(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if IsUndefined(args[0]) {
 		return Undefined, nil
+	}
+	if isFunction(args[0]) {
+		return true, nil // see fnBoolean
 	}
 	return !truthy(args[0]), nil
 }

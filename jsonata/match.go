@@ -262,7 +262,7 @@ func regexMatchObject(f *regexFn, s string, from int) Value {
 	o.Set("start", int64(byteToUnits(s, loc[0])))
 	o.Set("end", int64(byteToUnits(s, loc[1])))
 	o.Set("groups", groups)
-	o.Set("next", &builtin{name: "next", length: 0, fn: func(ev *evaluator, cc callCtx, args []Value) (Value, error) {
+	o.Set("next", &builtin{name: "next", length: 0, closure: true, fn: func(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 		if end >= len(s) {
 			return Undefined, nil
 		}

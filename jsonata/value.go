@@ -183,8 +183,16 @@ func truthy(v Value) bool {
 		return truthyItems(x.items)
 	case *aslrt.Object:
 		return x.Len() > 0
+	case *regexFn:
+		return false
+	case *builtin:
+		// jsonata-js's function definitions are non-empty objects, and
+		// so true; the closures it makes for regular expression matches
+		// are JavaScript functions, and false
+		return !x.closure
+	case *lambda, *partialFn, *composed:
+		return true
 	}
-	// functions are false
 	return false
 }
 
