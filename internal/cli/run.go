@@ -64,10 +64,11 @@ time, and happen in the order their virtual times give.
 
 The program is cached in $ASLC_CACHE, or else in aslc under the user's
 cache directory, keyed by the generated code, the aslc version and the Go
-toolchain; running the same definition again only runs it. The runtime's source is part of aslc, and
-the one module generated code imports besides it, golang.org/x/sync, is
-in the module cache once aslc is installed with "go install", so run
-works without the network; --offline makes sure it never uses it.`,
+toolchain; running the same definition again only runs it. The runtime's
+source is part of aslc, and the one module generated code imports
+besides it, golang.org/x/sync, is in the module cache once aslc is
+installed with "go install", so run works without the network; with
+--offline the go command may not use it even when the module is missing.`,
 		Flags: func(fs *pflag.FlagSet) {
 			fs.StringVar(&o.input, "input", "", "the execution input, a JSON `FILE`; - reads stdin (default {})")
 			fs.StringVar(&o.mockConfig, "mock-config", "", "answer Task states from the Step Functions Local mock configuration `FILE`")
