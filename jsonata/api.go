@@ -164,6 +164,7 @@ type Env struct {
 	timeLimit time.Duration
 	clock     func() time.Time
 	random    func() float64
+	bits      func() uint64 // random bits for $uuid() and seedless $random() of StepFunctionsFunctions
 }
 
 // DefaultMaxDepth is the default limit on the nesting of evaluation (see
@@ -253,6 +254,54 @@ func WithRandom(r func() float64) Option {
 		env.random = r
 		return nil
 	}
+}
+
+// WithRandomSource sets the source of randomness as uniformly distributed
+// 64-bit numbers (aslrt.Scope's Random, for instance): $random() and
+// $shuffle() draw from it, and so do $random() and $uuid() of
+// StepFunctionsFunctions(nil). It must be safe for concurrent use.
+func WithRandomSource(bits func() uint64) Option {
+	return func(env *Env) error {
+		if bits == nil {
+			return errors.New("jsonata: nil random source")
+		}
+		env.bits = bits
+		env.random = func() float64 { return float64(bits()>>11) / (1 << 53) }
+		return nil
+	}
+}
+
+// With returns a copy of env changed by opts; env itself is unchanged.
+// Deriving an Env is cheap, so a host can give each execution one with
+// its own clock and random source.
+func (env *Env) With(opts ...Option) (*Env, error) {
+	e := *env
+	if env.funcs != nil {
+		e.funcs = make(map[string]*builtin, len(env.funcs))
+		for k, v := range env.funcs {
+			e.funcs[k] = v
+		}
+	}
+	if env.hidden != nil {
+		e.hidden = make(map[string]bool, len(env.hidden))
+		for k, v := range env.hidden {
+			e.hidden[k] = v
+		}
+	}
+	for _, o := range opts {
+		if err := o(&e); err != nil {
+			return nil, err
+		}
+	}
+	return &e, nil
+}
+
+// randomBits returns random bits from the environment's source.
+func (env *Env) randomBits() uint64 {
+	if env.bits != nil {
+		return env.bits()
+	}
+	return rand.Uint64()
 }
 
 // WithoutFunctions removes functions of the standard library, such as

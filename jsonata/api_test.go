@@ -337,3 +337,35 @@ func TestZeroEnv(t *testing.T) {
 		t.Errorf("zero Env: %v, %v", v, err)
 	}
 }
+
+func TestEnvWith(t *testing.T) {
+	base, err := NewEnv(StepFunctionsFunctions(nil), WithoutFunctions("eval"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := time.Date(2024, 5, 6, 7, 8, 9, 123e6, time.UTC)
+	n := uint64(0)
+	exec, err := base.With(WithClock(func() time.Time { return fixed }), WithRandomSource(func() uint64 { n++; return n << 40 }),
+		WithFunction("double", "<n:n>", func(c *Call, args []Value) (Value, error) {
+			f, _ := aslrt.Float(args[0])
+			return aslrt.NumberValue(2 * f), nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := MustParse(`[$now(), $millis(), $uuid(), $double(2)]`).EvaluateWith(context.Background(), exec, Undefined, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `["2024-05-06T07:08:09.123Z",1714979289123,"00000000-0001-4000-8000-000000020000",4]`
+	if got := mustJSON(t, v); got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	// the base environment is unchanged
+	if _, err := MustParse(`$double(2)`).EvaluateWith(context.Background(), base, Undefined, nil); err == nil {
+		t.Error("$double leaked into the base Env")
+	}
+	if _, err := MustParse(`$eval("1")`).EvaluateWith(context.Background(), exec, Undefined, nil); err == nil {
+		t.Error("$eval came back in the derived Env")
+	}
+}

@@ -26,21 +26,25 @@ import (
 //	$parse(json)                  the value a JSON text stands for
 //
 // random is the source of randomness for $random() without a seed and for
-// $uuid(); nil means math/rand/v2. It must be safe for concurrent use.
-// Step Functions also lacks $eval: combine with WithoutFunctions("eval").
+// $uuid(); nil means the environment's (see WithRandomSource; by default
+// math/rand/v2). It must be safe for concurrent use. Step Functions also
+// lacks $eval: combine with WithoutFunctions("eval").
 func StepFunctionsFunctions(random func() uint64) Option {
-	if random == nil {
-		random = rand.Uint64
-	}
 	return func(env *Env) error {
 		defs := []def{
 			{"partition", "<an:a>", 2, 2, fnPartition},
 			{"range", "<nnn?:a<n>>", 3, 3, fnRangeSF},
 			{"hash", "<s-s:s>", 2, 2, fnHash},
 			{"random", "<n?:n>", 1, 1, func(ev *evaluator, cc callCtx, args []Value) (Value, error) {
+				if random == nil {
+					return sfRandom(ev.env.randomBits, args)
+				}
 				return sfRandom(random, args)
 			}},
-			{"uuid", "<:s>", 0, 0, func(ev *evaluator, cc callCtx, args []Value) (Value, error) {
+			{"uuid", "<:s>", 0, 1, func(ev *evaluator, cc callCtx, args []Value) (Value, error) {
+				if random == nil {
+					return uuid4(ev.env.randomBits), nil
+				}
 				return uuid4(random), nil
 			}},
 			{"parse", "<s-:j>", 1, 1, fnParse},
