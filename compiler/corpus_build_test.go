@@ -20,7 +20,7 @@ import (
 // TestCorpusBuilds compiles every definition of the conformance corpus that
 // aslc accepts into one temporary module, one package per case, and builds
 // the module once: whatever the validator accepts must compile to Go that
-// builds and is vet-clean. Definitions refused as unsupported (JSONata states) are counted.
+// builds and is vet-clean. Definitions refused as unsupported are counted.
 // The definitions of TestNoInjection, whose names and strings look like
 // Go, are built with them.
 func TestCorpusBuilds(t *testing.T) {
@@ -98,7 +98,7 @@ func TestCorpusBuilds(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go vet of the generated packages failed: %v\n%s", err, limitLines(string(out), 80))
 	}
-	t.Logf("built %d corpus definitions; %d refused as unsupported (JSONata), %d rejected by the validator", built, unsupported, invalid)
+	t.Logf("built %d corpus definitions; %d refused as unsupported, %d rejected by the validator", built, unsupported, invalid)
 }
 
 func onlyUnsupported(e *compiler.Error) bool {

@@ -33,20 +33,6 @@ func TestUnsupported(t *testing.T) {
 		want      []string
 	}{
 		{
-			"JSONata state",
-			`{"StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONata", "End": true}}}`,
-			[]string{`def.json:1:68: UNSUPPORTED_FEATURE: the state "A" uses JSONata, which aslc does not compile yet; only JSONPath states are supported at /States/A`},
-		},
-		{
-			"JSONata machine, nested states too",
-			`{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
-			  "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}]}}}`,
-			[]string{
-				`def.json:1:57: UNSUPPORTED_FEATURE: the state "P" uses JSONata, which aslc does not compile yet; only JSONPath states are supported at /States/P`,
-				`def.json:2:47: UNSUPPORTED_FEATURE: the state "B" uses JSONata, which aslc does not compile yet; only JSONPath states are supported at /States/P/Branches[0]/States/B`,
-			},
-		},
-		{
 			"ItemReader and ResultWriter",
 			`{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
 			  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}},

@@ -96,18 +96,20 @@ func TestGenWritesNothingOnDiagnostics(t *testing.T) {
 	dir := t.TempDir()
 	good := writeDef(t, dir, "good/good.json", genPass)
 	bad := writeDef(t, dir, "bad/bad.json", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}`)
-	jsonata := writeDef(t, dir, "jsonata/j.json", `{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`)
-	code, stdout, stderr := run("gen", good, bad, jsonata)
+	reader := writeDef(t, dir, "reader/r.json", `{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}},
+  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "I", "States": {"I": {"Type": "Succeed"}}}}}}`)
+	code, stdout, stderr := run("gen", good, bad, reader)
 	if code != ExitFailure || stdout != "" {
 		t.Fatalf("exit %d, stdout %q", code, stdout)
 	}
 	want := bad + ":1:28: MISSING_END_STATE: Workflow has no terminal state\n" +
 		bad + ":1:59: MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next\n" +
-		jsonata + ":1:57: UNSUPPORTED_FEATURE: the state \"A\" uses JSONata, which aslc does not compile yet; only JSONPath states are supported at /States/A\n"
+		reader + ":2:17: UNSUPPORTED_FEATURE: the Map state \"M\" has an ItemReader, which reads its items from S3; aslc does not compile ItemReader at /States/M\n"
 	if diff := cmp.Diff(want, stderr); diff != "" {
 		t.Errorf("stderr (-want +got):\n%s", diff)
 	}
-	for _, f := range []string{"good/good.go", "bad/bad.go", "jsonata/j.go"} {
+	for _, f := range []string{"good/good.go", "bad/bad.go", "reader/r.go"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
 			t.Errorf("gen wrote %s although a definition has problems", f)
 		}
