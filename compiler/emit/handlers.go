@@ -48,6 +48,10 @@ func (e *emitter) attempt(b *ir.StateBase, h *ir.Handlers, to ir.State, extra st
 		).Block(jen.Continue()))
 	}
 	for _, c := range h.Catch {
+		if b.Language == ir.LangJSONata {
+			loop = append(loop, e.jsonataCatcher(c)...)
+			continue
+		}
 		loop = append(loop, e.catcher(c)...)
 	}
 	loop = append(loop, failState())

@@ -58,6 +58,10 @@ func (e *emitter) machine(mc *ir.Machine) {
 
 // state emits the function of one state.
 func (e *emitter) state(s ir.State) {
+	if s.Base().Language == ir.LangJSONata {
+		e.jsonataState(s)
+		return
+	}
 	switch s := s.(type) {
 	case *ir.Pass:
 		e.pass(s)

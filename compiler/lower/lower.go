@@ -5,9 +5,10 @@
 // every Go identifier once, through compiler/names.
 //
 // Lowering does not validate again what compiler/check validates. What can
-// still fail here, and what aslc cannot compile yet (JSONata states, a Map's
-// ItemReader and ResultWriter), becomes a positioned diagnostic naming the
-// state, never a panic and never code that does something else.
+// still fail here, and what aslc cannot compile yet (a Map's ItemReader
+// and ResultWriter), becomes a positioned diagnostic naming the state,
+// never a panic and never code that does something else. JSONata states
+// are lowered by jsonata.go.
 package lower
 
 import (
@@ -40,7 +41,7 @@ var PackageHelpers = []string{
 	"Machine", "New", "Tasks", "TasksFrom", "Run",
 	"state", "stateEnd", "invokerTasks", "definition",
 	"taskSeconds", "failText",
-	"aslrt", "context", "errgroup",
+	"aslrt", "context", "errgroup", "jsonatart",
 }
 
 // MachineHelpers are the methods and fields of the generated Machine type
@@ -217,6 +218,10 @@ var statePrefixes = []string{
 	"state", "info", "io", "retry", "rules", "result", "assign", "parameters",
 	"resultSelector", "itemSelector", "batchInput", "credentials", "timestamp",
 	"errorPath", "causePath",
+	// the JSONata fields (jsonata.go)
+	"output", "arguments", "items", "seconds", "timeout", "heartbeat",
+	"maxConcurrency", "toleratedCount", "toleratedPercentage", "maxItems",
+	"maxInputBytes", "error", "cause",
 }
 
 // nameState gives a state its GoName: base, or base2, base3, ... when any
@@ -278,7 +283,7 @@ func (l *lowerer) fillMachine(mc *ir.Machine) {
 			continue
 		}
 		if s.Base().JSONata() {
-			l.jsonataState(s.Base())
+			l.jsonataState(m, s, st)
 			continue
 		}
 		l.state(m, s, st)
@@ -306,15 +311,6 @@ func (l *lowerer) nameResources() {
 		}
 		r.States = append(r.States, t)
 	}
-}
-
-// jsonataState reports a JSONata state, which aslc does not compile yet.
-func (l *lowerer) jsonataState(b *ast.BaseState) {
-	p := b.NamePos
-	if b.QueryLanguage != nil {
-		p = b.QueryLanguage.Pos
-	}
-	l.unsupported(p, b.Pointer, "the state \""+b.Name+"\" uses JSONata, which aslc does not compile yet; only JSONPath states are supported")
 }
 
 // target resolves a transition to a state of machine m.

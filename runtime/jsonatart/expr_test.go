@@ -89,10 +89,10 @@ func TestEval(t *testing.T) {
 			x, in := scope(t, input, vars)
 			st := jsonatart.NewStates(x, in)
 			if tc.result != "" {
-				st = st.WithResult(aslrt.MustDecode(tc.result))
+				st = jsonatart.NewResultStates(x, in, aslrt.MustDecode(tc.result))
 			}
 			if tc.errOut != "" {
-				st = st.WithErrorOutput(aslrt.MustDecode(tc.errOut))
+				st = jsonatart.NewErrorStates(x, in, aslrt.MustDecode(tc.errOut))
 			}
 			e := jsonatart.MustExpr(tc.field, tc.expr, nil)
 			v, err := e.Eval(st)

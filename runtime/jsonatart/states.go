@@ -40,16 +40,16 @@ func NewStates(x *aslrt.Exec, input aslrt.Value) *States {
 	return &States{x: x, input: input}
 }
 
-// WithResult returns the States of the fields that see the state's result
-// as $states.result: Output and Assign of a Task, Parallel or Map state.
-func (s *States) WithResult(result aslrt.Value) *States {
-	return &States{x: s.x, input: s.input, result: result, has: hasResult}
+// NewResultStates returns what the Output and Assign of a Task, Parallel
+// or Map state see: NewStates with the state's result as $states.result.
+func NewResultStates(x *aslrt.Exec, input, result aslrt.Value) *States {
+	return &States{x: x, input: input, result: result, has: hasResult}
 }
 
-// WithErrorOutput returns the States of a catcher's Output and Assign,
-// which see the error output as $states.errorOutput (A11.7).
-func (s *States) WithErrorOutput(errorOutput aslrt.Value) *States {
-	return &States{x: s.x, input: s.input, errOut: errorOutput, has: hasErrorOutput}
+// NewErrorStates returns what a catcher's Output and Assign see: NewStates
+// with the error output as $states.errorOutput (A11.7).
+func NewErrorStates(x *aslrt.Exec, input, errorOutput aslrt.Value) *States {
+	return &States{x: x, input: input, errOut: errorOutput, has: hasErrorOutput}
 }
 
 // Exec returns the scope the state runs in.
