@@ -152,9 +152,11 @@ func uintValue(u uint64) Value {
 }
 
 // ToGo stores v into the Go value dst points to, as json.Unmarshal would
-// store v's JSON text.
+// store v's JSON text. Numbers are written the way encoding/json writes
+// them, so a double with an integral value (which an `any` field of an
+// earlier ToGo holds for every number) fits an integer field again.
 func ToGo(v Value, dst any) error {
-	if err := json.Unmarshal(AppendJSON(nil, v), dst); err != nil {
+	if err := json.Unmarshal(appendValue(nil, v, true), dst); err != nil {
 		return fmt.Errorf("aslrt: %w", err)
 	}
 	return nil

@@ -396,6 +396,13 @@ func EncodeString(v Value) string {
 // not canonical Values (int, map[string]any, structs, ...) are rendered as
 // encoding/json renders them.
 func AppendJSON(dst []byte, v Value) []byte {
+	return appendValue(dst, v, false)
+}
+
+// appendValue appends the JSON text of v. With goNumbers, doubles are
+// written as encoding/json writes float64 values (999, not 999.0), so the
+// text unmarshals into Go integer fields; otherwise as AWS prints them.
+func appendValue(dst []byte, v Value, goNumbers bool) []byte {
 	switch x := v.(type) {
 	case nil:
 		return append(dst, "null"...)
@@ -409,8 +416,14 @@ func AppendJSON(dst []byte, v Value) []byte {
 	case int64:
 		return strconv.AppendInt(dst, x, 10)
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		switch {
+		case math.IsNaN(x) || math.IsInf(x, 0):
 			return append(dst, "null"...)
+		case goNumbers:
+			if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21) {
+				return strconv.AppendFloat(dst, x, 'e', -1, 64)
+			}
+			return strconv.AppendFloat(dst, x, 'f', -1, 64)
 		}
 		return appendDouble(dst, x)
 	case []Value:
@@ -419,7 +432,7 @@ func AppendJSON(dst []byte, v Value) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = AppendJSON(dst, e)
+			dst = appendValue(dst, e, goNumbers)
 		}
 		return append(dst, ']')
 	case *Object:
@@ -430,12 +443,12 @@ func AppendJSON(dst []byte, v Value) []byte {
 			}
 			dst = appendString(dst, m.Key)
 			dst = append(dst, ':')
-			dst = AppendJSON(dst, m.Value)
+			dst = appendValue(dst, m.Value, goNumbers)
 		}
 		return append(dst, '}')
 	}
 	if n, err := FromGo(v); err == nil {
-		return AppendJSON(dst, n)
+		return appendValue(dst, n, goNumbers)
 	}
 	return append(dst, "null"...)
 }

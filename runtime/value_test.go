@@ -260,3 +260,20 @@ func BenchmarkObjectGet50(b *testing.B) {
 }
 
 func sum(a, b float64) float64 { return a + b }
+
+func TestToGoIntegralDoubles(t *testing.T) {
+	// An `any` field decodes every number as float64; converting back into
+	// an int field must still work.
+	var loose struct{ N any }
+	require.NoError(t, ToGo(MustDecode(`{"N":999}`), &loose))
+	v, err := FromGo(loose)
+	require.NoError(t, err)
+	var strict struct{ N int }
+	require.NoError(t, ToGo(ObjectOf(Member{"N", 999.0}), &strict))
+	assert.Equal(t, 999, strict.N)
+	require.NoError(t, ToGo(v, &strict))
+	assert.Equal(t, 999, strict.N)
+	var f struct{ F float64 }
+	require.NoError(t, ToGo(ObjectOf(Member{"F", 1e-7}), &f))
+	assert.Equal(t, 1e-7, f.F)
+}
