@@ -178,6 +178,17 @@ func TestLimits(t *testing.T) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("endless loop ran for %v", d)
 	}
+	// runaway memory stops too
+	for _, src := range []string{
+		`$reduce([1..40], function($a, $b){ $a & $a }, "x")`,
+		`$count([1..5000000].[1..5000000])`,
+		`$pad("x", 1e9)`,
+	} {
+		_, err := MustParse(src).Evaluate(Undefined, nil)
+		if !errors.As(err, &je) || je.Code != "U1001" || !strings.HasPrefix(je.Message, "Expression evaluation memory limit exceeded") {
+			t.Errorf("%s: got %v, want U1001 memory limit", src, err)
+		}
+	}
 	// and at the context's cancellation
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -25,6 +25,7 @@ type evaluator struct {
 	now      time.Time
 	nowSet   bool
 	slab     []Value
+	items    int // items created by ranges
 }
 
 // values returns a slice of n values for the evaluation's short-lived
@@ -46,6 +47,25 @@ func (ev *evaluator) values(n int) []Value {
 	l := len(ev.slab)
 	ev.slab = ev.slab[:l+n]
 	return ev.slab[l : l : l+n]
+}
+
+// maxItems bounds the number of items the ranges of one evaluation may
+// create, so that a runaway expression fails before it exhausts memory.
+const maxItems = 2e7
+
+// allocate accounts for n items created by a range.
+func (ev *evaluator) allocate(n int) error {
+	ev.items += n
+	if ev.items > maxItems {
+		return memoryError("the ranges of the expression make more than 2*10^7 items")
+	}
+	return nil
+}
+
+// memoryError is what running past a size limit raises; the message
+// begins as Step Functions' does for runaway expressions.
+func memoryError(detail string) *Error {
+	return newError("U1001", withMessage("Expression evaluation memory limit exceeded: "+detail))
 }
 
 // stackError is what running past the depth limit raises.
@@ -691,9 +711,17 @@ func (ev *evaluator) evalBinary(n *node, input Value, env *frame) (Value, error)
 				break
 			}
 		}
+		if len(ls)+len(rs) > maxStringLength {
+			return nil, memoryError("the string concatenation is longer than 2^26 bytes")
+		}
 		result = ls + rs
 	case "..":
 		result, err = evalRange(lhs, rhs)
+		if r, ok := result.(*sequence); ok && err == nil {
+			if err = ev.allocate(len(r.items)); err != nil {
+				return nil, err
+			}
+		}
 	case "in":
 		result = false
 		if IsUndefined(lhs) || IsUndefined(rhs) {

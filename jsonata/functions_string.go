@@ -227,7 +227,7 @@ func fnPad(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 		return s, nil
 	}
 	if padLength > maxStringLength {
-		return nil, newError("D3001", withValue("padding too long"))
+		return nil, memoryError("$pad() would make a string of more than 2^26 characters")
 	}
 	padding := strings.Repeat(ch, padLength)
 	if utf16Len(ch) > 1 {
@@ -244,7 +244,7 @@ func fnPad(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 }
 
 // maxStringLength bounds strings the library builds from repetition.
-const maxStringLength = 1 << 28
+const maxStringLength = 1 << 26
 
 func utf16Len(s string) int {
 	n := 0
@@ -566,8 +566,13 @@ func fnJoin(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	}
 	sep, _ := args[1].(string)
 	parts := make([]string, len(items))
+	total := len(sep) * len(items)
 	for i, it := range items {
 		parts[i], _ = it.(string)
+		total += len(parts[i])
+	}
+	if total > maxStringLength {
+		return nil, memoryError("$join() would make a string of more than 2^26 bytes")
 	}
 	return strings.Join(parts, sep), nil
 }
