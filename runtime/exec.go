@@ -61,6 +61,31 @@ type State struct {
 	// Retry is true when the state has a non-empty Retry field; only then
 	// does the context object carry State.RetryCount (A14.6).
 	Retry bool
+
+	res atomic.Pointer[resourceInfo] // what Resource implies, once known
+}
+
+// resourceInfo is what a Task state's resource implies for its events.
+type resourceInfo struct {
+	events    *taskEvents
+	submitted bool   // TaskSubmitted after TaskStarted
+	callback  bool   // .waitForTaskToken: $$.Task.Token
+	label     string // the name in States.DataLimitExceeded causes
+}
+
+// resource returns what st's Resource implies, working it out once.
+func (st *State) resource() *resourceInfo {
+	if r := st.res.Load(); r != nil {
+		return r
+	}
+	r := &resourceInfo{
+		events:    eventTypesOf(st.Resource),
+		submitted: isSubmitted(st.Resource),
+		callback:  isCallback(st.Resource),
+		label:     resourceLabel(st.Resource),
+	}
+	st.res.Store(r)
+	return r
 }
 
 // Definition describes a compiled state machine to the runtime. Generated
@@ -375,12 +400,15 @@ func (x *Exec) Enter(st *State, in Value) error {
 		return x.userError(&Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (" + strconv.Itoa(maxHistoryEvents) + ")."})
 	}
 	x.st, x.stSeg = st, x.seg
-	x.retries, x.ctxObj, x.item, x.token, x.assigned = 0, nil, nil, "", nil
-	x.entered, x.enteredText = 0, ""
+	x.retries, x.entered = 0, 0
+	// Clear only what is set: stores of pointers cost write barriers.
+	if x.ctxObj != nil || x.item != nil || x.token != "" || x.assigned != nil || x.enteredText != "" {
+		x.ctxObj, x.item, x.token, x.assigned, x.enteredText = nil, nil, "", nil, ""
+	}
 	if x.tl != nil {
 		x.entered = x.tl.now.Load()
 	}
-	if st.Type == TaskState && isCallback(st.Resource) {
+	if st.Type == TaskState && st.resource().callback {
 		x.token = newUUID(x.e.random)
 	}
 	if !h.sink {

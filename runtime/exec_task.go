@@ -174,17 +174,16 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.st = st
 	}
 	h := x.e.h
-	var types *taskEvents
+	res := st.resource()
 	if h.sink {
-		types = eventTypesOf(st.Resource)
-		x.record(&Event{Type: types.scheduled, State: st.Name, Input: in, Resource: st.Resource})
-		x.record(&Event{Type: types.started, State: st.Name, Resource: st.Resource})
-		if isSubmitted(st.Resource) {
+		x.record(&Event{Type: res.events.scheduled, State: st.Name, Input: in, Resource: st.Resource})
+		x.record(&Event{Type: res.events.started, State: st.Name, Resource: st.Resource})
+		if res.submitted {
 			x.record(&Event{Type: TaskSubmitted, State: st.Name, Resource: st.Resource})
 		}
 	} else {
 		n := int64(2)
-		if isSubmitted(st.Resource) {
+		if res.submitted {
 			n++
 		}
 		h.total.Add(n)
@@ -236,13 +235,13 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	if err := CheckPayloadSize(resourceLabel(st.Resource), v); err != nil {
+	if err := CheckPayloadSize(res.label, v); err != nil {
 		e := AsError(err)
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
 	if h.sink {
-		x.record(&Event{Type: eventTypesOf(st.Resource).succeeded, State: st.Name, Output: v, Resource: st.Resource})
+		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
 		h.total.Add(1)
 		x.seg.n++
@@ -318,7 +317,7 @@ func (x *Exec) taskEvent(t func(*taskEvents) EventType, e *Error) {
 		x.seg.n++
 		return
 	}
-	x.record(&Event{Type: t(eventTypesOf(x.st.Resource)), State: x.st.Name, Resource: x.st.Resource, Error: e.Name, Cause: e.Cause})
+	x.record(&Event{Type: t(x.st.resource().events), State: x.st.Name, Resource: x.st.Resource, Error: e.Name, Cause: e.Cause})
 }
 
 func failedEvent(t *taskEvents) EventType   { return t.failed }
