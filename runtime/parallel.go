@@ -45,6 +45,11 @@ func (x *Exec) Parallel(n int) *Group {
 }
 
 func (x *Exec) newGroup(n int, isMap bool) *Group {
+	if x.entered == 0 {
+		// Branches share the state's EnteredTime, and the state's fields
+		// must not change while they run.
+		x.entered = x.Now().UnixNano()
+	}
 	g := &Group{x: x, results: make([]Value, n), isMap: isMap, scoped: true}
 	if x.tl != nil {
 		g.fork = x.tl.now.Load()
