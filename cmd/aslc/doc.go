@@ -131,10 +131,8 @@
 // with its duration; a Map over more than a few hundred items shows a
 // progress line when stderr is a terminal.
 //
-// Build needs the aslc module's source, as "go list -m
-// github.com/aslc/aslc" finds it from the current directory: inside a
-// module that requires aslc (for example as a tool), or in the aslc source
-// tree.
+// Build works as run does: the program is built from the runtime source
+// embedded in aslc, into the same cache (see run), and copied to BIN.
 //
 // # Run a definition
 //

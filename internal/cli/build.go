@@ -2,11 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -14,16 +13,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/aslc/aslc/compiler"
+	"github.com/aslc/aslc/internal/gobuild"
 	"github.com/aslc/aslc/internal/version"
 )
 
 // aslcModule is the module path of aslc, whose runtime, Lambda backend and
 // binary main program a built executable links.
 const aslcModule = "github.com/aslc/aslc"
-
-// buildDir is where, inside the aslc module, the go command sees a build's
-// generated packages (through -overlay; nothing is written there).
-const buildDir = "internal/aslcbuild"
 
 func buildCommand() *Command {
 	var out, name string
@@ -55,10 +51,9 @@ Logs go to stderr through log/slog at --log-level: at debug, one line per
 state entered and exited with its duration; a Map over more than a few
 hundred items shows a progress line when stderr is a terminal.
 
-Build needs the source of the aslc module: it runs the go command in the
-directory "go list -m github.com/aslc/aslc" reports from the current
-directory (a module that requires aslc, for example as a tool, or the aslc
-source tree itself).`,
+Build works as run does: the program is built from the runtime source
+embedded in aslc into the same cache (see "aslc help run"), and copied to
+BIN.`,
 		Flags: func(fs *pflag.FlagSet) {
 			fs.StringVarP(&out, "out", "o", "", "write the executable to `BIN` (required)")
 			fs.StringVar(&name, "name", "", "the state machine `NAME` ($$.StateMachine.Name, and the machine of a mock configuration)")
@@ -85,7 +80,18 @@ func build(env *Env, def, out, name string, express bool) int {
 	if name == "" {
 		name = compiler.DefaultName(filepath.Base(def))
 	}
-	src, err := compiler.Compile(text, compiler.Options{Package: "machine", Source: def, Name: name, Express: express})
+	mainSrc, err := standaloneMain(name, def)
+	if err != nil {
+		env.Errorf("%v", err)
+		return ExitFailure
+	}
+	res, err := gobuild.Build(context.Background(), gobuild.Spec{
+		Definition: text,
+		Source:     def,
+		Name:       name,
+		Express:    express,
+		Main:       mainSrc,
+	})
 	var ce *compiler.Error
 	switch {
 	case errors.As(err, &ce):
@@ -97,97 +103,36 @@ func build(env *Env, def, out, name string, express bool) int {
 		env.Errorf("%s: %v", def, err)
 		return ExitFailure
 	}
-	bin, err := filepath.Abs(out)
-	if err != nil {
-		env.Errorf("%v", err)
-		return ExitFailure
-	}
-	if err := BuildExecutable(bin, name, def, src); err != nil {
+	if err := copyExecutable(res.Binary, out); err != nil {
 		env.Errorf("%v", err)
 		return ExitFailure
 	}
 	return ExitOK
 }
 
-// BuildExecutable links a compiled machine (the Go source of package
-// "machine", as compiler.Compile made it) with the standalone main program
-// into the executable bin, with the go command on PATH. name is the
-// machine's name; source names the definition in the generated header.
-//
-// The packages are shown to the go command inside the aslc module through
-// an -overlay file, so that the build uses the module's own requirements
-// and go.sum, and writes nothing into the module.
-func BuildExecutable(bin, name, source string, machineSrc []byte) error {
-	root, err := aslcModuleDir()
+// copyExecutable copies the built program from the cache to out.
+func copyExecutable(from, out string) error {
+	data, err := os.ReadFile(from)
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "aslc-build-")
-	if err != nil {
+	tmp := out + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
-	mainSrc, err := standaloneMain(name, source)
-	if err != nil {
-		return err
-	}
-	files := map[string][]byte{
-		filepath.Join(buildDir, "main.go"):               mainSrc,
-		filepath.Join(buildDir, "machine", "machine.go"): machineSrc,
-	}
-	overlay := map[string]map[string]string{"Replace": {}}
-	i := 0
-	for rel, data := range files {
-		i++
-		f := filepath.Join(tmp, fmt.Sprintf("%d.go", i))
-		if err := os.WriteFile(f, data, 0o644); err != nil {
-			return err
-		}
-		overlay["Replace"][filepath.Join(root, rel)] = f
-	}
-	ov, err := json.Marshal(overlay)
-	if err != nil {
-		return err
-	}
-	ovFile := filepath.Join(tmp, "overlay.json")
-	if err := os.WriteFile(ovFile, ov, 0o644); err != nil {
-		return err
-	}
-	cmd := exec.Command("go", "build", "-overlay", ovFile, "-trimpath", "-o", bin, "./"+filepath.ToSlash(buildDir))
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly -buildvcs=false")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, strings.TrimSpace(stderr.String()))
-	}
-	return nil
+	return os.Rename(tmp, out)
 }
 
-// aslcModuleDir finds the source of the aslc module as the go command
-// sees it from the current directory.
-func aslcModuleDir() (string, error) {
-	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", aslcModule)
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	outb, err := cmd.Output()
-	dir := strings.TrimSpace(string(outb))
-	if err != nil || dir == "" {
-		return "", fmt.Errorf("cannot find the source of %s (needed to link the executable): run aslc build inside a module that requires it, e.g. after \"go get -tool %s/cmd/aslc\": %s",
-			aslcModule, aslcModule, strings.TrimSpace(stderr.String()))
-	}
-	return dir, nil
-}
-
-// standaloneMain is the main package of a built executable.
+// standaloneMain is the main package of a built executable: the Lambda
+// backend's standalone program around the generated machine.
 func standaloneMain(name, source string) ([]byte, error) {
 	f := jen.NewFile("main")
 	f.HeaderComment(fmt.Sprintf("Code generated by aslc v%s. DO NOT EDIT.", version.Version))
 	f.HeaderComment("source: " + filepath.ToSlash(source))
 	f.ImportAlias(aslcModule+"/runtime", "aslrt")
-	f.PackageComment(fmt.Sprintf("Command %s runs the state machine %s with its tasks on AWS Lambda.", strings.ReplaceAll(name, "\n", " "), fmt.Sprintf("%q", name)))
-	machine := aslcModule + "/" + buildDir + "/machine"
+	f.ImportName(gobuild.MachinePackage, gobuild.MachinePackageName)
+	f.PackageComment(fmt.Sprintf("Command %s runs the state machine %q with its tasks on AWS Lambda.", strings.ReplaceAll(name, "\n", " "), name))
+	machine := gobuild.MachinePackage
 	f.Func().Id("main").Params().Block(
 		jen.Qual("os", "Exit").Call(jen.Qual(aslcModule+"/backend/awslambda/standalone", "Main").Call(
 			jen.Lit(name),

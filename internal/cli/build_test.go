@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/aslc/aslc/backend/awslambda/awslambdatest"
+	"github.com/aslc/aslc/internal/gobuild"
 	"github.com/aslc/aslc/internal/lambdastub"
 	aslrt "github.com/aslc/aslc/runtime"
 )
@@ -52,10 +53,18 @@ func buildOnce(t *testing.T, def string) string {
 }
 
 func TestMain(m *testing.M) {
+	// aslc build keeps what it builds in the cache of aslc run: give the
+	// tests one of their own.
+	cache, err := os.MkdirTemp("", "aslc-cache-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(gobuild.CacheDirEnv, cache)
 	code := m.Run()
 	for _, bin := range built.bins {
 		os.RemoveAll(filepath.Dir(bin))
 	}
+	os.RemoveAll(cache)
 	os.Exit(code)
 }
 

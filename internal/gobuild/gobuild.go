@@ -105,6 +105,9 @@ type Spec struct {
 	// Source is the definition's file name as the user gave it; the
 	// diagnostics and the generated header name it.
 	Source string
+	// Name is the machine's default name ($$.StateMachine.Name); empty
+	// means the one compiler.Options derives from Source.
+	Name string
 	// Express compiles the definition as an EXPRESS state machine.
 	Express bool
 	// Main is the source of the program's package main, one file that
@@ -182,6 +185,7 @@ func Build(ctx context.Context, spec Spec) (*Result, error) {
 	gen, err := compiler.Compile(spec.Definition, compiler.Options{
 		Package: MachinePackageName,
 		Source:  spec.Source,
+		Name:    spec.Name,
 		Express: spec.Express,
 	})
 	if err != nil {
