@@ -189,6 +189,17 @@ func TestLimits(t *testing.T) {
 			t.Errorf("%s: got %v, want U1001 memory limit", src, err)
 		}
 	}
+	// values nested too deeply to walk
+	for _, src := range []string{`$string($v)`, `$clone($v)`, `$count($v.**)`} {
+		deepV := Value(int64(1))
+		for i := 0; i < 20000; i++ {
+			deepV = []Value{deepV}
+		}
+		_, err := MustParse(src).Evaluate(Undefined, map[string]Value{"v": aslrt.ObjectOf(aslrt.Member{Key: "a", Value: deepV})})
+		if !errors.As(err, &je) || je.Code != "U1001" {
+			t.Errorf("%s of a deep value: got %v, want U1001", src, err)
+		}
+	}
 	// and at the context's cancellation
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

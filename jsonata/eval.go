@@ -9,8 +9,13 @@ import (
 )
 
 // maxValueDepth bounds the nesting of values that are walked recursively
-// (printing, cloning, descendants).
+// (printing, cloning, descendants), as the runtime's decoder bounds input.
 const maxValueDepth = 10000
+
+// deepValueError is what walking a value nested past maxValueDepth raises.
+func deepValueError() *Error {
+	return newError("U1001", withMessage("Stack overflow error: a value is nested more than 10000 levels deep"))
+}
 
 // evaluator holds the state of one evaluation. The expression tree is
 // shared and never changed; everything that changes lives here or in the
@@ -142,7 +147,7 @@ func (ev *evaluator) eval(n *node, input Value, env *frame) (Value, error) {
 	case nWildcard:
 		result = wildcard(input)
 	case nDescendant:
-		result = descendants(input)
+		result, err = descendants(input)
 	case nParent:
 		v, ok := env.lookup(n.slot.label)
 		if !ok {
@@ -305,34 +310,43 @@ func flattenInto(dst []Value, items []Value, depth int) []Value {
 }
 
 // descendants is **: every value below input, depth first.
-func descendants(input Value) Value {
+func descendants(input Value) (Value, error) {
 	if IsUndefined(input) {
-		return Undefined
+		return Undefined, nil
 	}
 	out := newSequence(0)
-	recurseDescendants(input, out, 0)
-	if len(out.items) == 1 {
-		return out.items[0]
+	if !recurseDescendants(input, out, 0) {
+		return nil, deepValueError()
 	}
-	return out
+	if len(out.items) == 1 {
+		return out.items[0], nil
+	}
+	return out, nil
 }
 
-func recurseDescendants(v Value, out *sequence, depth int) {
+// recurseDescendants collects v and every value below it; it reports false
+// when they are nested too deeply.
+func recurseDescendants(v Value, out *sequence, depth int) bool {
 	if depth > maxValueDepth {
-		return
+		return false
 	}
 	if items, ok := arrayItems(v); ok {
 		for _, it := range items {
-			recurseDescendants(it, out, depth+1)
+			if !recurseDescendants(it, out, depth+1) {
+				return false
+			}
 		}
-		return
+		return true
 	}
 	out.items = append(out.items, v)
 	if o, ok := v.(*aslrt.Object); ok {
 		for _, m := range o.Members() {
-			recurseDescendants(m.Value, out, depth+1)
+			if !recurseDescendants(m.Value, out, depth+1) {
+				return false
+			}
 		}
 	}
+	return true
 }
 
 func (ev *evaluator) evalCondition(n *node, input Value, env *frame) (Value, error) {

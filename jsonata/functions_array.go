@@ -569,10 +569,10 @@ func fnClone(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 }
 
 // checkDeepNumbers raises D1001 for an infinite number anywhere in v, as
-// $string does.
+// $string does, and U1001 for a value nested too deeply to copy.
 func checkDeepNumbers(v Value, depth int) error {
 	if depth > maxValueDepth {
-		return nil
+		return deepValueError()
 	}
 	switch x := v.(type) {
 	case float64:

@@ -141,7 +141,7 @@ func (w *jsonWriter) newline(depth int) {
 // without forString, functions have none).
 func (w *jsonWriter) value(v Value, depth int) (bool, error) {
 	if depth > maxValueDepth {
-		return false, newError("D1001", withValue("nested too deeply"))
+		return false, deepValueError()
 	}
 	switch x := v.(type) {
 	case UndefinedValue:
