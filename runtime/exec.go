@@ -45,6 +45,7 @@ func (t StateType) String() string {
 var (
 	enteredEvents = [...]EventType{"", PassStateEntered, TaskStateEntered, ChoiceStateEntered, WaitStateEntered, SucceedStateEntered, FailStateEntered, ParallelStateEntered, MapStateEntered}
 	exitedEvents  = [...]EventType{"", PassStateExited, TaskStateExited, ChoiceStateExited, WaitStateExited, SucceedStateExited, "", ParallelStateExited, MapStateExited}
+	abortedEvents = [...]EventType{"", "", TaskStateAborted, "", WaitStateAborted, "", "", ParallelStateAborted, MapStateAborted}
 )
 
 // State describes one state of a machine to the runtime. Generated code
@@ -246,6 +247,7 @@ type Exec struct {
 	item        *mapItem
 	token       string
 	assigned    *Object
+	open        bool // st was entered in this scope and not left
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure
@@ -399,7 +401,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if h.total.Load() >= maxHistoryEvents-1 {
 		return x.userError(&Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (" + strconv.Itoa(maxHistoryEvents) + ")."})
 	}
-	x.st, x.stSeg = st, x.seg
+	x.st, x.stSeg, x.open = st, x.seg, true
 	x.retries, x.entered = 0, 0
 	// Clear only what is set: stores of pointers cost write barriers.
 	if x.ctxObj != nil || x.item != nil || x.token != "" || x.assigned != nil || x.enteredText != "" {
@@ -428,6 +430,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 // Exit records that the current state is left with output out: the
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
+	x.open = false
 	h := x.e.h
 	if !h.sink {
 		h.total.Add(1)

@@ -631,8 +631,8 @@ func TestMapFailure(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 	want := []string{"1 ExecutionStarted", "2 MapStateEntered M", "3 MapStateStarted M", "4 MapIterationStarted M [0]",
-		"5 WaitStateEntered Slow", "6 MapIterationAborted M [0]", "7 MapIterationStarted M [1]", "8 FailStateEntered Bad",
-		"9 MapIterationFailed M [1]", "10 MapStateFailed M", "11 ExecutionFailed"}
+		"5 WaitStateEntered Slow", "6 WaitStateAborted Slow", "7 MapIterationAborted M [0]", "8 MapIterationStarted M [1]",
+		"9 FailStateEntered Bad", "10 MapIterationFailed M [1]", "11 MapStateFailed M", "12 ExecutionFailed"}
 	if diff := cmp.Diff(want, rec.lines()); diff != "" {
 		t.Errorf("history (-want +got):\n%s", diff)
 	}

@@ -111,6 +111,12 @@ func (g *Group) kid(ctx context.Context, i int) *Exec {
 func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 	if err != nil {
 		err = kx.mark(err)
+		if _, ok := err.(*haltError); ok && kx.open && kx.stSeg == kx.seg {
+			// The state running when the branch was stopped (A13.17).
+			if t := abortedEvents[kx.st.Type]; t != "" {
+				kx.record(&Event{Type: t, State: kx.st.Name})
+			}
+		}
 	}
 	var exceeded bool
 	if err == nil {
