@@ -22,15 +22,11 @@
 //     only one language supports (A2.18, A16.4);
 //   - JSONPath, reference paths and intrinsic calls, parsed with the
 //     runtime's own parsers (A2.12, A2.13, A2.25, A4.7, A5);
-//   - JSONata expressions, parsed with the jsonata package (A2.19);
+//   - JSONata expressions, parsed with the jsonata package (A2.19), and
+//     what they read: names at the top level, $$, and $states.errorOutput
+//     outside a catcher are UNSUPPORTED_JSONATA_EXPRESSION (A2.20, A2.21);
 //   - Choice rule structure and operand types (A6), Retry and Catch rules
 //     (A2.26, A2.27), Task resources (A2.22, A2.24), Credentials (A2.23).
-//
-// Not checked: what a JSONata expression refers to, which needs the
-// expression's syntax tree — names at the top level of an expression
-// (UNSUPPORTED_JSONATA_EXPRESSION, A2.20), and $states.errorOutput outside
-// a catcher or $$ inside an expression (A2.21). Such definitions pass
-// validation and fail when they run.
 package check
 
 import (
