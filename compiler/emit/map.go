@@ -71,25 +71,44 @@ func (e *emitter) mapState(s *ir.Map) {
 			cfg.add("Distributed", jen.True())
 		}
 		b.add(jen.Id("mp").Op(":=").Id("x").Dot("Map").Call(jen.Id("items"), rt("MapConfig").Values(cfg...)))
-		b.add(jen.List(jen.Id("g"), jen.Id("ctx")).Op(":=").Qual(errgroupPath, "WithContext").Call(jen.Id("x").Dot("Context").Call()))
-		b.add(jen.Id("g").Dot("SetLimit").Call(jen.Id("mp").Dot("Limit").Call()))
 
 		var fn jen.Code = jen.Id("m").Dot(s.Processor.GoName)
 		if sel := s.ItemSelector; sel != nil {
 			// The ItemSelector reads the Map's effective input as $ and the
 			// item as $$.Map.Item.Value (A13.3).
-			fn = jen.Func().Params(jen.Id("ix").Op("*").Add(rt("Exec")), jen.Id("_").Add(value())).Params(value(), jen.Error()).Block(
+			b.add(jen.Id("iterate").Op(":=").Func().Params(jen.Id("ix").Op("*").Add(rt("Exec")), jen.Id("_").Add(value())).Params(value(), jen.Error()).Block(
 				jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(e.templateRef(sel.Template)).Dot("Eval").Call(jen.Id(args), jen.Id("ix")),
 				ifErrReturn(jen.Nil(), jen.Err()),
 				jen.Return(jen.Id("m").Dot(s.Processor.GoName).Call(jen.Id("ix"), jen.Id("v"))),
-			)
+			))
+			fn = jen.Id("iterate")
 		}
-		b.add(jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(
-			jen.Id("g").Dot("Go").Call(jen.Func().Params().Error().Block(
-				jen.Return(jen.Id("mp").Dot("Iteration").Call(jen.Id("ctx"), jen.Id("i"), fn)),
-			)),
-		))
+		mapWorkers(b, fn)
 		b.assign("results", jen.Id("mp").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))
 		return e.result(b, io, separate, s.ResultSelector, s.Assign, "results")
 	})
+}
+
+// mapWorkers emits the iterations of a Map state: a bounded pool of at
+// most mp.Limit() workers in an errgroup, rather than a goroutine per
+// item, so that an iteration costs no goroutine start and no stack growth.
+// The workers take the item indexes from a channel in index order, as
+// Group.Iteration requires, and run each with fn; after a failure they
+// stop taking items, and the iterations still running are aborted through
+// the errgroup's context.
+func mapWorkers(b *body, fn jen.Code) {
+	b.add(jen.Id("work").Op(":=").Make(jen.Chan().Int(), jen.Len(jen.Id("items"))))
+	b.add(jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(jen.Id("work").Op("<-").Id("i")))
+	b.add(jen.Close(jen.Id("work")))
+	b.add(jen.List(jen.Id("g"), jen.Id("ctx")).Op(":=").Qual(errgroupPath, "WithContext").Call(jen.Id("x").Dot("Context").Call()))
+	b.add(jen.For(jen.Range().Min(jen.Id("mp").Dot("Limit").Call(), jen.Len(jen.Id("items")))).Block(
+		jen.Id("g").Dot("Go").Call(jen.Func().Params().Error().Block(
+			jen.For(jen.Id("i").Op(":=").Range().Id("work")).Block(
+				jen.If(jen.Err().Op(":=").Id("mp").Dot("Iteration").Call(jen.Id("ctx"), jen.Id("i"), fn), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Err()),
+				),
+			),
+			jen.Return(jen.Nil()),
+		)),
+	))
 }

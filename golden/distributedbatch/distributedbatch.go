@@ -107,11 +107,20 @@ func (m *Machine) batches(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, er
 	}
 	items = batcher.Batches(items)
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 2, Distributed: true})
-	g, ctx := errgroup.WithContext(x.Context())
-	g.SetLimit(mp.Limit())
+	work := make(chan int, len(items))
 	for i := range items {
+		work <- i
+	}
+	close(work)
+	g, ctx := errgroup.WithContext(x.Context())
+	for range min(mp.Limit(), len(items)) {
 		g.Go(func() error {
-			return mp.Iteration(ctx, i, m.runBatchesProcessor)
+			for i := range work {
+				if err := mp.Iteration(ctx, i, m.runBatchesProcessor); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -356,17 +356,27 @@ func (m *Machine) label(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 2, ToleratedFailureCount: 1, ToleratedFailureCountSet: true})
-	g, ctx := errgroup.WithContext(x.Context())
-	g.SetLimit(mp.Limit())
+	iterate := func(ix *aslrt.Exec, _ aslrt.Value) (aslrt.Value, error) {
+		v, err := itemSelectorLabel.Eval(in, ix)
+		if err != nil {
+			return nil, err
+		}
+		return m.runLabelProcessor(ix, v)
+	}
+	work := make(chan int, len(items))
 	for i := range items {
+		work <- i
+	}
+	close(work)
+	g, ctx := errgroup.WithContext(x.Context())
+	for range min(mp.Limit(), len(items)) {
 		g.Go(func() error {
-			return mp.Iteration(ctx, i, func(ix *aslrt.Exec, _ aslrt.Value) (aslrt.Value, error) {
-				v, err := itemSelectorLabel.Eval(in, ix)
-				if err != nil {
-					return nil, err
+			for i := range work {
+				if err := mp.Iteration(ctx, i, iterate); err != nil {
+					return err
 				}
-				return m.runLabelProcessor(ix, v)
-			})
+			}
+			return nil
 		})
 	}
 	results, err := mp.Wait(g.Wait())
