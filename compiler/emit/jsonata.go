@@ -2,6 +2,7 @@ package emit
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -25,7 +26,7 @@ func statesType() *jen.Statement { return jen.Op("*").Add(jrt("States")) }
 // AWS's field name, the text, and the direct function of its form.
 func (e *emitter) jsonataExpr(x *ir.JSONata) *jen.Statement {
 	e.f.ImportName(jsonatartPath, "jsonatart")
-	return jrt("MustExpr").Call(jen.Lit(x.Field), jsonText(x.Text), directFunc(x.Form))
+	return jrt("MustExpr").Call(jen.Lit(x.Field), jsonText(strings.TrimSpace(x.Text)), directFunc(x.Form))
 }
 
 // jsonataExprRef declares the package-level variable holding a field that
@@ -109,7 +110,13 @@ func directFunc(f *jsonata.Form) jen.Code {
 	}
 	d := &directGen{}
 	v := d.value(f)
-	body := append(d.stmts, jen.Return(v, jen.True()))
+	var body []jen.Code
+	if d.lastCall != nil && d.lastVar == v {
+		// the function's result is the last helper's
+		body = append(d.stmts[:len(d.stmts)-2], jen.Return(d.lastCall))
+	} else {
+		body = append(d.stmts, jen.Return(v, jen.True()))
+	}
 	return jen.Func().Params(jen.Id("s").Add(statesType())).Params(value(), jen.Bool()).Block(body...)
 }
 
@@ -148,18 +155,22 @@ func directForm(f *jsonata.Form) bool {
 type directGen struct {
 	stmts []jen.Code
 	n     int
+	// lastCall and lastVar are the call of the last decided value and the
+	// variable it assigned.
+	lastCall, lastVar jen.Code
 }
 
 // decided adds "vN, ok := call; if !ok { return nil, false }" and returns
 // vN.
 func (d *directGen) decided(call jen.Code) jen.Code {
-	v := "v" + strconv.Itoa(d.n)
+	v := jen.Id("v" + strconv.Itoa(d.n))
 	d.n++
 	d.stmts = append(d.stmts,
-		jen.List(jen.Id(v), jen.Id("ok")).Op(":=").Add(call),
+		jen.List(v, jen.Id("ok")).Op(":=").Add(call),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
 	)
-	return jen.Id(v)
+	d.lastCall, d.lastVar = call, v
+	return v
 }
 
 func (d *directGen) value(f *jsonata.Form) jen.Code {
