@@ -105,6 +105,15 @@ func (x *Exec) buildContext() *Object {
 	return &c.root
 }
 
+// mapItem returns the Map item of the scope while its ItemSelector is
+// built: what $$.Map.Item holds (mapItemScope).
+func (x *Exec) mapItem() (int, Value, bool) {
+	if x.item == nil {
+		return 0, nil, false
+	}
+	return x.item.index, x.item.value, true
+}
+
 // ExecutionInput returns the execution's input ($$.Execution.Input, A14.3).
 func (x *Exec) ExecutionInput() Value { return x.e.input }
 

@@ -36,7 +36,19 @@ type Path struct {
 	steps    []pathStep
 	definite bool
 	null     bool
+	// item is set for $$.Map.Item.Index and $$.Map.Item.Value, which a
+	// scope that knows its Map item answers without its context object.
+	item mapItemField
 }
+
+// mapItemField says which member of $$.Map.Item a path names.
+type mapItemField uint8
+
+const (
+	noMapItem mapItemField = iota
+	mapItemIndex
+	mapItemValue
+)
 
 type stepKind uint8
 
@@ -290,8 +302,19 @@ func (p *pathParser) parse() (*Path, error) {
 	if len(path.steps) > 0 {
 		path.steps[len(path.steps)-1].leaf = true
 	}
+	if st := path.steps; path.root == RootContext && len(st) == 3 && st[0].isName("Map") && st[1].isName("Item") {
+		switch {
+		case st[2].isName("Index"):
+			path.item = mapItemIndex
+		case st[2].isName("Value"):
+			path.item = mapItemValue
+		}
+	}
 	return path, nil
 }
+
+// isName reports whether the step selects the one member name.
+func (st *pathStep) isName(name string) bool { return st.kind == stepName && st.name == name }
 
 func isVarStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

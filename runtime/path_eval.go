@@ -48,6 +48,31 @@ func (p *Path) rootValue(input Value, s Scope) (Value, bool) {
 	return input, true
 }
 
+// mapItemScope is a Scope that knows the item of the Map iteration it
+// belongs to while the iteration's ItemSelector is built, which its
+// context object shows as $$.Map.Item (A14.9).
+type mapItemScope interface {
+	mapItem() (index int, value Value, ok bool)
+}
+
+// mapItem returns the value of a $$.Map.Item.Index or $$.Map.Item.Value
+// path without building the context object, when s can tell it; ok false
+// means the path must be evaluated as any other.
+func (p *Path) mapItem(s Scope) (Value, bool) {
+	ms, ok := s.(mapItemScope)
+	if !ok {
+		return nil, false
+	}
+	i, v, ok := ms.mapItem()
+	if !ok {
+		return nil, false
+	}
+	if p.item == mapItemIndex {
+		return int64(i), true
+	}
+	return v, true
+}
+
 // Lookup evaluates the path against input; ok is false when a definite path
 // selects nothing, when its root is a variable that does not exist, or when
 // an indefinite path would visit more nodes than one evaluation may
@@ -58,6 +83,11 @@ func (p *Path) rootValue(input Value, s Scope) (Value, bool) {
 func (p *Path) Lookup(input Value, s Scope) (v Value, ok bool) {
 	if p.null {
 		return nil, false
+	}
+	if p.item != noMapItem {
+		if v, ok := p.mapItem(s); ok {
+			return v, true
+		}
 	}
 	doc, ok := p.rootValue(input, s)
 	if !ok {
@@ -82,6 +112,11 @@ func (p *Path) Exists(input Value, s Scope) bool {
 func (p *Path) Eval(input Value, s Scope) (Value, error) {
 	if p.null {
 		return nil, NewError(ErrRuntime, "Invalid path 'null' : the path field is null")
+	}
+	if p.item != noMapItem {
+		if v, ok := p.mapItem(s); ok {
+			return v, nil
+		}
 	}
 	doc, ok := p.rootValue(input, s)
 	if !ok {
