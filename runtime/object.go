@@ -24,7 +24,69 @@ type Object struct {
 
 // NewObject returns an empty object with room for capacity members.
 func NewObject(capacity int) *Object {
-	return &Object{members: make([]Member, 0, capacity)}
+	return newObject(0, capacity)
+}
+
+// newObject returns an object of length zero members with room for
+// capacity. An object of up to 8 members is one allocation: the members
+// are stored right after the Object itself.
+func newObject(length, capacity int) *Object {
+	var o *Object
+	var m []Member
+	switch capacity {
+	case 1:
+		p := new(struct {
+			o Object
+			m [1]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 2:
+		p := new(struct {
+			o Object
+			m [2]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 3:
+		p := new(struct {
+			o Object
+			m [3]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 4:
+		p := new(struct {
+			o Object
+			m [4]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 5:
+		p := new(struct {
+			o Object
+			m [5]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 6:
+		p := new(struct {
+			o Object
+			m [6]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 7:
+		p := new(struct {
+			o Object
+			m [7]Member
+		})
+		o, m = &p.o, p.m[:]
+	case 8:
+		p := new(struct {
+			o Object
+			m [8]Member
+		})
+		o, m = &p.o, p.m[:]
+	default:
+		return &Object{members: make([]Member, length, capacity)}
+	}
+	o.members = m[:length]
+	return o
 }
 
 // ObjectOf returns an object holding members in the given order; a later
@@ -157,7 +219,7 @@ func (o *Object) Clone() *Object {
 
 // CloneGrow is Clone with room for extra more members.
 func (o *Object) CloneGrow(extra int) *Object {
-	c := &Object{members: make([]Member, o.Len(), o.Len()+extra)}
+	c := newObject(o.Len(), o.Len()+extra)
 	copy(c.members, o.Members())
 	if o != nil && o.index != nil {
 		c.index = make(map[string]int, len(o.index)+extra)
