@@ -70,7 +70,9 @@ func TestTypedFields(t *testing.T) {
 func TestChoose(t *testing.T) {
 	x, in := scope(t, `{"kind": "b"}`, "")
 	st := jsonatart.NewStates(x, in)
-	rule := func(expr string) jsonatart.Rule { return jsonatart.When(jsonatart.MustExpr("Choices[0]/Condition", expr, nil)) }
+	rule := func(expr string) jsonatart.Rule {
+		return jsonatart.When(jsonatart.MustExpr("Choices[0]/Condition", expr, nil))
+	}
 	tests := []struct {
 		name  string
 		rules []jsonatart.Rule
