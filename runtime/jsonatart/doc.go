@@ -38,6 +38,19 @@
 // case and reports when it cannot decide, and the evaluator then
 // evaluates the expression, so both give the same result.
 //
+// Where no recorded AWS run says what AWS does, the package decides as
+// follows. A field that needs a value of one kind (TimeoutSeconds and
+// HeartbeatSeconds: a positive integer; MaxConcurrency,
+// ToleratedFailureCount and the ItemBatcher limits: a non-negative
+// integer; ToleratedFailurePercentage: a number from 0 to 100; Fail's
+// Error and Cause: a string) fails otherwise with
+// States.QueryEvaluationError and a cause shaped like the recorded one of
+// Items ("... returned an unexpected result type. Expected '<type>', but
+// was '<type>' for value: <json>"). An expression that throws is reported
+// with its JSONata code and message ("... threw an error during
+// evaluation. T1006: Attempted to invoke a non-function"). One evaluation
+// may take at most EvaluationTimeLimit of real time.
+//
 // The package imports the runtime and the jsonata package; the runtime does
 // not import it, so machines without JSONata states do not link the
 // evaluator.

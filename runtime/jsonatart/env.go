@@ -10,6 +10,14 @@ import (
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
+// EvaluationTimeLimit bounds the real time one evaluation of an expression
+// may take; past it the evaluation fails with U1001 "Expression
+// evaluation timeout", so that an expression that never ends (a tail call
+// that recurses for ever) fails its state instead of hanging the
+// execution. AWS bounds runaway evaluations by memory and stack (A16.9);
+// no recorded case shows a time limit.
+const EvaluationTimeLimit = 10 * time.Second
+
 // The environments expressions are evaluated in. Both are immutable and
 // shared by every evaluation.
 var (
@@ -24,6 +32,7 @@ var (
 	env = mustEnv(
 		jsonata.StepFunctionsFunctions(nil),
 		jsonata.WithoutFunctions("eval"),
+		jsonata.WithTimeLimit(EvaluationTimeLimit),
 		jsonata.WithFunction("now", "<s?s?:s>", fnNow),
 		jsonata.WithFunction("millis", "<:n>", fnMillis),
 		jsonata.WithFunction("random", "<n?:n>", fnRandom),

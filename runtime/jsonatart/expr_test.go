@@ -83,6 +83,7 @@ func TestEval(t *testing.T) {
 		{"regex", "Output", `$contains("hello$world", /^hello\$/)`, "", "", `true`, ""},
 		{"map over array", "Output", "$states.input.obj.a.b", "", "", `[1,2]`, ""},
 		{"null", "Output", "null", "", "", `null`, ""},
+		{"runaway recursion", "Output", "($f := function($n){ 1 + $f($n + 1) }; $f(0))", "", "", "", "States.QueryEvaluationError: The JSONata expression '($f := function($n){ 1 + $f($n + 1) }; $f(0))' specified for the field 'Output' threw an error during evaluation. U1001: Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
