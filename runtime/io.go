@@ -263,26 +263,25 @@ func intSize(i int64) int {
 // stringSize is the length of s as a JSON string literal, as appendString
 // writes it.
 func stringSize(s string) int {
-	n := 2
+	n := 2 + len(s)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t':
-				n += 2
-			case c < 0x20:
-				n += 6
-			default:
-				n++
-			}
 			i++
+			if c >= 0x20 && c != '"' && c != '\\' {
+				continue
+			}
+			switch c {
+			case '"', '\\', '\b', '\f', '\n', '\r', '\t':
+				n++
+			default:
+				n += 5 // \u00XX
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			n += 3
-		} else {
-			n += size
+			n += 2 // one byte written as the three of U+FFFD
 		}
 		i += size
 	}
