@@ -1,10 +1,12 @@
 package jsonatachoice_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/aslc/aslc/golden/internal/goldentest"
 	"github.com/aslc/aslc/golden/jsonatachoice"
+	aslrt "github.com/aslc/aslc/runtime"
 )
 
 // TestRun: the first rule whose Condition holds is taken, with its own
@@ -32,5 +34,18 @@ func TestRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			goldentest.CheckInput(t, jsonatachoice.New(nil).Run, tc.input, tc.want)
 		})
+	}
+}
+
+// BenchmarkRun is one execution: a Choice whose first rule holds (its
+// Condition compiled to Go), then a Pass with an Output of two expressions.
+func BenchmarkRun(b *testing.B) {
+	m := jsonatachoice.New(nil, aslrt.WithExecutionName("bench"))
+	in := aslrt.MustDecode(`{"id": "A-1", "kind": "express", "weight": 2}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Run(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

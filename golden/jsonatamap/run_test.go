@@ -2,6 +2,7 @@ package jsonatamap_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -68,4 +69,21 @@ func TestMissingField(t *testing.T) {
 	goldentest.CheckInput(t, jsonatamap.New(nil).Run,
 		`{"discount": 0, "parallel": 0, "order": {"lines": [{"sku": "A1", "qty": 1, "price": 1}]}}`,
 		`{"status": "FAILED", "error": "States.QueryEvaluationError", "cause": "An error occurred while executing the state 'PriceEach' (entered at the event id #4). The JSONata expression '$states.input.order.currency' specified for the field 'ItemSelector/currency' returned nothing (undefined)."}`)
+}
+
+// BenchmarkRun is one execution of the case: a Pass with Assign, a Map of
+// three iterations with an ItemSelector, a Map over a literal Items array.
+func BenchmarkRun(b *testing.B) {
+	m := jsonatamap.New(nil, aslrt.WithExecutionName("bench"))
+	input, err := os.ReadFile("input.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := aslrt.MustDecode(string(input))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Run(context.Background(), in); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
