@@ -9,12 +9,9 @@ import (
 // call (see Direct). Each does what JSONata does for the values it handles
 // and reports false for the others, which the evaluator then handles.
 
-// Undefined is JSONata's "no value", as the direct functions return it.
-var Undefined = jsonata.Undefined
-
 // Path follows the field names steps from v, as a JSONata path of names
 // does while every value on the way is an object: a missing member, or a
-// step into a string, number, boolean or null, gives Undefined. A step into
+// step into a string, number, boolean or null, gives jsonata.Undefined. A step into
 // an array, where JSONata maps the rest of the path over the items, is not
 // handled (false); a value reached by the last step is returned as it is,
 // arrays included.
@@ -24,13 +21,13 @@ func Path(v aslrt.Value, steps ...string) (aslrt.Value, bool) {
 		case *aslrt.Object:
 			m, ok := x.Get(step)
 			if !ok {
-				return Undefined, true
+				return jsonata.Undefined, true
 			}
 			v = m
 		case []aslrt.Value:
 			return nil, false
 		default:
-			return Undefined, true
+			return jsonata.Undefined, true
 		}
 	}
 	return v, true
@@ -70,7 +67,7 @@ func Compare(op Op, a, b aslrt.Value) (aslrt.Value, bool) {
 		return eq == (op == Eq), true
 	}
 	if ua || ub {
-		return Undefined, true
+		return jsonata.Undefined, true
 	}
 	var c int
 	switch x := a.(type) {

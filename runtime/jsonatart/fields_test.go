@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/aslc/aslc/jsonata"
 	aslrt "github.com/aslc/aslc/runtime"
 	"github.com/aslc/aslc/runtime/jsonatart"
 )
@@ -105,7 +106,7 @@ func TestDirectHelpers(t *testing.T) {
 		if !ok {
 			return "undecided"
 		}
-		if v == jsonatart.Undefined {
+		if jsonata.IsUndefined(v) {
 			return "undefined"
 		}
 		return aslrt.EncodeString(v)
@@ -119,16 +120,16 @@ func TestDirectHelpers(t *testing.T) {
 		{"no steps", show(jsonatart.Path(v)), aslrt.EncodeString(v)},
 		{"equal numbers", show(jsonatart.Compare(jsonatart.Eq, int64(1), 1.0)), "true"},
 		{"different types", show(jsonatart.Compare(jsonatart.Eq, "1", int64(1))), "false"},
-		{"undefined equal", show(jsonatart.Compare(jsonatart.Ne, jsonatart.Undefined, int64(1))), "false"},
-		{"undefined ordered", show(jsonatart.Compare(jsonatart.Lt, jsonatart.Undefined, int64(1))), "undefined"},
+		{"undefined equal", show(jsonatart.Compare(jsonatart.Ne, jsonata.Undefined, int64(1))), "false"},
+		{"undefined ordered", show(jsonatart.Compare(jsonatart.Lt, jsonata.Undefined, int64(1))), "undefined"},
 		{"strings ordered", show(jsonatart.Compare(jsonatart.Lt, "a", "b")), "true"},
 		{"private use area", show(jsonatart.Compare(jsonatart.Lt, "\uE000", "😀")), "undecided"},
 		{"mixed ordered", show(jsonatart.Compare(jsonatart.Lt, "a", int64(1))), "undecided"},
 		{"arrays", show(jsonatart.Compare(jsonatart.Eq, []aslrt.Value{}, int64(1))), "undecided"},
 		{"bool of empty string", show(jsonatart.Bool("")), "false"},
-		{"bool of undefined", show(jsonatart.Bool(jsonatart.Undefined)), "false"},
+		{"bool of undefined", show(jsonatart.Bool(jsonata.Undefined)), "false"},
 		{"bool of array", show(jsonatart.Bool([]aslrt.Value{})), "undecided"},
-		{"object without undefined", aslrt.EncodeString(jsonatart.ObjectOf(aslrt.Member{Key: "a", Value: jsonatart.Undefined}, aslrt.Member{Key: "b", Value: int64(2)})), `{"b":2}`},
+		{"object without undefined", aslrt.EncodeString(jsonatart.ObjectOf(aslrt.Member{Key: "a", Value: jsonata.Undefined}, aslrt.Member{Key: "b", Value: int64(2)})), `{"b":2}`},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
