@@ -11,10 +11,10 @@ import (
 
 // Path follows the field names steps from v, as a JSONata path of names
 // does while every value on the way is an object: a missing member, or a
-// step into a string, number, boolean or null, gives jsonata.Undefined. A step into
-// an array, where JSONata maps the rest of the path over the items, is not
-// handled (false); a value reached by the last step is returned as it is,
-// arrays included.
+// step into a string, number, boolean or null, gives jsonata.Undefined. A
+// step into an array, where JSONata maps the rest of the path over the
+// items, is not handled (false); a value reached by the last step is
+// returned as it is, arrays included.
 func Path(v aslrt.Value, steps ...string) (aslrt.Value, bool) {
 	for _, step := range steps {
 		switch x := v.(type) {
