@@ -10,21 +10,11 @@ import (
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
-const emitJSONata = true
-
 // jsonataState fills the IR state st from the JSONata state s of machine
 // m (A16): Arguments, Output and Assign instead of the JSONPath fields,
 // expressions wherever AWS evaluates them, each parsed once and named by
 // AWS's field name for its place in the state.
 func (l *lowerer) jsonataState(m *ast.Machine, s ast.State, st ir.State) {
-	if b := s.Base(); !emitJSONata {
-		p := b.NamePos
-		if b.QueryLanguage != nil {
-			p = b.QueryLanguage.Pos
-		}
-		l.unsupported(p, b.Pointer, "the state \""+b.Name+"\" uses JSONata, which aslc does not compile yet; only JSONPath states are supported")
-		return
-	}
 	sb := st.Base()
 	g := sb.GoName
 	switch s := s.(type) {
