@@ -300,11 +300,20 @@ func (m *Machine) transformRecords(x *aslrt.Exec, in aslrt.Value) (state, aslrt.
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 50})
-	g, ctx := errgroup.WithContext(x.Context())
-	g.SetLimit(mp.Limit())
+	work := make(chan int, len(items))
 	for i := range items {
+		work <- i
+	}
+	close(work)
+	g, ctx := errgroup.WithContext(x.Context())
+	for range min(mp.Limit(), len(items)) {
 		g.Go(func() error {
-			return mp.Iteration(ctx, i, m.runTransformRecordsProcessor)
+			for i := range work {
+				if err := mp.Iteration(ctx, i, m.runTransformRecordsProcessor); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -108,17 +108,27 @@ func (m *Machine) processOrders(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Val
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{})
-	g, ctx := errgroup.WithContext(x.Context())
-	g.SetLimit(mp.Limit())
+	iterate := func(ix *aslrt.Exec, _ aslrt.Value) (aslrt.Value, error) {
+		v, err := itemSelectorProcessOrders.Eval(in, ix)
+		if err != nil {
+			return nil, err
+		}
+		return m.runProcessOrdersProcessor(ix, v)
+	}
+	work := make(chan int, len(items))
 	for i := range items {
+		work <- i
+	}
+	close(work)
+	g, ctx := errgroup.WithContext(x.Context())
+	for range min(mp.Limit(), len(items)) {
 		g.Go(func() error {
-			return mp.Iteration(ctx, i, func(ix *aslrt.Exec, _ aslrt.Value) (aslrt.Value, error) {
-				v, err := itemSelectorProcessOrders.Eval(in, ix)
-				if err != nil {
-					return nil, err
+			for i := range work {
+				if err := mp.Iteration(ctx, i, iterate); err != nil {
+					return err
 				}
-				return m.runProcessOrdersProcessor(ix, v)
-			})
+			}
+			return nil
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -111,11 +111,20 @@ func (m *Machine) processItems(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Valu
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 25})
-	g, ctx := errgroup.WithContext(x.Context())
-	g.SetLimit(mp.Limit())
+	work := make(chan int, len(items))
 	for i := range items {
+		work <- i
+	}
+	close(work)
+	g, ctx := errgroup.WithContext(x.Context())
+	for range min(mp.Limit(), len(items)) {
 		g.Go(func() error {
-			return mp.Iteration(ctx, i, m.runProcessItemsProcessor)
+			for i := range work {
+				if err := mp.Iteration(ctx, i, m.runProcessItemsProcessor); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -111,11 +111,20 @@ func (m *Machine) processBatch(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Valu
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 20, ToleratedFailurePercentage: 10.0, ToleratedPercentageSet: true})
-	g, ctx := errgroup.WithContext(x.Context())
-	g.SetLimit(mp.Limit())
+	work := make(chan int, len(items))
 	for i := range items {
+		work <- i
+	}
+	close(work)
+	g, ctx := errgroup.WithContext(x.Context())
+	for range min(mp.Limit(), len(items)) {
 		g.Go(func() error {
-			return mp.Iteration(ctx, i, m.runProcessBatchProcessor)
+			for i := range work {
+				if err := mp.Iteration(ctx, i, m.runProcessBatchProcessor); err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	}
 	results, err := mp.Wait(g.Wait())
