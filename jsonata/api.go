@@ -352,7 +352,7 @@ func (c *Call) Apply(fn Value, args ...Value) (Value, error) {
 	if !isFunction(fn) {
 		return nil, newError("T1006")
 	}
-	r, err := c.ev.apply(fn, args, nil, c.cc.env, "")
+	r, err := c.ev.apply(unwrap(fn), args, nil, c.cc.env, "")
 	if err != nil {
 		return nil, err
 	}

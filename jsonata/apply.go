@@ -59,9 +59,13 @@ func (ev *evaluator) evalFunction(n *node, input Value, env *frame, applyTo *Val
 		if err != nil {
 			return nil, err
 		}
+		if isFunction(v) {
+			v = &wrapped{fn: v}
+		}
 		args = append(args, v)
 	}
 	result, err := ev.apply(proc, args, input, env, name)
+	ev.vt++ // await apply
 	if err != nil {
 		return nil, decorate(err, n.pos, name)
 	}
@@ -71,6 +75,7 @@ func (ev *evaluator) evalFunction(n *node, input Value, env *frame, applyTo *Val
 // apply calls a function and runs the tail calls it returns.
 func (ev *evaluator) apply(proc Value, args []Value, input Value, env *frame, name string) (Value, error) {
 	result, err := ev.applyInner(proc, args, input, env, name)
+	ev.vt++ // await applyInner
 	for err == nil {
 		th, ok := result.(*thunk)
 		if !ok {
@@ -95,6 +100,7 @@ func (ev *evaluator) apply(proc Value, args []Value, input Value, env *frame, na
 		}
 		tname := procName(call)
 		result, err = ev.applyInner(next, targs, input, env, tname)
+		ev.vt++
 		if err != nil {
 			err = decorate(err, call.pos, tname)
 		}
@@ -114,6 +120,7 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 			}
 		}
 		result, err = ev.applyLambda(f, args)
+		ev.vt++ // await applyProcedure
 	case *builtin:
 		if f.sig != nil {
 			if args, err = f.sig.validate(args, input); err != nil {
@@ -121,6 +128,9 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 			}
 		}
 		result, err = f.fn(ev, callCtx{input: input, env: env, name: name}, args)
+		if f.async {
+			ev.vt++ // the native's promise
+		}
 	case *partialFn:
 		full := make([]Value, len(f.args))
 		copy(full, f.args)
@@ -135,6 +145,10 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 			// jsonata-js calls a partially applied native function with
 			// the bound and given values as they are, unchecked
 			result, err = f.fn.fn(ev, callCtx{input: Undefined, env: env, name: f.fn.name}, full)
+			ev.vt += 2 // applyProcedure and applyNativeFunction
+			if f.fn.async {
+				ev.vt++
+			}
 			break
 		}
 		for len(full) > 0 && IsUndefined(full[len(full)-1]) {
@@ -143,6 +157,10 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 		result, err = ev.applyInner(f.fn, full, nil, env, f.fn.name)
 	case *regexFn:
 		result, err = ev.callRegex(f, args)
+	case *wrapped:
+		// the wrapper calls apply with no context, and is awaited
+		result, err = ev.apply(f.fn, args, nil, env, "")
+		ev.vt += 2
 	case *composed:
 		var x Value = Undefined
 		if len(args) > 0 {
@@ -246,25 +264,28 @@ func (ev *evaluator) evalPartial(n *node, input Value, env *frame) (Value, error
 			}
 		}
 		return pf, nil
+	case *wrapped:
+		// jsonata-js reads the wrapper's one parameter (...params)
+		return ev.partialOfValue(f, n.args[:min(1, len(n.args))], args[:min(1, len(args))]), nil
 	case *partialFn, *regexFn, *composed:
 		// a function value without declared parameters: bind the given
 		// arguments in order, in a lambda over the call
-		return ev.partialOfValue(f, n, args), nil
+		return ev.partialOfValue(f, n.args, args), nil
 	}
 	return nil, newError("T1008", withPos(n.pos), withToken(name))
 }
 
 // partialOfValue partially applies a function value that is not a lambda
 // or a built-in, by wrapping the call in a built-in.
-func (ev *evaluator) partialOfValue(f Value, n *node, args []Value) Value {
+func (ev *evaluator) partialOfValue(f Value, argNodes []*node, args []Value) Value {
 	var holes []int
-	for i, a := range n.args {
+	for i, a := range argNodes {
 		if a.kind == nPlaceholder {
 			holes = append(holes, i)
 		}
 	}
 	fixed := append([]Value(nil), args...)
-	b := &builtin{name: procName(n), length: len(holes), nparams: len(holes),
+	b := &builtin{name: "partial", length: len(holes), nparams: len(holes),
 		fn: func(ev *evaluator, cc callCtx, a []Value) (Value, error) {
 			full := append([]Value(nil), fixed...)
 			for i, h := range holes {
@@ -306,7 +327,7 @@ func (ev *evaluator) evalApply(n *node, input Value, env *frame) (Value, error) 
 // to a function that returns a modified copy of its argument.
 func (ev *evaluator) makeTransformer(n *node, env *frame) Value {
 	return &builtin{
-		name: "transform", sig: transformSig, length: 1, nparams: 1,
+		name: "transform", sig: transformSig, length: 1, nparams: 1, async: true,
 		fn: func(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 			obj := args[0]
 			if IsUndefined(obj) {

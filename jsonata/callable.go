@@ -33,6 +33,7 @@ type builtin struct {
 	fn      builtinFunc
 	library bool // a standard function: partial applications call it unchecked, as jsonata-js does
 	closure bool // a plain JavaScript function in jsonata-js (false as a boolean)
+	async   bool // an asynchronous function in jsonata-js (see evaluator.vt)
 }
 
 // partialFn is a built-in function applied to some of its arguments.
@@ -54,6 +55,25 @@ type composed struct {
 	f, g Value
 }
 
+// wrapped is a function passed as an argument of a call. jsonata-js
+// passes such arguments wrapped in a JavaScript function, which behaves
+// like the function except that it is false as a boolean and that calling
+// it takes more turns of the event loop (see evaluator.vt).
+type wrapped struct {
+	fn Value
+}
+
+// unwrap returns the function a wrapped argument stands for.
+func unwrap(f Value) Value {
+	for {
+		w, ok := f.(*wrapped)
+		if !ok {
+			return f
+		}
+		f = w.fn
+	}
+}
+
 // thunk is a tail call waiting to run in the trampoline of apply.
 type thunk struct {
 	call  *node
@@ -64,7 +84,7 @@ type thunk struct {
 // isFunction reports whether v is a function value.
 func isFunction(v Value) bool {
 	switch v.(type) {
-	case *lambda, *builtin, *partialFn, *regexFn, *composed:
+	case *lambda, *builtin, *partialFn, *regexFn, *composed, *wrapped:
 		return true
 	}
 	return false
@@ -90,6 +110,8 @@ func arity(f Value) int {
 		return 2
 	case *composed:
 		return 1
+	case *wrapped:
+		return arity(x.fn)
 	}
 	return 0
 }

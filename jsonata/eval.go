@@ -31,6 +31,20 @@ type evaluator struct {
 	nowSet   bool
 	slab     []Value
 	items    int // items created by ranges
+	// vt is virtual time: the microtask turns jsonata-js's asynchronous
+	// evaluator would have taken so far. It only decides which error of
+	// concurrently evaluated items (array and object constructors, which
+	// jsonata-js evaluates with Promise.all) is reported: the first to
+	// happen there.
+	vt int64
+}
+
+// asyncTicks is, by node kind, the turns jsonata-js's evaluate spends
+// awaiting the asynchronous function that evaluates the node.
+var asyncTicks = [...]int64{
+	nPath: 1, nBinary: 1, nNegate: 1, nArray: 1, nObject: 2, nCondition: 1,
+	nBlock: 1, nBind: 1, nFunction: 1, nPartial: 1, nApply: 1,
+	nPlaceholder: 0,
 }
 
 // values returns a slice of n values for the evaluation's short-lived
@@ -182,6 +196,7 @@ func (ev *evaluator) eval(n *node, input Value, env *frame) (Value, error) {
 	default:
 		result = Undefined
 	}
+	ev.vt += asyncTicks[n.kind] + 1 // the helper's await, and the caller's
 	if err != nil {
 		ev.depth--
 		return nil, err
@@ -193,7 +208,9 @@ func (ev *evaluator) eval(n *node, input Value, env *frame) (Value, error) {
 		}
 	}
 	if n.group != nil && n.kind != nPath {
-		if result, err = ev.evalGroup(n.group.pairs, n.group.pos, result, env); err != nil {
+		result, err = ev.evalGroup(n.group.pairs, n.group.pos, result, env)
+		ev.vt++
+		if err != nil {
 			ev.depth--
 			return nil, err
 		}
@@ -408,12 +425,26 @@ func (ev *evaluator) evalNegate(n *node, input Value, env *frame) (Value, error)
 // constructors.
 func (ev *evaluator) evalArray(n *node, input Value, env *frame) (Value, error) {
 	result := make([]Value, 0, len(n.items))
+	// jsonata-js evaluates the items concurrently: when several fail, the
+	// error it reports is the one that happens first in its event loop
+	start, end := ev.vt, ev.vt
+	var firstErr error
+	var errAt int64
 	for _, item := range n.items {
+		ev.vt = start
 		v, err := ev.eval(item, input, env)
+		ev.vt++ // the item's async function
 		if err != nil {
-			return nil, err
+			if !concurrentError(err) {
+				return nil, err
+			}
+			if firstErr == nil || ev.vt < errAt {
+				firstErr, errAt = err, ev.vt
+			}
+			continue
 		}
-		if IsUndefined(v) {
+		end = max(end, ev.vt)
+		if firstErr != nil || IsUndefined(v) {
 			continue
 		}
 		if item.kind == nArray {
@@ -426,7 +457,20 @@ func (ev *evaluator) evalArray(n *node, input Value, env *frame) (Value, error) 
 			result = append(result, v)
 		}
 	}
+	if firstErr != nil {
+		ev.vt = errAt + 1
+		return nil, firstErr
+	}
+	ev.vt = end + 1
 	return result, nil
+}
+
+// concurrentError reports whether an error of one of several concurrently
+// evaluated items waits for the others: errors from the expression do;
+// limits and cancellation stop everything at once.
+func concurrentError(err error) bool {
+	e, ok := err.(*Error)
+	return ok && e.Code != "U1001"
 }
 
 // appendValues is $append: both values as one array.
@@ -559,6 +603,10 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 		}
 	}
 	result := aslrt.NewObject(len(groups))
+	// the values are evaluated concurrently in jsonata-js (see evalArray)
+	start, end := ev.vt, ev.vt
+	var firstErr error
+	var errAt int64
 	for _, g := range groups {
 		context := g.first
 		if g.more != nil {
@@ -570,14 +618,28 @@ func (ev *evaluator) evalGroup(pairs []pair, pos int, input Value, env *frame) (
 			context = t.at
 			valEnv = frameFromTuple(env, t)
 		}
+		ev.vt = start
 		v, err := ev.eval(pairs[g.index].value, context, valEnv)
+		ev.vt++ // the value's async function
 		if err != nil {
-			return nil, err
+			if !concurrentError(err) {
+				return nil, err
+			}
+			if firstErr == nil || ev.vt < errAt {
+				firstErr, errAt = err, ev.vt
+			}
+			continue
 		}
-		if !IsUndefined(v) {
+		end = max(end, ev.vt)
+		if firstErr == nil && !IsUndefined(v) {
 			result.Set(g.key, plain(v))
 		}
 	}
+	if firstErr != nil {
+		ev.vt = errAt + 1
+		return nil, firstErr
+	}
+	ev.vt = end + 1 + int64(len(groups)) // Promise.all, then one await per value
 	jsOrder(result)
 	return result, nil
 }
@@ -684,10 +746,12 @@ func (ev *evaluator) evalBinary(n *node, input Value, env *frame) (Value, error)
 	}
 	switch n.op {
 	case "and", "or":
+		ev.vt++ // evaluateBooleanExpression
 		if truthy(lhs) == (n.op == "or") {
 			return n.op == "or", nil
 		}
 		rhs, err := ev.eval(n.rhs, input, env)
+		ev.vt++ // the deferred right side
 		if err != nil {
 			// jsonata-js evaluates the right side inside the operator,
 			// which claims its errors
@@ -700,6 +764,7 @@ func (ev *evaluator) evalBinary(n *node, input Value, env *frame) (Value, error)
 		return truthy(rhs), nil
 	}
 	rhs, err := ev.eval(n.rhs, input, env)
+	ev.vt++ // the right side is evaluated by an async function too
 	if err != nil {
 		return nil, err
 	}

@@ -10,11 +10,6 @@ func fnBoolean(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if IsUndefined(args[0]) {
 		return Undefined, nil
 	}
-	if isFunction(args[0]) {
-		// a function argument reaches jsonata-js's $boolean wrapped in a
-		// JavaScript function, which is false
-		return false, nil
-	}
 	if err := checkNumbers(args[0]); err != nil {
 		return nil, err
 	}
@@ -43,9 +38,6 @@ func checkNumbers(v Value) error {
 func fnNot(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 	if IsUndefined(args[0]) {
 		return Undefined, nil
-	}
-	if isFunction(args[0]) {
-		return true, nil // see fnBoolean
 	}
 	return !truthy(args[0]), nil
 }
@@ -261,10 +253,16 @@ func spread(v Value) Value {
 		}
 		return out
 	case []Value, *sequence:
+		// as $append builds it: a sequence until something is appended
 		items, _ := arrayItems(x)
-		result := []Value{}
+		var result []Value
 		for _, it := range items {
-			result = appendFlat(result, spread(it))
+			if sp := spread(it); !IsUndefined(sp) {
+				result = appendFlat(result, sp)
+			}
+		}
+		if result == nil {
+			return newSequence(0)
 		}
 		return result
 	}
@@ -402,7 +400,13 @@ func fnSort(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 			return compareStrings(items[a].(string), items[b].(string)) > 0, nil
 		}
 	}
-	order, err := mergeSort(len(items), after)
+	order, err := mergeSort(len(items), func(a, b int) (bool, error) {
+		swap, err := after(a, b)
+		if IsUndefined(args[1]) {
+			ev.vt++ // merge_iter awaits the default comparator
+		}
+		return swap, err
+	}, &ev.vt)
 	if err != nil {
 		return nil, err
 	}

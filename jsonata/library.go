@@ -91,7 +91,7 @@ func buildLibrary() map[string]*builtin {
 		if err != nil {
 			panic(fmt.Sprintf("jsonata: bad signature %s of $%s: %v", d.sig, d.name, err.finish()))
 		}
-		lib[d.name] = &builtin{name: d.name, sig: sig, length: d.length, nparams: d.nparams, fn: d.fn, library: true}
+		lib[d.name] = &builtin{name: d.name, sig: sig, length: d.length, nparams: d.nparams, fn: d.fn, library: true, async: asyncNatives[d.name]}
 	}
 	return lib
 }
@@ -112,7 +112,16 @@ func hofArgs(f Value, v, pos, whole Value) []Value {
 	return args
 }
 
+// asyncNatives are the library functions that are asynchronous in
+// jsonata-js (see evaluator.vt).
+var asyncNatives = map[string]bool{
+	"contains": true, "match": true, "replace": true, "split": true, "map": true, "filter": true,
+	"single": true, "reduce": true, "each": true, "sort": true, "sift": true, "eval": true,
+}
+
 // callFn calls a function argument of a library function.
 func (ev *evaluator) callFn(cc callCtx, f Value, args []Value) (Value, error) {
-	return ev.apply(f, args, nil, cc.env, "")
+	r, err := ev.apply(unwrap(f), args, nil, cc.env, "")
+	ev.vt += 2 // the wrapper jsonata-js puts around function arguments, and its await
+	return r, err
 }

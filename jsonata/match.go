@@ -35,6 +35,7 @@ type matchIter struct {
 }
 
 func (ev *evaluator) newMatchIter(m Value, s string, env *frame) *matchIter {
+	m = unwrap(m)
 	it := &matchIter{ev: ev, env: env, s: s}
 	if re, ok := m.(*regexFn); ok {
 		it.re = re
@@ -57,8 +58,16 @@ func (it *matchIter) zeroLength() error {
 // next returns the next match, or nil when there are no more.
 func (it *matchIter) next() (*matchResult, error) {
 	if it.re != nil {
+		// evaluateMatcher; the first call goes through the argument's
+		// wrapper and apply
+		if !it.started {
+			it.ev.vt += 4
+		} else {
+			it.ev.vt++
+		}
 		return it.nextRegex()
 	}
+	it.ev.vt += 3
 	var r Value
 	var err error
 	if it.prev == nil {

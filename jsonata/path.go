@@ -33,7 +33,9 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 		switch {
 		case single:
 			var res Value
-			if res, err = ev.stepItem(step, cur, env); err != nil {
+			res, err = ev.stepItem(step, cur, env)
+			ev.vt++ // evaluateStep
+			if err != nil {
 				return nil, err
 			}
 			switch r := res.(type) {
@@ -68,9 +70,11 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 			}
 		case isTuple:
 			tuples, err = ev.tupleStep(step, inputSeq, tuples, haveTuples, env)
+			ev.vt++ // evaluateTupleStep
 			haveTuples = true
 		default:
 			resultSeq, plainArr, consArr, err = ev.step(step, inputSeq, env, i == last)
+			ev.vt++ // evaluateStep
 		}
 		if err != nil {
 			return nil, err
@@ -95,6 +99,7 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 		if n.tuple {
 			ts := &tupleStream{tuples: tuples}
 			if n.group != nil {
+				ev.vt++
 				return ev.evalGroup(n.group.pairs, n.group.pos, ts, env)
 			}
 			return ts, nil
@@ -117,6 +122,7 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 		result = &sequence{items: resultSeq}
 	}
 	if n.group != nil {
+		ev.vt++ // evaluateGroupExpression
 		if isTuple {
 			return ev.evalGroup(n.group.pairs, n.group.pos, &tupleStream{tuples: tuples}, env)
 		}
@@ -146,10 +152,14 @@ func capped(items []Value) []Value {
 func (ev *evaluator) step(step *node, input []Value, env *frame, last bool) (out []Value, plainArr, consArr bool, err error) {
 	if step.kind == nSort {
 		sorted, err := ev.sortValues(step, input, env)
+		ev.vt++ // evaluateSortExpression
 		if err != nil {
 			return nil, false, false, err
 		}
 		var r Value = &sequence{items: sorted}
+		if len(step.stages) > 0 {
+			ev.vt++ // evaluateStages
+		}
 		for _, st := range step.stages {
 			if st.kind == stageFilter {
 				if r, err = ev.filter(st.expr, r, env); err != nil {
@@ -244,6 +254,7 @@ func (ev *evaluator) stepItem(step *node, item Value, env *frame) (Value, error)
 func (ev *evaluator) tupleStep(step *node, input []Value, tuples []*tuple, have bool, env *frame) ([]*tuple, error) {
 	if step.kind == nSort {
 		var result []*tuple
+		ev.vt++ // evaluateSortExpression
 		if have {
 			var err error
 			if result, err = ev.sortTuples(step, tuples, env); err != nil {
@@ -316,10 +327,15 @@ func (ev *evaluator) tupleStep(step *node, input []Value, tuples []*tuple, have 
 
 func (ev *evaluator) tupleStages(stages []stage, tuples []*tuple, env *frame) ([]*tuple, error) {
 	var err error
+	if len(stages) > 0 {
+		ev.vt++ // evaluateStages
+	}
 	for _, st := range stages {
 		switch st.kind {
 		case stageFilter:
-			if tuples, err = ev.filterTuples(st.expr, tuples, env); err != nil {
+			tuples, err = ev.filterTuples(st.expr, tuples, env)
+			ev.vt++ // evaluateFilter
+			if err != nil {
 				return nil, err
 			}
 		case stageIndex:
@@ -376,6 +392,7 @@ func selects(indexes []float64, index, length int) bool {
 // position (negative counts from the end), anything else keeps the items
 // for which it is true.
 func (ev *evaluator) filter(pred *node, input Value, env *frame) (Value, error) {
+	defer func() { ev.vt++ }() // the caller awaits evaluateFilter
 	if ts, ok := input.(*tupleStream); ok {
 		r, err := ev.filterTuples(pred, ts.tuples, env)
 		if err != nil {
@@ -408,10 +425,12 @@ func (ev *evaluator) filter(pred *node, input Value, env *frame) (Value, error) 
 	out := newSequence(0)
 	if pred.constant && len(items) > 1 {
 		// the same predicate value for every item: evaluate it once
+		t0 := ev.vt
 		res, err := ev.eval(pred, Undefined, env)
 		if err != nil {
 			return nil, err
 		}
+		ev.vt += (ev.vt - t0) * int64(len(items)-1) // jsonata-js evaluates it for each
 		idx, isIdx, err := predicateIndexes(res)
 		if err != nil {
 			return nil, err
@@ -492,28 +511,58 @@ func (ev *evaluator) filterTuples(pred *node, tuples []*tuple, env *frame) ([]*t
 }
 
 // sortKeys evaluates the order-by terms of a sort step for each item.
-func (ev *evaluator) sortKeys(step *node, n int, item func(i int) (Value, *frame)) ([][]Value, error) {
+// It also returns the turns each evaluation took: jsonata-js evaluates
+// the terms of both items at each comparison instead, which the sort
+// accounts for (see evaluator.vt).
+func (ev *evaluator) sortKeys(step *node, n int, item func(i int) (Value, *frame)) ([][]Value, [][]int64, error) {
 	keys := make([][]Value, n)
+	costs := make([][]int64, n)
+	start := ev.vt
 	for i := range keys {
 		ctx, env := item(i)
 		row := make([]Value, len(step.terms))
+		cost := make([]int64, len(step.terms))
 		for t, term := range step.terms {
+			t0 := ev.vt
 			v, err := ev.eval(term.expr, ctx, env)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			row[t] = v
+			cost[t] = ev.vt - t0
 		}
 		keys[i] = row
+		costs[i] = cost
 	}
-	return keys, nil
+	ev.vt = start
+	return keys, costs, nil
+}
+
+// sortComparator is the order-by comparator over precomputed keys, with
+// the turns jsonata-js's comparator would take.
+func (ev *evaluator) sortComparator(step *node, keys [][]Value, costs [][]int64) func(a, b int) (bool, error) {
+	return func(a, b int) (bool, error) {
+		swap, terms, err := orderAfterTerms(step, keys[a], keys[b])
+		for t := 0; t < terms; t++ {
+			ev.vt += costs[a][t] + costs[b][t]
+		}
+		ev.vt++ // merge_iter awaits the comparator
+		return swap, err
+	}
 }
 
 // orderBefore is the comparator of the order-by clause: it reports whether
 // a sorts after b (they must swap).
 func orderAfter(step *node, a, b []Value) (bool, error) {
+	swap, _, err := orderAfterTerms(step, a, b)
+	return swap, err
+}
+
+// orderAfterTerms is orderAfter that also tells how many terms it looked at.
+func orderAfterTerms(step *node, a, b []Value) (bool, int, error) {
 	comp := 0
-	for t := 0; comp == 0 && t < len(step.terms); t++ {
+	t := 0
+	for ; comp == 0 && t < len(step.terms); t++ {
 		aa, bb := a[t], b[t]
 		at, bt := compareType(aa), compareType(bb)
 		if at == 'u' {
@@ -531,10 +580,10 @@ func orderAfter(step *node, a, b []Value) (bool, error) {
 			if at == 0 {
 				bad = aa
 			}
-			return false, newError("T2008", withPos(step.pos), withValue(bad))
+			return false, t + 1, newError("T2008", withPos(step.pos), withValue(bad))
 		}
 		if at != bt {
-			return false, newError("T2007", withPos(step.pos), withValue(aa), withValue2(bb))
+			return false, t + 1, newError("T2007", withPos(step.pos), withValue(aa), withValue2(bb))
 		}
 		var c int
 		if at == 's' {
@@ -557,18 +606,24 @@ func orderAfter(step *node, a, b []Value) (bool, error) {
 			comp = -comp
 		}
 	}
-	return comp == 1, nil
+	return comp == 1, t, nil
 }
 
 // mergeSort sorts the indexes 0..n-1 with the stable merge sort of
 // jsonata-js, where after(a, b) reports that a must come after b.
-func mergeSort(n int, after func(a, b int) (bool, error)) ([]int, error) {
+// vt, when not nil, advances by the turns jsonata-js's asynchronous merge
+// sort spends (see evaluator.vt); the comparisons account for themselves.
+func mergeSort(n int, after func(a, b int) (bool, error), vt *int64) ([]int, error) {
 	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
 	}
 	if n <= 1 {
 		return idx, nil
+	}
+	var ticks int64
+	if vt == nil {
+		vt = &ticks
 	}
 	buf := make([]int, n)
 	var msort func(lo, hi int) error
@@ -580,12 +635,16 @@ func mergeSort(n int, after func(a, b int) (bool, error)) ([]int, error) {
 		if err := msort(lo, mid); err != nil {
 			return err
 		}
+		*vt++
 		if err := msort(mid, hi); err != nil {
 			return err
 		}
+		*vt++
+		defer func() { *vt += 2 }() // merge awaits merge_iter, msort awaits merge
 		i, j, k := lo, mid, lo
 		for i < mid && j < hi {
 			swap, err := after(idx[i], idx[j])
+			*vt++ // the recursive merge_iter
 			if err != nil {
 				return err
 			}
@@ -609,18 +668,21 @@ func mergeSort(n int, after func(a, b int) (bool, error)) ([]int, error) {
 		copy(idx[lo:hi], buf[lo:hi])
 		return nil
 	}
-	return idx, msort(0, n)
+	err := msort(0, n)
+	*vt++ // sort awaits msort
+	return idx, err
 }
 
 func (ev *evaluator) sortValues(step *node, input []Value, env *frame) ([]Value, error) {
 	if len(input) <= 1 {
 		return input, nil
 	}
-	keys, err := ev.sortKeys(step, len(input), func(i int) (Value, *frame) { return input[i], env })
+	keys, costs, err := ev.sortKeys(step, len(input), func(i int) (Value, *frame) { return input[i], env })
 	if err != nil {
 		return nil, err
 	}
-	order, err := mergeSort(len(input), func(a, b int) (bool, error) { return orderAfter(step, keys[a], keys[b]) })
+	order, err := mergeSort(len(input), ev.sortComparator(step, keys, costs), &ev.vt)
+	ev.vt++ // evaluateSortExpression awaits the sort
 	if err != nil {
 		return nil, err
 	}
@@ -635,13 +697,14 @@ func (ev *evaluator) sortTuples(step *node, tuples []*tuple, env *frame) ([]*tup
 	if len(tuples) <= 1 {
 		return tuples, nil
 	}
-	keys, err := ev.sortKeys(step, len(tuples), func(i int) (Value, *frame) {
+	keys, costs, err := ev.sortKeys(step, len(tuples), func(i int) (Value, *frame) {
 		return tuples[i].at, frameFromTuple(env, tuples[i])
 	})
 	if err != nil {
 		return nil, err
 	}
-	order, err := mergeSort(len(tuples), func(a, b int) (bool, error) { return orderAfter(step, keys[a], keys[b]) })
+	order, err := mergeSort(len(tuples), ev.sortComparator(step, keys, costs), &ev.vt)
+	ev.vt++ // evaluateSortExpression awaits the sort
 	if err != nil {
 		return nil, err
 	}

@@ -192,6 +192,8 @@ func truthy(v Value) bool {
 		return !x.closure
 	case *lambda, *partialFn, *composed:
 		return true
+	case *wrapped:
+		return false // a JavaScript function
 	}
 	return false
 }
