@@ -241,7 +241,10 @@ func fnFormat(c *Intrinsic, args []Value, _ Scope) (Value, error) {
 	if holes != len(rest) {
 		return nil, intrinsicFailure(c, "the template has %d placeholders but %d arguments follow it", holes, len(rest))
 	}
-	b := make([]byte, 0, len(tmpl)+16*len(rest))
+	// Most results are short: build them on the stack, so that the string
+	// is the only allocation.
+	var buf [128]byte
+	b := buf[:0]
 	next := 0
 	for i := 0; i < len(tmpl); i++ {
 		ch := tmpl[i]
