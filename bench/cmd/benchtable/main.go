@@ -105,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "Machine: %s, %s, %d cores; median of %d runs of -benchtime %s.\n\n", strings.TrimSpace(goVersion), cpuModel(), runtime.NumCPU(), *count, *benchtime)
+	fmt.Fprintf(&b, "Machine: %s, %s, %d cores%s; median of %d runs of -benchtime %s.\n\n", strings.TrimSpace(goVersion), cpuModel(), runtime.NumCPU(), loadAverage(), *count, *benchtime)
 	WriteCases(&b, results)
 	if len(scale) > 0 {
 		b.WriteString("\n")
@@ -174,6 +174,21 @@ func cpuModel() string {
 		}
 	}
 	return runtime.GOARCH
+}
+
+// loadAverage returns ", load average X" with the one-minute load
+// average from /proc/loadavg, or "" where there is none: other work on the
+// machine slows the benchmarks down.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return ""
+	}
+	return ", load average " + f[0]
 }
 
 type buildTime struct {
