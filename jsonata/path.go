@@ -551,14 +551,9 @@ func (ev *evaluator) sortComparator(step *node, keys [][]Value, costs [][]int64)
 	}
 }
 
-// orderBefore is the comparator of the order-by clause: it reports whether
-// a sorts after b (they must swap).
-func orderAfter(step *node, a, b []Value) (bool, error) {
-	swap, _, err := orderAfterTerms(step, a, b)
-	return swap, err
-}
-
-// orderAfterTerms is orderAfter that also tells how many terms it looked at.
+// orderAfterTerms is the comparator of the order-by clause: it reports
+// whether a sorts after b (they must swap), and how many terms it looked
+// at.
 func orderAfterTerms(step *node, a, b []Value) (bool, int, error) {
 	comp := 0
 	t := 0
