@@ -115,6 +115,11 @@ func compileNode(v Value, pointer string, depth int) (tnode, error) {
 	case *Object:
 		fields := make([]tfield, 0, x.Len())
 		dynamic := false
+		// Names seen so far, for objects too big to scan for each member.
+		var seen map[string]bool
+		if x.Len() > indexAbove {
+			seen = make(map[string]bool, x.Len())
+		}
 		for _, m := range x.Members() {
 			key, isExpr := strings.CutSuffix(m.Key, ".$")
 			var node tnode
@@ -142,14 +147,12 @@ func compileNode(v Value, pointer string, depth int) (tnode, error) {
 					dynamic = true
 				}
 			}
-			for _, f := range fields {
-				if f.key == key {
-					field := m.Key
-					if !isExpr {
-						field += ".$"
-					}
-					return tnode{}, &TemplateError{Field: field, Pointer: pointer, Duplicate: true}
+			if repeated(fields, seen, key) {
+				field := m.Key
+				if !isExpr {
+					field += ".$"
 				}
+				return tnode{}, &TemplateError{Field: field, Pointer: pointer, Duplicate: true}
 			}
 			fields = append(fields, tfield{key: key, node: node})
 		}
@@ -176,6 +179,24 @@ func compileNode(v Value, pointer string, depth int) (tnode, error) {
 		return tnode{kind: tArray, elems: elems}, nil
 	}
 	return tnode{kind: tLiteral, value: v}, nil
+}
+
+// repeated reports whether key is the name of one of fields, and adds it
+// to seen when seen is not nil (then fields are not scanned).
+func repeated(fields []tfield, seen map[string]bool, key string) bool {
+	if seen != nil {
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+		return false
+	}
+	for _, f := range fields {
+		if f.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func escapePointer(key string) string {

@@ -98,6 +98,8 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"A2.12 pointer escaping", `{"a/b":{"c~d":{"k.$":"x"}}}`, "k.$", "/a~1b/c~0d", "The value for the field 'k.$' must be a valid JSONPath or a valid intrinsic function call"},
 		{"A3.19 duplicate after stripping", `{"a":1,"a.$":"$.x"}`, "a.$", "", "The field 'a' appears more than once once the '.$' suffixes are removed"},
 		{"A3.19 duplicate the other way", `{"a.$":"$.x","a":1}`, "a.$", "", "The field 'a' appears more than once once the '.$' suffixes are removed"},
+		{"A3.19 duplicate in a big object", `{"b":1,"c":2,"d":3,"e":4,"f":5,"g":6,"h":7,"i":8,"a":1,"j":9,"a.$":"$.x"}`, "a.$", "", "The field 'a' appears more than once once the '.$' suffixes are removed"},
+		{"A3.19 duplicate the other way in a big object", `{"b":1,"c":2,"d":3,"e":4,"f":5,"g":6,"h":7,"i":8,"a.$":"$.x","j":9,"a":1}`, "a.$", "", "The field 'a' appears more than once once the '.$' suffixes are removed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.item, func(t *testing.T) {
