@@ -448,14 +448,10 @@ func (ev *evaluator) evalArray(n *node, input Value, env *frame) (Value, error) 
 			continue
 		}
 		if item.kind == nArray {
-			result = append(result, v)
+			result = append(result, plain(v))
 			continue
 		}
-		if items, ok := arrayItems(v); ok {
-			result = append(result, items...)
-		} else {
-			result = append(result, v)
-		}
+		result = appendFlat(result, v)
 	}
 	if firstErr != nil {
 		ev.vt = errAt + 1
@@ -481,20 +477,10 @@ func appendValues(a, b Value) Value {
 	if IsUndefined(b) {
 		return a
 	}
-	ai, aok := arrayItems(a)
-	bi, bok := arrayItems(b)
+	ai, _ := arrayItems(a)
+	bi, _ := arrayItems(b)
 	out := make([]Value, 0, len(ai)+len(bi)+2)
-	if aok {
-		out = append(out, ai...)
-	} else {
-		out = append(out, a)
-	}
-	if bok {
-		out = append(out, bi...)
-	} else {
-		out = append(out, b)
-	}
-	return out
+	return appendFlat(appendFlat(out, a), b)
 }
 
 // evalGroup evaluates an object constructor over input: as a group-by
@@ -695,7 +681,8 @@ func reduceTuples(ts []*tuple) *tuple {
 }
 
 // appendFlat appends v to dst as $append does: the items of an array, or
-// the value itself. Undefined adds nothing.
+// the value itself. Undefined adds nothing. The result is an array, so
+// sequences among the items become arrays.
 func appendFlat(dst []Value, v Value) []Value {
 	if dst == nil {
 		dst = []Value{}
@@ -705,7 +692,9 @@ func appendFlat(dst []Value, v Value) []Value {
 	case []Value:
 		dst = append(dst, x...)
 	case *sequence:
-		dst = append(dst, x.items...)
+		for _, it := range x.items {
+			dst = append(dst, plain(it))
+		}
 	default:
 		dst = append(dst, v)
 	}

@@ -55,7 +55,7 @@ func fnMap(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 			return nil, err
 		}
 		if !IsUndefined(r) {
-			out.items = append(out.items, plain(r))
+			out.items = append(out.items, r)
 		}
 	}
 	return out, nil
@@ -167,7 +167,7 @@ func fnReduce(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		result = plain(r)
+		result = r
 	}
 	return result, nil
 }
@@ -315,7 +315,7 @@ func fnEach(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 			return nil, err
 		}
 		if !IsUndefined(r) {
-			out.items = append(out.items, plain(r))
+			out.items = append(out.items, r)
 		}
 	}
 	return out, nil

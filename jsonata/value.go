@@ -28,9 +28,10 @@ func IsUndefined(v Value) bool {
 // sequence is JSONata's result sequence: the values a path or a function
 // such as $map produced. Unlike an array, a sequence of one value stands
 // for that value, and an empty sequence for no value; evaluation collapses
-// sequences accordingly. Sequences never escape evaluation and never occur
-// inside arrays or objects: a sequence stored in a container becomes an
-// array (see plain).
+// sequences accordingly, one level at a time (a sequence may hold
+// sequences, as $map's result of functions returning sequences does).
+// Sequences never escape evaluation and never occur inside arrays or
+// objects: a sequence stored in a container becomes an array (see plain).
 type sequence struct {
 	items         []Value
 	keepSingleton bool // a path with [] keeps a one-value result an array
@@ -44,13 +45,24 @@ func newSequence(capacity int) *sequence {
 // plain returns v with a sequence replaced by the array of its items, for
 // storing in a container or returning to the caller.
 func plain(v Value) Value {
-	if s, ok := v.(*sequence); ok {
-		if s.items == nil {
-			return []Value{}
-		}
-		return s.items
+	s, ok := v.(*sequence)
+	if !ok {
+		return v
 	}
-	return v
+	if s.items == nil {
+		return []Value{}
+	}
+	for i, it := range s.items {
+		if _, nested := it.(*sequence); nested {
+			out := make([]Value, len(s.items))
+			copy(out, s.items[:i])
+			for j := i; j < len(s.items); j++ {
+				out[j] = plain(s.items[j])
+			}
+			return out
+		}
+	}
+	return s.items
 }
 
 // arrayItems returns the items of an array or a sequence.
