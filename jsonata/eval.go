@@ -70,13 +70,13 @@ func (ev *evaluator) values(n int) []Value {
 
 // maxItems bounds the number of items the ranges of one evaluation may
 // create, so that a runaway expression fails before it exhausts memory.
-const maxItems = 2e7
+const maxItems = 12e6
 
 // allocate accounts for n items created by a range.
 func (ev *evaluator) allocate(n int) error {
 	ev.items += n
 	if ev.items > maxItems {
-		return memoryError("the ranges of the expression make more than 2*10^7 items")
+		return memoryError("the ranges of the expression make more than 1.2*10^7 items")
 	}
 	return nil
 }
