@@ -109,19 +109,27 @@ func num(v float64) string {
 	return strconv.FormatFloat(v, 'f', 2, 64)
 }
 
-// WriteCases writes the table of generated against hand-written cases.
+// WriteCases writes the table of generated against hand-written cases:
+// elapsed time per transition and its ratio, the ratio of CPU time per
+// transition when the results have it, and allocations per execution.
 func WriteCases(w io.Writer, rs []Result) {
-	fmt.Fprintln(w, "| case | generated ns/transition | hand-written ns/transition | ratio | generated allocs/op | hand-written allocs/op |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| case | generated ns/transition | hand-written ns/transition | ratio | CPU-time ratio | generated allocs/op | hand-written allocs/op |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
 	for _, c := range pairs(rs) {
 		g, ok1 := median(rs, c+"/generated", 0, "ns/transition")
 		h, ok2 := median(rs, c+"/handwritten", 0, "ns/transition")
 		if !ok1 || !ok2 {
 			continue
 		}
+		cpu := ""
+		gc, ok1 := median(rs, c+"/generated", 0, "cpu-ns/transition")
+		hc, ok2 := median(rs, c+"/handwritten", 0, "cpu-ns/transition")
+		if ok1 && ok2 {
+			cpu = fmt.Sprintf("%.2f", gc/hc)
+		}
 		ga, _ := median(rs, c+"/generated", 0, "allocs/op")
 		ha, _ := median(rs, c+"/handwritten", 0, "allocs/op")
-		fmt.Fprintf(w, "| %s | %s | %s | %.2f | %s | %s |\n", c, num(g), num(h), g/h, num(ga), num(ha))
+		fmt.Fprintf(w, "| %s | %s | %s | %.2f | %s | %s | %s |\n", c, num(g), num(h), g/h, cpu, num(ga), num(ha))
 	}
 }
 
