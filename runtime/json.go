@@ -234,18 +234,24 @@ func (d *decoder) number() (Value, error) {
 		}
 	}
 	text := string(d.data[start:d.pos])
-	return parseNumber(text, isFloat), nil
+	v := parseNumber(text, isFloat)
+	if f, ok := v.(float64); ok && math.IsInf(f, 0) {
+		// A double cannot hold it, and no JSON text could render ±Inf:
+		// refused rather than changed into another value.
+		d.pos = start
+		return nil, d.errorf("number %s is out of the range of a double", text)
+	}
+	return v, nil
 }
 
-// parseNumber converts the text of a valid JSON number.
+// parseNumber converts the text of a valid JSON number; out of float64
+// range, it saturates to ±Inf.
 func parseNumber(text string, isFloat bool) Value {
 	if !isFloat {
 		if i, err := strconv.ParseInt(text, 10, 64); err == nil {
 			return i
 		}
 	}
-	// Out of float64 range, ParseFloat saturates to ±Inf, which the
-	// encoder renders as null.
 	f, _ := strconv.ParseFloat(text, 64)
 	return f
 }

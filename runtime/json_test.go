@@ -60,6 +60,8 @@ func TestDecodeErrors(t *testing.T) {
 		{`{} {}`, 3},
 		{`{'a':1}`, 1},
 		{`NaN`, 0},
+		{`[1e400]`, 1},
+		{`{"a":-1e309}`, 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -104,6 +106,9 @@ func TestParseNumber(t *testing.T) {
 		{"+1", nil, false},
 		{"0x10", nil, false},
 		{"abc", nil, false},
+		{"1e400", nil, false},
+		{"1e-400", 0.0, true},
+		{"12345678901234567890", 1.2345678901234567e19, true},
 	} {
 		v, ok := ParseNumber(tt.in)
 		assert.Equal(t, tt.ok, ok, tt.in)
