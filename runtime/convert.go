@@ -14,7 +14,7 @@ import (
 // typed slices and maps) through encoding/json, so struct field order and
 // `json` tags decide the members.
 func FromGo(x any) (Value, error) {
-	if isCanonical(x) {
+	if isCanonical(x, 0) {
 		return x, nil
 	}
 	return convert(x, 0)
@@ -29,7 +29,13 @@ func MustFromGo(x any) Value {
 	return v
 }
 
-func isCanonical(x any) bool {
+// isCanonical reports whether x is a Value as Decode builds them, nested
+// no deeper than Decode allows (so a cycle is not canonical, and convert
+// refuses it).
+func isCanonical(x any, depth int) bool {
+	if depth > maxDecodeDepth {
+		return false
+	}
 	switch v := x.(type) {
 	case nil, bool, string, int64:
 		return true
@@ -37,7 +43,7 @@ func isCanonical(x any) bool {
 		return !math.IsNaN(v) && !math.IsInf(v, 0)
 	case []Value:
 		for _, e := range v {
-			if !isCanonical(e) {
+			if !isCanonical(e, depth+1) {
 				return false
 			}
 		}
@@ -47,7 +53,7 @@ func isCanonical(x any) bool {
 			return false
 		}
 		for _, m := range v.members {
-			if !isCanonical(m.Value) {
+			if !isCanonical(m.Value, depth+1) {
 				return false
 			}
 		}

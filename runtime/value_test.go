@@ -185,6 +185,19 @@ func TestFromGoAndBack(t *testing.T) {
 	assert.Error(t, err)
 }
 
+// A value that contains itself (a task's bug) is refused, not walked until
+// the stack overflows.
+func TestFromGoCycle(t *testing.T) {
+	o := NewObject(1)
+	o.Set("self", o)
+	a := make([]Value, 1)
+	a[0] = a
+	for _, v := range []Value{o, a, ObjectOf(Member{"list", []Value{o}})} {
+		_, err := FromGo(v)
+		assert.ErrorContains(t, err, "nested deeper than")
+	}
+}
+
 func TestDeepCopy(t *testing.T) {
 	v := MustDecode(`{"a":[{"b":1}]}`)
 	c := DeepCopy(v).(*Object)
