@@ -245,6 +245,7 @@ type Exec struct {
 	retries     int
 	ctxObj      *Object
 	item        *mapItem
+	ownItem     mapItem // what item points to in a Map iteration
 	token       string
 	assigned    *Object
 	open        bool // st was entered in this scope and not left

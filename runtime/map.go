@@ -106,7 +106,8 @@ func (g *Group) Items() []Value { return g.items }
 // as the virtual clock runs iteration i after iteration i-Limit().
 func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
 	kx := g.kid(ctx, i)
-	kx.item = &mapItem{index: i, value: g.items[i]}
+	kx.ownItem = mapItem{index: i, value: g.items[i]}
+	kx.item = &kx.ownItem
 	kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
 	out, err := fn(kx, g.items[i])
 	return g.done(kx, i, out, err)
