@@ -25,8 +25,9 @@ const (
 	// CodeUnsupportedJSONata: a JSONata expression parses but uses
 	// something Step Functions does not offer there.
 	CodeUnsupportedJSONata = "UNSUPPORTED_JSONATA_EXPRESSION"
-	// CodeTooDeep: states nest deeper than the service allows.
-	CodeTooDeep = "TOO_DEEPLY_NESTED"
+	// CodeInvalidStateName: a state name is empty or longer than 80
+	// characters (A1.14).
+	CodeInvalidStateName = "INVALID_STATE_NAME"
 )
 
 // A Diagnostic is one problem found in a definition.

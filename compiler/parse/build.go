@@ -235,8 +235,14 @@ func (b *builder) state(sm *ast.Member) ast.State {
 		b.wrongType(sm, "an object")
 		return nil
 	}
-	if l := utf8.RuneCountInString(sm.Key); l == 0 || l > maxStateNameLength {
-		b.errorf(sm.KeyPos, "INVALID_STATE_NAME", n.Pointer, "State name '%s' must be between 1 and %d characters long", sm.Key, maxStateNameLength)
+	// AWS's message for a long name, as CreateStateMachine reports it:
+	// "Invalid State name: State '<name>' exceeds the 80-character limit
+	// allowed by the service".
+	switch l := utf8.RuneCountInString(sm.Key); {
+	case l == 0:
+		b.errorf(sm.KeyPos, ast.CodeInvalidStateName, n.Pointer, "Invalid State name: a state name cannot be empty")
+	case l > maxStateNameLength:
+		b.errorf(sm.KeyPos, ast.CodeInvalidStateName, n.Pointer, "Invalid State name: State '%s' exceeds the %d-character limit allowed by the service", sm.Key, maxStateNameLength)
 	}
 	base := ast.BaseState{Name: sm.Key, NamePos: sm.KeyPos, Pos: n.Pos, Pointer: n.Pointer, Raw: n, Language: b.topLang}
 	typ := ""

@@ -182,7 +182,10 @@ func TestShapeErrors(t *testing.T) {
 				"d.json:1:134: SCHEMA_VALIDATION_FAILED: The field 'Next' is required but was missing at /States/T/Catch[0]\n" +
 				"d.json:1:151: SCHEMA_VALIDATION_FAILED: The value for the field 'ErrorEquals[0]' must be a string at /States/T/Catch[0]/ErrorEquals[0]"},
 		{"state name too long", `{"StartAt": "A", "States": {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA": {"Type": "Succeed"}}}`,
-			"d.json:1:29: INVALID_STATE_NAME: State name 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' must be between 1 and 80 characters long at /States/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+			"d.json:1:29: INVALID_STATE_NAME: Invalid State name: State 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' exceeds the 80-character limit allowed by the service at /States/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+		{"state name of 80 characters", `{"StartAt": "A", "States": {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA": {"Type": "Succeed"}}}`, ""},
+		{"empty state name", `{"StartAt": "A", "States": {"": {"Type": "Succeed"}}}`,
+			"d.json:1:29: INVALID_STATE_NAME: Invalid State name: a state name cannot be empty at /States/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
