@@ -16,6 +16,33 @@ const (
 	maxNumberLength = 1000
 )
 
+// The pointers of the values (ast.JSON.Pointer) may add up to
+// maxPointerBytes plus pointerBytesPerByte for each byte of the text.
+// Each pointer repeats the keys above its value, so text that nests
+// deeply under long keys would otherwise need memory quadratic in its
+// size; real definitions stay far below the bound.
+const (
+	maxPointerBytes     = 1 << 26
+	pointerBytesPerByte = 32
+)
+
+// tooComplex is the message for text whose pointers exceed the bound.
+const tooComplex = "The document nests too deeply under long field names: the locations of its values add up to more than %d bytes"
+
+// pointerBudget is what is left of the bound on pointer bytes.
+type pointerBudget struct{ left, limit int }
+
+func newPointerBudget(srcLen int) pointerBudget {
+	limit := maxPointerBytes + pointerBytesPerByte*srcLen
+	return pointerBudget{left: limit, limit: limit}
+}
+
+// take charges a pointer of n bytes and reports whether it fits.
+func (b *pointerBudget) take(n int) bool {
+	b.left -= n
+	return b.left >= 0
+}
+
 // syntaxError is a fatal problem in the JSON or YAML text.
 type syntaxError struct {
 	pos ast.Pos
@@ -40,11 +67,12 @@ type jsonParser struct {
 	line      int
 	lineStart int
 	dups      []duplicate
+	budget    pointerBudget
 	err       *syntaxError
 }
 
 func parseJSON(file string, src []byte) (*ast.JSON, []duplicate, *syntaxError) {
-	p := &jsonParser{file: file, src: src, line: 1}
+	p := &jsonParser{file: file, src: src, line: 1, budget: newPointerBudget(len(src))}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		p.off = 3
 		p.lineStart = 3
@@ -231,6 +259,10 @@ func (p *jsonParser) object(ptr string, start ast.Pos, depth int) *ast.JSON {
 		}
 		p.off++
 		p.skipSpace()
+		if !p.budget.take(len(ptr) + 1 + len(key)) {
+			p.fail(keyPos, tooComplex, p.budget.limit)
+			return nil
+		}
 		v := p.value(ptr+"/"+key, depth)
 		if v == nil {
 			return nil
@@ -299,7 +331,12 @@ func (p *jsonParser) array(ptr string, start ast.Pos, depth int) *ast.JSON {
 			p.fail(p.pos(), "Unexpected end-of-input: expected close marker for Array (start marker at line: %d, column: %d)", start.Line, start.Col)
 			return nil
 		}
-		v := p.value(ptr+"["+strconv.Itoa(len(n.Elems))+"]", depth)
+		index := strconv.Itoa(len(n.Elems))
+		if !p.budget.take(len(ptr) + 2 + len(index)) {
+			p.fail(p.pos(), tooComplex, p.budget.limit)
+			return nil
+		}
+		v := p.value(ptr+"["+index+"]", depth)
 		if v == nil {
 			return nil
 		}

@@ -112,3 +112,32 @@ func TestDuplicateKeys(t *testing.T) {
 		t.Errorf("kept %T, want the first (Pass) state", m.States[0])
 	}
 }
+
+// TestPointerBound: text that nests deeply under long keys is refused
+// before the pointers of its values, each repeating the keys above it,
+// take memory quadratic in its size; deep nesting under short keys is
+// read.
+func TestPointerBound(t *testing.T) {
+	key := strings.Repeat("k", 1000)
+	deepJSON := strings.Repeat(`{"`+key+`":`, 999) + "1" + strings.Repeat("}", 999)
+	var deepYAML strings.Builder
+	for i := range 999 {
+		deepYAML.WriteString(strings.Repeat(" ", i) + key + ":\n")
+	}
+	deepYAML.WriteString(strings.Repeat(" ", 999) + "x: 1\n")
+	for _, tt := range []struct {
+		f   Format
+		src string
+	}{{JSON, deepJSON}, {YAML, deepYAML.String()}} {
+		t.Run(tt.f.String(), func(t *testing.T) {
+			_, diags := Value("d", []byte(tt.src), tt.f)
+			if len(diags) != 1 || diags[0].Code != ast.CodeInvalidJSON || !strings.HasPrefix(diags[0].Message, "The document nests too deeply under long field names") {
+				t.Errorf("diagnostics %v", diags)
+			}
+		})
+	}
+	short := strings.Repeat(`{"k":`, 999) + "1" + strings.Repeat("}", 999)
+	if n, diags := Value("d", []byte(short), JSON); n == nil || len(diags) > 0 {
+		t.Errorf("deep nesting under short keys: %v", diags)
+	}
+}

@@ -18,8 +18,8 @@
 // A definition with problems still yields as much of a tree as could be
 // built, so one run reports every problem. Any input, however malformed,
 // yields diagnostics or a tree; the parser never panics and bounds the work
-// hostile input can cause (nesting depth, number length, YAML alias
-// expansion).
+// hostile input can cause (nesting depth, number length, the total length
+// of the values' pointers, YAML alias expansion).
 package parse
 
 import (

@@ -17,9 +17,10 @@ import (
 	"github.com/aslc/aslc/compiler/ast"
 )
 
-// maxYAMLNodes bounds the number of values a YAML document may expand to
-// through aliases, so an alias bomb ("billion laughs") is refused instead
-// of exhausting memory.
+// maxYAMLNodes bounds the number of values the aliases of a YAML document
+// may expand to, so an alias bomb ("billion laughs") is refused instead of
+// exhausting memory. Values written out are bounded by the text's size
+// alone, as in JSON.
 const maxYAMLNodes = 1 << 18
 
 // yamlParser converts a YAML document into the same positioned JSON nodes
@@ -28,19 +29,24 @@ type yamlParser struct {
 	file       string
 	src        []byte
 	lineStarts []int
-	nodes      int
-	expanding  map[*yaml.Node]bool
+	// lineChars holds the offset of each character of the lines that pos
+	// has met which are not plain ASCII.
+	lineChars map[int][]int
+	// expanded counts the values built while expanding aliases.
+	expanded  int
+	expanding map[*yaml.Node]bool
 	// outerAlias is the outermost alias being expanded, where a document
 	// that expands too far is reported.
 	outerAlias *yaml.Node
 	dups       []duplicate
+	budget     pointerBudget
 	err        *syntaxError
 }
 
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 func parseYAML(file string, src []byte) (root *ast.JSON, dups []duplicate, serr *syntaxError) {
-	p := &yamlParser{file: file, src: src, expanding: map[*yaml.Node]bool{}}
+	p := &yamlParser{file: file, src: src, expanding: map[*yaml.Node]bool{}, lineChars: map[int][]int{}, budget: newPointerBudget(len(src))}
 	p.lineStarts = append(p.lineStarts, 0)
 	for i, c := range src {
 		if c == '\n' {
@@ -155,12 +161,41 @@ func (p *yamlParser) pos(line, col int) ast.Pos {
 	if line > len(p.lineStarts) {
 		line = len(p.lineStarts)
 	}
-	off := p.lineStarts[line-1]
-	for i := 1; i < col && off < len(p.src) && p.src[off] != '\n'; i++ {
-		_, size := utf8.DecodeRune(p.src[off:])
-		off += size
+	start := p.lineStarts[line-1]
+	off := p.offset(line, max(col, 1))
+	return ast.Pos{File: p.file, Line: line, Col: off - start + 1, Offset: off}
+}
+
+// offset is the byte offset of the col-th character of line, or of the
+// line's end when it is shorter. It takes constant time, however long the
+// line: a YAML document written on one line has every value on it.
+func (p *yamlParser) offset(line, col int) int {
+	start, end := p.lineStarts[line-1], len(p.src)
+	if line < len(p.lineStarts) {
+		end = p.lineStarts[line] - 1 // the '\n'
 	}
-	return ast.Pos{File: p.file, Line: line, Col: off - p.lineStarts[line-1] + 1, Offset: off}
+	chars, seen := p.lineChars[line]
+	if !seen {
+		// nil for a line of ASCII, where characters are bytes.
+		for i := start; i < end; i++ {
+			if p.src[i] >= utf8.RuneSelf {
+				for off := start; off < end; {
+					chars = append(chars, off)
+					_, size := utf8.DecodeRune(p.src[off:end])
+					off += size
+				}
+				break
+			}
+		}
+		p.lineChars[line] = chars
+	}
+	switch {
+	case chars == nil:
+		return min(start+col-1, end)
+	case col <= len(chars):
+		return chars[col-1]
+	}
+	return end
 }
 
 func (p *yamlParser) fail(n *yaml.Node, format string, args ...any) {
@@ -177,13 +212,12 @@ func (p *yamlParser) value(n *yaml.Node, ptr string, depth int) *ast.JSON {
 		p.fail(n, "Document nesting depth (%d) exceeds the maximum allowed (%d)", depth, maxDepth)
 		return nil
 	}
-	p.nodes++
-	if p.nodes > maxYAMLNodes {
-		if p.outerAlias != nil {
-			n = p.outerAlias
+	if p.outerAlias != nil {
+		p.expanded++
+		if p.expanded > maxYAMLNodes {
+			p.fail(p.outerAlias, "YAML: the aliases of the document expand to more than %d values", maxYAMLNodes)
+			return nil
 		}
-		p.fail(n, "YAML: the document expands to more than %d values (aliases expanded)", maxYAMLNodes)
-		return nil
 	}
 	pos := p.pos(n.Line, n.Column)
 	switch n.Kind {
@@ -218,7 +252,12 @@ func (p *yamlParser) value(n *yaml.Node, ptr string, depth int) *ast.JSON {
 	case yaml.SequenceNode:
 		arr := &ast.JSON{Kind: ast.Array, Pos: pos, Pointer: ptr}
 		for i, e := range n.Content {
-			v := p.value(e, ptr+"["+strconv.Itoa(i)+"]", depth+1)
+			index := strconv.Itoa(i)
+			if !p.budget.take(len(ptr) + 2 + len(index)) {
+				p.fail(e, tooComplex, p.budget.limit)
+				return nil
+			}
+			v := p.value(e, ptr+"["+index+"]", depth+1)
 			if v == nil {
 				return nil
 			}
@@ -264,6 +303,10 @@ func (p *yamlParser) mapping(obj *ast.JSON, n *yaml.Node, ptr string, depth int,
 		}
 		key := k.Value
 		keyPos := p.pos(kn.Line, kn.Column)
+		if !p.budget.take(len(ptr) + 1 + len(key)) {
+			p.fail(kn, tooComplex, p.budget.limit)
+			return
+		}
 		v := p.value(vn, ptr+"/"+key, depth+1)
 		if v == nil {
 			return

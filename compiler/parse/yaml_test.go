@@ -108,7 +108,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"duplicate", "StartAt: A\nStartAt: B\n", "d.yaml:1:1: SCHEMA_VALIDATION_FAILED: These fields are required: [States] at /\nd.yaml:2:1: INVALID_JSON_DESCRIPTION: Duplicate field 'StartAt' at /"},
 		{"empty", "# nothing\n", "d.yaml:1:1: SCHEMA_VALIDATION_FAILED: Definition must be a valid JSON object"},
 		{"scalar", "hello\n", "d.yaml:1:1: SCHEMA_VALIDATION_FAILED: Definition must be a valid JSON object"},
-		{"alias bomb", bomb, "d.yaml:6:12: INVALID_JSON_DESCRIPTION: YAML: the document expands to more than 262144 values (aliases expanded)"},
+		{"alias bomb", bomb, "d.yaml:6:12: INVALID_JSON_DESCRIPTION: YAML: the aliases of the document expand to more than 262144 values"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,5 +145,38 @@ func TestYAMLRecursiveAliasRefused(t *testing.T) {
 	_, diags := Source("r.yaml", []byte("a: &x\n  b: *x\n"), YAML)
 	if len(diags) != 1 || !strings.Contains(diags[0].Message, "YAML") {
 		t.Fatalf("got %v, want one YAML diagnostic", diags)
+	}
+}
+
+// TestYAMLManyValues: the bound on alias expansion leaves values written
+// out alone; a long list is read as its JSON twin is.
+func TestYAMLManyValues(t *testing.T) {
+	const n = maxYAMLNodes + 10
+	src := "list: [" + strings.Repeat("1, ", n) + "1]\n"
+	v, diags := Value("d.yaml", []byte(src), YAML)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if got := len(v.Get("list").Elems); got != n+1 {
+		t.Errorf("%d elements, want %d", got, n+1)
+	}
+}
+
+// TestYAMLColumns: columns count bytes, as in JSON, on lines with
+// characters of several bytes too.
+func TestYAMLColumns(t *testing.T) {
+	v, diags := Value("d.yaml", []byte("a: 1\nlist: [é, ü, x]\n"), YAML)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, e := range v.Get("list").Elems {
+		got = append(got, e.Pos.String())
+	}
+	if diff := cmp.Diff([]string{"d.yaml:2:8", "d.yaml:2:12", "d.yaml:2:16"}, got); diff != "" {
+		t.Errorf("positions (-want +got):\n%s", diff)
+	}
+	if off := v.Get("list").Elems[2].Pos.Offset; off != 20 {
+		t.Errorf("offset of x: %d, want 20", off)
 	}
 }
