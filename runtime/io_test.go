@@ -222,7 +222,10 @@ func TestCheckPayloadSize(t *testing.T) {
 		}
 	})
 	t.Run("A19.1 A17.6 one byte over", func(t *testing.T) {
-		v := ObjectOf(Member{"Arg1", strings.Repeat("a", MaxPayloadSize)})
+		v := ObjectOf(Member{"Arg1", strings.Repeat("a", MaxPayloadSize-10)}) // {"Arg1":"…"}: one byte more than the limit
+		if n := len(Encode(v)); n != MaxPayloadSize+1 {
+			t.Fatalf("the value is %d bytes of JSON", n)
+		}
 		err := CheckPayloadSize("State_1", v)
 		e := errorOf(t, err)
 		if e.Name != ErrDataLimitExceeded {
