@@ -70,7 +70,8 @@ func Classify(resource string) (k Kind, why string) {
 
 // CheckResources reports every Task state of m, at any depth, whose
 // resource the Lambda backend cannot call, and every field of a
-// lambda:invoke task's Parameters that the Invoke request does not have.
+// lambda:invoke task's Parameters or Arguments object that the Invoke
+// request does not have.
 // The diagnostics carry CodeUnsupportedResource and are sorted.
 func CheckResources(m *ast.Machine) ast.Diagnostics {
 	var ds ast.Diagnostics
@@ -84,11 +85,19 @@ func CheckResources(m *ast.Machine) ast.Diagnostics {
 		case Unsupported:
 			ds.Add(r.Pos, CodeUnsupportedResource, r.Pointer, unsupportedMessage(t.Name, r.Value, why))
 		case Invoke:
-			if t.Parameters != nil && t.Parameters.Kind == ast.Object {
-				for _, mem := range t.Parameters.Members {
-					name := strings.TrimSuffix(mem.Key, ".$")
+			// Parameters (JSONPath, where "key.$" names key) or an
+			// Arguments object (JSONata) is the Invoke request.
+			for _, req := range []*ast.JSON{t.Parameters, t.Arguments} {
+				if req == nil || req.Kind != ast.Object {
+					continue
+				}
+				for _, mem := range req.Members {
+					name := mem.Key
+					if req == t.Parameters {
+						name = strings.TrimSuffix(name, ".$")
+					}
 					if !isInvokeParameter(name) {
-						ds.Add(mem.KeyPos, CodeUnsupportedResource, t.Parameters.Pointer,
+						ds.Add(mem.KeyPos, CodeUnsupportedResource, req.Pointer,
 							"The field '"+name+"' of state '"+t.Name+"' is not a parameter of lambda:invoke (it takes "+strings.Join(invokeParameters, ", ")+")")
 					}
 				}

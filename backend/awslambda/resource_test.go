@@ -60,6 +60,7 @@ func TestCheckResources(t *testing.T) {
 		"testdata/resources.asl.json:44:27: UNSUPPORTED_RESOURCE: The state 'Queue' calls arn:aws:states:::sqs:sendMessage, the sqs service integration, which the Lambda backend does not run: it calls Lambda function ARNs and arn:aws:states:::lambda:invoke only at /States/Fan/Branches[1]/States/Queue/Resource",
 		"testdata/resources.asl.json:60:25: UNSUPPORTED_RESOURCE: The state 'Job' calls arn:aws:states:::batch:submitJob.sync, the run-a-job integration pattern (.sync), which the Lambda backend does not run: it calls Lambda function ARNs and arn:aws:states:::lambda:invoke only at /States/Each/ItemProcessor/States/Job/Resource",
 		"testdata/resources.asl.json:70:19: UNSUPPORTED_RESOURCE: The state 'Approve' calls arn:aws:states:us-east-1:123456789012:activity:approve, an activity, which the Lambda backend does not run: it calls Lambda function ARNs and arn:aws:states:::lambda:invoke only at /States/Approve/Resource",
+		"testdata/resources.asl.json:80:9: UNSUPPORTED_RESOURCE: The field 'Payload.$' of state 'Modern' is not a parameter of lambda:invoke (it takes ClientContext, FunctionName, InvocationType, LogType, Payload, Qualifier) at /States/Modern/Arguments",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)

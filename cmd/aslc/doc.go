@@ -22,7 +22,7 @@
 //
 // Usage:
 //
-//	aslc check [--express] DEF...
+//	aslc check [--express] [--backend lambda] DEF...
 //
 // Check reads each definition and validates it as AWS Step Functions does
 // when a state machine is created (CreateStateMachine,
@@ -56,8 +56,10 @@
 // activity resources.
 //
 // With --backend lambda, check also reports (as UNSUPPORTED_RESOURCE) the
-// Task states whose resource the Lambda backend cannot call: anything but
-// Lambda function ARNs and arn:aws:states:::lambda:invoke.
+// Task states whose resource the Lambda backend of build cannot call
+// (anything but Lambda function ARNs and arn:aws:states:::lambda:invoke),
+// and the fields of a lambda:invoke task's Parameters or Arguments that
+// the Invoke request does not have.
 //
 // # Generate Go
 //
@@ -75,8 +77,9 @@
 // be written to the same directory.
 //
 // Gen checks every definition first, as check does, and also refuses what
-// aslc cannot compile yet (JSONata states, a Map's ItemReader and
-// ResultWriter) with the code UNSUPPORTED_FEATURE. When any definition has
+// aslc cannot compile yet (a Map's ItemReader and ResultWriter, and an
+// ItemBatcher beside an ItemSelector or with ...Path fields) with the code
+// UNSUPPORTED_FEATURE. When any definition has
 // a problem, gen prints them all to stderr, writes nothing and exits 1.
 //
 // The generated file starts with
