@@ -118,9 +118,14 @@ func copyExecutable(from, out string) error {
 	}
 	tmp := out + ".tmp"
 	if err := os.WriteFile(tmp, data, 0o755); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	return os.Rename(tmp, out)
+	if err := os.Rename(tmp, out); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }
 
 // standaloneMain is the main package of a built executable: the Lambda

@@ -222,3 +222,30 @@ func TestBuildUsage(t *testing.T) {
 		t.Errorf("invalid definition: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// TestCopyExecutableLeavesNothingBehind: when BIN cannot be written (here
+// a directory holds its name), build fails and leaves no temporary file.
+func TestCopyExecutableLeavesNothingBehind(t *testing.T) {
+	dir := t.TempDir()
+	from := filepath.Join(dir, "built")
+	if err := os.WriteFile(from, []byte("program"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "bin")
+	if err := os.MkdirAll(filepath.Join(out, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyExecutable(from, out); err == nil {
+		t.Error("copied over a directory")
+	}
+	if _, err := os.Stat(out + ".tmp"); !os.IsNotExist(err) {
+		t.Errorf("temporary file left: %v", err)
+	}
+	good := filepath.Join(dir, "good")
+	if err := copyExecutable(from, good); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(good); err != nil || st.Mode()&0o100 == 0 {
+		t.Errorf("copy: %v, mode %v", err, st.Mode())
+	}
+}
