@@ -50,12 +50,12 @@ func (e *emitter) choice(s *ir.Choice) {
 	var cases []jen.Code
 	for i, c := range s.Choices {
 		body := append([]jen.Code{jen.Id("next").Op("=").Add(next(c.Next))}, setVars(c.Assign)...)
-		cases = append(cases, jen.Case(jen.Lit(i)).Comment("// "+describeRule(c.Rule)).Add(jen.Line()).Add(body...))
+		cases = append(cases, jen.Case(jen.Lit(i)).Comment("// "+describeRule(c.Rule)).Add(lines(body)...))
 	}
 	if s.Default != nil {
 		b.add(jen.Id("next").Op(":=").Add(next(s.Default)).Comment("// Default"))
-		if setVars(s.Assign) != nil {
-			cases = append(cases, jen.Default().Add(setVars(s.Assign)...))
+		if code := setVars(s.Assign); code != nil {
+			cases = append(cases, jen.Default().Block(code...))
 		}
 	} else {
 		b.add(jen.Var().Id("next").Id("state"))
@@ -68,6 +68,16 @@ func (e *emitter) choice(s *ir.Choice) {
 	}
 	b.add(jen.Id("x").Dot("Exit").Call(jen.Id(out)), jen.Return(jen.Id("next"), jen.Id(out), jen.Nil()))
 	e.stateFunc(&s.StateBase, "", b.stmts)
+}
+
+// lines puts each statement on a line of its own, for a case body whose
+// first line holds a comment after the case label.
+func lines(stmts []jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, 2*len(stmts))
+	for _, s := range stmts {
+		out = append(out, jen.Line(), s)
+	}
+	return out
 }
 
 // rule is the expression that builds a Choice rule.
