@@ -414,3 +414,46 @@ func TestConcurrentUse(t *testing.T) {
 func matches(pattern, s string) bool {
 	return regexp.MustCompile(pattern).MatchString(s)
 }
+
+// TestEndpointOverrides: AWS_ENDPOINT_URL points every service, and so
+// the invoker, at an endpoint; AWS_ENDPOINT_URL_LAMBDA, when set, wins
+// over it for Lambda.
+func TestEndpointOverrides(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + l.Addr().String()
+	l.Close() // nothing listens there now
+	tests := []struct {
+		name, generic, lambda string
+	}{
+		{"AWS_ENDPOINT_URL", "", ""},
+		{"AWS_ENDPOINT_URL_LAMBDA over AWS_ENDPOINT_URL", dead, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := awslambdatest.New(&lambdastub.Lambda{Functions: map[string]string{"id": lambdastub.IDFunction}})
+			defer srv.Close()
+			srv.Setenv(t)
+			if tt.generic == "" {
+				t.Setenv("AWS_ENDPOINT_URL", srv.URL)
+				t.Setenv("AWS_ENDPOINT_URL_LAMBDA", "")
+			} else {
+				t.Setenv("AWS_ENDPOINT_URL", tt.generic)
+			}
+			inv, err := awslambda.New(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := aslrt.MustDecode(`{"x":1}`)
+			v, err := inv.Invoke(context.Background(), aslrt.TaskCall{State: "T", Resource: fnPrefix + "id", Input: in})
+			if err != nil || !aslrt.Equal(v, in) {
+				t.Fatalf("Invoke: %v, %v", aslrt.Encode(v), err)
+			}
+			if n := len(srv.Calls()); n != 1 {
+				t.Errorf("%d calls reached the server, want 1", n)
+			}
+		})
+	}
+}

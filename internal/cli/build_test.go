@@ -249,3 +249,24 @@ func TestCopyExecutableLeavesNothingBehind(t *testing.T) {
 		t.Errorf("copy: %v, mode %v", err, st.Mode())
 	}
 }
+
+// TestBuildUnsupportedResource: a Task whose resource the Lambda backend
+// does not call fails the execution with States.Runtime naming the state
+// and the resource, which a catcher on States.ALL does not catch; no call
+// is made.
+func TestBuildUnsupportedResource(t *testing.T) {
+	bin := buildOnce(t, filepath.Join("testdata", "build", "unsupported.asl.json"))
+	srv := awslambdatest.New(&lambdastub.Lambda{})
+	defer srv.Close()
+	code, stdout, stderr := runBinary(t, bin, srv.Env(), `{"id":7}`)
+	if code != 1 {
+		t.Errorf("exit %d, want 1; stderr %s", code, stderr)
+	}
+	want := `{"status":"FAILED","error":"States.Runtime","cause":"The state 'Notify' calls arn:aws:states:::sqs:sendMessage, the sqs service integration, which the Lambda backend does not run: it calls Lambda function ARNs and arn:aws:states:::lambda:invoke only"}` + "\n"
+	if diff := cmp.Diff(want, stdout); diff != "" {
+		t.Errorf("stdout (-want +got):\n%s", diff)
+	}
+	if n := len(srv.Calls()); n != 0 {
+		t.Errorf("%d calls to Lambda", n)
+	}
+}
