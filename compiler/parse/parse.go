@@ -2,11 +2,13 @@
 // or YAML, into the syntax tree of package ast.
 //
 // The parser reports the problems that concern the text and the shape of
-// the definition: malformed JSON or YAML (INVALID_JSON_DESCRIPTION),
-// repeated keys, fields of the wrong JSON type, fields a state type does not
-// support, missing required fields (SCHEMA_VALIDATION_FAILED). Everything
-// that needs the whole tree (transitions, reachability, paths, expressions,
-// value ranges, query-language rules) is compiler/check's.
+// the definition: malformed JSON or YAML and repeated keys
+// (INVALID_JSON_DESCRIPTION; DUPLICATE_STATE_NAME for a key repeated in a
+// States object), state names that are empty or longer than 80 characters
+// (INVALID_STATE_NAME), fields of the wrong JSON type, fields a state type
+// does not support, missing required fields (SCHEMA_VALIDATION_FAILED).
+// Everything that needs the whole tree (transitions, reachability, paths,
+// expressions, value ranges, query-language rules) is compiler/check's.
 //
 // YAML is read as the JSON it stands for: scalars resolve as YAML 1.2 does
 // (unquoted timestamps stay strings, big integers keep their digits),
