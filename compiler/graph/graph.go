@@ -117,6 +117,8 @@ type graph struct {
 	// edges must end at nodes).
 	leaf map[string]string
 	ids  map[string]bool
+	// suffix is, for an id base that is taken, the next number to try.
+	suffix map[string]int
 }
 
 const (
@@ -125,7 +127,7 @@ const (
 )
 
 func build(m *ast.Machine) *graph {
-	g := &graph{leaf: map[string]string{}, ids: map[string]bool{startID: true, endID: true}}
+	g := &graph{leaf: map[string]string{}, ids: map[string]bool{startID: true, endID: true}, suffix: map[string]int{}}
 	if m == nil {
 		return g
 	}
@@ -166,10 +168,14 @@ func assignIDs(g *graph, m *ast.Machine, names map[string]string) {
 	}
 }
 
+// newID returns base, or base_2, base_3, ... when that is taken. Names
+// that sanitize alike resume counting where the last one stopped, so
+// that many of them take linear time.
 func (g *graph) newID(base string) string {
 	id := base
-	for n := 2; g.ids[id]; n++ {
+	for n := max(g.suffix[base], 2); g.ids[id]; n++ {
 		id = fmt.Sprintf("%s_%d", base, n)
+		g.suffix[base] = n + 1
 	}
 	g.ids[id] = true
 	return id
