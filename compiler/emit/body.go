@@ -51,6 +51,12 @@ func (b *body) check(call jen.Code) {
 	b.add(jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(b.fail()))
 }
 
+// discard adds "if _, err := call; err != nil { fail }", for a call whose
+// value the state does not use.
+func (b *body) discard(call jen.Code) {
+	b.add(jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(b.fail()))
+}
+
 // stateIO is the input and output processing of a JSONPath state as the
 // code uses it.
 type stateIO struct {

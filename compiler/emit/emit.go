@@ -40,7 +40,7 @@ type Options struct {
 
 // File returns the Go source of the program's package: one file, gofmt'd.
 func File(p *ir.Program, opts Options) ([]byte, error) {
-	e := &emitter{prog: p, opts: opts, f: jen.NewFile(p.Package), vars: []jen.Code{}, named: map[*ir.Path]bool{}}
+	e := &emitter{prog: p, opts: opts, f: jen.NewFile(p.Package), vars: []jen.Code{}, named: map[any]bool{}}
 	e.file()
 	var buf bytes.Buffer
 	if err := e.f.Render(&buf); err != nil {
@@ -102,8 +102,10 @@ type emitter struct {
 	// vars are the package-level variables besides the states' info,
 	// in the order the code first needs them.
 	vars []jen.Code
-	// named records the paths that have a package-level variable.
-	named map[*ir.Path]bool
+	// named records the paths (*ir.Path) and intrinsic calls
+	// (*ir.Intrinsic) that have a package-level variable: states that
+	// share one share its variable.
+	named map[any]bool
 	// funcs are the machine's functions, in the order they are rendered.
 	funcs []jen.Code
 	// taskSeconds and failText record the generated helper functions the

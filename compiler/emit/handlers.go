@@ -115,10 +115,15 @@ func (e *emitter) catcher(c *ir.Catcher) []jen.Code {
 	}
 	storeAssign(b, c.Assign)
 	b.add(exit(c.Next, jen.Id(out))...)
+	errOut := "errOut"
+	if c.Assign == nil && out == "in" {
+		// ResultPath null drops the error output.
+		errOut = "_"
+	}
 	return []jen.Code{
 		jen.Comment("// " + desc),
 		jen.If(
-			jen.List(jen.Id("errOut"), jen.Id("ok")).Op(":=").Id("x").Dot("Catch").Call(append([]jen.Code{jen.Err()}, errorNameList(c.ErrorEquals)...)...),
+			jen.List(jen.Id(errOut), jen.Id("ok")).Op(":=").Id("x").Dot("Catch").Call(append([]jen.Code{jen.Err()}, errorNameList(c.ErrorEquals)...)...),
 			jen.Id("ok"),
 		).Block(b.stmts...),
 	}

@@ -286,13 +286,12 @@ func (e *emitter) jsonataTask(s *ir.Task) {
 			// Credentials have no effect in-process, but an expression in
 			// them that fails still fails the state.
 			e.addVar(c.JSONata.GoName, e.jsonataNode(c.JSONata))
-			b.add(jen.List(jen.Id("_"), jen.Err()).Op("=").Id(c.JSONata.GoName).Dot("Eval").Call(st.ref()))
-			b.add(jen.If(jen.Err().Op("!=").Nil()).Block(b.fail()))
+			b.discard(jen.Id(c.JSONata.GoName).Dot("Eval").Call(st.ref()))
 		}
 		timeout := e.jsonataSeconds(b, s.TimeoutSeconds, "timeout", st)
 		heartbeat := e.jsonataSeconds(b, s.HeartbeatSeconds, "heartbeat", st)
-		b.assign("result", jen.Id("x").Dot("Call").Call(jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id(args), timeout, heartbeat))
-		return e.jsonataResult(b, s.Assign, s.Output, "result")
+		call := jen.Id("x").Dot("Call").Call(jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id(args), timeout, heartbeat)
+		return e.jsonataResult(b, s.Assign, s.Output, "result", call)
 	})
 }
 
@@ -309,10 +308,17 @@ func (e *emitter) jsonataSeconds(b *body, c *ir.Count, lhs string, st *states) j
 	return jen.Lit(int(c.Value))
 }
 
-// jsonataResult adds the processing of a Task, Parallel or Map state's
-// result: Assign and Output seeing it as $states.result; it returns the
-// name of the output (the result itself without Output).
-func (e *emitter) jsonataResult(b *body, assign, output *ir.Payload, result string) string {
+// jsonataResult adds call, which makes a Task, Parallel or Map state's
+// result, into the variable result, and the processing of the result:
+// Assign and Output seeing it as $states.result; it returns the name of
+// the output (the result itself without Output). A result that neither
+// Assign nor Output reads is discarded.
+func (e *emitter) jsonataResult(b *body, assign, output *ir.Payload, result string, call jen.Code) string {
+	if output == nil || dynamic(output) || dynamic(assign) {
+		b.assign(result, call)
+	} else {
+		b.discard(call)
+	}
 	var rst jen.Code
 	withResult := func() jen.Code {
 		if rst == nil {
@@ -340,8 +346,7 @@ func (e *emitter) jsonataParallel(s *ir.Parallel) {
 				jen.Return(jen.Id("p").Dot("Branch").Call(jen.Id("ctx"), jen.Lit(i), jen.Id(args), jen.Id("m").Dot(br.GoName))),
 			)))
 		}
-		b.assign("results", jen.Id("p").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))
-		return e.jsonataResult(b, s.Assign, s.Output, "results")
+		return e.jsonataResult(b, s.Assign, s.Output, "results", jen.Id("p").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))
 	})
 }
 
@@ -453,8 +458,7 @@ func (e *emitter) jsonataMap(s *ir.Map) {
 				jen.Return(jen.Id("mp").Dot("Iteration").Call(jen.Id("ctx"), jen.Id("i"), fn)),
 			)),
 		))
-		b.assign("results", jen.Id("mp").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))
-		return e.jsonataResult(b, s.Assign, s.Output, "results")
+		return e.jsonataResult(b, s.Assign, s.Output, "results", jen.Id("mp").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))
 	})
 }
 
@@ -478,10 +482,15 @@ func (e *emitter) jsonataCatcher(c *ir.Catcher) []jen.Code {
 	out := e.outputOf(b, c.Output, "errOut", st)
 	store(b, vars)
 	b.add(exit(c.Next, jen.Id(out))...)
+	errOut := "errOut"
+	if cst == nil && out != errOut {
+		// Neither Assign nor Output reads the error output.
+		errOut = "_"
+	}
 	return []jen.Code{
 		jen.Comment("// " + desc),
 		jen.If(
-			jen.List(jen.Id("errOut"), jen.Id("ok")).Op(":=").Id("x").Dot("Catch").Call(append([]jen.Code{jen.Err()}, errorNameList(c.ErrorEquals)...)...),
+			jen.List(jen.Id(errOut), jen.Id("ok")).Op(":=").Id("x").Dot("Catch").Call(append([]jen.Code{jen.Err()}, errorNameList(c.ErrorEquals)...)...),
 			jen.Id("ok"),
 		).Block(b.stmts...),
 	}

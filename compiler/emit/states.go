@@ -92,7 +92,10 @@ func (e *emitter) fail(s *ir.Fail) {
 			return jen.Id(lhs)
 		case t.Intrinsic != nil:
 			e.failText = true
-			e.addVar(t.Intrinsic.GoName, rt("MustIntrinsic").Call(jen.Lit(t.Intrinsic.Text)))
+			if !e.named[t.Intrinsic] {
+				e.named[t.Intrinsic] = true
+				e.addVar(t.Intrinsic.GoName, rt("MustIntrinsic").Call(jen.Lit(t.Intrinsic.Text)))
+			}
 			b.assign(lhs, jen.Id("failText").Call(jen.Id(t.Intrinsic.GoName).Dot("EvalField").Call(jen.Id("in"), jen.Id("x"), jen.Lit(field))))
 			return jen.Id(lhs)
 		}

@@ -318,8 +318,7 @@ func (m *Machine) call(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	if err != nil {
 		return 0, nil, err
 	}
-	_, err = credentialsCall.Eval(st)
-	if err != nil {
+	if _, err := credentialsCall.Eval(st); err != nil {
 		return 0, nil, err
 	}
 	heartbeat, err := heartbeatCall.Seconds(st)
