@@ -246,9 +246,14 @@ type Exec struct {
 	ctxObj      *Object
 	item        *mapItem
 	ownItem     mapItem // what item points to in a Map iteration
-	token       string
-	assigned    *Object
-	open        bool // st was entered in this scope and not left
+	// owned is a document this scope created and has not handed out, and
+	// cleanArgs the last object built in the current state by a template
+	// that does not read the whole input (io_owned.go).
+	owned     *Object
+	cleanArgs *Object
+	token     string
+	assigned  *Object
+	open      bool // st was entered in this scope and not left
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure
@@ -403,6 +408,9 @@ func (x *Exec) Enter(st *State, in Value) error {
 		return x.userError(&Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (" + strconv.Itoa(maxHistoryEvents) + ")."})
 	}
 	x.st, x.stSeg, x.open = st, x.seg, true
+	if x.cleanArgs != nil {
+		x.cleanArgs = nil
+	}
 	x.retries, x.entered = 0, 0
 	// Clear only what is set: stores of pointers cost write barriers.
 	if x.ctxObj != nil || x.item != nil || x.token != "" || x.assigned != nil || x.enteredText != "" {

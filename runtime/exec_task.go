@@ -190,6 +190,7 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.seg.n += n
 	}
 
+	x.noteCall(in)
 	tc := &taskContext{
 		Context: x.ctx,
 		call: TaskCall{

@@ -165,7 +165,7 @@ func (io *StateIO) Output(raw, result Value, s Scope) (Value, error) {
 		}
 		result = r
 	}
-	out, err := ApplyResultPath(raw, result, io.ResultPath)
+	out, err := io.applyResultPath(raw, result, s)
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,7 @@ func (x *Exec) Parallel(n int) *Group {
 }
 
 func (x *Exec) newGroup(n int, isMap bool) *Group {
+	x.owned = nil // the branches and iterations read the input
 	if x.entered == 0 {
 		// Branches share the state's EnteredTime, and the state's fields
 		// must not change while they run.

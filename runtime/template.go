@@ -17,6 +17,9 @@ import (
 // with its exact size; literal parts are shared, not copied.
 type Template struct {
 	root tnode
+	// whole is set when the template reads the whole input (ResultPath
+	// in place, io_owned.go).
+	whole bool
 }
 
 type tnodeKind uint8
@@ -74,7 +77,7 @@ func ParseTemplate(v Value) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Template{root: n}, nil
+	return &Template{root: n, whole: n.readsWhole()}, nil
 }
 
 // MustTemplate is ParseTemplate for the JSON text of a template known to be
@@ -212,7 +215,11 @@ func escapePointer(key string) string {
 // input '<input as compact JSON>'" (A3.7, A3.8); intrinsic calls fail as
 // Intrinsic.EvalField describes.
 func (t *Template) Eval(input Value, s Scope) (Value, error) {
-	return t.root.eval(input, s)
+	v, err := t.root.eval(input, s)
+	if err == nil {
+		noteTemplate(t, input, v, s)
+	}
+	return v, err
 }
 
 // IsLiteral reports whether the template has no ".$" member, so that Eval

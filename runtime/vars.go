@@ -34,6 +34,7 @@ func (x *Exec) Assign(vars Value) error {
 	if o.Len() == 0 {
 		return nil
 	}
+	x.owned = nil // a variable may hold it
 	if x.vars == nil {
 		x.vars = NewObject(o.Len())
 	}
@@ -53,6 +54,7 @@ func (x *Exec) Assign(vars Value) error {
 
 // SetVariable stores one variable in this scope.
 func (x *Exec) SetVariable(name string, v Value) {
+	x.owned = nil // the variable may hold it
 	if x.vars == nil {
 		x.vars = NewObject(4)
 	}

@@ -1,0 +1,132 @@
+package aslrt
+
+// ResultPath in place.
+//
+// A ResultPath writes the result into a copy of the state's raw input: the
+// objects on the way to the change are copied, because the input may be
+// held elsewhere (the caller's execution input, a variable, a task that
+// kept its input, a Parallel branch, the history). A document that a scope
+// created itself, with a ResultPath that copied it, is held by nobody else
+// until the scope hands it out; while so, a later single-name ResultPath
+// may set its member in place instead of copying it again, which is what a
+// chain of states with ResultPath does.
+//
+// The scope (Exec) keeps that document as owned. Every way the document
+// could reach another holder clears it:
+//
+//   - a payload template that reads the whole input ("$", or a path that
+//     is not a definite path below it) evaluated on it;
+//   - a task call, unless its input is the object a payload template that
+//     does not read the whole input has just built in this state;
+//   - Assign and SetVariable (variables);
+//   - a Parallel or Map state (branches and iterations read the input);
+//   - a history hook or logger, whose events keep the values: then nothing
+//     is owned.
+//
+// In place is used only when nothing that can fail follows in the state
+// (no OutputPath) and the result is not the document itself, so that a
+// retry or a catcher still sees the raw input unchanged.
+
+// readsWhole reports whether evaluating p on an input can give the input
+// itself, or a collection holding it: a path from the input that is not a
+// definite path of at least one step.
+func (p *Path) readsWhole() bool {
+	return p.root == RootInput && !(p.definite && len(p.steps) > 0)
+}
+
+// readsWhole reports whether an argument of the call, at any depth, reads
+// the whole input.
+func (c *Intrinsic) readsWhole() bool {
+	for i := range c.args {
+		a := &c.args[i]
+		switch a.kind {
+		case argPath:
+			if a.path.readsWhole() {
+				return true
+			}
+		case argCall:
+			if a.call.readsWhole() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readsWhole reports whether the node, at any depth, reads the whole input.
+func (n *tnode) readsWhole() bool {
+	switch n.kind {
+	case tPath:
+		return n.path.readsWhole()
+	case tCall:
+		return n.call.readsWhole()
+	case tArray:
+		for i := range n.elems {
+			if n.elems[i].readsWhole() {
+				return true
+			}
+		}
+	case tObject:
+		for i := range n.fields {
+			if n.fields[i].node.readsWhole() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noteTemplate records, for a template evaluated on input in scope s, what
+// ownership needs: a template reading the whole of the owned document
+// hands it out; any other builds an object that holds nothing owned.
+func noteTemplate(t *Template, input, out Value, s Scope) {
+	x, ok := s.(*Exec)
+	if !ok {
+		return
+	}
+	if t.whole {
+		if o, ok := input.(*Object); ok && o == x.owned {
+			x.owned = nil
+		}
+		return
+	}
+	if o, ok := out.(*Object); ok {
+		x.cleanArgs = o
+	}
+}
+
+// noteCall clears the owned document before a task is called with in,
+// unless in is known to hold nothing owned.
+func (x *Exec) noteCall(in Value) {
+	if x.owned == nil {
+		return
+	}
+	if o, ok := in.(*Object); ok && o == x.cleanArgs {
+		return
+	}
+	x.owned = nil
+}
+
+// applyResultPath is ApplyResultPath for StateIO.Output in scope s: in
+// place into an owned raw input when that is safe, and otherwise a copy,
+// which becomes the owned document.
+func (io *StateIO) applyResultPath(raw, result Value, s Scope) (Value, error) {
+	p := io.ResultPath
+	x, ok := s.(*Exec)
+	if !ok || p == nil || p.null || x.e.h.sink {
+		return ApplyResultPath(raw, result, p)
+	}
+	if o, ok := raw.(*Object); ok && o == x.owned && io.OutputPath == nil && result != raw &&
+		p.root == RootInput && len(p.steps) == 1 && p.steps[0].kind == stepName {
+		o.Set(p.steps[0].name, result)
+		return o, nil
+	}
+	out, err := ApplyResultPath(raw, result, p)
+	if err != nil {
+		return nil, err
+	}
+	if o, ok := out.(*Object); ok {
+		x.owned = o
+	}
+	return out, nil
+}
