@@ -100,17 +100,3 @@ var hostileTexts = []string{
 	"日本語 ✓ é",
 	"func", "map", "state", "stateEnd", "Machine", "New", "Run", "Tasks", "TasksFrom", "aslrt", "context", "errgroup",
 }
-
-func FuzzCompile(f *testing.F) {
-	f.Add("*/ func init() {}", `{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`)
-	f.Add("x", `{"StartAt": "A", "States": {"A": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}}}}`)
-	f.Fuzz(func(t *testing.T, s, def string) {
-		for _, src := range [][]byte{hostileDefinition(s), []byte(def)} {
-			out, err := compiler.Compile(src, compiler.Options{Package: "p", Source: "fuzz.asl.json"})
-			if err != nil {
-				continue
-			}
-			checkGenerated(t, out)
-		}
-	})
-}
