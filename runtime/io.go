@@ -182,6 +182,9 @@ const MaxPayloadSize = 262144
 // function ARN of a Lambda resource, as the cause names it (A17.6). It
 // measures without encoding.
 func CheckPayloadSize(name string, v Value) error {
+	if jsonSizeBound(v, 0, MaxPayloadSize) <= MaxPayloadSize {
+		return nil
+	}
 	if JSONSize(v, MaxPayloadSize+1) > MaxPayloadSize {
 		return NewError(ErrDataLimitExceeded, "The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
 	}
@@ -243,6 +246,47 @@ func jsonSize(v Value, n, limit int) int {
 		return n
 	}
 	return n + len(AppendJSON(nil, v))
+}
+
+// jsonSizeBound returns n plus a number at least the length of v's JSON
+// text, or some number above limit once that exceeds limit. It reads no
+// string's bytes: a string takes at most 6 bytes per byte (\u00XX) and
+// its quotes, an integer at most 20 characters, a double at most 25, so
+// most payloads are known to be small without measuring them exactly.
+func jsonSizeBound(v Value, n, limit int) int {
+	if n > limit {
+		return n
+	}
+	switch x := v.(type) {
+	case nil, bool:
+		return n + 5
+	case string:
+		return n + 2 + 6*len(x)
+	case int64:
+		return n + 20
+	case float64:
+		return n + 25
+	case []Value:
+		n += 2 + len(x)
+		for _, e := range x {
+			n = jsonSizeBound(e, n, limit)
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	case *Object:
+		n += 2 + x.Len()
+		for _, m := range x.Members() {
+			n += 3 + 6*len(m.Key)
+			n = jsonSizeBound(m.Value, n, limit)
+			if n > limit {
+				return n
+			}
+		}
+		return n
+	}
+	return limit + 1 // measured exactly
 }
 
 // intSize is the number of characters of i in decimal.

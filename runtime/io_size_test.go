@@ -1,7 +1,9 @@
 package aslrt
 
 import (
+	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -28,5 +30,52 @@ func TestStringSize(t *testing.T) {
 		if got, want := stringSize(s), len(appendString(nil, s)); got != want {
 			t.Errorf("stringSize(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// TestJSONSizeBound: the bound CheckPayloadSize tries first is never below
+// the exact size, for strings of every kind, the longest numbers and nested
+// containers.
+func TestJSONSizeBound(t *testing.T) {
+	values := []Value{
+		nil, true, false, "", "\x00\x01\x1f", "\xff\xfe", "日本", `"\`,
+		int64(math.MinInt64), int64(math.MaxInt64), int64(0),
+		-1.2345678901234567e-308, math.MaxFloat64, -math.MaxFloat64, 5e-324, -0.0012345678901234567,
+		-1234567.123456789, 1e21, -1e-7, 0.1, math.Copysign(0, -1),
+		[]Value{}, NewObject(0),
+		MustDecode(`{"\u0001key":[1,-2.5e-300,"\u0000",{"":null,"a\"b":[true,false]}],"x":{"y":{"z":"日本語"}}}`),
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 500 {
+		o := NewObject(4)
+		for i := range r.IntN(6) {
+			switch r.IntN(4) {
+			case 0:
+				o.Set(string(rune('a'+i)), r.Float64()*math.Pow(10, float64(r.IntN(40)-20)))
+			case 1:
+				o.Set("\x01"+string(rune('a'+i)), int64(r.Uint64()))
+			case 2:
+				o.Set(string(rune('a'+i)), string([]byte{byte(r.IntN(256)), byte(r.IntN(256))}))
+			default:
+				o.Set(string(rune('a'+i)), []Value{-r.Float64(), nil})
+			}
+		}
+		values = append(values, o)
+	}
+	for _, v := range values {
+		exact := len(Encode(v))
+		if got := jsonSizeBound(v, 0, math.MaxInt); got < exact {
+			t.Errorf("jsonSizeBound(%s) = %d, below the size %d", Encode(v), got, exact)
+		}
+	}
+	big := []Value{strings.Repeat("x", MaxPayloadSize/6)}
+	if jsonSizeBound(big, 0, MaxPayloadSize) <= MaxPayloadSize {
+		t.Errorf("the bound of a string of %d bytes is within the limit", MaxPayloadSize/6)
+	}
+	if err := CheckPayloadSize("S", big); err != nil {
+		t.Errorf("CheckPayloadSize of %d bytes: %v", JSONSize(big, math.MaxInt), err)
+	}
+	if err := CheckPayloadSize("S", []Value{strings.Repeat("x", MaxPayloadSize)}); err == nil {
+		t.Error("CheckPayloadSize of more than the limit passed")
 	}
 }
