@@ -17,11 +17,11 @@
 // incompatible execution API. The same definition and options always give
 // the same bytes.
 //
-// A definition is compiled only when compiler/check accepts it. What aslc
-// cannot compile yet is refused with the code UNSUPPORTED_FEATURE and a
-// message naming the state: JSONata states, a Map state's ItemReader and
-// ResultWriter, an ItemBatcher together with an ItemSelector, and an
-// ItemBatcher's ...Path fields.
+// A definition is compiled only when compiler/check accepts it, JSONPath
+// and JSONata states alike. What aslc cannot compile yet is refused with
+// the code UNSUPPORTED_FEATURE and a message naming the state: a Map
+// state's ItemReader and ResultWriter, an ItemBatcher together with an
+// ItemSelector, and an ItemBatcher's ...Path fields.
 package compiler
 
 import (
