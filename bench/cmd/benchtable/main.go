@@ -60,7 +60,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		rs := Parse(string(data))
 		var b strings.Builder
-		WriteCases(&b, rs)
+		if len(procsOf(rs)) > 1 {
+			WriteScaling(&b, rs)
+		} else {
+			WriteCases(&b, rs)
+		}
 		b.WriteString("\n")
 		WriteCompile(&b, rs, nil)
 		io.WriteString(stdout, b.String())

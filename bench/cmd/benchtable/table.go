@@ -134,25 +134,34 @@ func WriteCases(w io.Writer, rs []Result) {
 }
 
 // WriteScaling writes how the cases in rs (run at several GOMAXPROCS)
-// scale: ns/transition at the fewest and at the most procs.
+// scale: elapsed and CPU time per transition at the fewest and at the most
+// procs. Work that spreads over the cores without overhead keeps its CPU
+// time per transition and divides its elapsed time.
 func WriteScaling(w io.Writer, rs []Result) {
 	ps := procsOf(rs)
 	if len(ps) < 2 {
 		return
 	}
 	lo, hi := ps[0], ps[len(ps)-1]
-	fmt.Fprintf(w, "| case | generated ns/transition, GOMAXPROCS %d → %d | speed-up | hand-written ns/transition, GOMAXPROCS %d → %d | speed-up |\n", lo, hi, lo, hi)
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|")
+	fmt.Fprintf(w, "| case (GOMAXPROCS %d → %d) | generated ns/transition | speed-up | generated CPU ns/transition | hand-written ns/transition | speed-up | hand-written CPU ns/transition |\n", lo, hi)
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
 	for _, c := range pairs(rs) {
 		row := "| " + c
 		for _, impl := range []string{"/generated", "/handwritten"} {
 			a, ok1 := median(rs, c+impl, lo, "ns/transition")
 			b, ok2 := median(rs, c+impl, hi, "ns/transition")
 			if !ok1 || !ok2 {
-				row += " | | "
+				row += " | | | "
 				continue
 			}
 			row += fmt.Sprintf(" | %s → %s | %.2fx", num(a), num(b), a/b)
+			ca, ok1 := median(rs, c+impl, lo, "cpu-ns/transition")
+			cb, ok2 := median(rs, c+impl, hi, "cpu-ns/transition")
+			if ok1 && ok2 {
+				row += fmt.Sprintf(" | %s → %s", num(ca), num(cb))
+			} else {
+				row += " | "
+			}
 		}
 		fmt.Fprintln(w, row+" |")
 	}
