@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -594,6 +595,85 @@ func TestParallelFirstFailure(t *testing.T) {
 	lines := rec.lines()
 	if got := lines[len(lines)-2:]; got[0] != fmt.Sprintf("%d ParallelStateFailed P", len(lines)-1) || !strings.HasSuffix(got[1], "ExecutionFailed") {
 		t.Errorf("history ends with %v", got)
+	}
+}
+
+// TestGroupResultTooLarge: a Map or Parallel whose results are more than
+// 256 KiB of JSON fails with States.DataLimitExceeded naming the state, as
+// AWS reported for a Map (A19.1, A17.6); a States.ALL catcher catches it
+// (A9.4). Results of exactly the limit pass.
+func TestGroupResultTooLarge(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	// Two strings of n and m letters: ["…","…"] is n+m+7 bytes of JSON.
+	half := (MaxPayloadSize - 7) / 2
+	for _, tt := range []struct {
+		name string
+		typ  StateType
+		n, m int
+		fail bool
+	}{
+		{"Map over the limit", MapState, half + 1, half + 1, true},
+		{"Parallel over the limit", ParallelState, half + 1, half + 1, true},
+		{"Map at the limit", MapState, half, half + 1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := &recorder{}
+			items := []Value{strings.Repeat("a", tt.n), strings.Repeat("b", tt.m)}
+			var caught Value
+			out, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+				x.Enter(&State{Name: "Big", Type: tt.typ}, in)
+				var grp *Group
+				if tt.typ == MapState {
+					grp = x.Map([]Value{int64(0), int64(1)}, MapConfig{})
+				} else {
+					grp = x.Parallel(2)
+				}
+				g, ctx := errgroup.WithContext(x.Context())
+				for i := range 2 {
+					g.Go(func() error {
+						body := func(*Exec, Value) (Value, error) { return items[i], nil }
+						if tt.typ == MapState {
+							return grp.Iteration(ctx, i, body)
+						}
+						return grp.Branch(ctx, i, in, body)
+					})
+				}
+				res, err := grp.Wait(g.Wait())
+				if err == nil {
+					return res, nil
+				}
+				errOut, ok := x.Catch(err, ErrAll)
+				if !ok {
+					return nil, err
+				}
+				caught = errOut
+				x.Exit(errOut)
+				return errOut, nil
+			}, WithHistory(rec.hook))
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if !tt.fail {
+				if caught != nil {
+					t.Fatalf("caught %s", EncodeString(caught))
+				}
+				if n := JSONSize(out, MaxPayloadSize+1); n != MaxPayloadSize {
+					t.Fatalf("the results are %d bytes of JSON", n)
+				}
+				return
+			}
+			want := `{"Error":"States.DataLimitExceeded","Cause":"The state/task 'Big' returned a result with a size exceeding the maximum number of bytes service limit."}`
+			if got := EncodeString(caught); got != want {
+				t.Errorf("caught %s, want %s", got, want)
+			}
+			failed := "MapStateFailed Big"
+			if tt.typ == ParallelState {
+				failed = "ParallelStateFailed Big"
+			}
+			if lines := rec.lines(); !slices.ContainsFunc(lines, func(l string) bool { return strings.HasSuffix(l, " "+failed) }) {
+				t.Errorf("no %s event in %v", failed, lines)
+			}
+		})
 	}
 }
 

@@ -155,7 +155,9 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 }
 
 // Wait ends the group, given what errgroup.Wait returned: the results in
-// branch or item order (A12.2, A13.5), or the error the state fails with.
+// branch or item order (A12.2, A13.5), or the error the state fails with,
+// also States.DataLimitExceeded when the results are more than
+// MaxPayloadSize bytes of JSON.
 // It records the state's ...Succeeded or ...Failed event, and moves the
 // state's virtual time to the end of the latest branch or iteration.
 func (g *Group) Wait(err error) ([]Value, error) {
@@ -180,6 +182,13 @@ func (g *Group) Wait(err error) ([]Value, error) {
 			if f != nil {
 				g.results[i] = ErrorOutput(f.render())
 			}
+		}
+		// A result array of more than MaxPayloadSize bytes fails the
+		// state with States.DataLimitExceeded naming it, as AWS reports
+		// for a Map whose results outgrow the limit (A19.1, A17.6).
+		if err := x.CheckSize(g.results); err != nil {
+			x.record(&Event{Type: failed, State: x.st.Name, err: err})
+			return nil, err
 		}
 		x.record(&Event{Type: succeeded, State: x.st.Name})
 		return g.results, nil
