@@ -9,7 +9,10 @@ import (
 )
 
 // TaskFunc is the signature of the methods of a generated Tasks interface:
-// it calls one resource with the task's effective input.
+// it calls one resource with the task's effective input. The input shares
+// its objects and arrays with the rest of the execution (the execution
+// input, variables, other branches, literals of the definition), so a
+// task reads it and returns a new value rather than modifying it.
 type TaskFunc func(ctx context.Context, in Value) (Value, error)
 
 // errTaskTimeout and errHeartbeatTimeout are the cancellation causes of a
