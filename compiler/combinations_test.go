@@ -46,6 +46,10 @@ var (
 	innerMap     = `{"StartAt": "M@ID@", "States": {"M@ID@": {"Type": "Map", "ItemsPath": "$.list", "ItemProcessor": {"StartAt": "Q@ID@", "States": {"Q@ID@": {"Type": "Pass", "End": true}}}, "End": true}}}`
 	innerWait    = `{"StartAt": "W@ID@", "States": {"W@ID@": {"Type": "Wait", "Seconds": 1, "End": true}}}`
 	innerJSONata = `{"StartAt": "J@ID@", "States": {"J@ID@": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input %}", "End": true}}}`
+	// a Map in a Parallel, its iterations a Task with Retry and Catch
+	innerNested = `{"StartAt": "N@ID@", "States": {"N@ID@": {"Type": "Parallel", "Branches": [{"StartAt": "NM@ID@", "States": {"NM@ID@": {"Type": "Map", "ItemsPath": "$.list", "ItemSelector": {"v.$": "$$.Map.Item.Value"}, "MaxConcurrency": 2, "ItemProcessor": {"StartAt": "NT@ID@", "States": {"NT@ID@": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:inner", "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}], "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "NF@ID@"}], "End": true}, "NF@ID@": {"Type": "Fail", "Error": "Inner"}}}, "End": true}}}], "End": true}}}`
+	// a JSONata Map whose iterations call a task and catch its errors
+	innerJSONataMap = `{"StartAt": "JM@ID@", "States": {"JM@ID@": {"Type": "Map", "QueryLanguage": "JSONata", "Items": "{% $states.input.list %}", "ItemSelector": {"v": "{% $states.context.Map.Item.Value %}"}, "ItemProcessor": {"StartAt": "JT@ID@", "States": {"JT@ID@": {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": "{% $states.input %}"}, "Output": "{% $states.result %}", "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $states.errorOutput %}", "Next": "JS@ID@"}], "End": true}, "JS@ID@": {"Type": "Succeed"}}}, "End": true}}}`
 )
 
 var (
@@ -186,7 +190,7 @@ func shapes() []stateShape {
 			{"Cause", []string{`"a cause"`, `"{% $string($states.input) %}"`}},
 		}},
 		{typ: "Parallel", fixed: `"Branches": [` + innerPass + `]`, fields: []fieldValues{
-			{"Branches", []string{`[` + innerPass + `, ` + innerTask + `]`, `[` + innerChoice + `, ` + innerMap + `, ` + innerWait + `]`, `[` + innerJSONata + `]`}},
+			{"Branches", []string{`[` + innerPass + `, ` + innerTask + `]`, `[` + innerChoice + `, ` + innerMap + `, ` + innerWait + `]`, `[` + innerJSONata + `]`, `[` + innerNested + `, ` + innerJSONataMap + `]`}},
 			{"InputPath", inputPaths},
 			{"Parameters", pathTemplates},
 			{"ResultSelector", []string{`{"first.$": "$[0]", "all.$": "$"}`}},
@@ -197,7 +201,7 @@ func shapes() []stateShape {
 			{"Catch", pathCatches},
 		}},
 		{typ: "Parallel", jsonata: true, fixed: `"Branches": [` + innerPass + `]`, fields: []fieldValues{
-			{"Branches", []string{`[` + innerPass + `, ` + innerTask + `]`, `[` + innerJSONata + `, ` + innerWait + `]`}},
+			{"Branches", []string{`[` + innerPass + `, ` + innerTask + `]`, `[` + innerJSONata + `, ` + innerWait + `]`, `[` + innerJSONataMap + `]`, `[` + innerNested + `]`}},
 			{"Arguments", []string{`{"x": "{% $states.input %}"}`, `"{% $states.input %}"`}},
 			{"Output", []string{`"{% $states.result[0] %}"`, `{"all": "{% $states.result %}"}`}},
 			{"Assign", []string{`{"res": "{% $states.result %}"}`}},
@@ -210,7 +214,7 @@ func shapes() []stateShape {
 				`{"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "P@ID@", "States": {"P@ID@": {"Type": "Pass", "End": true}}}`,
 				`{"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "P@ID@", "States": {"P@ID@": {"Type": "Pass", "End": true}}}`,
 				`{"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "T@ID@", "States": {"T@ID@": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:inner", "End": true}}}`,
-				innerMap, innerChoice, innerJSONata,
+				innerMap, innerChoice, innerJSONata, innerNested, innerJSONataMap,
 			}},
 			{"InputPath", inputPaths},
 			{"ItemsPath", []string{`"$"`, `"$.list"`, `"$items"`, `"$$.Execution.Input.list"`}},
@@ -237,7 +241,7 @@ func shapes() []stateShape {
 			{"MaxConcurrency", []string{`2`}},
 		}},
 		{typ: "Map", jsonata: true, fixed: `"ItemProcessor": ` + innerPass, fields: []fieldValues{
-			{"ItemProcessor", []string{innerTask, innerJSONata, `{"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P@ID@", "States": {"P@ID@": {"Type": "Pass", "End": true}}}`}},
+			{"ItemProcessor", []string{innerTask, innerJSONata, innerJSONataMap, innerNested, `{"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P@ID@", "States": {"P@ID@": {"Type": "Pass", "End": true}}}`}},
 			{"Items", []string{`[1, 2, 3]`, `"{% $states.input.list %}"`, `[1, "{% $states.input %}"]`, `"{% [1..5] %}"`}},
 			{"ItemSelector", []string{`{"v": "{% $states.context.Map.Item.Value %}", "i": "{% $states.context.Map.Item.Index %}"}`, `"{% $states.context.Map.Item.Value %}"`}},
 			{"MaxConcurrency", []string{`3`, `"{% 2 %}"`}},
