@@ -9,7 +9,8 @@
 //
 //	go run ./bench/cmd/benchtable [-count 5] [-benchtime 1s] [-build=false] [-scaling=false]
 //
-// Each benchmark runs -count times; the table shows the median. With
+// The benchmarks run -count times (go test runs them all once each
+// time); the table shows medians. With
 // -from FILE it only prints the tables of go test -bench output saved
 // earlier.
 package main
@@ -40,7 +41,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("benchtable", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	count := fs.Int("count", 5, "runs of each benchmark; the table shows the median")
+	count := fs.Int("count", 5, "runs of the benchmarks; the table shows medians")
 	benchtime := fs.String("benchtime", "1s", "go test -benchtime of each run")
 	build := fs.Bool("build", true, "also time go build of generated code")
 	scaling := fs.Bool("scaling", true, "also run the Map cases at GOMAXPROCS 1 and all cores")
@@ -79,23 +80,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	goVersion, _ := output(ctx, root, "go", "version")
 
 	fmt.Fprintln(stderr, "benchtable: running the benchmarks of ./bench ...")
-	out, err := goTest(ctx, root, stderr, "-bench", ".", "-count", strconv.Itoa(*count), "-benchtime", *benchtime)
+	results, err := goTestRuns(ctx, root, stderr, *count, "-bench", ".", "-benchtime", *benchtime)
 	if err != nil {
 		fmt.Fprintln(stderr, "benchtable:", err)
 		return 1
 	}
-	results := Parse(out)
 
 	var scale []Result
 	if *scaling && runtime.NumCPU() > 1 {
 		fmt.Fprintln(stderr, "benchtable: running the Map cases at GOMAXPROCS 1 and", runtime.NumCPU(), "...")
-		out, err := goTest(ctx, root, stderr, "-bench", "^BenchmarkMap$", "-count", strconv.Itoa(*count), "-benchtime", *benchtime,
+		scale, err = goTestRuns(ctx, root, stderr, *count, "-bench", "^BenchmarkMap$", "-benchtime", *benchtime,
 			"-cpu", "1,"+strconv.Itoa(runtime.NumCPU()))
 		if err != nil {
 			fmt.Fprintln(stderr, "benchtable:", err)
 			return 1
 		}
-		scale = Parse(out)
 	}
 
 	var builds []buildTime
@@ -164,6 +163,25 @@ func goTest(ctx context.Context, root string, log io.Writer, flags ...string) (s
 		return "", fmt.Errorf("go %s: %v", strings.Join(args, " "), err)
 	}
 	return out.String(), nil
+}
+
+// goTestRuns runs go test count times, each running every benchmark once,
+// so that a change in the machine's load falls on the generated and the
+// hand-written side of a case alike, and returns the results numbered by
+// run.
+func goTestRuns(ctx context.Context, root string, log io.Writer, count int, flags ...string) ([]Result, error) {
+	var rs []Result
+	for run := range max(count, 1) {
+		out, err := goTest(ctx, root, log, append([]string{"-count", "1"}, flags...)...)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range Parse(out) {
+			r.Run = run
+			rs = append(rs, r)
+		}
+	}
+	return rs, nil
 }
 
 // cpuModel returns the processor's model name from /proc/cpuinfo.

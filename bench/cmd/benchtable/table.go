@@ -18,6 +18,9 @@ type Result struct {
 	Procs int
 	// Metrics maps units (ns/op, ns/transition, allocs/op, ...) to values.
 	Metrics map[string]float64
+	// Run numbers the go test runs the result comes from, so that ratios
+	// compare results of the same run.
+	Run int
 }
 
 // Parse returns the benchmark results in go test output, in order.
@@ -75,6 +78,39 @@ func median(rs []Result, name string, procs int, unit string) (float64, bool) {
 	return vs[len(vs)/2], true
 }
 
+// ratio returns the median over the runs of the ratio of metric unit of
+// the results named a to those named b in the same run.
+func ratio(rs []Result, a, b string, procs int, unit string) (float64, bool) {
+	var runs []int
+	for _, r := range rs {
+		if !slices.Contains(runs, r.Run) {
+			runs = append(runs, r.Run)
+		}
+	}
+	var qs []float64
+	for _, run := range runs {
+		var in []Result
+		for _, r := range rs {
+			if r.Run == run {
+				in = append(in, r)
+			}
+		}
+		x, ok1 := median(in, a, procs, unit)
+		y, ok2 := median(in, b, procs, unit)
+		if ok1 && ok2 && y != 0 {
+			qs = append(qs, x/y)
+		}
+	}
+	if len(qs) == 0 {
+		return 0, false
+	}
+	slices.Sort(qs)
+	if n := len(qs); n%2 == 0 {
+		return (qs[n/2-1] + qs[n/2]) / 2, true
+	}
+	return qs[len(qs)/2], true
+}
+
 // pairs returns the case names that have a generated and a hand-written
 // benchmark, in order of appearance.
 func pairs(rs []Result) []string {
@@ -110,8 +146,9 @@ func num(v float64) string {
 }
 
 // WriteCases writes the table of generated against hand-written cases:
-// elapsed time per transition and its ratio, the ratio of CPU time per
-// transition when the results have it, and allocations per execution.
+// elapsed time per transition, the ratio of elapsed and of CPU time per
+// transition (the median of the ratios within each run), and allocations
+// per execution.
 func WriteCases(w io.Writer, rs []Result) {
 	fmt.Fprintln(w, "| case | generated ns/transition | hand-written ns/transition | ratio | CPU-time ratio | generated allocs/op | hand-written allocs/op |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
@@ -121,15 +158,14 @@ func WriteCases(w io.Writer, rs []Result) {
 		if !ok1 || !ok2 {
 			continue
 		}
+		q, _ := ratio(rs, c+"/generated", c+"/handwritten", 0, "ns/transition")
 		cpu := ""
-		gc, ok1 := median(rs, c+"/generated", 0, "cpu-ns/transition")
-		hc, ok2 := median(rs, c+"/handwritten", 0, "cpu-ns/transition")
-		if ok1 && ok2 {
-			cpu = fmt.Sprintf("%.2f", gc/hc)
+		if qc, ok := ratio(rs, c+"/generated", c+"/handwritten", 0, "cpu-ns/transition"); ok {
+			cpu = fmt.Sprintf("%.2f", qc)
 		}
 		ga, _ := median(rs, c+"/generated", 0, "allocs/op")
 		ha, _ := median(rs, c+"/handwritten", 0, "allocs/op")
-		fmt.Fprintf(w, "| %s | %s | %s | %.2f | %s | %s | %s |\n", c, num(g), num(h), g/h, cpu, num(ga), num(ha))
+		fmt.Fprintf(w, "| %s | %s | %s | %.2f | %s | %s | %s |\n", c, num(g), num(h), q, cpu, num(ga), num(ha))
 	}
 }
 

@@ -67,3 +67,20 @@ func TestTables(t *testing.T) {
 		t.Errorf("tables (-want +got):\n%s", diff)
 	}
 }
+
+// TestRatioPerRun: ratios compare the two sides within each run, so that a
+// run on a busier machine counts for its ratio, not for its times.
+func TestRatioPerRun(t *testing.T) {
+	rs := []Result{
+		{Name: "C/generated", Procs: 1, Run: 0, Metrics: map[string]float64{"ns/transition": 200}},
+		{Name: "C/handwritten", Procs: 1, Run: 0, Metrics: map[string]float64{"ns/transition": 100}},
+		{Name: "C/generated", Procs: 1, Run: 1, Metrics: map[string]float64{"ns/transition": 900}},
+		{Name: "C/handwritten", Procs: 1, Run: 1, Metrics: map[string]float64{"ns/transition": 300}},
+	}
+	if got, ok := ratio(rs, "C/generated", "C/handwritten", 0, "ns/transition"); !ok || got != 2.5 {
+		t.Errorf("ratio = %v, %v; want 2.5 (the median of 2 and 3)", got, ok)
+	}
+	if _, ok := ratio(rs, "C/generated", "D/handwritten", 0, "ns/transition"); ok {
+		t.Error("ratio of a missing side reported")
+	}
+}
