@@ -57,6 +57,7 @@ var (
 		`[{"ErrorEquals": ["States.ALL"]}]`,
 		`[{"ErrorEquals": ["States.TaskFailed", "Custom.Error"], "IntervalSeconds": 2, "MaxAttempts": 2, "BackoffRate": 1.5, "MaxDelaySeconds": 3, "JitterStrategy": "FULL", "Comment": "r"}, {"ErrorEquals": ["States.ALL"], "MaxAttempts": 0}]`,
 		`[{"ErrorEquals": ["States.Timeout"], "JitterStrategy": "NONE"}, {"ErrorEquals": ["States.HeartbeatTimeout", "States.Runtime"], "MaxAttempts": 1}]`,
+		`[{"ErrorEquals": ["a\"b` + "`" + `c*/"], "MaxAttempts": 1}]`,
 	}
 	pathCatches = []string{
 		`[{"ErrorEquals": ["States.ALL"], "Next": "@NEXT@"}]`,
@@ -81,10 +82,8 @@ var (
 // query language: each field the validator knows, with values of every
 // form it accepts (paths, templates, intrinsics, literals, expressions).
 func shapes() []stateShape {
-	flow := fieldValues{"Comment", []string{`"a comment"`}}
 	return []stateShape{
 		{typ: "Pass", fields: []fieldValues{
-			flow,
 			{"InputPath", inputPaths},
 			{"Parameters", pathTemplates},
 			{"Result", []string{`1`, `"s"`, `{"a": 1, "b": [true, null]}`, `[1, 2.5]`, `null`}},
@@ -180,7 +179,7 @@ func shapes() []stateShape {
 			{"Output", jsonataValues},
 		}},
 		{typ: "Fail", fields: []fieldValues{
-			{"Error", []string{`"Custom.Error"`, `""`}},
+			{"Error", []string{`"Custom.Error"`, `""`, `"x` + "`" + `y\"z\n*/"`}},
 			{"ErrorPath", []string{`"$.error"`, `"States.Format('E{}', $.a)"`, `"$$.State.Name"`}},
 			{"Cause", []string{`"a cause"`}},
 			{"CausePath", []string{`"$.cause"`, `"States.JsonToString($)"`}},
@@ -255,6 +254,10 @@ func shapes() []stateShape {
 		}},
 	}
 }
+
+// comments are the values of the Comment field every shape may have:
+// text that closes comments and strings or looks like Go.
+var comments = fieldValues{"Comment", []string{`"a comment"`, `"*/ func init() { panic(1) } /*"`, `"line\n}\nfunc init() {}\n"`, `"` + "`" + ` + \"x\" // \u2028"`}}
 
 // stateText renders a state of shape sh with the given field values
 // (indexes into each field's values; -1 leaves the field out), its
@@ -397,6 +400,7 @@ func TestCombinationsCompile(t *testing.T) {
 	rejected := map[string]int{}
 	var tried, unsupported int
 	for _, sh := range shapes() {
+		sh.fields = append(sh.fields, comments)
 		for _, c := range sh.combinations(r, perShape) {
 			state := sh.stateText(c, "@SELF_NEXT@")
 			terminal := sh.typ == "Succeed" || sh.typ == "Fail"
