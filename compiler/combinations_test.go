@@ -66,6 +66,7 @@ var (
 	}
 	jsonataCatches = []string{
 		`[{"ErrorEquals": ["States.ALL"], "Next": "@NEXT@"}]`,
+		`[{"ErrorEquals": ["States.ALL"], "Assign": {"caught": true}, "Next": "@NEXT@"}]`,
 		`[{"ErrorEquals": ["States.ALL"], "Output": "{% $states.errorOutput %}", "Assign": {"cause": "{% $states.errorOutput.Cause %}"}, "Next": "@NEXT@"}]`,
 		`[{"ErrorEquals": ["States.TaskFailed"], "Output": {"e": "{% $states.errorOutput.Error %}", "in": "{% $states.input %}"}, "Next": "@NEXT@"}, {"ErrorEquals": ["States.ALL"], "Output": 7, "Next": "@NEXT@"}]`,
 	}
@@ -75,7 +76,7 @@ var (
 	pathTemplates  = []string{`{"k": 1}`, `{"k.$": "$.a", "n": {"m.$": "$$.State.Name"}, "l": [1, {"x.$": "$"}]}`, `{"f.$": "States.Format('x{}y', $.a)", "j.$": "States.JsonToString($)", "c.$": "$$"}`, `{"u.$": "States.UUID()", "h.$": "States.Hash('a', 'SHA-256')", "arr.$": "States.Array(1, $.a, 'z')"}`}
 	pathAssigns    = []string{`{"v": 1}`, `{"v.$": "$", "w.$": "States.MathAdd(1, 2)", "obj": {"x": [1, "s", null, true]}}`, `{"ctx.$": "$$.Execution.Name"}`}
 	jsonataValues  = []string{`"{% $states.input %}"`, `{"a": "{% $states.input.a %}", "n": 1, "l": ["{% 1 + 2 %}", "lit"]}`, `"{% $states.context.Execution.Name & '-' & $string($count($keys($states.input))) %}"`, `42`, `"plain"`, `null`, `[1, "{% true %}"]`}
-	jsonataAssigns = []string{`{"v": "{% $states.input %}"}`, `{"v": 1, "w": "{% $uuid() %}", "p": "{% $partition([1,2,3], 2) %}"}`, `{"h": "{% $hash('abc', 'SHA-256') %}", "r": "{% $range(1, 5, 2) %}", "j": "{% $parse('{\"a\":1}') %}"}`}
+	jsonataAssigns = []string{`{"lit": [1, "a", {"b": null}]}`, `{"v": "{% $states.input %}"}`, `{"v": 1, "w": "{% $uuid() %}", "p": "{% $partition([1,2,3], 2) %}"}`, `{"h": "{% $hash('abc', 'SHA-256') %}", "r": "{% $range(1, 5, 2) %}", "j": "{% $parse('{\"a\":1}') %}"}`}
 )
 
 // shapes lists what the combination test varies, per state type and
@@ -124,7 +125,7 @@ func shapes() []stateShape {
 			{"TimeoutSeconds", []string{`4`}},
 		}},
 		{typ: "Task", jsonata: true, fixed: `"Resource": "arn:aws:states:::lambda:invoke"`, fields: []fieldValues{
-			{"Arguments", []string{`{"FunctionName": "fn", "Payload": "{% $states.input %}"}`, `"{% {'FunctionName': 'fn', 'Payload': $states.input} %}"`}},
+			{"Arguments", []string{`{"FunctionName": "fn"}`, `{"FunctionName": "fn", "Payload": "{% $states.input %}"}`, `"{% {'FunctionName': 'fn', 'Payload': $states.input} %}"`}},
 			{"Output", append([]string{`"{% $states.result.Payload %}"`, `{"r": "{% $states.result %}", "i": "{% $states.input %}"}`}, jsonataValues[3:]...)},
 			{"Assign", append([]string{`{"res": "{% $states.result %}"}`}, jsonataAssigns...)},
 			{"TimeoutSeconds", []string{`5`, `"{% 3 + 2 %}"`}},
@@ -201,7 +202,7 @@ func shapes() []stateShape {
 		}},
 		{typ: "Parallel", jsonata: true, fixed: `"Branches": [` + innerPass + `]`, fields: []fieldValues{
 			{"Branches", []string{`[` + innerPass + `, ` + innerTask + `]`, `[` + innerJSONata + `, ` + innerWait + `]`, `[` + innerJSONataMap + `]`, `[` + innerNested + `]`}},
-			{"Arguments", []string{`{"x": "{% $states.input %}"}`, `"{% $states.input %}"`}},
+			{"Arguments", []string{`{"x": "{% $states.input %}"}`, `"{% $states.input %}"`, `[1, 2]`}},
 			{"Output", []string{`"{% $states.result[0] %}"`, `{"all": "{% $states.result %}"}`}},
 			{"Assign", []string{`{"res": "{% $states.result %}"}`}},
 			{"Retry", retries},
@@ -242,9 +243,9 @@ func shapes() []stateShape {
 		{typ: "Map", jsonata: true, fixed: `"ItemProcessor": ` + innerPass, fields: []fieldValues{
 			{"ItemProcessor", []string{innerTask, innerJSONata, innerJSONataMap, innerNested, `{"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"}, "StartAt": "P@ID@", "States": {"P@ID@": {"Type": "Pass", "End": true}}}`}},
 			{"Items", []string{`[1, 2, 3]`, `"{% $states.input.list %}"`, `[1, "{% $states.input %}"]`, `"{% [1..5] %}"`}},
-			{"ItemSelector", []string{`{"v": "{% $states.context.Map.Item.Value %}", "i": "{% $states.context.Map.Item.Index %}"}`, `"{% $states.context.Map.Item.Value %}"`}},
+			{"ItemSelector", []string{`{"v": "{% $states.context.Map.Item.Value %}", "i": "{% $states.context.Map.Item.Index %}"}`, `"{% $states.context.Map.Item.Value %}"`, `{"k": 1}`}},
 			{"MaxConcurrency", []string{`3`, `"{% 2 %}"`}},
-			{"ItemBatcher", []string{`{"MaxItemsPerBatch": 2}`, `{"MaxItemsPerBatch": "{% 2 %}", "MaxInputBytesPerBatch": "{% 1024 %}", "BatchInput": {"b": "{% 1 %}"}}`}},
+			{"ItemBatcher", []string{`{"MaxItemsPerBatch": 2}`, `{"MaxItemsPerBatch": "{% 2 %}", "MaxInputBytesPerBatch": "{% 1024 %}", "BatchInput": {"b": "{% 1 %}"}}`, `{"MaxInputBytesPerBatch": 2048, "BatchInput": {"b": 1}}`}},
 			{"ToleratedFailurePercentage", []string{`10`, `"{% 10 %}"`}},
 			{"ToleratedFailureCount", []string{`1`, `"{% 1 %}"`}},
 			{"Output", []string{`"{% $states.result %}"`, `{"n": "{% $count($states.result) %}"}`}},
