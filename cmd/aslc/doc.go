@@ -74,7 +74,10 @@
 // Go files already in the output directory, or else the stem made into a
 // package name (order-validation.asl.json gives package ordervalidation).
 // Each definition becomes a package of its own: two definitions may not
-// be written to the same directory.
+// be written to the same directory. A stem the go command would not build
+// as it is loses its leading dots and underscores, and one that ends in
+// _test or names an operating system or architecture (_linux, _arm64) gets
+// _asl added: order_test.asl.json gives order_test_asl.go.
 //
 // Gen checks every definition first, as check does, and also refuses what
 // aslc cannot compile yet (a Map's ItemReader and ResultWriter, and an

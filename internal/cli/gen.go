@@ -3,8 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	gobuild "go/build"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,6 +32,11 @@ name without .asl.json, .asl.yaml, .json, .yaml or .yml. The package is
 named with --pkg; by default it is the package of the Go files already in
 the output directory, or else the stem made into a package name
 ("order-validation" gives ordervalidation).
+
+A stem the go command would not build as it is keeps its Go file out of
+reach: leading dots and underscores are dropped, and one that ends in
+_test or names an operating system or architecture (_linux, _arm64) gets
+_asl added, so order_test.asl.json gives order_test_asl.go.
 
 Gen first checks every definition as "aslc check" does. When any has a
 problem it prints all of them to stderr, writes nothing and exits 1. Each
@@ -75,7 +82,7 @@ func generate(env *Env, defs []string, outDir, pkg string, express, withGraph bo
 			dir = filepath.Dir(def)
 		}
 		stem := compiler.DefaultName(filepath.Base(def))
-		o := &output{def: def, file: filepath.Join(dir, stem+".go"), pkg: pkg}
+		o := &output{def: def, file: filepath.Join(dir, goFileStem(stem)+".go"), pkg: pkg}
 		key := filepath.Clean(dir)
 		if prev, dup := byDir[key]; dup {
 			return env.UsageError("%s and %s would both be written to %s; each definition needs a directory (a package) of its own", prev, def, dir)
@@ -186,6 +193,40 @@ func directoryPackage(dir, skip string) string {
 		return ""
 	}
 	return found
+}
+
+// goFileStem returns the name, without ".go", of the Go file generated
+// from a definition whose stem is stem: one the go command builds on every
+// system. It would ignore a name starting with '.' or '_', compile one
+// ending in _test only for tests, and one ending in an operating system or
+// architecture only there.
+func goFileStem(stem string) string {
+	s := strings.TrimLeft(stem, "._")
+	if s == "" {
+		s = "machine"
+	}
+	if strings.HasSuffix(s, "_test") || !everywhere(s+".go") {
+		s += "_asl"
+	}
+	return s
+}
+
+// everywhere reports whether the go command builds a Go file named name
+// whatever the target: a name constrained to an operating system or an
+// architecture matches at most one of two targets that share neither.
+func everywhere(name string) bool {
+	for _, target := range [][2]string{{"linux", "amd64"}, {"windows", "arm64"}} {
+		ctx := gobuild.Default
+		ctx.GOOS, ctx.GOARCH = target[0], target[1]
+		ctx.BuildTags, ctx.ToolTags, ctx.ReleaseTags = nil, nil, nil
+		ctx.OpenFile = func(string) (io.ReadCloser, error) {
+			return io.NopCloser(strings.NewReader("package p\n")), nil
+		}
+		if ok, err := ctx.MatchFile(".", name); err != nil || !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // packageName makes a definition's stem into a package name: lower case,

@@ -92,6 +92,31 @@ func TestGen(t *testing.T) {
 	})
 }
 
+// TestGenFileNames: a stem the go command would ignore, build only for
+// tests or only on one system gets a Go file name it builds everywhere.
+func TestGenFileNames(t *testing.T) {
+	tests := []struct{ def, file, pkg string }{
+		{"order.asl.json", "order.go", "order"},
+		{"unix_tools.json", "unix_tools.go", "unixtools"},
+		{"order_test.asl.json", "order_test_asl.go", "ordertest"},
+		{"flow_linux.json", "flow_linux_asl.go", "flowlinux"},
+		{"flow_windows_arm64.yaml", "flow_windows_arm64_asl.go", "flowwindowsarm64"},
+		{"flow_wasm.json", "flow_wasm_asl.go", "flowwasm"},
+		{"_draft.json", "draft.go", "draft"},
+		{".json", "json.go", "json"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.def, func(t *testing.T) {
+			dir := t.TempDir()
+			def := writeDef(t, dir, tc.def, genPass)
+			if code, _, stderr := run("gen", def); code != ExitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			wantGenerated(t, filepath.Join(dir, tc.file), def, tc.pkg)
+		})
+	}
+}
+
 func TestGenWritesNothingOnDiagnostics(t *testing.T) {
 	dir := t.TempDir()
 	good := writeDef(t, dir, "good/good.json", genPass)
