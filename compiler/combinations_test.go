@@ -471,12 +471,7 @@ func TestCombinationsCompile(t *testing.T) {
 			if err != nil {
 				t.Fatalf("a chain of accepted states does not compile:\n%s\n%v", src, err)
 			}
-			if err := os.MkdirAll(filepath.Join(work, pkg), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(work, pkg, pkg+".go"), out, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writePackage(t, work, pkg, out)
 			pkgs = append(pkgs, pkg)
 			defs[pkg] = src
 			states, terminals = states[:0], terminals[:0]
@@ -499,11 +494,10 @@ func TestCombinationsCompile(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(work, "main.go"), []byte(runnerSource(pkgs)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod")
 	for _, args := range [][]string{{"vet", "./..."}, {"run", "."}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = work
-		cmd.Env = env
+		cmd.Env = offlineEnv()
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			first := ""

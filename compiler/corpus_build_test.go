@@ -65,12 +65,7 @@ func TestCorpusBuilds(t *testing.T) {
 			t.Logf("%s: not compiled: %v", c.ID, err)
 			continue
 		}
-		if err := os.MkdirAll(filepath.Join(work, pkg), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, pkg, pkg+".go"), src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writePackage(t, work, pkg, src)
 		built++
 	}
 	for i, s := range hostileTexts {
@@ -79,26 +74,38 @@ func TestCorpusBuilds(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
-		if err := os.MkdirAll(filepath.Join(work, pkg), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(work, pkg, pkg+".go"), src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writePackage(t, work, pkg, src)
 	}
 	cmd := exec.Command("go", "build", "./...")
 	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod")
+	cmd.Env = offlineEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build of %d generated packages failed: %v\n%s", built, err, limitLines(string(out), 80))
 	}
 	cmd = exec.Command("go", "vet", "./...")
 	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod")
+	cmd.Env = offlineEnv()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go vet of the generated packages failed: %v\n%s", err, limitLines(string(out), 80))
 	}
 	t.Logf("built %d corpus definitions; %d refused as unsupported, %d rejected by the validator", built, unsupported, invalid)
+}
+
+// writePackage writes src as the package pkg of the module in work.
+func writePackage(t *testing.T, work, pkg string, src []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(work, pkg), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(work, pkg, pkg+".go"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// offlineEnv is the environment of the go commands that build the
+// temporary module: no workspace, no toolchain switch, no network.
+func offlineEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-mod=mod")
 }
 
 func onlyUnsupported(e *compiler.Error) bool {
