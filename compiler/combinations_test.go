@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/aslc/aslc/compiler"
-	"github.com/aslc/aslc/conformance"
 )
 
 // A stateShape describes the states of one type in one query language
@@ -448,14 +447,7 @@ func TestCombinationsCompile(t *testing.T) {
 	}
 
 	// Chain the accepted states, JSONPath and JSONata apart at the top.
-	root, err := conformance.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	work := t.TempDir()
-	if err := writeModule(work, root); err != nil {
-		t.Fatal(err)
-	}
+	work := tempModule(t)
 	var pkgs []string
 	defs := map[string][]byte{}
 	const chain = 30

@@ -38,14 +38,7 @@ func TestCorpusBuilds(t *testing.T) {
 		}
 		t.Skipf("no conformance corpus: %v", err)
 	}
-	root, err := conformance.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	work := t.TempDir()
-	if err := writeModule(work, root); err != nil {
-		t.Fatal(err)
-	}
+	work := tempModule(t)
 	var built, unsupported, invalid int
 	for i, c := range corpus.Cases {
 		if c.Kind != conformance.Execution {
@@ -89,6 +82,21 @@ func TestCorpusBuilds(t *testing.T) {
 		t.Fatalf("go vet of the generated packages failed: %v\n%s", err, limitLines(string(out), 80))
 	}
 	t.Logf("built %d corpus definitions; %d refused as unsupported, %d rejected by the validator", built, unsupported, invalid)
+}
+
+// tempModule returns a temporary directory holding the go.mod and go.sum
+// of a module that requires the aslc module (writeModule).
+func tempModule(t *testing.T) string {
+	t.Helper()
+	root, err := conformance.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	if err := writeModule(work, root); err != nil {
+		t.Fatal(err)
+	}
+	return work
 }
 
 // writePackage writes src as the package pkg of the module in work.
