@@ -63,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		var b strings.Builder
 		if len(procsOf(rs)) > 1 {
 			WriteScaling(&b, rs)
+			b.WriteString("\n")
+			WriteHost(&b, rs)
 		} else {
 			WriteCases(&b, rs)
 		}
@@ -88,8 +90,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	var scale []Result
 	if *scaling && runtime.NumCPU() > 1 {
-		fmt.Fprintln(stderr, "benchtable: running the Map cases at GOMAXPROCS 1 and", runtime.NumCPU(), "...")
-		scale, err = goTestRuns(ctx, root, stderr, *count, "-bench", "^BenchmarkMap$", "-benchtime", *benchtime,
+		fmt.Fprintln(stderr, "benchtable: running the Map cases and BenchmarkHost at GOMAXPROCS 1 and", runtime.NumCPU(), "...")
+		scale, err = goTestRuns(ctx, root, stderr, *count, "-bench", "^Benchmark(Map|Host)$", "-benchtime", *benchtime,
 			"-cpu", "1,"+strconv.Itoa(runtime.NumCPU()))
 		if err != nil {
 			fmt.Fprintln(stderr, "benchtable:", err)
@@ -113,6 +115,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(scale) > 0 {
 		b.WriteString("\n")
 		WriteScaling(&b, scale)
+		b.WriteString("\n")
+		WriteHost(&b, scale)
 	}
 	b.WriteString("\n")
 	WriteCompile(&b, results, builds)

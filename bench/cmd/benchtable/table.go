@@ -203,6 +203,35 @@ func WriteScaling(w io.Writer, rs []Result) {
 	}
 }
 
+// WriteHost writes what the machine gains from GOMAXPROCS for plain
+// compute and for allocation (BenchmarkHost), which bounds what the Map
+// cases can gain.
+func WriteHost(w io.Writer, rs []Result) {
+	ps := procsOf(rs)
+	if len(ps) < 2 {
+		return
+	}
+	lo, hi := ps[0], ps[len(ps)-1]
+	var names []string
+	for _, r := range rs {
+		if strings.HasPrefix(r.Name, "Host/") && !slices.Contains(names, r.Name) {
+			names = append(names, r.Name)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "| the same work on one goroutine per core (GOMAXPROCS %d → %d) | ms/op | speed-up |\n", lo, hi)
+	fmt.Fprintln(w, "|---|---:|---:|")
+	for _, n := range names {
+		a, ok1 := median(rs, n, lo, "ns/op")
+		b, ok2 := median(rs, n, hi, "ns/op")
+		if ok1 && ok2 {
+			fmt.Fprintf(w, "| %s | %.1f → %.1f | %.2fx |\n", strings.TrimPrefix(n, "Host/"), a/1e6, b/1e6, a/b)
+		}
+	}
+}
+
 // WriteCompile writes the compile-time table: aslc gen per definition
 // size (the Compile benchmarks) and the go build times.
 func WriteCompile(w io.Writer, rs []Result, builds []buildTime) {
