@@ -26,12 +26,15 @@
 //     what they read: names at the top level, $$, and $states.errorOutput
 //     outside a catcher are UNSUPPORTED_JSONATA_EXPRESSION (A2.20, A2.21);
 //   - Choice rule structure and operand types (A6), Retry and Catch rules
-//     (A2.26, A2.27), Task resources (A2.22, A2.24), Credentials (A2.23).
+//     (A2.26, A2.27), Task resources (A2.22, A2.24), Credentials (A2.23);
+//   - number literals that no double can hold (1e400), which would
+//     otherwise reach the output as null.
 package check
 
 import (
 	"github.com/aslc/aslc/compiler/ast"
 	"github.com/aslc/aslc/compiler/parse"
+	aslrt "github.com/aslc/aslc/runtime"
 )
 
 // Options change what is accepted.
@@ -73,8 +76,24 @@ func Machine(m *ast.Machine, opts Options) ast.Diagnostics {
 		c.intRange(t.Pos, t.Pointer, "TimeoutSeconds", t.Text, 1, maxSeconds)
 	}
 	c.machine(m)
+	c.numbers(m.Raw)
 	c.diags.Sort()
 	return c.diags
+}
+
+// numbers reports number literals no double can hold (1e400): AWS keeps
+// numbers as Java doubles, and a value that became infinite could not be
+// written back as JSON, so the definition is refused rather than its data
+// silently lost.
+func (c *checker) numbers(raw *ast.JSON) {
+	raw.Walk(func(n *ast.JSON) bool {
+		if n.Kind == ast.Number {
+			if _, ok := aslrt.ParseNumber(n.Text); !ok {
+				c.schema(n.Pos, n.Pointer, "Numeric value ("+n.Text+") out of range of double")
+			}
+		}
+		return true
+	})
 }
 
 // maxSeconds is the largest TimeoutSeconds, HeartbeatSeconds,
