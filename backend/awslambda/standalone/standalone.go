@@ -43,6 +43,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/aslc/aslc/backend/awslambda"
+	"github.com/aslc/aslc/internal/gobuild/runner"
 	"github.com/aslc/aslc/internal/mockconfig"
 	aslrt "github.com/aslc/aslc/runtime"
 )
@@ -140,30 +141,9 @@ func MainArgs(ctx context.Context, name string, run Run, args []string, stdin io
 	h := newHistory(log, stderr)
 	out, err := run(ctx, inv, in, aslrt.WithMachineName(name), aslrt.WithHistory(h.event))
 	h.finish()
-	result := aslrt.NewObject(3)
-	status := aslrt.StatusOf(err)
-	result.Set("status", string(status))
-	if err == nil {
-		result.Set("output", out)
-	} else {
-		e := aslrt.AsError(err)
-		if status == aslrt.StatusAborted || status == aslrt.StatusTimedOut {
-			var ae *aslrt.Error
-			if !errors.As(err, &ae) {
-				e = &aslrt.Error{}
-			}
-		}
-		// As the corpus records results: no error or cause when AWS
-		// gives none.
-		if !e.NoName && e.Name != "" {
-			result.Set("error", e.Name)
-		}
-		if e.Cause != "" {
-			result.Set("cause", e.Cause)
-		}
-	}
+	result := runner.Result(out, err)
 	fmt.Fprintf(stdout, "%s\n", aslrt.Encode(result))
-	if status != aslrt.StatusSucceeded {
+	if aslrt.StatusOf(err) != aslrt.StatusSucceeded {
 		return 1
 	}
 	return 0
