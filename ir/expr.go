@@ -55,6 +55,10 @@ type Template struct {
 	Parsed *aslrt.Template
 	// Literal is set when the template has no ".$" member.
 	Literal bool
+	// Calls are the intrinsic function calls of the template's ".$"
+	// members, nested calls included, by their text: the package-level
+	// variables direct code applies (aslrt.Intrinsic.Apply).
+	Calls map[string]*Intrinsic
 }
 
 // Literal is a constant JSON value: a Pass state's Result.

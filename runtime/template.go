@@ -20,6 +20,8 @@ type Template struct {
 	// whole is set when the template reads the whole input (ResultPath
 	// in place, io_owned.go).
 	whole bool
+	// direct is the template's direct form, or nil (direct.go).
+	direct DirectTemplate
 }
 
 type tnodeKind uint8
@@ -215,6 +217,12 @@ func escapePointer(key string) string {
 // input '<input as compact JSON>'" (A3.7, A3.8); intrinsic calls fail as
 // Intrinsic.EvalField describes.
 func (t *Template) Eval(input Value, s Scope) (Value, error) {
+	if t.direct != nil {
+		if v, ok := t.direct(input, s); ok {
+			noteTemplate(t, input, v, s)
+			return v, nil
+		}
+	}
 	v, err := t.root.eval(input, s)
 	if err == nil {
 		noteTemplate(t, input, v, s)

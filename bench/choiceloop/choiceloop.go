@@ -72,11 +72,38 @@ var (
 )
 
 var (
-	ioInit     = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"count":0,"limit.$":"$.limit"}`)}
+	ioInit = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count":0,"limit.$":"$.limit"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "limit")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "count", Value: int64(0)},
+			aslrt.Member{Key: "limit", Value: v0},
+		), true
+	})}
 	rulesCheck = []*aslrt.Rule{
 		aslrt.NumericLessThanPath(aslrt.MustReferencePath("$.count"), aslrt.MustReferencePath("$.limit")),
 	}
-	ioIncrement = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"count.$":"States.MathAdd($.count, 1)","limit.$":"$.limit"}`)}
+	callParametersIncrementCount = aslrt.MustIntrinsic("States.MathAdd($.count, 1)")
+	ioIncrement                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($.count, 1)","limit.$":"$.limit"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "count")
+		if !ok {
+			return nil, false
+		}
+		v1, err := callParametersIncrementCount.Apply(s, v0, int64(1))
+		if err != nil {
+			return nil, false
+		}
+		v2, ok := aslrt.Field(in, "limit")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "count", Value: v1},
+			aslrt.Member{Key: "limit", Value: v2},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

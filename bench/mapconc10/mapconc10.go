@@ -70,8 +70,48 @@ var (
 
 var (
 	pathItems       = aslrt.MustReferencePath("$.items")
-	itemSelectorFan = aslrt.MustTemplate(`{"index.$":"$$.Map.Item.Index","value.$":"$$.Map.Item.Value","tag.$":"$.tag"}`)
-	ioLabel         = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"id.$":"$.value.id","label.$":"States.Format('{}-{}', $.tag, $.index)"}`)}
+	itemSelectorFan = aslrt.MustTemplateDirect(`{"index.$":"$$.Map.Item.Index","value.$":"$$.Map.Item.Value","tag.$":"$.tag"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.MapItemIndex(s)
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.MapItemValue(s)
+		if !ok {
+			return nil, false
+		}
+		v2, ok := aslrt.Field(in, "tag")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "index", Value: v0},
+			aslrt.Member{Key: "value", Value: v1},
+			aslrt.Member{Key: "tag", Value: v2},
+		), true
+	})
+	callParametersLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.tag, $.index)")
+	ioLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"id.$":"$.value.id","label.$":"States.Format('{}-{}', $.tag, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Fields(in, "value", "id")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Field(in, "tag")
+		if !ok {
+			return nil, false
+		}
+		v2, ok := aslrt.Field(in, "index")
+		if !ok {
+			return nil, false
+		}
+		v3, err := callParametersLabelLabel.Apply(s, "{}-{}", v1, v2)
+		if err != nil {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "id", Value: v0},
+			aslrt.Member{Key: "label", Value: v3},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

@@ -268,106 +268,1106 @@ var (
 
 var (
 	ioFork = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.branches")}
-	ioB0S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":0,"seed.$":"$.seed"}`)}
-	ioB0S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":1,"seed.$":"$.seed"}`)}
-	ioB0S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":2,"seed.$":"$.seed"}`)}
-	ioB0S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":3,"seed.$":"$.seed"}`)}
-	ioB0S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":4,"seed.$":"$.seed"}`)}
-	ioB0S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":5,"seed.$":"$.seed"}`)}
-	ioB0S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":6,"seed.$":"$.seed"}`)}
-	ioB0S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":7,"seed.$":"$.seed"}`)}
-	ioB0S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":8,"seed.$":"$.seed"}`)}
-	ioB0S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":0,"step":9,"seed.$":"$.seed"}`)}
-	ioB1S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":0,"seed.$":"$.seed"}`)}
-	ioB1S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":1,"seed.$":"$.seed"}`)}
-	ioB1S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":2,"seed.$":"$.seed"}`)}
-	ioB1S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":3,"seed.$":"$.seed"}`)}
-	ioB1S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":4,"seed.$":"$.seed"}`)}
-	ioB1S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":5,"seed.$":"$.seed"}`)}
-	ioB1S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":6,"seed.$":"$.seed"}`)}
-	ioB1S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":7,"seed.$":"$.seed"}`)}
-	ioB1S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":8,"seed.$":"$.seed"}`)}
-	ioB1S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":1,"step":9,"seed.$":"$.seed"}`)}
-	ioB2S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":0,"seed.$":"$.seed"}`)}
-	ioB2S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":1,"seed.$":"$.seed"}`)}
-	ioB2S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":2,"seed.$":"$.seed"}`)}
-	ioB2S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":3,"seed.$":"$.seed"}`)}
-	ioB2S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":4,"seed.$":"$.seed"}`)}
-	ioB2S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":5,"seed.$":"$.seed"}`)}
-	ioB2S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":6,"seed.$":"$.seed"}`)}
-	ioB2S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":7,"seed.$":"$.seed"}`)}
-	ioB2S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":8,"seed.$":"$.seed"}`)}
-	ioB2S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":2,"step":9,"seed.$":"$.seed"}`)}
-	ioB3S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":0,"seed.$":"$.seed"}`)}
-	ioB3S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":1,"seed.$":"$.seed"}`)}
-	ioB3S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":2,"seed.$":"$.seed"}`)}
-	ioB3S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":3,"seed.$":"$.seed"}`)}
-	ioB3S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":4,"seed.$":"$.seed"}`)}
-	ioB3S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":5,"seed.$":"$.seed"}`)}
-	ioB3S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":6,"seed.$":"$.seed"}`)}
-	ioB3S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":7,"seed.$":"$.seed"}`)}
-	ioB3S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":8,"seed.$":"$.seed"}`)}
-	ioB3S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":3,"step":9,"seed.$":"$.seed"}`)}
-	ioB4S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":0,"seed.$":"$.seed"}`)}
-	ioB4S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":1,"seed.$":"$.seed"}`)}
-	ioB4S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":2,"seed.$":"$.seed"}`)}
-	ioB4S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":3,"seed.$":"$.seed"}`)}
-	ioB4S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":4,"seed.$":"$.seed"}`)}
-	ioB4S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":5,"seed.$":"$.seed"}`)}
-	ioB4S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":6,"seed.$":"$.seed"}`)}
-	ioB4S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":7,"seed.$":"$.seed"}`)}
-	ioB4S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":8,"seed.$":"$.seed"}`)}
-	ioB4S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":4,"step":9,"seed.$":"$.seed"}`)}
-	ioB5S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":0,"seed.$":"$.seed"}`)}
-	ioB5S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":1,"seed.$":"$.seed"}`)}
-	ioB5S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":2,"seed.$":"$.seed"}`)}
-	ioB5S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":3,"seed.$":"$.seed"}`)}
-	ioB5S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":4,"seed.$":"$.seed"}`)}
-	ioB5S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":5,"seed.$":"$.seed"}`)}
-	ioB5S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":6,"seed.$":"$.seed"}`)}
-	ioB5S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":7,"seed.$":"$.seed"}`)}
-	ioB5S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":8,"seed.$":"$.seed"}`)}
-	ioB5S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":5,"step":9,"seed.$":"$.seed"}`)}
-	ioB6S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":0,"seed.$":"$.seed"}`)}
-	ioB6S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":1,"seed.$":"$.seed"}`)}
-	ioB6S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":2,"seed.$":"$.seed"}`)}
-	ioB6S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":3,"seed.$":"$.seed"}`)}
-	ioB6S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":4,"seed.$":"$.seed"}`)}
-	ioB6S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":5,"seed.$":"$.seed"}`)}
-	ioB6S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":6,"seed.$":"$.seed"}`)}
-	ioB6S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":7,"seed.$":"$.seed"}`)}
-	ioB6S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":8,"seed.$":"$.seed"}`)}
-	ioB6S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":6,"step":9,"seed.$":"$.seed"}`)}
-	ioB7S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":0,"seed.$":"$.seed"}`)}
-	ioB7S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":1,"seed.$":"$.seed"}`)}
-	ioB7S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":2,"seed.$":"$.seed"}`)}
-	ioB7S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":3,"seed.$":"$.seed"}`)}
-	ioB7S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":4,"seed.$":"$.seed"}`)}
-	ioB7S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":5,"seed.$":"$.seed"}`)}
-	ioB7S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":6,"seed.$":"$.seed"}`)}
-	ioB7S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":7,"seed.$":"$.seed"}`)}
-	ioB7S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":8,"seed.$":"$.seed"}`)}
-	ioB7S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":7,"step":9,"seed.$":"$.seed"}`)}
-	ioB8S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":0,"seed.$":"$.seed"}`)}
-	ioB8S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":1,"seed.$":"$.seed"}`)}
-	ioB8S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":2,"seed.$":"$.seed"}`)}
-	ioB8S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":3,"seed.$":"$.seed"}`)}
-	ioB8S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":4,"seed.$":"$.seed"}`)}
-	ioB8S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":5,"seed.$":"$.seed"}`)}
-	ioB8S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":6,"seed.$":"$.seed"}`)}
-	ioB8S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":7,"seed.$":"$.seed"}`)}
-	ioB8S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":8,"seed.$":"$.seed"}`)}
-	ioB8S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":8,"step":9,"seed.$":"$.seed"}`)}
-	ioB9S0 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":0,"seed.$":"$.seed"}`)}
-	ioB9S1 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":1,"seed.$":"$.seed"}`)}
-	ioB9S2 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":2,"seed.$":"$.seed"}`)}
-	ioB9S3 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":3,"seed.$":"$.seed"}`)}
-	ioB9S4 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":4,"seed.$":"$.seed"}`)}
-	ioB9S5 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":5,"seed.$":"$.seed"}`)}
-	ioB9S6 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":6,"seed.$":"$.seed"}`)}
-	ioB9S7 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":7,"seed.$":"$.seed"}`)}
-	ioB9S8 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":8,"seed.$":"$.seed"}`)}
-	ioB9S9 = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"branch":9,"step":9,"seed.$":"$.seed"}`)}
+	ioB0S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB0S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(0)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB1S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(1)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB2S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(2)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB3S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(3)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB4S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(4)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB5S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(5)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB6S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(6)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB7S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(7)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB8S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(8)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(0)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(1)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(2)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(3)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(4)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(5)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(6)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(7)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(8)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
+	ioB9S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "branch", Value: int64(9)},
+			aslrt.Member{Key: "step", Value: int64(9)},
+			aslrt.Member{Key: "seed", Value: v0},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

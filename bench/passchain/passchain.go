@@ -2065,4003 +2065,18003 @@ var (
 
 var (
 	ioPass0000 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":0,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":0,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(0)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0001 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":1,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":1,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(1)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0002 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":2,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":2,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(2)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0003 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":3,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":3,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(3)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0004 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":4,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":4,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(4)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0005 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":5,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":5,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(5)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0006 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":6,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":6,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(6)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0007 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":7,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":7,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(7)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0008 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":8,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":8,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(8)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0009 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":9,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":9,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(9)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0010 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":10,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":10,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(10)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0011 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":11,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":11,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(11)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0012 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":12,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":12,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(12)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0013 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":13,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":13,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(13)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0014 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":14,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":14,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(14)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0015 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":15,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":15,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(15)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0016 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":16,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":16,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(16)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0017 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":17,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":17,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(17)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0018 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":18,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":18,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(18)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0019 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":19,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":19,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(19)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0020 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":20,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":20,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(20)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0021 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":21,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":21,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(21)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0022 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":22,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":22,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(22)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0023 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":23,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":23,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(23)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0024 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":24,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":24,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(24)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0025 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":25,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":25,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(25)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0026 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":26,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":26,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(26)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0027 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":27,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":27,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(27)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0028 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":28,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":28,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(28)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0029 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":29,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":29,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(29)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0030 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":30,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":30,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(30)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0031 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":31,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":31,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(31)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0032 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":32,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":32,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(32)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0033 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":33,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":33,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(33)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0034 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":34,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":34,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(34)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0035 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":35,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":35,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(35)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0036 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":36,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":36,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(36)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0037 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":37,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":37,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(37)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0038 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":38,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":38,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(38)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0039 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":39,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":39,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(39)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0040 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":40,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":40,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(40)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0041 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":41,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":41,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(41)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0042 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":42,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":42,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(42)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0043 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":43,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":43,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(43)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0044 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":44,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":44,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(44)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0045 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":45,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":45,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(45)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0046 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":46,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":46,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(46)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0047 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":47,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":47,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(47)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0048 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":48,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":48,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(48)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0049 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":49,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":49,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(49)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0050 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":50,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":50,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(50)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0051 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":51,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":51,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(51)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0052 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":52,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":52,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(52)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0053 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":53,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":53,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(53)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0054 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":54,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":54,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(54)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0055 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":55,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":55,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(55)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0056 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":56,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":56,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(56)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0057 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":57,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":57,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(57)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0058 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":58,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":58,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(58)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0059 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":59,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":59,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(59)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0060 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":60,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":60,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(60)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0061 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":61,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":61,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(61)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0062 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":62,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":62,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(62)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0063 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":63,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":63,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(63)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0064 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":64,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":64,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(64)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0065 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":65,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":65,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(65)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0066 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":66,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":66,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(66)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0067 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":67,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":67,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(67)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0068 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":68,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":68,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(68)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0069 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":69,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":69,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(69)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0070 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":70,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":70,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(70)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0071 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":71,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":71,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(71)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0072 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":72,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":72,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(72)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0073 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":73,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":73,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(73)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0074 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":74,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":74,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(74)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0075 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":75,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":75,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(75)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0076 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":76,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":76,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(76)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0077 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":77,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":77,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(77)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0078 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":78,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":78,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(78)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0079 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":79,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":79,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(79)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0080 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":80,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":80,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(80)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0081 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":81,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":81,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(81)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0082 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":82,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":82,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(82)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0083 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":83,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":83,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(83)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0084 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":84,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":84,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(84)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0085 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":85,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":85,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(85)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0086 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":86,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":86,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(86)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0087 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":87,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":87,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(87)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0088 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":88,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":88,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(88)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0089 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":89,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":89,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(89)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0090 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":90,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":90,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(90)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0091 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":91,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":91,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(91)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0092 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":92,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":92,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(92)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0093 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":93,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":93,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(93)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0094 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":94,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":94,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(94)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0095 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":95,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":95,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(95)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0096 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":96,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":96,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(96)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0097 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":97,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":97,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(97)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0098 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":98,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":98,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(98)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0099 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":99,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":99,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(99)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0100 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":100,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":100,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(100)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0101 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":101,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":101,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(101)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0102 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":102,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":102,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(102)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0103 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":103,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":103,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(103)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0104 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":104,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":104,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(104)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0105 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":105,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":105,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(105)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0106 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":106,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":106,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(106)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0107 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":107,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":107,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(107)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0108 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":108,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":108,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(108)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0109 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":109,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":109,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(109)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0110 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":110,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":110,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(110)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0111 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":111,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":111,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(111)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0112 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":112,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":112,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(112)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0113 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":113,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":113,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(113)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0114 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":114,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":114,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(114)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0115 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":115,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":115,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(115)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0116 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":116,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":116,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(116)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0117 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":117,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":117,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(117)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0118 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":118,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":118,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(118)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0119 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":119,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":119,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(119)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0120 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":120,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":120,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(120)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0121 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":121,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":121,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(121)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0122 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":122,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":122,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(122)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0123 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":123,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":123,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(123)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0124 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":124,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":124,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(124)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0125 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":125,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":125,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(125)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0126 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":126,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":126,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(126)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0127 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":127,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":127,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(127)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0128 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":128,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":128,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(128)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0129 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":129,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":129,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(129)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0130 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":130,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":130,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(130)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0131 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":131,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":131,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(131)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0132 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":132,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":132,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(132)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0133 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":133,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":133,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(133)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0134 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":134,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":134,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(134)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0135 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":135,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":135,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(135)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0136 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":136,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":136,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(136)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0137 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":137,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":137,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(137)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0138 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":138,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":138,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(138)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0139 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":139,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":139,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(139)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0140 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":140,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":140,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(140)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0141 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":141,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":141,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(141)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0142 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":142,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":142,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(142)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0143 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":143,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":143,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(143)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0144 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":144,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":144,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(144)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0145 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":145,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":145,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(145)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0146 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":146,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":146,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(146)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0147 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":147,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":147,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(147)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0148 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":148,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":148,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(148)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0149 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":149,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":149,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(149)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0150 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":150,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":150,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(150)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0151 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":151,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":151,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(151)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0152 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":152,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":152,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(152)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0153 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":153,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":153,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(153)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0154 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":154,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":154,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(154)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0155 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":155,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":155,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(155)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0156 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":156,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":156,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(156)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0157 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":157,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":157,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(157)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0158 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":158,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":158,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(158)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0159 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":159,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":159,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(159)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0160 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":160,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":160,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(160)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0161 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":161,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":161,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(161)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0162 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":162,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":162,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(162)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0163 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":163,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":163,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(163)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0164 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":164,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":164,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(164)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0165 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":165,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":165,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(165)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0166 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":166,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":166,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(166)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0167 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":167,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":167,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(167)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0168 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":168,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":168,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(168)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0169 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":169,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":169,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(169)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0170 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":170,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":170,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(170)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0171 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":171,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":171,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(171)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0172 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":172,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":172,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(172)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0173 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":173,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":173,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(173)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0174 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":174,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":174,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(174)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0175 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":175,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":175,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(175)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0176 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":176,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":176,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(176)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0177 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":177,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":177,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(177)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0178 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":178,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":178,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(178)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0179 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":179,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":179,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(179)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0180 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":180,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":180,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(180)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0181 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":181,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":181,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(181)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0182 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":182,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":182,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(182)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0183 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":183,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":183,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(183)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0184 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":184,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":184,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(184)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0185 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":185,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":185,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(185)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0186 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":186,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":186,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(186)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0187 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":187,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":187,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(187)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0188 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":188,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":188,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(188)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0189 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":189,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":189,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(189)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0190 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":190,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":190,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(190)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0191 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":191,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":191,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(191)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0192 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":192,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":192,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(192)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0193 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":193,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":193,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(193)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0194 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":194,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":194,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(194)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0195 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":195,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":195,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(195)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0196 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":196,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":196,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(196)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0197 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":197,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":197,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(197)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0198 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":198,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":198,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(198)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0199 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":199,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":199,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(199)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0200 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":200,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":200,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(200)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0201 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":201,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":201,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(201)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0202 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":202,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":202,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(202)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0203 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":203,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":203,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(203)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0204 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":204,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":204,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(204)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0205 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":205,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":205,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(205)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0206 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":206,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":206,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(206)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0207 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":207,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":207,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(207)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0208 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":208,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":208,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(208)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0209 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":209,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":209,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(209)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0210 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":210,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":210,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(210)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0211 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":211,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":211,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(211)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0212 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":212,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":212,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(212)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0213 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":213,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":213,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(213)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0214 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":214,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":214,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(214)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0215 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":215,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":215,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(215)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0216 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":216,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":216,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(216)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0217 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":217,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":217,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(217)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0218 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":218,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":218,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(218)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0219 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":219,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":219,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(219)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0220 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":220,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":220,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(220)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0221 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":221,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":221,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(221)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0222 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":222,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":222,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(222)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0223 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":223,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":223,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(223)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0224 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":224,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":224,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(224)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0225 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":225,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":225,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(225)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0226 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":226,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":226,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(226)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0227 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":227,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":227,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(227)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0228 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":228,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":228,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(228)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0229 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":229,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":229,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(229)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0230 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":230,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":230,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(230)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0231 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":231,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":231,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(231)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0232 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":232,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":232,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(232)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0233 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":233,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":233,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(233)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0234 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":234,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":234,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(234)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0235 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":235,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":235,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(235)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0236 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":236,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":236,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(236)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0237 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":237,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":237,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(237)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0238 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":238,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":238,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(238)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0239 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":239,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":239,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(239)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0240 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":240,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":240,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(240)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0241 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":241,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":241,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(241)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0242 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":242,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":242,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(242)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0243 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":243,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":243,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(243)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0244 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":244,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":244,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(244)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0245 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":245,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":245,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(245)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0246 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":246,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":246,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(246)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0247 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":247,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":247,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(247)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0248 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":248,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":248,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(248)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0249 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":249,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":249,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(249)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0250 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":250,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":250,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(250)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0251 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":251,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":251,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(251)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0252 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":252,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":252,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(252)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0253 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":253,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":253,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(253)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0254 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":254,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":254,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(254)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0255 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":255,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":255,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(255)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0256 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":256,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":256,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(256)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0257 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":257,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":257,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(257)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0258 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":258,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":258,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(258)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0259 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":259,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":259,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(259)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0260 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":260,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":260,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(260)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0261 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":261,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":261,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(261)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0262 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":262,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":262,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(262)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0263 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":263,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":263,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(263)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0264 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":264,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":264,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(264)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0265 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":265,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":265,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(265)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0266 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":266,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":266,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(266)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0267 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":267,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":267,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(267)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0268 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":268,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":268,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(268)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0269 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":269,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":269,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(269)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0270 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":270,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":270,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(270)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0271 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":271,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":271,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(271)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0272 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":272,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":272,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(272)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0273 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":273,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":273,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(273)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0274 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":274,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":274,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(274)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0275 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":275,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":275,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(275)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0276 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":276,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":276,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(276)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0277 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":277,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":277,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(277)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0278 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":278,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":278,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(278)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0279 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":279,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":279,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(279)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0280 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":280,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":280,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(280)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0281 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":281,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":281,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(281)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0282 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":282,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":282,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(282)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0283 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":283,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":283,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(283)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0284 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":284,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":284,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(284)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0285 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":285,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":285,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(285)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0286 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":286,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":286,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(286)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0287 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":287,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":287,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(287)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0288 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":288,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":288,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(288)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0289 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":289,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":289,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(289)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0290 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":290,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":290,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(290)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0291 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":291,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":291,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(291)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0292 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":292,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":292,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(292)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0293 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":293,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":293,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(293)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0294 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":294,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":294,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(294)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0295 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":295,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":295,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(295)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0296 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":296,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":296,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(296)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0297 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":297,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":297,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(297)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0298 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":298,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":298,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(298)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0299 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":299,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":299,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(299)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0300 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":300,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":300,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(300)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0301 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":301,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":301,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(301)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0302 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":302,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":302,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(302)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0303 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":303,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":303,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(303)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0304 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":304,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":304,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(304)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0305 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":305,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":305,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(305)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0306 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":306,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":306,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(306)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0307 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":307,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":307,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(307)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0308 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":308,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":308,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(308)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0309 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":309,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":309,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(309)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0310 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":310,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":310,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(310)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0311 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":311,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":311,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(311)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0312 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":312,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":312,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(312)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0313 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":313,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":313,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(313)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0314 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":314,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":314,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(314)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0315 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":315,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":315,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(315)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0316 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":316,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":316,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(316)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0317 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":317,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":317,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(317)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0318 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":318,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":318,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(318)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0319 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":319,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":319,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(319)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0320 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":320,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":320,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(320)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0321 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":321,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":321,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(321)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0322 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":322,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":322,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(322)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0323 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":323,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":323,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(323)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0324 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":324,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":324,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(324)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0325 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":325,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":325,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(325)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0326 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":326,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":326,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(326)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0327 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":327,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":327,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(327)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0328 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":328,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":328,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(328)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0329 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":329,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":329,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(329)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0330 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":330,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":330,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(330)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0331 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":331,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":331,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(331)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0332 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":332,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":332,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(332)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0333 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":333,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":333,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(333)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0334 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":334,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":334,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(334)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0335 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":335,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":335,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(335)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0336 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":336,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":336,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(336)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0337 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":337,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":337,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(337)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0338 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":338,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":338,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(338)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0339 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":339,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":339,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(339)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0340 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":340,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":340,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(340)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0341 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":341,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":341,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(341)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0342 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":342,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":342,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(342)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0343 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":343,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":343,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(343)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0344 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":344,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":344,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(344)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0345 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":345,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":345,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(345)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0346 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":346,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":346,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(346)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0347 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":347,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":347,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(347)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0348 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":348,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":348,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(348)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0349 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":349,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":349,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(349)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0350 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":350,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":350,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(350)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0351 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":351,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":351,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(351)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0352 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":352,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":352,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(352)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0353 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":353,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":353,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(353)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0354 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":354,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":354,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(354)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0355 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":355,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":355,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(355)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0356 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":356,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":356,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(356)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0357 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":357,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":357,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(357)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0358 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":358,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":358,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(358)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0359 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":359,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":359,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(359)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0360 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":360,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":360,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(360)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0361 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":361,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":361,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(361)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0362 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":362,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":362,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(362)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0363 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":363,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":363,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(363)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0364 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":364,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":364,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(364)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0365 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":365,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":365,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(365)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0366 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":366,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":366,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(366)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0367 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":367,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":367,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(367)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0368 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":368,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":368,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(368)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0369 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":369,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":369,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(369)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0370 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":370,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":370,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(370)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0371 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":371,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":371,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(371)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0372 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":372,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":372,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(372)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0373 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":373,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":373,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(373)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0374 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":374,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":374,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(374)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0375 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":375,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":375,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(375)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0376 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":376,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":376,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(376)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0377 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":377,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":377,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(377)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0378 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":378,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":378,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(378)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0379 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":379,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":379,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(379)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0380 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":380,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":380,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(380)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0381 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":381,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":381,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(381)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0382 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":382,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":382,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(382)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0383 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":383,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":383,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(383)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0384 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":384,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":384,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(384)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0385 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":385,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":385,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(385)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0386 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":386,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":386,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(386)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0387 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":387,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":387,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(387)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0388 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":388,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":388,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(388)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0389 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":389,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":389,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(389)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0390 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":390,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":390,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(390)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0391 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":391,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":391,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(391)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0392 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":392,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":392,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(392)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0393 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":393,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":393,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(393)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0394 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":394,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":394,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(394)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0395 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":395,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":395,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(395)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0396 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":396,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":396,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(396)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0397 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":397,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":397,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(397)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0398 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":398,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":398,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(398)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0399 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":399,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":399,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(399)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0400 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":400,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":400,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(400)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0401 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":401,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":401,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(401)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0402 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":402,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":402,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(402)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0403 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":403,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":403,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(403)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0404 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":404,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":404,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(404)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0405 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":405,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":405,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(405)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0406 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":406,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":406,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(406)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0407 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":407,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":407,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(407)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0408 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":408,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":408,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(408)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0409 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":409,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":409,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(409)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0410 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":410,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":410,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(410)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0411 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":411,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":411,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(411)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0412 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":412,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":412,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(412)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0413 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":413,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":413,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(413)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0414 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":414,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":414,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(414)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0415 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":415,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":415,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(415)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0416 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":416,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":416,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(416)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0417 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":417,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":417,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(417)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0418 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":418,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":418,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(418)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0419 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":419,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":419,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(419)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0420 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":420,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":420,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(420)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0421 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":421,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":421,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(421)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0422 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":422,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":422,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(422)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0423 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":423,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":423,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(423)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0424 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":424,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":424,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(424)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0425 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":425,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":425,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(425)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0426 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":426,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":426,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(426)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0427 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":427,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":427,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(427)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0428 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":428,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":428,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(428)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0429 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":429,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":429,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(429)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0430 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":430,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":430,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(430)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0431 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":431,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":431,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(431)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0432 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":432,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":432,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(432)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0433 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":433,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":433,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(433)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0434 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":434,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":434,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(434)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0435 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":435,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":435,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(435)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0436 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":436,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":436,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(436)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0437 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":437,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":437,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(437)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0438 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":438,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":438,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(438)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0439 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":439,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":439,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(439)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0440 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":440,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":440,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(440)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0441 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":441,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":441,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(441)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0442 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":442,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":442,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(442)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0443 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":443,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":443,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(443)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0444 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":444,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":444,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(444)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0445 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":445,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":445,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(445)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0446 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":446,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":446,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(446)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0447 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":447,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":447,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(447)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0448 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":448,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":448,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(448)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0449 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":449,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":449,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(449)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0450 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":450,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":450,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(450)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0451 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":451,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":451,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(451)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0452 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":452,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":452,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(452)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0453 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":453,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":453,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(453)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0454 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":454,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":454,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(454)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0455 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":455,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":455,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(455)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0456 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":456,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":456,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(456)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0457 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":457,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":457,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(457)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0458 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":458,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":458,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(458)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0459 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":459,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":459,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(459)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0460 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":460,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":460,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(460)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0461 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":461,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":461,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(461)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0462 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":462,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":462,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(462)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0463 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":463,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":463,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(463)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0464 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":464,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":464,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(464)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0465 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":465,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":465,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(465)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0466 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":466,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":466,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(466)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0467 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":467,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":467,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(467)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0468 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":468,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":468,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(468)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0469 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":469,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":469,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(469)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0470 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":470,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":470,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(470)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0471 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":471,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":471,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(471)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0472 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":472,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":472,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(472)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0473 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":473,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":473,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(473)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0474 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":474,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":474,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(474)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0475 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":475,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":475,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(475)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0476 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":476,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":476,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(476)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0477 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":477,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":477,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(477)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0478 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":478,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":478,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(478)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0479 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":479,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":479,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(479)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0480 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":480,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":480,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(480)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0481 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":481,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":481,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(481)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0482 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":482,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":482,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(482)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0483 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":483,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":483,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(483)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0484 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":484,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":484,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(484)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0485 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":485,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":485,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(485)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0486 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":486,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":486,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(486)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0487 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":487,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":487,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(487)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0488 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":488,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":488,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(488)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0489 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":489,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":489,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(489)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0490 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":490,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":490,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(490)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0491 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":491,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":491,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(491)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0492 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":492,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":492,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(492)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0493 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":493,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":493,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(493)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0494 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":494,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":494,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(494)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0495 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":495,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":495,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(495)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0496 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":496,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":496,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(496)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0497 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":497,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":497,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(497)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0498 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":498,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":498,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(498)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0499 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":499,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":499,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(499)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0500 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":500,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":500,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(500)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0501 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":501,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":501,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(501)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0502 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":502,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":502,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(502)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0503 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":503,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":503,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(503)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0504 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":504,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":504,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(504)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0505 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":505,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":505,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(505)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0506 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":506,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":506,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(506)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0507 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":507,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":507,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(507)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0508 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":508,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":508,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(508)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0509 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":509,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":509,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(509)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0510 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":510,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":510,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(510)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0511 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":511,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":511,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(511)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0512 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":512,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":512,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(512)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0513 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":513,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":513,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(513)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0514 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":514,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":514,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(514)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0515 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":515,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":515,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(515)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0516 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":516,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":516,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(516)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0517 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":517,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":517,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(517)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0518 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":518,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":518,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(518)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0519 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":519,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":519,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(519)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0520 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":520,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":520,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(520)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0521 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":521,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":521,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(521)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0522 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":522,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":522,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(522)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0523 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":523,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":523,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(523)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0524 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":524,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":524,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(524)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0525 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":525,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":525,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(525)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0526 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":526,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":526,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(526)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0527 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":527,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":527,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(527)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0528 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":528,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":528,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(528)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0529 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":529,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":529,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(529)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0530 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":530,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":530,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(530)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0531 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":531,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":531,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(531)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0532 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":532,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":532,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(532)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0533 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":533,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":533,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(533)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0534 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":534,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":534,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(534)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0535 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":535,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":535,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(535)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0536 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":536,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":536,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(536)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0537 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":537,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":537,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(537)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0538 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":538,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":538,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(538)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0539 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":539,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":539,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(539)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0540 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":540,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":540,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(540)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0541 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":541,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":541,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(541)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0542 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":542,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":542,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(542)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0543 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":543,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":543,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(543)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0544 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":544,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":544,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(544)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0545 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":545,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":545,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(545)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0546 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":546,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":546,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(546)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0547 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":547,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":547,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(547)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0548 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":548,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":548,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(548)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0549 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":549,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":549,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(549)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0550 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":550,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":550,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(550)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0551 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":551,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":551,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(551)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0552 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":552,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":552,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(552)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0553 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":553,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":553,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(553)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0554 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":554,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":554,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(554)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0555 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":555,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":555,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(555)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0556 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":556,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":556,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(556)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0557 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":557,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":557,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(557)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0558 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":558,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":558,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(558)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0559 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":559,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":559,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(559)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0560 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":560,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":560,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(560)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0561 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":561,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":561,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(561)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0562 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":562,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":562,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(562)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0563 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":563,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":563,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(563)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0564 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":564,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":564,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(564)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0565 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":565,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":565,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(565)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0566 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":566,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":566,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(566)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0567 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":567,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":567,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(567)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0568 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":568,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":568,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(568)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0569 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":569,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":569,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(569)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0570 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":570,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":570,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(570)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0571 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":571,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":571,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(571)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0572 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":572,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":572,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(572)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0573 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":573,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":573,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(573)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0574 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":574,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":574,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(574)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0575 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":575,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":575,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(575)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0576 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":576,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":576,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(576)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0577 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":577,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":577,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(577)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0578 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":578,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":578,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(578)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0579 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":579,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":579,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(579)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0580 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":580,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":580,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(580)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0581 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":581,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":581,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(581)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0582 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":582,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":582,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(582)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0583 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":583,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":583,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(583)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0584 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":584,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":584,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(584)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0585 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":585,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":585,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(585)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0586 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":586,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":586,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(586)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0587 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":587,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":587,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(587)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0588 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":588,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":588,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(588)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0589 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":589,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":589,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(589)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0590 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":590,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":590,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(590)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0591 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":591,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":591,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(591)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0592 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":592,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":592,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(592)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0593 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":593,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":593,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(593)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0594 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":594,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":594,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(594)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0595 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":595,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":595,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(595)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0596 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":596,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":596,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(596)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0597 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":597,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":597,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(597)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0598 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":598,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":598,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(598)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0599 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":599,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":599,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(599)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0600 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":600,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":600,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(600)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0601 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":601,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":601,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(601)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0602 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":602,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":602,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(602)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0603 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":603,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":603,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(603)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0604 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":604,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":604,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(604)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0605 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":605,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":605,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(605)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0606 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":606,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":606,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(606)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0607 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":607,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":607,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(607)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0608 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":608,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":608,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(608)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0609 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":609,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":609,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(609)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0610 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":610,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":610,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(610)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0611 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":611,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":611,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(611)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0612 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":612,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":612,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(612)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0613 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":613,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":613,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(613)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0614 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":614,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":614,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(614)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0615 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":615,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":615,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(615)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0616 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":616,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":616,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(616)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0617 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":617,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":617,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(617)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0618 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":618,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":618,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(618)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0619 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":619,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":619,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(619)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0620 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":620,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":620,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(620)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0621 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":621,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":621,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(621)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0622 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":622,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":622,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(622)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0623 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":623,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":623,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(623)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0624 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":624,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":624,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(624)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0625 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":625,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":625,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(625)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0626 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":626,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":626,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(626)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0627 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":627,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":627,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(627)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0628 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":628,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":628,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(628)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0629 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":629,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":629,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(629)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0630 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":630,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":630,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(630)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0631 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":631,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":631,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(631)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0632 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":632,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":632,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(632)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0633 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":633,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":633,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(633)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0634 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":634,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":634,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(634)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0635 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":635,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":635,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(635)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0636 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":636,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":636,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(636)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0637 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":637,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":637,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(637)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0638 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":638,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":638,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(638)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0639 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":639,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":639,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(639)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0640 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":640,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":640,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(640)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0641 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":641,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":641,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(641)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0642 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":642,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":642,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(642)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0643 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":643,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":643,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(643)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0644 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":644,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":644,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(644)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0645 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":645,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":645,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(645)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0646 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":646,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":646,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(646)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0647 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":647,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":647,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(647)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0648 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":648,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":648,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(648)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0649 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":649,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":649,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(649)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0650 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":650,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":650,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(650)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0651 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":651,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":651,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(651)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0652 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":652,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":652,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(652)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0653 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":653,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":653,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(653)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0654 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":654,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":654,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(654)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0655 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":655,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":655,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(655)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0656 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":656,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":656,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(656)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0657 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":657,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":657,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(657)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0658 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":658,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":658,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(658)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0659 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":659,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":659,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(659)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0660 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":660,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":660,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(660)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0661 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":661,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":661,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(661)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0662 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":662,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":662,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(662)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0663 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":663,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":663,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(663)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0664 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":664,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":664,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(664)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0665 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":665,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":665,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(665)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0666 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":666,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":666,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(666)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0667 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":667,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":667,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(667)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0668 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":668,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":668,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(668)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0669 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":669,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":669,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(669)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0670 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":670,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":670,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(670)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0671 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":671,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":671,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(671)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0672 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":672,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":672,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(672)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0673 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":673,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":673,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(673)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0674 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":674,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":674,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(674)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0675 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":675,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":675,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(675)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0676 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":676,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":676,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(676)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0677 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":677,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":677,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(677)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0678 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":678,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":678,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(678)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0679 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":679,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":679,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(679)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0680 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":680,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":680,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(680)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0681 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":681,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":681,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(681)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0682 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":682,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":682,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(682)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0683 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":683,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":683,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(683)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0684 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":684,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":684,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(684)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0685 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":685,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":685,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(685)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0686 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":686,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":686,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(686)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0687 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":687,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":687,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(687)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0688 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":688,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":688,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(688)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0689 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":689,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":689,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(689)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0690 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":690,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":690,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(690)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0691 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":691,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":691,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(691)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0692 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":692,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":692,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(692)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0693 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":693,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":693,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(693)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0694 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":694,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":694,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(694)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0695 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":695,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":695,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(695)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0696 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":696,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":696,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(696)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0697 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":697,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":697,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(697)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0698 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":698,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":698,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(698)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0699 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":699,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":699,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(699)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0700 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":700,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":700,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(700)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0701 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":701,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":701,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(701)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0702 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":702,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":702,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(702)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0703 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":703,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":703,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(703)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0704 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":704,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":704,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(704)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0705 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":705,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":705,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(705)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0706 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":706,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":706,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(706)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0707 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":707,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":707,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(707)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0708 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":708,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":708,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(708)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0709 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":709,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":709,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(709)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0710 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":710,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":710,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(710)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0711 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":711,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":711,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(711)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0712 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":712,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":712,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(712)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0713 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":713,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":713,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(713)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0714 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":714,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":714,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(714)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0715 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":715,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":715,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(715)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0716 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":716,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":716,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(716)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0717 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":717,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":717,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(717)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0718 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":718,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":718,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(718)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0719 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":719,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":719,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(719)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0720 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":720,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":720,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(720)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0721 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":721,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":721,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(721)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0722 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":722,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":722,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(722)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0723 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":723,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":723,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(723)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0724 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":724,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":724,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(724)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0725 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":725,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":725,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(725)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0726 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":726,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":726,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(726)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0727 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":727,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":727,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(727)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0728 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":728,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":728,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(728)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0729 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":729,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":729,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(729)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0730 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":730,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":730,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(730)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0731 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":731,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":731,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(731)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0732 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":732,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":732,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(732)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0733 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":733,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":733,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(733)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0734 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":734,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":734,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(734)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0735 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":735,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":735,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(735)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0736 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":736,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":736,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(736)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0737 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":737,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":737,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(737)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0738 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":738,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":738,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(738)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0739 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":739,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":739,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(739)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0740 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":740,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":740,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(740)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0741 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":741,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":741,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(741)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0742 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":742,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":742,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(742)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0743 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":743,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":743,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(743)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0744 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":744,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":744,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(744)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0745 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":745,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":745,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(745)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0746 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":746,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":746,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(746)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0747 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":747,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":747,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(747)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0748 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":748,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":748,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(748)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0749 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":749,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":749,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(749)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0750 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":750,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":750,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(750)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0751 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":751,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":751,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(751)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0752 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":752,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":752,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(752)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0753 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":753,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":753,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(753)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0754 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":754,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":754,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(754)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0755 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":755,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":755,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(755)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0756 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":756,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":756,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(756)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0757 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":757,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":757,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(757)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0758 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":758,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":758,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(758)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0759 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":759,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":759,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(759)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0760 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":760,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":760,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(760)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0761 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":761,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":761,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(761)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0762 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":762,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":762,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(762)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0763 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":763,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":763,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(763)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0764 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":764,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":764,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(764)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0765 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":765,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":765,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(765)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0766 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":766,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":766,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(766)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0767 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":767,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":767,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(767)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0768 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":768,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":768,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(768)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0769 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":769,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":769,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(769)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0770 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":770,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":770,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(770)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0771 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":771,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":771,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(771)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0772 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":772,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":772,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(772)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0773 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":773,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":773,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(773)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0774 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":774,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":774,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(774)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0775 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":775,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":775,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(775)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0776 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":776,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":776,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(776)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0777 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":777,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":777,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(777)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0778 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":778,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":778,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(778)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0779 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":779,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":779,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(779)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0780 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":780,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":780,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(780)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0781 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":781,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":781,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(781)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0782 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":782,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":782,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(782)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0783 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":783,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":783,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(783)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0784 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":784,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":784,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(784)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0785 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":785,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":785,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(785)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0786 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":786,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":786,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(786)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0787 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":787,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":787,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(787)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0788 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":788,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":788,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(788)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0789 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":789,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":789,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(789)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0790 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":790,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":790,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(790)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0791 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":791,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":791,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(791)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0792 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":792,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":792,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(792)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0793 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":793,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":793,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(793)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0794 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":794,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":794,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(794)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0795 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":795,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":795,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(795)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0796 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":796,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":796,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(796)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0797 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":797,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":797,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(797)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0798 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":798,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":798,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(798)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0799 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":799,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":799,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(799)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0800 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":800,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":800,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(800)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0801 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":801,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":801,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(801)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0802 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":802,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":802,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(802)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0803 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":803,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":803,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(803)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0804 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":804,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":804,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(804)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0805 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":805,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":805,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(805)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0806 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":806,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":806,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(806)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0807 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":807,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":807,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(807)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0808 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":808,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":808,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(808)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0809 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":809,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":809,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(809)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0810 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":810,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":810,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(810)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0811 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":811,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":811,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(811)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0812 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":812,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":812,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(812)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0813 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":813,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":813,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(813)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0814 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":814,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":814,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(814)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0815 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":815,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":815,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(815)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0816 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":816,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":816,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(816)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0817 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":817,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":817,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(817)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0818 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":818,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":818,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(818)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0819 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":819,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":819,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(819)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0820 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":820,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":820,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(820)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0821 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":821,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":821,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(821)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0822 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":822,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":822,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(822)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0823 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":823,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":823,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(823)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0824 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":824,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":824,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(824)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0825 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":825,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":825,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(825)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0826 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":826,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":826,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(826)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0827 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":827,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":827,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(827)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0828 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":828,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":828,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(828)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0829 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":829,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":829,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(829)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0830 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":830,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":830,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(830)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0831 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":831,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":831,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(831)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0832 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":832,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":832,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(832)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0833 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":833,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":833,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(833)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0834 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":834,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":834,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(834)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0835 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":835,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":835,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(835)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0836 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":836,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":836,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(836)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0837 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":837,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":837,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(837)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0838 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":838,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":838,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(838)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0839 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":839,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":839,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(839)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0840 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":840,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":840,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(840)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0841 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":841,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":841,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(841)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0842 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":842,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":842,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(842)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0843 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":843,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":843,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(843)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0844 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":844,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":844,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(844)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0845 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":845,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":845,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(845)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0846 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":846,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":846,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(846)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0847 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":847,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":847,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(847)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0848 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":848,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":848,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(848)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0849 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":849,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":849,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(849)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0850 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":850,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":850,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(850)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0851 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":851,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":851,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(851)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0852 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":852,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":852,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(852)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0853 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":853,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":853,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(853)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0854 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":854,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":854,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(854)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0855 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":855,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":855,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(855)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0856 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":856,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":856,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(856)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0857 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":857,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":857,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(857)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0858 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":858,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":858,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(858)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0859 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":859,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":859,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(859)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0860 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":860,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":860,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(860)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0861 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":861,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":861,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(861)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0862 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":862,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":862,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(862)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0863 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":863,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":863,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(863)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0864 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":864,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":864,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(864)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0865 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":865,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":865,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(865)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0866 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":866,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":866,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(866)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0867 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":867,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":867,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(867)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0868 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":868,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":868,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(868)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0869 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":869,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":869,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(869)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0870 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":870,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":870,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(870)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0871 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":871,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":871,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(871)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0872 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":872,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":872,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(872)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0873 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":873,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":873,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(873)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0874 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":874,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":874,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(874)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0875 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":875,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":875,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(875)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0876 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":876,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":876,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(876)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0877 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":877,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":877,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(877)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0878 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":878,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":878,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(878)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0879 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":879,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":879,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(879)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0880 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":880,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":880,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(880)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0881 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":881,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":881,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(881)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0882 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":882,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":882,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(882)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0883 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":883,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":883,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(883)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0884 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":884,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":884,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(884)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0885 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":885,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":885,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(885)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0886 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":886,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":886,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(886)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0887 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":887,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":887,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(887)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0888 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":888,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":888,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(888)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0889 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":889,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":889,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(889)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0890 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":890,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":890,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(890)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0891 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":891,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":891,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(891)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0892 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":892,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":892,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(892)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0893 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":893,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":893,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(893)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0894 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":894,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":894,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(894)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0895 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":895,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":895,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(895)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0896 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":896,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":896,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(896)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0897 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":897,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":897,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(897)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0898 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":898,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":898,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(898)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0899 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":899,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":899,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(899)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0900 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":900,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":900,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(900)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0901 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":901,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":901,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(901)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0902 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":902,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":902,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(902)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0903 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":903,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":903,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(903)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0904 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":904,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":904,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(904)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0905 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":905,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":905,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(905)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0906 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":906,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":906,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(906)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0907 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":907,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":907,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(907)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0908 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":908,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":908,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(908)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0909 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":909,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":909,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(909)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0910 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":910,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":910,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(910)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0911 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":911,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":911,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(911)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0912 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":912,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":912,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(912)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0913 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":913,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":913,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(913)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0914 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":914,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":914,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(914)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0915 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":915,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":915,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(915)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0916 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":916,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":916,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(916)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0917 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":917,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":917,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(917)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0918 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":918,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":918,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(918)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0919 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":919,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":919,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(919)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0920 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":920,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":920,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(920)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0921 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":921,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":921,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(921)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0922 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":922,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":922,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(922)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0923 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":923,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":923,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(923)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0924 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":924,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":924,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(924)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0925 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":925,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":925,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(925)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0926 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":926,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":926,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(926)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0927 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":927,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":927,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(927)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0928 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":928,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":928,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(928)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0929 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":929,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":929,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(929)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0930 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":930,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":930,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(930)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0931 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":931,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":931,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(931)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0932 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":932,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":932,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(932)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0933 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":933,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":933,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(933)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0934 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":934,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":934,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(934)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0935 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":935,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":935,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(935)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0936 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":936,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":936,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(936)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0937 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":937,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":937,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(937)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0938 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":938,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":938,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(938)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0939 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":939,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":939,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(939)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0940 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":940,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":940,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(940)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0941 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":941,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":941,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(941)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0942 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":942,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":942,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(942)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0943 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":943,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":943,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(943)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0944 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":944,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":944,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(944)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0945 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":945,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":945,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(945)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0946 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":946,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":946,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(946)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0947 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":947,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":947,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(947)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0948 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":948,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":948,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(948)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0949 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":949,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":949,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(949)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0950 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":950,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":950,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(950)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0951 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":951,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":951,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(951)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0952 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":952,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":952,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(952)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0953 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":953,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":953,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(953)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0954 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":954,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":954,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(954)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0955 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":955,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":955,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(955)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0956 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":956,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":956,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(956)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0957 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":957,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":957,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(957)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0958 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":958,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":958,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(958)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0959 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":959,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":959,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(959)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0960 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":960,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":960,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(960)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0961 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":961,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":961,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(961)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0962 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":962,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":962,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(962)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0963 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":963,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":963,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(963)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0964 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":964,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":964,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(964)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0965 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":965,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":965,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(965)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0966 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":966,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":966,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(966)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0967 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":967,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":967,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(967)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0968 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":968,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":968,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(968)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0969 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":969,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":969,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(969)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0970 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":970,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":970,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(970)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0971 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":971,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":971,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(971)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0972 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":972,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":972,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(972)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0973 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":973,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":973,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(973)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0974 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":974,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":974,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(974)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0975 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":975,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":975,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(975)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0976 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":976,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":976,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(976)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0977 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":977,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":977,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(977)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0978 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":978,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":978,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(978)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0979 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":979,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":979,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(979)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0980 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":980,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":980,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(980)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0981 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":981,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":981,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(981)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0982 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":982,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":982,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(982)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0983 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":983,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":983,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(983)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0984 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":984,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":984,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(984)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0985 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":985,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":985,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(985)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0986 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":986,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":986,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(986)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0987 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":987,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":987,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(987)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0988 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":988,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":988,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(988)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0989 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":989,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":989,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(989)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0990 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":990,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":990,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(990)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0991 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":991,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":991,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(991)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0992 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":992,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":992,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(992)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0993 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":993,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":993,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(993)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0994 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":994,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":994,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(994)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0995 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":995,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":995,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(995)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0996 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":996,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":996,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(996)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0997 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":997,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":997,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(997)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0998 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":998,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":998,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(998)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0999 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"index":999,"previous.$":"$.last.index","name.$":"$.name"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"index":999,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "last", "index")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "index", Value: int64(999)},
+				aslrt.Member{Key: "previous", Value: v0},
+				aslrt.Member{Key: "name", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 )

@@ -2072,4003 +2072,13003 @@ var (
 )
 
 var (
-	ioTask0000    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":0}`)}
+	ioTask0000 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(0)},
+		), true
+	})}
 	retryTask0000 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0001    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":1}`)}
+	ioTask0001 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(1)},
+		), true
+	})}
 	retryTask0001 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0002    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":2}`)}
+	ioTask0002 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(2)},
+		), true
+	})}
 	retryTask0002 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0003    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":3}`)}
+	ioTask0003 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(3)},
+		), true
+	})}
 	retryTask0003 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0004    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":4}`)}
+	ioTask0004 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(4)},
+		), true
+	})}
 	retryTask0004 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0005    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":5}`)}
+	ioTask0005 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(5)},
+		), true
+	})}
 	retryTask0005 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0006    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":6}`)}
+	ioTask0006 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(6)},
+		), true
+	})}
 	retryTask0006 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0007    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":7}`)}
+	ioTask0007 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(7)},
+		), true
+	})}
 	retryTask0007 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0008    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":8}`)}
+	ioTask0008 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(8)},
+		), true
+	})}
 	retryTask0008 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0009    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":9}`)}
+	ioTask0009 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(9)},
+		), true
+	})}
 	retryTask0009 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0010    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":10}`)}
+	ioTask0010 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(10)},
+		), true
+	})}
 	retryTask0010 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0011    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":11}`)}
+	ioTask0011 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(11)},
+		), true
+	})}
 	retryTask0011 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0012    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":12}`)}
+	ioTask0012 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(12)},
+		), true
+	})}
 	retryTask0012 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0013    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":13}`)}
+	ioTask0013 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(13)},
+		), true
+	})}
 	retryTask0013 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0014    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":14}`)}
+	ioTask0014 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(14)},
+		), true
+	})}
 	retryTask0014 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0015    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":15}`)}
+	ioTask0015 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(15)},
+		), true
+	})}
 	retryTask0015 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0016    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":16}`)}
+	ioTask0016 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(16)},
+		), true
+	})}
 	retryTask0016 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0017    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":17}`)}
+	ioTask0017 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(17)},
+		), true
+	})}
 	retryTask0017 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0018    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":18}`)}
+	ioTask0018 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(18)},
+		), true
+	})}
 	retryTask0018 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0019    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":19}`)}
+	ioTask0019 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(19)},
+		), true
+	})}
 	retryTask0019 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0020    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":20}`)}
+	ioTask0020 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(20)},
+		), true
+	})}
 	retryTask0020 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0021    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":21}`)}
+	ioTask0021 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(21)},
+		), true
+	})}
 	retryTask0021 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0022    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":22}`)}
+	ioTask0022 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(22)},
+		), true
+	})}
 	retryTask0022 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0023    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":23}`)}
+	ioTask0023 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(23)},
+		), true
+	})}
 	retryTask0023 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0024    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":24}`)}
+	ioTask0024 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(24)},
+		), true
+	})}
 	retryTask0024 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0025    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":25}`)}
+	ioTask0025 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(25)},
+		), true
+	})}
 	retryTask0025 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0026    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":26}`)}
+	ioTask0026 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(26)},
+		), true
+	})}
 	retryTask0026 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0027    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":27}`)}
+	ioTask0027 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(27)},
+		), true
+	})}
 	retryTask0027 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0028    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":28}`)}
+	ioTask0028 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(28)},
+		), true
+	})}
 	retryTask0028 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0029    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":29}`)}
+	ioTask0029 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(29)},
+		), true
+	})}
 	retryTask0029 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0030    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":30}`)}
+	ioTask0030 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(30)},
+		), true
+	})}
 	retryTask0030 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0031    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":31}`)}
+	ioTask0031 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(31)},
+		), true
+	})}
 	retryTask0031 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0032    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":32}`)}
+	ioTask0032 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(32)},
+		), true
+	})}
 	retryTask0032 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0033    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":33}`)}
+	ioTask0033 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(33)},
+		), true
+	})}
 	retryTask0033 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0034    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":34}`)}
+	ioTask0034 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(34)},
+		), true
+	})}
 	retryTask0034 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0035    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":35}`)}
+	ioTask0035 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(35)},
+		), true
+	})}
 	retryTask0035 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0036    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":36}`)}
+	ioTask0036 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(36)},
+		), true
+	})}
 	retryTask0036 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0037    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":37}`)}
+	ioTask0037 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(37)},
+		), true
+	})}
 	retryTask0037 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0038    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":38}`)}
+	ioTask0038 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(38)},
+		), true
+	})}
 	retryTask0038 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0039    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":39}`)}
+	ioTask0039 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(39)},
+		), true
+	})}
 	retryTask0039 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0040    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":40}`)}
+	ioTask0040 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(40)},
+		), true
+	})}
 	retryTask0040 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0041    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":41}`)}
+	ioTask0041 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(41)},
+		), true
+	})}
 	retryTask0041 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0042    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":42}`)}
+	ioTask0042 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(42)},
+		), true
+	})}
 	retryTask0042 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0043    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":43}`)}
+	ioTask0043 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(43)},
+		), true
+	})}
 	retryTask0043 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0044    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":44}`)}
+	ioTask0044 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(44)},
+		), true
+	})}
 	retryTask0044 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0045    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":45}`)}
+	ioTask0045 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(45)},
+		), true
+	})}
 	retryTask0045 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0046    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":46}`)}
+	ioTask0046 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(46)},
+		), true
+	})}
 	retryTask0046 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0047    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":47}`)}
+	ioTask0047 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(47)},
+		), true
+	})}
 	retryTask0047 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0048    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":48}`)}
+	ioTask0048 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(48)},
+		), true
+	})}
 	retryTask0048 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0049    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":49}`)}
+	ioTask0049 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(49)},
+		), true
+	})}
 	retryTask0049 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0050    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":50}`)}
+	ioTask0050 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(50)},
+		), true
+	})}
 	retryTask0050 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0051    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":51}`)}
+	ioTask0051 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(51)},
+		), true
+	})}
 	retryTask0051 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0052    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":52}`)}
+	ioTask0052 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(52)},
+		), true
+	})}
 	retryTask0052 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0053    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":53}`)}
+	ioTask0053 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(53)},
+		), true
+	})}
 	retryTask0053 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0054    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":54}`)}
+	ioTask0054 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(54)},
+		), true
+	})}
 	retryTask0054 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0055    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":55}`)}
+	ioTask0055 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(55)},
+		), true
+	})}
 	retryTask0055 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0056    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":56}`)}
+	ioTask0056 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(56)},
+		), true
+	})}
 	retryTask0056 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0057    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":57}`)}
+	ioTask0057 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(57)},
+		), true
+	})}
 	retryTask0057 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0058    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":58}`)}
+	ioTask0058 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(58)},
+		), true
+	})}
 	retryTask0058 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0059    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":59}`)}
+	ioTask0059 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(59)},
+		), true
+	})}
 	retryTask0059 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0060    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":60}`)}
+	ioTask0060 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(60)},
+		), true
+	})}
 	retryTask0060 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0061    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":61}`)}
+	ioTask0061 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(61)},
+		), true
+	})}
 	retryTask0061 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0062    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":62}`)}
+	ioTask0062 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(62)},
+		), true
+	})}
 	retryTask0062 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0063    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":63}`)}
+	ioTask0063 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(63)},
+		), true
+	})}
 	retryTask0063 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0064    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":64}`)}
+	ioTask0064 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(64)},
+		), true
+	})}
 	retryTask0064 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0065    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":65}`)}
+	ioTask0065 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(65)},
+		), true
+	})}
 	retryTask0065 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0066    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":66}`)}
+	ioTask0066 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(66)},
+		), true
+	})}
 	retryTask0066 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0067    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":67}`)}
+	ioTask0067 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(67)},
+		), true
+	})}
 	retryTask0067 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0068    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":68}`)}
+	ioTask0068 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(68)},
+		), true
+	})}
 	retryTask0068 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0069    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":69}`)}
+	ioTask0069 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(69)},
+		), true
+	})}
 	retryTask0069 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0070    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":70}`)}
+	ioTask0070 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(70)},
+		), true
+	})}
 	retryTask0070 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0071    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":71}`)}
+	ioTask0071 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(71)},
+		), true
+	})}
 	retryTask0071 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0072    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":72}`)}
+	ioTask0072 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(72)},
+		), true
+	})}
 	retryTask0072 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0073    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":73}`)}
+	ioTask0073 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(73)},
+		), true
+	})}
 	retryTask0073 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0074    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":74}`)}
+	ioTask0074 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(74)},
+		), true
+	})}
 	retryTask0074 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0075    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":75}`)}
+	ioTask0075 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(75)},
+		), true
+	})}
 	retryTask0075 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0076    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":76}`)}
+	ioTask0076 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(76)},
+		), true
+	})}
 	retryTask0076 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0077    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":77}`)}
+	ioTask0077 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(77)},
+		), true
+	})}
 	retryTask0077 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0078    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":78}`)}
+	ioTask0078 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(78)},
+		), true
+	})}
 	retryTask0078 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0079    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":79}`)}
+	ioTask0079 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(79)},
+		), true
+	})}
 	retryTask0079 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0080    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":80}`)}
+	ioTask0080 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(80)},
+		), true
+	})}
 	retryTask0080 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0081    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":81}`)}
+	ioTask0081 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(81)},
+		), true
+	})}
 	retryTask0081 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0082    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":82}`)}
+	ioTask0082 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(82)},
+		), true
+	})}
 	retryTask0082 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0083    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":83}`)}
+	ioTask0083 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(83)},
+		), true
+	})}
 	retryTask0083 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0084    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":84}`)}
+	ioTask0084 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(84)},
+		), true
+	})}
 	retryTask0084 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0085    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":85}`)}
+	ioTask0085 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(85)},
+		), true
+	})}
 	retryTask0085 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0086    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":86}`)}
+	ioTask0086 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(86)},
+		), true
+	})}
 	retryTask0086 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0087    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":87}`)}
+	ioTask0087 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(87)},
+		), true
+	})}
 	retryTask0087 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0088    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":88}`)}
+	ioTask0088 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(88)},
+		), true
+	})}
 	retryTask0088 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0089    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":89}`)}
+	ioTask0089 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(89)},
+		), true
+	})}
 	retryTask0089 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0090    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":90}`)}
+	ioTask0090 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(90)},
+		), true
+	})}
 	retryTask0090 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0091    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":91}`)}
+	ioTask0091 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(91)},
+		), true
+	})}
 	retryTask0091 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0092    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":92}`)}
+	ioTask0092 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(92)},
+		), true
+	})}
 	retryTask0092 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0093    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":93}`)}
+	ioTask0093 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(93)},
+		), true
+	})}
 	retryTask0093 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0094    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":94}`)}
+	ioTask0094 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(94)},
+		), true
+	})}
 	retryTask0094 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0095    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":95}`)}
+	ioTask0095 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(95)},
+		), true
+	})}
 	retryTask0095 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0096    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":96}`)}
+	ioTask0096 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(96)},
+		), true
+	})}
 	retryTask0096 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0097    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":97}`)}
+	ioTask0097 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(97)},
+		), true
+	})}
 	retryTask0097 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0098    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":98}`)}
+	ioTask0098 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(98)},
+		), true
+	})}
 	retryTask0098 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0099    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":99}`)}
+	ioTask0099 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(99)},
+		), true
+	})}
 	retryTask0099 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0100    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":100}`)}
+	ioTask0100 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(100)},
+		), true
+	})}
 	retryTask0100 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0101    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":101}`)}
+	ioTask0101 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(101)},
+		), true
+	})}
 	retryTask0101 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0102    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":102}`)}
+	ioTask0102 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(102)},
+		), true
+	})}
 	retryTask0102 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0103    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":103}`)}
+	ioTask0103 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(103)},
+		), true
+	})}
 	retryTask0103 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0104    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":104}`)}
+	ioTask0104 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(104)},
+		), true
+	})}
 	retryTask0104 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0105    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":105}`)}
+	ioTask0105 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(105)},
+		), true
+	})}
 	retryTask0105 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0106    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":106}`)}
+	ioTask0106 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(106)},
+		), true
+	})}
 	retryTask0106 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0107    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":107}`)}
+	ioTask0107 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(107)},
+		), true
+	})}
 	retryTask0107 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0108    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":108}`)}
+	ioTask0108 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(108)},
+		), true
+	})}
 	retryTask0108 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0109    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":109}`)}
+	ioTask0109 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(109)},
+		), true
+	})}
 	retryTask0109 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0110    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":110}`)}
+	ioTask0110 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(110)},
+		), true
+	})}
 	retryTask0110 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0111    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":111}`)}
+	ioTask0111 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(111)},
+		), true
+	})}
 	retryTask0111 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0112    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":112}`)}
+	ioTask0112 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(112)},
+		), true
+	})}
 	retryTask0112 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0113    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":113}`)}
+	ioTask0113 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(113)},
+		), true
+	})}
 	retryTask0113 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0114    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":114}`)}
+	ioTask0114 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(114)},
+		), true
+	})}
 	retryTask0114 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0115    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":115}`)}
+	ioTask0115 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(115)},
+		), true
+	})}
 	retryTask0115 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0116    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":116}`)}
+	ioTask0116 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(116)},
+		), true
+	})}
 	retryTask0116 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0117    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":117}`)}
+	ioTask0117 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(117)},
+		), true
+	})}
 	retryTask0117 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0118    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":118}`)}
+	ioTask0118 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(118)},
+		), true
+	})}
 	retryTask0118 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0119    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":119}`)}
+	ioTask0119 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(119)},
+		), true
+	})}
 	retryTask0119 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0120    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":120}`)}
+	ioTask0120 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(120)},
+		), true
+	})}
 	retryTask0120 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0121    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":121}`)}
+	ioTask0121 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(121)},
+		), true
+	})}
 	retryTask0121 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0122    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":122}`)}
+	ioTask0122 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(122)},
+		), true
+	})}
 	retryTask0122 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0123    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":123}`)}
+	ioTask0123 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(123)},
+		), true
+	})}
 	retryTask0123 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0124    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":124}`)}
+	ioTask0124 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(124)},
+		), true
+	})}
 	retryTask0124 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0125    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":125}`)}
+	ioTask0125 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(125)},
+		), true
+	})}
 	retryTask0125 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0126    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":126}`)}
+	ioTask0126 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(126)},
+		), true
+	})}
 	retryTask0126 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0127    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":127}`)}
+	ioTask0127 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(127)},
+		), true
+	})}
 	retryTask0127 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0128    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":128}`)}
+	ioTask0128 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(128)},
+		), true
+	})}
 	retryTask0128 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0129    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":129}`)}
+	ioTask0129 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(129)},
+		), true
+	})}
 	retryTask0129 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0130    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":130}`)}
+	ioTask0130 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(130)},
+		), true
+	})}
 	retryTask0130 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0131    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":131}`)}
+	ioTask0131 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(131)},
+		), true
+	})}
 	retryTask0131 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0132    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":132}`)}
+	ioTask0132 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(132)},
+		), true
+	})}
 	retryTask0132 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0133    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":133}`)}
+	ioTask0133 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(133)},
+		), true
+	})}
 	retryTask0133 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0134    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":134}`)}
+	ioTask0134 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(134)},
+		), true
+	})}
 	retryTask0134 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0135    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":135}`)}
+	ioTask0135 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(135)},
+		), true
+	})}
 	retryTask0135 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0136    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":136}`)}
+	ioTask0136 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(136)},
+		), true
+	})}
 	retryTask0136 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0137    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":137}`)}
+	ioTask0137 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(137)},
+		), true
+	})}
 	retryTask0137 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0138    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":138}`)}
+	ioTask0138 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(138)},
+		), true
+	})}
 	retryTask0138 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0139    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":139}`)}
+	ioTask0139 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(139)},
+		), true
+	})}
 	retryTask0139 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0140    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":140}`)}
+	ioTask0140 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(140)},
+		), true
+	})}
 	retryTask0140 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0141    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":141}`)}
+	ioTask0141 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(141)},
+		), true
+	})}
 	retryTask0141 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0142    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":142}`)}
+	ioTask0142 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(142)},
+		), true
+	})}
 	retryTask0142 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0143    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":143}`)}
+	ioTask0143 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(143)},
+		), true
+	})}
 	retryTask0143 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0144    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":144}`)}
+	ioTask0144 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(144)},
+		), true
+	})}
 	retryTask0144 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0145    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":145}`)}
+	ioTask0145 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(145)},
+		), true
+	})}
 	retryTask0145 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0146    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":146}`)}
+	ioTask0146 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(146)},
+		), true
+	})}
 	retryTask0146 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0147    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":147}`)}
+	ioTask0147 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(147)},
+		), true
+	})}
 	retryTask0147 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0148    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":148}`)}
+	ioTask0148 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(148)},
+		), true
+	})}
 	retryTask0148 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0149    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":149}`)}
+	ioTask0149 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(149)},
+		), true
+	})}
 	retryTask0149 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0150    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":150}`)}
+	ioTask0150 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(150)},
+		), true
+	})}
 	retryTask0150 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0151    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":151}`)}
+	ioTask0151 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(151)},
+		), true
+	})}
 	retryTask0151 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0152    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":152}`)}
+	ioTask0152 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(152)},
+		), true
+	})}
 	retryTask0152 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0153    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":153}`)}
+	ioTask0153 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(153)},
+		), true
+	})}
 	retryTask0153 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0154    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":154}`)}
+	ioTask0154 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(154)},
+		), true
+	})}
 	retryTask0154 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0155    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":155}`)}
+	ioTask0155 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(155)},
+		), true
+	})}
 	retryTask0155 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0156    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":156}`)}
+	ioTask0156 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(156)},
+		), true
+	})}
 	retryTask0156 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0157    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":157}`)}
+	ioTask0157 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(157)},
+		), true
+	})}
 	retryTask0157 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0158    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":158}`)}
+	ioTask0158 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(158)},
+		), true
+	})}
 	retryTask0158 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0159    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":159}`)}
+	ioTask0159 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(159)},
+		), true
+	})}
 	retryTask0159 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0160    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":160}`)}
+	ioTask0160 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(160)},
+		), true
+	})}
 	retryTask0160 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0161    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":161}`)}
+	ioTask0161 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(161)},
+		), true
+	})}
 	retryTask0161 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0162    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":162}`)}
+	ioTask0162 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(162)},
+		), true
+	})}
 	retryTask0162 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0163    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":163}`)}
+	ioTask0163 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(163)},
+		), true
+	})}
 	retryTask0163 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0164    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":164}`)}
+	ioTask0164 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(164)},
+		), true
+	})}
 	retryTask0164 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0165    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":165}`)}
+	ioTask0165 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(165)},
+		), true
+	})}
 	retryTask0165 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0166    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":166}`)}
+	ioTask0166 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(166)},
+		), true
+	})}
 	retryTask0166 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0167    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":167}`)}
+	ioTask0167 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(167)},
+		), true
+	})}
 	retryTask0167 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0168    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":168}`)}
+	ioTask0168 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(168)},
+		), true
+	})}
 	retryTask0168 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0169    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":169}`)}
+	ioTask0169 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(169)},
+		), true
+	})}
 	retryTask0169 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0170    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":170}`)}
+	ioTask0170 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(170)},
+		), true
+	})}
 	retryTask0170 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0171    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":171}`)}
+	ioTask0171 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(171)},
+		), true
+	})}
 	retryTask0171 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0172    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":172}`)}
+	ioTask0172 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(172)},
+		), true
+	})}
 	retryTask0172 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0173    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":173}`)}
+	ioTask0173 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(173)},
+		), true
+	})}
 	retryTask0173 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0174    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":174}`)}
+	ioTask0174 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(174)},
+		), true
+	})}
 	retryTask0174 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0175    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":175}`)}
+	ioTask0175 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(175)},
+		), true
+	})}
 	retryTask0175 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0176    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":176}`)}
+	ioTask0176 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(176)},
+		), true
+	})}
 	retryTask0176 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0177    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":177}`)}
+	ioTask0177 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(177)},
+		), true
+	})}
 	retryTask0177 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0178    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":178}`)}
+	ioTask0178 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(178)},
+		), true
+	})}
 	retryTask0178 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0179    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":179}`)}
+	ioTask0179 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(179)},
+		), true
+	})}
 	retryTask0179 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0180    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":180}`)}
+	ioTask0180 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(180)},
+		), true
+	})}
 	retryTask0180 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0181    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":181}`)}
+	ioTask0181 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(181)},
+		), true
+	})}
 	retryTask0181 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0182    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":182}`)}
+	ioTask0182 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(182)},
+		), true
+	})}
 	retryTask0182 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0183    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":183}`)}
+	ioTask0183 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(183)},
+		), true
+	})}
 	retryTask0183 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0184    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":184}`)}
+	ioTask0184 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(184)},
+		), true
+	})}
 	retryTask0184 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0185    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":185}`)}
+	ioTask0185 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(185)},
+		), true
+	})}
 	retryTask0185 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0186    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":186}`)}
+	ioTask0186 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(186)},
+		), true
+	})}
 	retryTask0186 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0187    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":187}`)}
+	ioTask0187 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(187)},
+		), true
+	})}
 	retryTask0187 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0188    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":188}`)}
+	ioTask0188 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(188)},
+		), true
+	})}
 	retryTask0188 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0189    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":189}`)}
+	ioTask0189 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(189)},
+		), true
+	})}
 	retryTask0189 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0190    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":190}`)}
+	ioTask0190 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(190)},
+		), true
+	})}
 	retryTask0190 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0191    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":191}`)}
+	ioTask0191 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(191)},
+		), true
+	})}
 	retryTask0191 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0192    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":192}`)}
+	ioTask0192 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(192)},
+		), true
+	})}
 	retryTask0192 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0193    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":193}`)}
+	ioTask0193 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(193)},
+		), true
+	})}
 	retryTask0193 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0194    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":194}`)}
+	ioTask0194 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(194)},
+		), true
+	})}
 	retryTask0194 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0195    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":195}`)}
+	ioTask0195 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(195)},
+		), true
+	})}
 	retryTask0195 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0196    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":196}`)}
+	ioTask0196 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(196)},
+		), true
+	})}
 	retryTask0196 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0197    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":197}`)}
+	ioTask0197 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(197)},
+		), true
+	})}
 	retryTask0197 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0198    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":198}`)}
+	ioTask0198 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(198)},
+		), true
+	})}
 	retryTask0198 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0199    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":199}`)}
+	ioTask0199 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(199)},
+		), true
+	})}
 	retryTask0199 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0200    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":200}`)}
+	ioTask0200 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(200)},
+		), true
+	})}
 	retryTask0200 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0201    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":201}`)}
+	ioTask0201 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(201)},
+		), true
+	})}
 	retryTask0201 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0202    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":202}`)}
+	ioTask0202 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(202)},
+		), true
+	})}
 	retryTask0202 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0203    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":203}`)}
+	ioTask0203 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(203)},
+		), true
+	})}
 	retryTask0203 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0204    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":204}`)}
+	ioTask0204 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(204)},
+		), true
+	})}
 	retryTask0204 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0205    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":205}`)}
+	ioTask0205 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(205)},
+		), true
+	})}
 	retryTask0205 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0206    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":206}`)}
+	ioTask0206 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(206)},
+		), true
+	})}
 	retryTask0206 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0207    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":207}`)}
+	ioTask0207 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(207)},
+		), true
+	})}
 	retryTask0207 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0208    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":208}`)}
+	ioTask0208 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(208)},
+		), true
+	})}
 	retryTask0208 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0209    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":209}`)}
+	ioTask0209 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(209)},
+		), true
+	})}
 	retryTask0209 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0210    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":210}`)}
+	ioTask0210 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(210)},
+		), true
+	})}
 	retryTask0210 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0211    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":211}`)}
+	ioTask0211 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(211)},
+		), true
+	})}
 	retryTask0211 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0212    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":212}`)}
+	ioTask0212 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(212)},
+		), true
+	})}
 	retryTask0212 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0213    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":213}`)}
+	ioTask0213 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(213)},
+		), true
+	})}
 	retryTask0213 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0214    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":214}`)}
+	ioTask0214 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(214)},
+		), true
+	})}
 	retryTask0214 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0215    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":215}`)}
+	ioTask0215 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(215)},
+		), true
+	})}
 	retryTask0215 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0216    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":216}`)}
+	ioTask0216 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(216)},
+		), true
+	})}
 	retryTask0216 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0217    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":217}`)}
+	ioTask0217 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(217)},
+		), true
+	})}
 	retryTask0217 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0218    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":218}`)}
+	ioTask0218 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(218)},
+		), true
+	})}
 	retryTask0218 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0219    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":219}`)}
+	ioTask0219 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(219)},
+		), true
+	})}
 	retryTask0219 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0220    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":220}`)}
+	ioTask0220 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(220)},
+		), true
+	})}
 	retryTask0220 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0221    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":221}`)}
+	ioTask0221 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(221)},
+		), true
+	})}
 	retryTask0221 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0222    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":222}`)}
+	ioTask0222 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(222)},
+		), true
+	})}
 	retryTask0222 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0223    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":223}`)}
+	ioTask0223 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(223)},
+		), true
+	})}
 	retryTask0223 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0224    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":224}`)}
+	ioTask0224 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(224)},
+		), true
+	})}
 	retryTask0224 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0225    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":225}`)}
+	ioTask0225 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(225)},
+		), true
+	})}
 	retryTask0225 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0226    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":226}`)}
+	ioTask0226 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(226)},
+		), true
+	})}
 	retryTask0226 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0227    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":227}`)}
+	ioTask0227 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(227)},
+		), true
+	})}
 	retryTask0227 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0228    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":228}`)}
+	ioTask0228 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(228)},
+		), true
+	})}
 	retryTask0228 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0229    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":229}`)}
+	ioTask0229 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(229)},
+		), true
+	})}
 	retryTask0229 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0230    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":230}`)}
+	ioTask0230 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(230)},
+		), true
+	})}
 	retryTask0230 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0231    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":231}`)}
+	ioTask0231 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(231)},
+		), true
+	})}
 	retryTask0231 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0232    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":232}`)}
+	ioTask0232 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(232)},
+		), true
+	})}
 	retryTask0232 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0233    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":233}`)}
+	ioTask0233 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(233)},
+		), true
+	})}
 	retryTask0233 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0234    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":234}`)}
+	ioTask0234 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(234)},
+		), true
+	})}
 	retryTask0234 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0235    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":235}`)}
+	ioTask0235 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(235)},
+		), true
+	})}
 	retryTask0235 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0236    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":236}`)}
+	ioTask0236 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(236)},
+		), true
+	})}
 	retryTask0236 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0237    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":237}`)}
+	ioTask0237 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(237)},
+		), true
+	})}
 	retryTask0237 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0238    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":238}`)}
+	ioTask0238 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(238)},
+		), true
+	})}
 	retryTask0238 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0239    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":239}`)}
+	ioTask0239 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(239)},
+		), true
+	})}
 	retryTask0239 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0240    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":240}`)}
+	ioTask0240 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(240)},
+		), true
+	})}
 	retryTask0240 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0241    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":241}`)}
+	ioTask0241 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(241)},
+		), true
+	})}
 	retryTask0241 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0242    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":242}`)}
+	ioTask0242 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(242)},
+		), true
+	})}
 	retryTask0242 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0243    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":243}`)}
+	ioTask0243 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(243)},
+		), true
+	})}
 	retryTask0243 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0244    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":244}`)}
+	ioTask0244 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(244)},
+		), true
+	})}
 	retryTask0244 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0245    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":245}`)}
+	ioTask0245 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(245)},
+		), true
+	})}
 	retryTask0245 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0246    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":246}`)}
+	ioTask0246 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(246)},
+		), true
+	})}
 	retryTask0246 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0247    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":247}`)}
+	ioTask0247 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(247)},
+		), true
+	})}
 	retryTask0247 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0248    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":248}`)}
+	ioTask0248 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(248)},
+		), true
+	})}
 	retryTask0248 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0249    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":249}`)}
+	ioTask0249 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(249)},
+		), true
+	})}
 	retryTask0249 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0250    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":250}`)}
+	ioTask0250 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(250)},
+		), true
+	})}
 	retryTask0250 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0251    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":251}`)}
+	ioTask0251 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(251)},
+		), true
+	})}
 	retryTask0251 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0252    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":252}`)}
+	ioTask0252 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(252)},
+		), true
+	})}
 	retryTask0252 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0253    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":253}`)}
+	ioTask0253 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(253)},
+		), true
+	})}
 	retryTask0253 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0254    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":254}`)}
+	ioTask0254 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(254)},
+		), true
+	})}
 	retryTask0254 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0255    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":255}`)}
+	ioTask0255 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(255)},
+		), true
+	})}
 	retryTask0255 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0256    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":256}`)}
+	ioTask0256 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(256)},
+		), true
+	})}
 	retryTask0256 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0257    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":257}`)}
+	ioTask0257 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(257)},
+		), true
+	})}
 	retryTask0257 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0258    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":258}`)}
+	ioTask0258 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(258)},
+		), true
+	})}
 	retryTask0258 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0259    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":259}`)}
+	ioTask0259 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(259)},
+		), true
+	})}
 	retryTask0259 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0260    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":260}`)}
+	ioTask0260 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(260)},
+		), true
+	})}
 	retryTask0260 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0261    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":261}`)}
+	ioTask0261 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(261)},
+		), true
+	})}
 	retryTask0261 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0262    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":262}`)}
+	ioTask0262 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(262)},
+		), true
+	})}
 	retryTask0262 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0263    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":263}`)}
+	ioTask0263 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(263)},
+		), true
+	})}
 	retryTask0263 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0264    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":264}`)}
+	ioTask0264 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(264)},
+		), true
+	})}
 	retryTask0264 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0265    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":265}`)}
+	ioTask0265 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(265)},
+		), true
+	})}
 	retryTask0265 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0266    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":266}`)}
+	ioTask0266 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(266)},
+		), true
+	})}
 	retryTask0266 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0267    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":267}`)}
+	ioTask0267 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(267)},
+		), true
+	})}
 	retryTask0267 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0268    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":268}`)}
+	ioTask0268 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(268)},
+		), true
+	})}
 	retryTask0268 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0269    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":269}`)}
+	ioTask0269 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(269)},
+		), true
+	})}
 	retryTask0269 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0270    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":270}`)}
+	ioTask0270 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(270)},
+		), true
+	})}
 	retryTask0270 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0271    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":271}`)}
+	ioTask0271 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(271)},
+		), true
+	})}
 	retryTask0271 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0272    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":272}`)}
+	ioTask0272 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(272)},
+		), true
+	})}
 	retryTask0272 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0273    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":273}`)}
+	ioTask0273 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(273)},
+		), true
+	})}
 	retryTask0273 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0274    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":274}`)}
+	ioTask0274 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(274)},
+		), true
+	})}
 	retryTask0274 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0275    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":275}`)}
+	ioTask0275 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(275)},
+		), true
+	})}
 	retryTask0275 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0276    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":276}`)}
+	ioTask0276 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(276)},
+		), true
+	})}
 	retryTask0276 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0277    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":277}`)}
+	ioTask0277 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(277)},
+		), true
+	})}
 	retryTask0277 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0278    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":278}`)}
+	ioTask0278 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(278)},
+		), true
+	})}
 	retryTask0278 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0279    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":279}`)}
+	ioTask0279 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(279)},
+		), true
+	})}
 	retryTask0279 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0280    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":280}`)}
+	ioTask0280 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(280)},
+		), true
+	})}
 	retryTask0280 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0281    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":281}`)}
+	ioTask0281 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(281)},
+		), true
+	})}
 	retryTask0281 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0282    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":282}`)}
+	ioTask0282 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(282)},
+		), true
+	})}
 	retryTask0282 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0283    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":283}`)}
+	ioTask0283 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(283)},
+		), true
+	})}
 	retryTask0283 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0284    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":284}`)}
+	ioTask0284 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(284)},
+		), true
+	})}
 	retryTask0284 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0285    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":285}`)}
+	ioTask0285 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(285)},
+		), true
+	})}
 	retryTask0285 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0286    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":286}`)}
+	ioTask0286 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(286)},
+		), true
+	})}
 	retryTask0286 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0287    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":287}`)}
+	ioTask0287 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(287)},
+		), true
+	})}
 	retryTask0287 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0288    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":288}`)}
+	ioTask0288 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(288)},
+		), true
+	})}
 	retryTask0288 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0289    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":289}`)}
+	ioTask0289 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(289)},
+		), true
+	})}
 	retryTask0289 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0290    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":290}`)}
+	ioTask0290 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(290)},
+		), true
+	})}
 	retryTask0290 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0291    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":291}`)}
+	ioTask0291 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(291)},
+		), true
+	})}
 	retryTask0291 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0292    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":292}`)}
+	ioTask0292 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(292)},
+		), true
+	})}
 	retryTask0292 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0293    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":293}`)}
+	ioTask0293 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(293)},
+		), true
+	})}
 	retryTask0293 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0294    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":294}`)}
+	ioTask0294 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(294)},
+		), true
+	})}
 	retryTask0294 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0295    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":295}`)}
+	ioTask0295 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(295)},
+		), true
+	})}
 	retryTask0295 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0296    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":296}`)}
+	ioTask0296 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(296)},
+		), true
+	})}
 	retryTask0296 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0297    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":297}`)}
+	ioTask0297 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(297)},
+		), true
+	})}
 	retryTask0297 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0298    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":298}`)}
+	ioTask0298 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(298)},
+		), true
+	})}
 	retryTask0298 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0299    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":299}`)}
+	ioTask0299 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(299)},
+		), true
+	})}
 	retryTask0299 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0300    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":300}`)}
+	ioTask0300 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(300)},
+		), true
+	})}
 	retryTask0300 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0301    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":301}`)}
+	ioTask0301 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(301)},
+		), true
+	})}
 	retryTask0301 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0302    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":302}`)}
+	ioTask0302 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(302)},
+		), true
+	})}
 	retryTask0302 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0303    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":303}`)}
+	ioTask0303 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(303)},
+		), true
+	})}
 	retryTask0303 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0304    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":304}`)}
+	ioTask0304 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(304)},
+		), true
+	})}
 	retryTask0304 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0305    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":305}`)}
+	ioTask0305 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(305)},
+		), true
+	})}
 	retryTask0305 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0306    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":306}`)}
+	ioTask0306 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(306)},
+		), true
+	})}
 	retryTask0306 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0307    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":307}`)}
+	ioTask0307 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(307)},
+		), true
+	})}
 	retryTask0307 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0308    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":308}`)}
+	ioTask0308 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(308)},
+		), true
+	})}
 	retryTask0308 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0309    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":309}`)}
+	ioTask0309 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(309)},
+		), true
+	})}
 	retryTask0309 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0310    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":310}`)}
+	ioTask0310 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(310)},
+		), true
+	})}
 	retryTask0310 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0311    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":311}`)}
+	ioTask0311 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(311)},
+		), true
+	})}
 	retryTask0311 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0312    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":312}`)}
+	ioTask0312 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(312)},
+		), true
+	})}
 	retryTask0312 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0313    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":313}`)}
+	ioTask0313 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(313)},
+		), true
+	})}
 	retryTask0313 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0314    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":314}`)}
+	ioTask0314 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(314)},
+		), true
+	})}
 	retryTask0314 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0315    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":315}`)}
+	ioTask0315 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(315)},
+		), true
+	})}
 	retryTask0315 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0316    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":316}`)}
+	ioTask0316 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(316)},
+		), true
+	})}
 	retryTask0316 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0317    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":317}`)}
+	ioTask0317 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(317)},
+		), true
+	})}
 	retryTask0317 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0318    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":318}`)}
+	ioTask0318 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(318)},
+		), true
+	})}
 	retryTask0318 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0319    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":319}`)}
+	ioTask0319 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(319)},
+		), true
+	})}
 	retryTask0319 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0320    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":320}`)}
+	ioTask0320 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(320)},
+		), true
+	})}
 	retryTask0320 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0321    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":321}`)}
+	ioTask0321 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(321)},
+		), true
+	})}
 	retryTask0321 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0322    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":322}`)}
+	ioTask0322 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(322)},
+		), true
+	})}
 	retryTask0322 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0323    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":323}`)}
+	ioTask0323 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(323)},
+		), true
+	})}
 	retryTask0323 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0324    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":324}`)}
+	ioTask0324 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(324)},
+		), true
+	})}
 	retryTask0324 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0325    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":325}`)}
+	ioTask0325 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(325)},
+		), true
+	})}
 	retryTask0325 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0326    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":326}`)}
+	ioTask0326 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(326)},
+		), true
+	})}
 	retryTask0326 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0327    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":327}`)}
+	ioTask0327 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(327)},
+		), true
+	})}
 	retryTask0327 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0328    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":328}`)}
+	ioTask0328 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(328)},
+		), true
+	})}
 	retryTask0328 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0329    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":329}`)}
+	ioTask0329 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(329)},
+		), true
+	})}
 	retryTask0329 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0330    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":330}`)}
+	ioTask0330 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(330)},
+		), true
+	})}
 	retryTask0330 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0331    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":331}`)}
+	ioTask0331 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(331)},
+		), true
+	})}
 	retryTask0331 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0332    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":332}`)}
+	ioTask0332 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(332)},
+		), true
+	})}
 	retryTask0332 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0333    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":333}`)}
+	ioTask0333 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(333)},
+		), true
+	})}
 	retryTask0333 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0334    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":334}`)}
+	ioTask0334 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(334)},
+		), true
+	})}
 	retryTask0334 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0335    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":335}`)}
+	ioTask0335 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(335)},
+		), true
+	})}
 	retryTask0335 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0336    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":336}`)}
+	ioTask0336 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(336)},
+		), true
+	})}
 	retryTask0336 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0337    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":337}`)}
+	ioTask0337 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(337)},
+		), true
+	})}
 	retryTask0337 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0338    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":338}`)}
+	ioTask0338 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(338)},
+		), true
+	})}
 	retryTask0338 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0339    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":339}`)}
+	ioTask0339 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(339)},
+		), true
+	})}
 	retryTask0339 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0340    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":340}`)}
+	ioTask0340 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(340)},
+		), true
+	})}
 	retryTask0340 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0341    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":341}`)}
+	ioTask0341 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(341)},
+		), true
+	})}
 	retryTask0341 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0342    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":342}`)}
+	ioTask0342 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(342)},
+		), true
+	})}
 	retryTask0342 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0343    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":343}`)}
+	ioTask0343 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(343)},
+		), true
+	})}
 	retryTask0343 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0344    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":344}`)}
+	ioTask0344 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(344)},
+		), true
+	})}
 	retryTask0344 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0345    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":345}`)}
+	ioTask0345 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(345)},
+		), true
+	})}
 	retryTask0345 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0346    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":346}`)}
+	ioTask0346 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(346)},
+		), true
+	})}
 	retryTask0346 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0347    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":347}`)}
+	ioTask0347 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(347)},
+		), true
+	})}
 	retryTask0347 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0348    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":348}`)}
+	ioTask0348 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(348)},
+		), true
+	})}
 	retryTask0348 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0349    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":349}`)}
+	ioTask0349 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(349)},
+		), true
+	})}
 	retryTask0349 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0350    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":350}`)}
+	ioTask0350 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(350)},
+		), true
+	})}
 	retryTask0350 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0351    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":351}`)}
+	ioTask0351 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(351)},
+		), true
+	})}
 	retryTask0351 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0352    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":352}`)}
+	ioTask0352 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(352)},
+		), true
+	})}
 	retryTask0352 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0353    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":353}`)}
+	ioTask0353 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(353)},
+		), true
+	})}
 	retryTask0353 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0354    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":354}`)}
+	ioTask0354 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(354)},
+		), true
+	})}
 	retryTask0354 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0355    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":355}`)}
+	ioTask0355 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(355)},
+		), true
+	})}
 	retryTask0355 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0356    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":356}`)}
+	ioTask0356 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(356)},
+		), true
+	})}
 	retryTask0356 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0357    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":357}`)}
+	ioTask0357 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(357)},
+		), true
+	})}
 	retryTask0357 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0358    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":358}`)}
+	ioTask0358 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(358)},
+		), true
+	})}
 	retryTask0358 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0359    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":359}`)}
+	ioTask0359 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(359)},
+		), true
+	})}
 	retryTask0359 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0360    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":360}`)}
+	ioTask0360 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(360)},
+		), true
+	})}
 	retryTask0360 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0361    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":361}`)}
+	ioTask0361 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(361)},
+		), true
+	})}
 	retryTask0361 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0362    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":362}`)}
+	ioTask0362 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(362)},
+		), true
+	})}
 	retryTask0362 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0363    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":363}`)}
+	ioTask0363 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(363)},
+		), true
+	})}
 	retryTask0363 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0364    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":364}`)}
+	ioTask0364 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(364)},
+		), true
+	})}
 	retryTask0364 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0365    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":365}`)}
+	ioTask0365 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(365)},
+		), true
+	})}
 	retryTask0365 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0366    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":366}`)}
+	ioTask0366 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(366)},
+		), true
+	})}
 	retryTask0366 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0367    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":367}`)}
+	ioTask0367 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(367)},
+		), true
+	})}
 	retryTask0367 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0368    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":368}`)}
+	ioTask0368 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(368)},
+		), true
+	})}
 	retryTask0368 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0369    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":369}`)}
+	ioTask0369 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(369)},
+		), true
+	})}
 	retryTask0369 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0370    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":370}`)}
+	ioTask0370 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(370)},
+		), true
+	})}
 	retryTask0370 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0371    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":371}`)}
+	ioTask0371 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(371)},
+		), true
+	})}
 	retryTask0371 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0372    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":372}`)}
+	ioTask0372 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(372)},
+		), true
+	})}
 	retryTask0372 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0373    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":373}`)}
+	ioTask0373 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(373)},
+		), true
+	})}
 	retryTask0373 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0374    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":374}`)}
+	ioTask0374 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(374)},
+		), true
+	})}
 	retryTask0374 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0375    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":375}`)}
+	ioTask0375 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(375)},
+		), true
+	})}
 	retryTask0375 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0376    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":376}`)}
+	ioTask0376 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(376)},
+		), true
+	})}
 	retryTask0376 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0377    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":377}`)}
+	ioTask0377 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(377)},
+		), true
+	})}
 	retryTask0377 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0378    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":378}`)}
+	ioTask0378 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(378)},
+		), true
+	})}
 	retryTask0378 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0379    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":379}`)}
+	ioTask0379 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(379)},
+		), true
+	})}
 	retryTask0379 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0380    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":380}`)}
+	ioTask0380 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(380)},
+		), true
+	})}
 	retryTask0380 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0381    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":381}`)}
+	ioTask0381 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(381)},
+		), true
+	})}
 	retryTask0381 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0382    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":382}`)}
+	ioTask0382 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(382)},
+		), true
+	})}
 	retryTask0382 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0383    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":383}`)}
+	ioTask0383 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(383)},
+		), true
+	})}
 	retryTask0383 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0384    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":384}`)}
+	ioTask0384 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(384)},
+		), true
+	})}
 	retryTask0384 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0385    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":385}`)}
+	ioTask0385 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(385)},
+		), true
+	})}
 	retryTask0385 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0386    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":386}`)}
+	ioTask0386 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(386)},
+		), true
+	})}
 	retryTask0386 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0387    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":387}`)}
+	ioTask0387 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(387)},
+		), true
+	})}
 	retryTask0387 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0388    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":388}`)}
+	ioTask0388 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(388)},
+		), true
+	})}
 	retryTask0388 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0389    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":389}`)}
+	ioTask0389 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(389)},
+		), true
+	})}
 	retryTask0389 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0390    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":390}`)}
+	ioTask0390 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(390)},
+		), true
+	})}
 	retryTask0390 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0391    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":391}`)}
+	ioTask0391 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(391)},
+		), true
+	})}
 	retryTask0391 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0392    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":392}`)}
+	ioTask0392 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(392)},
+		), true
+	})}
 	retryTask0392 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0393    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":393}`)}
+	ioTask0393 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(393)},
+		), true
+	})}
 	retryTask0393 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0394    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":394}`)}
+	ioTask0394 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(394)},
+		), true
+	})}
 	retryTask0394 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0395    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":395}`)}
+	ioTask0395 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(395)},
+		), true
+	})}
 	retryTask0395 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0396    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":396}`)}
+	ioTask0396 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(396)},
+		), true
+	})}
 	retryTask0396 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0397    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":397}`)}
+	ioTask0397 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(397)},
+		), true
+	})}
 	retryTask0397 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0398    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":398}`)}
+	ioTask0398 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(398)},
+		), true
+	})}
 	retryTask0398 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0399    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":399}`)}
+	ioTask0399 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(399)},
+		), true
+	})}
 	retryTask0399 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0400    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":400}`)}
+	ioTask0400 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(400)},
+		), true
+	})}
 	retryTask0400 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0401    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":401}`)}
+	ioTask0401 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(401)},
+		), true
+	})}
 	retryTask0401 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0402    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":402}`)}
+	ioTask0402 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(402)},
+		), true
+	})}
 	retryTask0402 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0403    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":403}`)}
+	ioTask0403 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(403)},
+		), true
+	})}
 	retryTask0403 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0404    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":404}`)}
+	ioTask0404 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(404)},
+		), true
+	})}
 	retryTask0404 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0405    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":405}`)}
+	ioTask0405 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(405)},
+		), true
+	})}
 	retryTask0405 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0406    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":406}`)}
+	ioTask0406 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(406)},
+		), true
+	})}
 	retryTask0406 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0407    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":407}`)}
+	ioTask0407 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(407)},
+		), true
+	})}
 	retryTask0407 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0408    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":408}`)}
+	ioTask0408 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(408)},
+		), true
+	})}
 	retryTask0408 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0409    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":409}`)}
+	ioTask0409 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(409)},
+		), true
+	})}
 	retryTask0409 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0410    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":410}`)}
+	ioTask0410 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(410)},
+		), true
+	})}
 	retryTask0410 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0411    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":411}`)}
+	ioTask0411 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(411)},
+		), true
+	})}
 	retryTask0411 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0412    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":412}`)}
+	ioTask0412 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(412)},
+		), true
+	})}
 	retryTask0412 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0413    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":413}`)}
+	ioTask0413 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(413)},
+		), true
+	})}
 	retryTask0413 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0414    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":414}`)}
+	ioTask0414 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(414)},
+		), true
+	})}
 	retryTask0414 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0415    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":415}`)}
+	ioTask0415 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(415)},
+		), true
+	})}
 	retryTask0415 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0416    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":416}`)}
+	ioTask0416 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(416)},
+		), true
+	})}
 	retryTask0416 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0417    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":417}`)}
+	ioTask0417 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(417)},
+		), true
+	})}
 	retryTask0417 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0418    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":418}`)}
+	ioTask0418 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(418)},
+		), true
+	})}
 	retryTask0418 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0419    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":419}`)}
+	ioTask0419 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(419)},
+		), true
+	})}
 	retryTask0419 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0420    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":420}`)}
+	ioTask0420 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(420)},
+		), true
+	})}
 	retryTask0420 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0421    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":421}`)}
+	ioTask0421 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(421)},
+		), true
+	})}
 	retryTask0421 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0422    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":422}`)}
+	ioTask0422 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(422)},
+		), true
+	})}
 	retryTask0422 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0423    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":423}`)}
+	ioTask0423 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(423)},
+		), true
+	})}
 	retryTask0423 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0424    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":424}`)}
+	ioTask0424 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(424)},
+		), true
+	})}
 	retryTask0424 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0425    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":425}`)}
+	ioTask0425 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(425)},
+		), true
+	})}
 	retryTask0425 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0426    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":426}`)}
+	ioTask0426 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(426)},
+		), true
+	})}
 	retryTask0426 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0427    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":427}`)}
+	ioTask0427 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(427)},
+		), true
+	})}
 	retryTask0427 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0428    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":428}`)}
+	ioTask0428 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(428)},
+		), true
+	})}
 	retryTask0428 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0429    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":429}`)}
+	ioTask0429 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(429)},
+		), true
+	})}
 	retryTask0429 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0430    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":430}`)}
+	ioTask0430 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(430)},
+		), true
+	})}
 	retryTask0430 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0431    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":431}`)}
+	ioTask0431 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(431)},
+		), true
+	})}
 	retryTask0431 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0432    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":432}`)}
+	ioTask0432 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(432)},
+		), true
+	})}
 	retryTask0432 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0433    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":433}`)}
+	ioTask0433 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(433)},
+		), true
+	})}
 	retryTask0433 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0434    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":434}`)}
+	ioTask0434 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(434)},
+		), true
+	})}
 	retryTask0434 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0435    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":435}`)}
+	ioTask0435 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(435)},
+		), true
+	})}
 	retryTask0435 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0436    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":436}`)}
+	ioTask0436 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(436)},
+		), true
+	})}
 	retryTask0436 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0437    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":437}`)}
+	ioTask0437 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(437)},
+		), true
+	})}
 	retryTask0437 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0438    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":438}`)}
+	ioTask0438 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(438)},
+		), true
+	})}
 	retryTask0438 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0439    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":439}`)}
+	ioTask0439 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(439)},
+		), true
+	})}
 	retryTask0439 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0440    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":440}`)}
+	ioTask0440 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(440)},
+		), true
+	})}
 	retryTask0440 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0441    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":441}`)}
+	ioTask0441 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(441)},
+		), true
+	})}
 	retryTask0441 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0442    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":442}`)}
+	ioTask0442 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(442)},
+		), true
+	})}
 	retryTask0442 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0443    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":443}`)}
+	ioTask0443 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(443)},
+		), true
+	})}
 	retryTask0443 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0444    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":444}`)}
+	ioTask0444 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(444)},
+		), true
+	})}
 	retryTask0444 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0445    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":445}`)}
+	ioTask0445 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(445)},
+		), true
+	})}
 	retryTask0445 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0446    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":446}`)}
+	ioTask0446 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(446)},
+		), true
+	})}
 	retryTask0446 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0447    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":447}`)}
+	ioTask0447 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(447)},
+		), true
+	})}
 	retryTask0447 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0448    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":448}`)}
+	ioTask0448 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(448)},
+		), true
+	})}
 	retryTask0448 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0449    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":449}`)}
+	ioTask0449 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(449)},
+		), true
+	})}
 	retryTask0449 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0450    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":450}`)}
+	ioTask0450 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(450)},
+		), true
+	})}
 	retryTask0450 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0451    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":451}`)}
+	ioTask0451 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(451)},
+		), true
+	})}
 	retryTask0451 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0452    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":452}`)}
+	ioTask0452 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(452)},
+		), true
+	})}
 	retryTask0452 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0453    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":453}`)}
+	ioTask0453 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(453)},
+		), true
+	})}
 	retryTask0453 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0454    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":454}`)}
+	ioTask0454 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(454)},
+		), true
+	})}
 	retryTask0454 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0455    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":455}`)}
+	ioTask0455 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(455)},
+		), true
+	})}
 	retryTask0455 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0456    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":456}`)}
+	ioTask0456 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(456)},
+		), true
+	})}
 	retryTask0456 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0457    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":457}`)}
+	ioTask0457 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(457)},
+		), true
+	})}
 	retryTask0457 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0458    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":458}`)}
+	ioTask0458 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(458)},
+		), true
+	})}
 	retryTask0458 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0459    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":459}`)}
+	ioTask0459 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(459)},
+		), true
+	})}
 	retryTask0459 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0460    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":460}`)}
+	ioTask0460 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(460)},
+		), true
+	})}
 	retryTask0460 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0461    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":461}`)}
+	ioTask0461 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(461)},
+		), true
+	})}
 	retryTask0461 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0462    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":462}`)}
+	ioTask0462 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(462)},
+		), true
+	})}
 	retryTask0462 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0463    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":463}`)}
+	ioTask0463 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(463)},
+		), true
+	})}
 	retryTask0463 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0464    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":464}`)}
+	ioTask0464 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(464)},
+		), true
+	})}
 	retryTask0464 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0465    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":465}`)}
+	ioTask0465 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(465)},
+		), true
+	})}
 	retryTask0465 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0466    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":466}`)}
+	ioTask0466 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(466)},
+		), true
+	})}
 	retryTask0466 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0467    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":467}`)}
+	ioTask0467 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(467)},
+		), true
+	})}
 	retryTask0467 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0468    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":468}`)}
+	ioTask0468 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(468)},
+		), true
+	})}
 	retryTask0468 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0469    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":469}`)}
+	ioTask0469 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(469)},
+		), true
+	})}
 	retryTask0469 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0470    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":470}`)}
+	ioTask0470 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(470)},
+		), true
+	})}
 	retryTask0470 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0471    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":471}`)}
+	ioTask0471 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(471)},
+		), true
+	})}
 	retryTask0471 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0472    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":472}`)}
+	ioTask0472 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(472)},
+		), true
+	})}
 	retryTask0472 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0473    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":473}`)}
+	ioTask0473 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(473)},
+		), true
+	})}
 	retryTask0473 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0474    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":474}`)}
+	ioTask0474 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(474)},
+		), true
+	})}
 	retryTask0474 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0475    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":475}`)}
+	ioTask0475 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(475)},
+		), true
+	})}
 	retryTask0475 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0476    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":476}`)}
+	ioTask0476 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(476)},
+		), true
+	})}
 	retryTask0476 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0477    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":477}`)}
+	ioTask0477 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(477)},
+		), true
+	})}
 	retryTask0477 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0478    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":478}`)}
+	ioTask0478 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(478)},
+		), true
+	})}
 	retryTask0478 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0479    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":479}`)}
+	ioTask0479 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(479)},
+		), true
+	})}
 	retryTask0479 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0480    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":480}`)}
+	ioTask0480 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(480)},
+		), true
+	})}
 	retryTask0480 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0481    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":481}`)}
+	ioTask0481 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(481)},
+		), true
+	})}
 	retryTask0481 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0482    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":482}`)}
+	ioTask0482 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(482)},
+		), true
+	})}
 	retryTask0482 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0483    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":483}`)}
+	ioTask0483 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(483)},
+		), true
+	})}
 	retryTask0483 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0484    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":484}`)}
+	ioTask0484 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(484)},
+		), true
+	})}
 	retryTask0484 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0485    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":485}`)}
+	ioTask0485 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(485)},
+		), true
+	})}
 	retryTask0485 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0486    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":486}`)}
+	ioTask0486 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(486)},
+		), true
+	})}
 	retryTask0486 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0487    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":487}`)}
+	ioTask0487 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(487)},
+		), true
+	})}
 	retryTask0487 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0488    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":488}`)}
+	ioTask0488 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(488)},
+		), true
+	})}
 	retryTask0488 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0489    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":489}`)}
+	ioTask0489 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(489)},
+		), true
+	})}
 	retryTask0489 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0490    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":490}`)}
+	ioTask0490 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(490)},
+		), true
+	})}
 	retryTask0490 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0491    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":491}`)}
+	ioTask0491 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(491)},
+		), true
+	})}
 	retryTask0491 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0492    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":492}`)}
+	ioTask0492 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(492)},
+		), true
+	})}
 	retryTask0492 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0493    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":493}`)}
+	ioTask0493 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(493)},
+		), true
+	})}
 	retryTask0493 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0494    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":494}`)}
+	ioTask0494 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(494)},
+		), true
+	})}
 	retryTask0494 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0495    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":495}`)}
+	ioTask0495 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(495)},
+		), true
+	})}
 	retryTask0495 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0496    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":496}`)}
+	ioTask0496 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(496)},
+		), true
+	})}
 	retryTask0496 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0497    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":497}`)}
+	ioTask0497 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(497)},
+		), true
+	})}
 	retryTask0497 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0498    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":498}`)}
+	ioTask0498 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(498)},
+		), true
+	})}
 	retryTask0498 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0499    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":499}`)}
+	ioTask0499 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(499)},
+		), true
+	})}
 	retryTask0499 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0500    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":500}`)}
+	ioTask0500 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(500)},
+		), true
+	})}
 	retryTask0500 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0501    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":501}`)}
+	ioTask0501 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(501)},
+		), true
+	})}
 	retryTask0501 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0502    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":502}`)}
+	ioTask0502 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(502)},
+		), true
+	})}
 	retryTask0502 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0503    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":503}`)}
+	ioTask0503 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(503)},
+		), true
+	})}
 	retryTask0503 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0504    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":504}`)}
+	ioTask0504 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(504)},
+		), true
+	})}
 	retryTask0504 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0505    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":505}`)}
+	ioTask0505 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(505)},
+		), true
+	})}
 	retryTask0505 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0506    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":506}`)}
+	ioTask0506 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(506)},
+		), true
+	})}
 	retryTask0506 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0507    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":507}`)}
+	ioTask0507 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(507)},
+		), true
+	})}
 	retryTask0507 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0508    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":508}`)}
+	ioTask0508 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(508)},
+		), true
+	})}
 	retryTask0508 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0509    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":509}`)}
+	ioTask0509 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(509)},
+		), true
+	})}
 	retryTask0509 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0510    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":510}`)}
+	ioTask0510 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(510)},
+		), true
+	})}
 	retryTask0510 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0511    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":511}`)}
+	ioTask0511 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(511)},
+		), true
+	})}
 	retryTask0511 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0512    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":512}`)}
+	ioTask0512 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(512)},
+		), true
+	})}
 	retryTask0512 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0513    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":513}`)}
+	ioTask0513 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(513)},
+		), true
+	})}
 	retryTask0513 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0514    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":514}`)}
+	ioTask0514 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(514)},
+		), true
+	})}
 	retryTask0514 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0515    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":515}`)}
+	ioTask0515 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(515)},
+		), true
+	})}
 	retryTask0515 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0516    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":516}`)}
+	ioTask0516 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(516)},
+		), true
+	})}
 	retryTask0516 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0517    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":517}`)}
+	ioTask0517 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(517)},
+		), true
+	})}
 	retryTask0517 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0518    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":518}`)}
+	ioTask0518 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(518)},
+		), true
+	})}
 	retryTask0518 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0519    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":519}`)}
+	ioTask0519 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(519)},
+		), true
+	})}
 	retryTask0519 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0520    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":520}`)}
+	ioTask0520 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(520)},
+		), true
+	})}
 	retryTask0520 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0521    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":521}`)}
+	ioTask0521 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(521)},
+		), true
+	})}
 	retryTask0521 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0522    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":522}`)}
+	ioTask0522 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(522)},
+		), true
+	})}
 	retryTask0522 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0523    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":523}`)}
+	ioTask0523 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(523)},
+		), true
+	})}
 	retryTask0523 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0524    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":524}`)}
+	ioTask0524 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(524)},
+		), true
+	})}
 	retryTask0524 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0525    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":525}`)}
+	ioTask0525 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(525)},
+		), true
+	})}
 	retryTask0525 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0526    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":526}`)}
+	ioTask0526 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(526)},
+		), true
+	})}
 	retryTask0526 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0527    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":527}`)}
+	ioTask0527 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(527)},
+		), true
+	})}
 	retryTask0527 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0528    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":528}`)}
+	ioTask0528 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(528)},
+		), true
+	})}
 	retryTask0528 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0529    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":529}`)}
+	ioTask0529 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(529)},
+		), true
+	})}
 	retryTask0529 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0530    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":530}`)}
+	ioTask0530 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(530)},
+		), true
+	})}
 	retryTask0530 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0531    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":531}`)}
+	ioTask0531 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(531)},
+		), true
+	})}
 	retryTask0531 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0532    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":532}`)}
+	ioTask0532 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(532)},
+		), true
+	})}
 	retryTask0532 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0533    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":533}`)}
+	ioTask0533 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(533)},
+		), true
+	})}
 	retryTask0533 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0534    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":534}`)}
+	ioTask0534 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(534)},
+		), true
+	})}
 	retryTask0534 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0535    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":535}`)}
+	ioTask0535 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(535)},
+		), true
+	})}
 	retryTask0535 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0536    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":536}`)}
+	ioTask0536 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(536)},
+		), true
+	})}
 	retryTask0536 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0537    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":537}`)}
+	ioTask0537 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(537)},
+		), true
+	})}
 	retryTask0537 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0538    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":538}`)}
+	ioTask0538 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(538)},
+		), true
+	})}
 	retryTask0538 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0539    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":539}`)}
+	ioTask0539 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(539)},
+		), true
+	})}
 	retryTask0539 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0540    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":540}`)}
+	ioTask0540 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(540)},
+		), true
+	})}
 	retryTask0540 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0541    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":541}`)}
+	ioTask0541 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(541)},
+		), true
+	})}
 	retryTask0541 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0542    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":542}`)}
+	ioTask0542 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(542)},
+		), true
+	})}
 	retryTask0542 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0543    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":543}`)}
+	ioTask0543 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(543)},
+		), true
+	})}
 	retryTask0543 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0544    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":544}`)}
+	ioTask0544 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(544)},
+		), true
+	})}
 	retryTask0544 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0545    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":545}`)}
+	ioTask0545 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(545)},
+		), true
+	})}
 	retryTask0545 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0546    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":546}`)}
+	ioTask0546 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(546)},
+		), true
+	})}
 	retryTask0546 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0547    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":547}`)}
+	ioTask0547 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(547)},
+		), true
+	})}
 	retryTask0547 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0548    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":548}`)}
+	ioTask0548 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(548)},
+		), true
+	})}
 	retryTask0548 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0549    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":549}`)}
+	ioTask0549 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(549)},
+		), true
+	})}
 	retryTask0549 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0550    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":550}`)}
+	ioTask0550 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(550)},
+		), true
+	})}
 	retryTask0550 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0551    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":551}`)}
+	ioTask0551 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(551)},
+		), true
+	})}
 	retryTask0551 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0552    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":552}`)}
+	ioTask0552 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(552)},
+		), true
+	})}
 	retryTask0552 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0553    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":553}`)}
+	ioTask0553 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(553)},
+		), true
+	})}
 	retryTask0553 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0554    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":554}`)}
+	ioTask0554 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(554)},
+		), true
+	})}
 	retryTask0554 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0555    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":555}`)}
+	ioTask0555 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(555)},
+		), true
+	})}
 	retryTask0555 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0556    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":556}`)}
+	ioTask0556 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(556)},
+		), true
+	})}
 	retryTask0556 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0557    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":557}`)}
+	ioTask0557 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(557)},
+		), true
+	})}
 	retryTask0557 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0558    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":558}`)}
+	ioTask0558 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(558)},
+		), true
+	})}
 	retryTask0558 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0559    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":559}`)}
+	ioTask0559 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(559)},
+		), true
+	})}
 	retryTask0559 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0560    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":560}`)}
+	ioTask0560 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(560)},
+		), true
+	})}
 	retryTask0560 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0561    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":561}`)}
+	ioTask0561 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(561)},
+		), true
+	})}
 	retryTask0561 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0562    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":562}`)}
+	ioTask0562 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(562)},
+		), true
+	})}
 	retryTask0562 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0563    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":563}`)}
+	ioTask0563 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(563)},
+		), true
+	})}
 	retryTask0563 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0564    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":564}`)}
+	ioTask0564 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(564)},
+		), true
+	})}
 	retryTask0564 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0565    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":565}`)}
+	ioTask0565 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(565)},
+		), true
+	})}
 	retryTask0565 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0566    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":566}`)}
+	ioTask0566 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(566)},
+		), true
+	})}
 	retryTask0566 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0567    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":567}`)}
+	ioTask0567 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(567)},
+		), true
+	})}
 	retryTask0567 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0568    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":568}`)}
+	ioTask0568 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(568)},
+		), true
+	})}
 	retryTask0568 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0569    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":569}`)}
+	ioTask0569 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(569)},
+		), true
+	})}
 	retryTask0569 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0570    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":570}`)}
+	ioTask0570 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(570)},
+		), true
+	})}
 	retryTask0570 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0571    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":571}`)}
+	ioTask0571 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(571)},
+		), true
+	})}
 	retryTask0571 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0572    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":572}`)}
+	ioTask0572 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(572)},
+		), true
+	})}
 	retryTask0572 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0573    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":573}`)}
+	ioTask0573 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(573)},
+		), true
+	})}
 	retryTask0573 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0574    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":574}`)}
+	ioTask0574 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(574)},
+		), true
+	})}
 	retryTask0574 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0575    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":575}`)}
+	ioTask0575 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(575)},
+		), true
+	})}
 	retryTask0575 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0576    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":576}`)}
+	ioTask0576 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(576)},
+		), true
+	})}
 	retryTask0576 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0577    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":577}`)}
+	ioTask0577 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(577)},
+		), true
+	})}
 	retryTask0577 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0578    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":578}`)}
+	ioTask0578 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(578)},
+		), true
+	})}
 	retryTask0578 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0579    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":579}`)}
+	ioTask0579 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(579)},
+		), true
+	})}
 	retryTask0579 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0580    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":580}`)}
+	ioTask0580 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(580)},
+		), true
+	})}
 	retryTask0580 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0581    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":581}`)}
+	ioTask0581 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(581)},
+		), true
+	})}
 	retryTask0581 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0582    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":582}`)}
+	ioTask0582 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(582)},
+		), true
+	})}
 	retryTask0582 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0583    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":583}`)}
+	ioTask0583 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(583)},
+		), true
+	})}
 	retryTask0583 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0584    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":584}`)}
+	ioTask0584 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(584)},
+		), true
+	})}
 	retryTask0584 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0585    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":585}`)}
+	ioTask0585 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(585)},
+		), true
+	})}
 	retryTask0585 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0586    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":586}`)}
+	ioTask0586 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(586)},
+		), true
+	})}
 	retryTask0586 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0587    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":587}`)}
+	ioTask0587 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(587)},
+		), true
+	})}
 	retryTask0587 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0588    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":588}`)}
+	ioTask0588 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(588)},
+		), true
+	})}
 	retryTask0588 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0589    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":589}`)}
+	ioTask0589 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(589)},
+		), true
+	})}
 	retryTask0589 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0590    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":590}`)}
+	ioTask0590 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(590)},
+		), true
+	})}
 	retryTask0590 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0591    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":591}`)}
+	ioTask0591 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(591)},
+		), true
+	})}
 	retryTask0591 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0592    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":592}`)}
+	ioTask0592 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(592)},
+		), true
+	})}
 	retryTask0592 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0593    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":593}`)}
+	ioTask0593 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(593)},
+		), true
+	})}
 	retryTask0593 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0594    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":594}`)}
+	ioTask0594 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(594)},
+		), true
+	})}
 	retryTask0594 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0595    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":595}`)}
+	ioTask0595 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(595)},
+		), true
+	})}
 	retryTask0595 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0596    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":596}`)}
+	ioTask0596 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(596)},
+		), true
+	})}
 	retryTask0596 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0597    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":597}`)}
+	ioTask0597 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(597)},
+		), true
+	})}
 	retryTask0597 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0598    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":598}`)}
+	ioTask0598 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(598)},
+		), true
+	})}
 	retryTask0598 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0599    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":599}`)}
+	ioTask0599 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(599)},
+		), true
+	})}
 	retryTask0599 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0600    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":600}`)}
+	ioTask0600 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(600)},
+		), true
+	})}
 	retryTask0600 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0601    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":601}`)}
+	ioTask0601 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(601)},
+		), true
+	})}
 	retryTask0601 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0602    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":602}`)}
+	ioTask0602 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(602)},
+		), true
+	})}
 	retryTask0602 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0603    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":603}`)}
+	ioTask0603 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(603)},
+		), true
+	})}
 	retryTask0603 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0604    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":604}`)}
+	ioTask0604 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(604)},
+		), true
+	})}
 	retryTask0604 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0605    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":605}`)}
+	ioTask0605 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(605)},
+		), true
+	})}
 	retryTask0605 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0606    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":606}`)}
+	ioTask0606 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(606)},
+		), true
+	})}
 	retryTask0606 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0607    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":607}`)}
+	ioTask0607 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(607)},
+		), true
+	})}
 	retryTask0607 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0608    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":608}`)}
+	ioTask0608 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(608)},
+		), true
+	})}
 	retryTask0608 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0609    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":609}`)}
+	ioTask0609 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(609)},
+		), true
+	})}
 	retryTask0609 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0610    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":610}`)}
+	ioTask0610 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(610)},
+		), true
+	})}
 	retryTask0610 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0611    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":611}`)}
+	ioTask0611 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(611)},
+		), true
+	})}
 	retryTask0611 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0612    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":612}`)}
+	ioTask0612 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(612)},
+		), true
+	})}
 	retryTask0612 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0613    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":613}`)}
+	ioTask0613 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(613)},
+		), true
+	})}
 	retryTask0613 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0614    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":614}`)}
+	ioTask0614 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(614)},
+		), true
+	})}
 	retryTask0614 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0615    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":615}`)}
+	ioTask0615 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(615)},
+		), true
+	})}
 	retryTask0615 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0616    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":616}`)}
+	ioTask0616 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(616)},
+		), true
+	})}
 	retryTask0616 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0617    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":617}`)}
+	ioTask0617 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(617)},
+		), true
+	})}
 	retryTask0617 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0618    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":618}`)}
+	ioTask0618 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(618)},
+		), true
+	})}
 	retryTask0618 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0619    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":619}`)}
+	ioTask0619 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(619)},
+		), true
+	})}
 	retryTask0619 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0620    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":620}`)}
+	ioTask0620 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(620)},
+		), true
+	})}
 	retryTask0620 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0621    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":621}`)}
+	ioTask0621 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(621)},
+		), true
+	})}
 	retryTask0621 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0622    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":622}`)}
+	ioTask0622 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(622)},
+		), true
+	})}
 	retryTask0622 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0623    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":623}`)}
+	ioTask0623 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(623)},
+		), true
+	})}
 	retryTask0623 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0624    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":624}`)}
+	ioTask0624 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(624)},
+		), true
+	})}
 	retryTask0624 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0625    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":625}`)}
+	ioTask0625 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(625)},
+		), true
+	})}
 	retryTask0625 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0626    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":626}`)}
+	ioTask0626 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(626)},
+		), true
+	})}
 	retryTask0626 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0627    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":627}`)}
+	ioTask0627 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(627)},
+		), true
+	})}
 	retryTask0627 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0628    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":628}`)}
+	ioTask0628 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(628)},
+		), true
+	})}
 	retryTask0628 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0629    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":629}`)}
+	ioTask0629 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(629)},
+		), true
+	})}
 	retryTask0629 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0630    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":630}`)}
+	ioTask0630 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(630)},
+		), true
+	})}
 	retryTask0630 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0631    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":631}`)}
+	ioTask0631 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(631)},
+		), true
+	})}
 	retryTask0631 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0632    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":632}`)}
+	ioTask0632 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(632)},
+		), true
+	})}
 	retryTask0632 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0633    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":633}`)}
+	ioTask0633 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(633)},
+		), true
+	})}
 	retryTask0633 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0634    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":634}`)}
+	ioTask0634 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(634)},
+		), true
+	})}
 	retryTask0634 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0635    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":635}`)}
+	ioTask0635 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(635)},
+		), true
+	})}
 	retryTask0635 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0636    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":636}`)}
+	ioTask0636 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(636)},
+		), true
+	})}
 	retryTask0636 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0637    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":637}`)}
+	ioTask0637 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(637)},
+		), true
+	})}
 	retryTask0637 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0638    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":638}`)}
+	ioTask0638 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(638)},
+		), true
+	})}
 	retryTask0638 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0639    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":639}`)}
+	ioTask0639 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(639)},
+		), true
+	})}
 	retryTask0639 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0640    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":640}`)}
+	ioTask0640 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(640)},
+		), true
+	})}
 	retryTask0640 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0641    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":641}`)}
+	ioTask0641 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(641)},
+		), true
+	})}
 	retryTask0641 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0642    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":642}`)}
+	ioTask0642 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(642)},
+		), true
+	})}
 	retryTask0642 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0643    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":643}`)}
+	ioTask0643 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(643)},
+		), true
+	})}
 	retryTask0643 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0644    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":644}`)}
+	ioTask0644 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(644)},
+		), true
+	})}
 	retryTask0644 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0645    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":645}`)}
+	ioTask0645 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(645)},
+		), true
+	})}
 	retryTask0645 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0646    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":646}`)}
+	ioTask0646 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(646)},
+		), true
+	})}
 	retryTask0646 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0647    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":647}`)}
+	ioTask0647 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(647)},
+		), true
+	})}
 	retryTask0647 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0648    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":648}`)}
+	ioTask0648 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(648)},
+		), true
+	})}
 	retryTask0648 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0649    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":649}`)}
+	ioTask0649 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(649)},
+		), true
+	})}
 	retryTask0649 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0650    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":650}`)}
+	ioTask0650 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(650)},
+		), true
+	})}
 	retryTask0650 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0651    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":651}`)}
+	ioTask0651 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(651)},
+		), true
+	})}
 	retryTask0651 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0652    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":652}`)}
+	ioTask0652 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(652)},
+		), true
+	})}
 	retryTask0652 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0653    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":653}`)}
+	ioTask0653 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(653)},
+		), true
+	})}
 	retryTask0653 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0654    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":654}`)}
+	ioTask0654 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(654)},
+		), true
+	})}
 	retryTask0654 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0655    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":655}`)}
+	ioTask0655 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(655)},
+		), true
+	})}
 	retryTask0655 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0656    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":656}`)}
+	ioTask0656 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(656)},
+		), true
+	})}
 	retryTask0656 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0657    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":657}`)}
+	ioTask0657 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(657)},
+		), true
+	})}
 	retryTask0657 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0658    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":658}`)}
+	ioTask0658 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(658)},
+		), true
+	})}
 	retryTask0658 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0659    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":659}`)}
+	ioTask0659 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(659)},
+		), true
+	})}
 	retryTask0659 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0660    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":660}`)}
+	ioTask0660 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(660)},
+		), true
+	})}
 	retryTask0660 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0661    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":661}`)}
+	ioTask0661 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(661)},
+		), true
+	})}
 	retryTask0661 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0662    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":662}`)}
+	ioTask0662 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(662)},
+		), true
+	})}
 	retryTask0662 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0663    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":663}`)}
+	ioTask0663 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(663)},
+		), true
+	})}
 	retryTask0663 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0664    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":664}`)}
+	ioTask0664 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(664)},
+		), true
+	})}
 	retryTask0664 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0665    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":665}`)}
+	ioTask0665 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(665)},
+		), true
+	})}
 	retryTask0665 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0666    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":666}`)}
+	ioTask0666 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(666)},
+		), true
+	})}
 	retryTask0666 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0667    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":667}`)}
+	ioTask0667 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(667)},
+		), true
+	})}
 	retryTask0667 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0668    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":668}`)}
+	ioTask0668 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(668)},
+		), true
+	})}
 	retryTask0668 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0669    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":669}`)}
+	ioTask0669 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(669)},
+		), true
+	})}
 	retryTask0669 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0670    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":670}`)}
+	ioTask0670 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(670)},
+		), true
+	})}
 	retryTask0670 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0671    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":671}`)}
+	ioTask0671 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(671)},
+		), true
+	})}
 	retryTask0671 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0672    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":672}`)}
+	ioTask0672 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(672)},
+		), true
+	})}
 	retryTask0672 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0673    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":673}`)}
+	ioTask0673 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(673)},
+		), true
+	})}
 	retryTask0673 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0674    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":674}`)}
+	ioTask0674 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(674)},
+		), true
+	})}
 	retryTask0674 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0675    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":675}`)}
+	ioTask0675 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(675)},
+		), true
+	})}
 	retryTask0675 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0676    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":676}`)}
+	ioTask0676 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(676)},
+		), true
+	})}
 	retryTask0676 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0677    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":677}`)}
+	ioTask0677 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(677)},
+		), true
+	})}
 	retryTask0677 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0678    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":678}`)}
+	ioTask0678 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(678)},
+		), true
+	})}
 	retryTask0678 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0679    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":679}`)}
+	ioTask0679 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(679)},
+		), true
+	})}
 	retryTask0679 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0680    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":680}`)}
+	ioTask0680 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(680)},
+		), true
+	})}
 	retryTask0680 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0681    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":681}`)}
+	ioTask0681 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(681)},
+		), true
+	})}
 	retryTask0681 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0682    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":682}`)}
+	ioTask0682 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(682)},
+		), true
+	})}
 	retryTask0682 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0683    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":683}`)}
+	ioTask0683 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(683)},
+		), true
+	})}
 	retryTask0683 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0684    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":684}`)}
+	ioTask0684 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(684)},
+		), true
+	})}
 	retryTask0684 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0685    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":685}`)}
+	ioTask0685 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(685)},
+		), true
+	})}
 	retryTask0685 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0686    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":686}`)}
+	ioTask0686 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(686)},
+		), true
+	})}
 	retryTask0686 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0687    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":687}`)}
+	ioTask0687 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(687)},
+		), true
+	})}
 	retryTask0687 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0688    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":688}`)}
+	ioTask0688 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(688)},
+		), true
+	})}
 	retryTask0688 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0689    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":689}`)}
+	ioTask0689 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(689)},
+		), true
+	})}
 	retryTask0689 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0690    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":690}`)}
+	ioTask0690 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(690)},
+		), true
+	})}
 	retryTask0690 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0691    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":691}`)}
+	ioTask0691 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(691)},
+		), true
+	})}
 	retryTask0691 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0692    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":692}`)}
+	ioTask0692 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(692)},
+		), true
+	})}
 	retryTask0692 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0693    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":693}`)}
+	ioTask0693 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(693)},
+		), true
+	})}
 	retryTask0693 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0694    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":694}`)}
+	ioTask0694 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(694)},
+		), true
+	})}
 	retryTask0694 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0695    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":695}`)}
+	ioTask0695 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(695)},
+		), true
+	})}
 	retryTask0695 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0696    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":696}`)}
+	ioTask0696 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(696)},
+		), true
+	})}
 	retryTask0696 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0697    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":697}`)}
+	ioTask0697 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(697)},
+		), true
+	})}
 	retryTask0697 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0698    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":698}`)}
+	ioTask0698 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(698)},
+		), true
+	})}
 	retryTask0698 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0699    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":699}`)}
+	ioTask0699 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(699)},
+		), true
+	})}
 	retryTask0699 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0700    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":700}`)}
+	ioTask0700 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(700)},
+		), true
+	})}
 	retryTask0700 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0701    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":701}`)}
+	ioTask0701 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(701)},
+		), true
+	})}
 	retryTask0701 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0702    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":702}`)}
+	ioTask0702 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(702)},
+		), true
+	})}
 	retryTask0702 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0703    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":703}`)}
+	ioTask0703 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(703)},
+		), true
+	})}
 	retryTask0703 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0704    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":704}`)}
+	ioTask0704 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(704)},
+		), true
+	})}
 	retryTask0704 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0705    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":705}`)}
+	ioTask0705 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(705)},
+		), true
+	})}
 	retryTask0705 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0706    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":706}`)}
+	ioTask0706 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(706)},
+		), true
+	})}
 	retryTask0706 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0707    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":707}`)}
+	ioTask0707 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(707)},
+		), true
+	})}
 	retryTask0707 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0708    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":708}`)}
+	ioTask0708 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(708)},
+		), true
+	})}
 	retryTask0708 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0709    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":709}`)}
+	ioTask0709 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(709)},
+		), true
+	})}
 	retryTask0709 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0710    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":710}`)}
+	ioTask0710 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(710)},
+		), true
+	})}
 	retryTask0710 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0711    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":711}`)}
+	ioTask0711 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(711)},
+		), true
+	})}
 	retryTask0711 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0712    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":712}`)}
+	ioTask0712 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(712)},
+		), true
+	})}
 	retryTask0712 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0713    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":713}`)}
+	ioTask0713 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(713)},
+		), true
+	})}
 	retryTask0713 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0714    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":714}`)}
+	ioTask0714 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(714)},
+		), true
+	})}
 	retryTask0714 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0715    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":715}`)}
+	ioTask0715 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(715)},
+		), true
+	})}
 	retryTask0715 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0716    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":716}`)}
+	ioTask0716 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(716)},
+		), true
+	})}
 	retryTask0716 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0717    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":717}`)}
+	ioTask0717 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(717)},
+		), true
+	})}
 	retryTask0717 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0718    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":718}`)}
+	ioTask0718 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(718)},
+		), true
+	})}
 	retryTask0718 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0719    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":719}`)}
+	ioTask0719 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(719)},
+		), true
+	})}
 	retryTask0719 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0720    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":720}`)}
+	ioTask0720 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(720)},
+		), true
+	})}
 	retryTask0720 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0721    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":721}`)}
+	ioTask0721 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(721)},
+		), true
+	})}
 	retryTask0721 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0722    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":722}`)}
+	ioTask0722 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(722)},
+		), true
+	})}
 	retryTask0722 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0723    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":723}`)}
+	ioTask0723 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(723)},
+		), true
+	})}
 	retryTask0723 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0724    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":724}`)}
+	ioTask0724 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(724)},
+		), true
+	})}
 	retryTask0724 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0725    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":725}`)}
+	ioTask0725 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(725)},
+		), true
+	})}
 	retryTask0725 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0726    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":726}`)}
+	ioTask0726 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(726)},
+		), true
+	})}
 	retryTask0726 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0727    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":727}`)}
+	ioTask0727 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(727)},
+		), true
+	})}
 	retryTask0727 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0728    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":728}`)}
+	ioTask0728 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(728)},
+		), true
+	})}
 	retryTask0728 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0729    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":729}`)}
+	ioTask0729 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(729)},
+		), true
+	})}
 	retryTask0729 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0730    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":730}`)}
+	ioTask0730 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(730)},
+		), true
+	})}
 	retryTask0730 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0731    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":731}`)}
+	ioTask0731 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(731)},
+		), true
+	})}
 	retryTask0731 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0732    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":732}`)}
+	ioTask0732 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(732)},
+		), true
+	})}
 	retryTask0732 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0733    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":733}`)}
+	ioTask0733 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(733)},
+		), true
+	})}
 	retryTask0733 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0734    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":734}`)}
+	ioTask0734 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(734)},
+		), true
+	})}
 	retryTask0734 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0735    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":735}`)}
+	ioTask0735 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(735)},
+		), true
+	})}
 	retryTask0735 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0736    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":736}`)}
+	ioTask0736 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(736)},
+		), true
+	})}
 	retryTask0736 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0737    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":737}`)}
+	ioTask0737 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(737)},
+		), true
+	})}
 	retryTask0737 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0738    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":738}`)}
+	ioTask0738 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(738)},
+		), true
+	})}
 	retryTask0738 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0739    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":739}`)}
+	ioTask0739 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(739)},
+		), true
+	})}
 	retryTask0739 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0740    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":740}`)}
+	ioTask0740 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(740)},
+		), true
+	})}
 	retryTask0740 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0741    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":741}`)}
+	ioTask0741 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(741)},
+		), true
+	})}
 	retryTask0741 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0742    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":742}`)}
+	ioTask0742 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(742)},
+		), true
+	})}
 	retryTask0742 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0743    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":743}`)}
+	ioTask0743 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(743)},
+		), true
+	})}
 	retryTask0743 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0744    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":744}`)}
+	ioTask0744 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(744)},
+		), true
+	})}
 	retryTask0744 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0745    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":745}`)}
+	ioTask0745 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(745)},
+		), true
+	})}
 	retryTask0745 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0746    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":746}`)}
+	ioTask0746 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(746)},
+		), true
+	})}
 	retryTask0746 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0747    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":747}`)}
+	ioTask0747 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(747)},
+		), true
+	})}
 	retryTask0747 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0748    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":748}`)}
+	ioTask0748 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(748)},
+		), true
+	})}
 	retryTask0748 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0749    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":749}`)}
+	ioTask0749 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(749)},
+		), true
+	})}
 	retryTask0749 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0750    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":750}`)}
+	ioTask0750 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(750)},
+		), true
+	})}
 	retryTask0750 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0751    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":751}`)}
+	ioTask0751 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(751)},
+		), true
+	})}
 	retryTask0751 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0752    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":752}`)}
+	ioTask0752 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(752)},
+		), true
+	})}
 	retryTask0752 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0753    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":753}`)}
+	ioTask0753 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(753)},
+		), true
+	})}
 	retryTask0753 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0754    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":754}`)}
+	ioTask0754 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(754)},
+		), true
+	})}
 	retryTask0754 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0755    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":755}`)}
+	ioTask0755 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(755)},
+		), true
+	})}
 	retryTask0755 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0756    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":756}`)}
+	ioTask0756 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(756)},
+		), true
+	})}
 	retryTask0756 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0757    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":757}`)}
+	ioTask0757 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(757)},
+		), true
+	})}
 	retryTask0757 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0758    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":758}`)}
+	ioTask0758 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(758)},
+		), true
+	})}
 	retryTask0758 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0759    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":759}`)}
+	ioTask0759 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(759)},
+		), true
+	})}
 	retryTask0759 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0760    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":760}`)}
+	ioTask0760 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(760)},
+		), true
+	})}
 	retryTask0760 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0761    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":761}`)}
+	ioTask0761 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(761)},
+		), true
+	})}
 	retryTask0761 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0762    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":762}`)}
+	ioTask0762 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(762)},
+		), true
+	})}
 	retryTask0762 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0763    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":763}`)}
+	ioTask0763 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(763)},
+		), true
+	})}
 	retryTask0763 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0764    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":764}`)}
+	ioTask0764 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(764)},
+		), true
+	})}
 	retryTask0764 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0765    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":765}`)}
+	ioTask0765 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(765)},
+		), true
+	})}
 	retryTask0765 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0766    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":766}`)}
+	ioTask0766 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(766)},
+		), true
+	})}
 	retryTask0766 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0767    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":767}`)}
+	ioTask0767 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(767)},
+		), true
+	})}
 	retryTask0767 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0768    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":768}`)}
+	ioTask0768 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(768)},
+		), true
+	})}
 	retryTask0768 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0769    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":769}`)}
+	ioTask0769 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(769)},
+		), true
+	})}
 	retryTask0769 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0770    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":770}`)}
+	ioTask0770 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(770)},
+		), true
+	})}
 	retryTask0770 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0771    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":771}`)}
+	ioTask0771 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(771)},
+		), true
+	})}
 	retryTask0771 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0772    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":772}`)}
+	ioTask0772 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(772)},
+		), true
+	})}
 	retryTask0772 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0773    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":773}`)}
+	ioTask0773 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(773)},
+		), true
+	})}
 	retryTask0773 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0774    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":774}`)}
+	ioTask0774 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(774)},
+		), true
+	})}
 	retryTask0774 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0775    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":775}`)}
+	ioTask0775 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(775)},
+		), true
+	})}
 	retryTask0775 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0776    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":776}`)}
+	ioTask0776 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(776)},
+		), true
+	})}
 	retryTask0776 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0777    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":777}`)}
+	ioTask0777 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(777)},
+		), true
+	})}
 	retryTask0777 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0778    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":778}`)}
+	ioTask0778 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(778)},
+		), true
+	})}
 	retryTask0778 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0779    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":779}`)}
+	ioTask0779 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(779)},
+		), true
+	})}
 	retryTask0779 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0780    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":780}`)}
+	ioTask0780 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(780)},
+		), true
+	})}
 	retryTask0780 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0781    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":781}`)}
+	ioTask0781 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(781)},
+		), true
+	})}
 	retryTask0781 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0782    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":782}`)}
+	ioTask0782 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(782)},
+		), true
+	})}
 	retryTask0782 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0783    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":783}`)}
+	ioTask0783 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(783)},
+		), true
+	})}
 	retryTask0783 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0784    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":784}`)}
+	ioTask0784 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(784)},
+		), true
+	})}
 	retryTask0784 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0785    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":785}`)}
+	ioTask0785 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(785)},
+		), true
+	})}
 	retryTask0785 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0786    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":786}`)}
+	ioTask0786 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(786)},
+		), true
+	})}
 	retryTask0786 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0787    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":787}`)}
+	ioTask0787 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(787)},
+		), true
+	})}
 	retryTask0787 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0788    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":788}`)}
+	ioTask0788 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(788)},
+		), true
+	})}
 	retryTask0788 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0789    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":789}`)}
+	ioTask0789 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(789)},
+		), true
+	})}
 	retryTask0789 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0790    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":790}`)}
+	ioTask0790 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(790)},
+		), true
+	})}
 	retryTask0790 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0791    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":791}`)}
+	ioTask0791 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(791)},
+		), true
+	})}
 	retryTask0791 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0792    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":792}`)}
+	ioTask0792 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(792)},
+		), true
+	})}
 	retryTask0792 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0793    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":793}`)}
+	ioTask0793 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(793)},
+		), true
+	})}
 	retryTask0793 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0794    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":794}`)}
+	ioTask0794 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(794)},
+		), true
+	})}
 	retryTask0794 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0795    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":795}`)}
+	ioTask0795 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(795)},
+		), true
+	})}
 	retryTask0795 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0796    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":796}`)}
+	ioTask0796 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(796)},
+		), true
+	})}
 	retryTask0796 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0797    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":797}`)}
+	ioTask0797 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(797)},
+		), true
+	})}
 	retryTask0797 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0798    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":798}`)}
+	ioTask0798 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(798)},
+		), true
+	})}
 	retryTask0798 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0799    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":799}`)}
+	ioTask0799 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(799)},
+		), true
+	})}
 	retryTask0799 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0800    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":800}`)}
+	ioTask0800 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(800)},
+		), true
+	})}
 	retryTask0800 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0801    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":801}`)}
+	ioTask0801 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(801)},
+		), true
+	})}
 	retryTask0801 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0802    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":802}`)}
+	ioTask0802 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(802)},
+		), true
+	})}
 	retryTask0802 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0803    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":803}`)}
+	ioTask0803 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(803)},
+		), true
+	})}
 	retryTask0803 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0804    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":804}`)}
+	ioTask0804 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(804)},
+		), true
+	})}
 	retryTask0804 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0805    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":805}`)}
+	ioTask0805 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(805)},
+		), true
+	})}
 	retryTask0805 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0806    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":806}`)}
+	ioTask0806 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(806)},
+		), true
+	})}
 	retryTask0806 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0807    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":807}`)}
+	ioTask0807 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(807)},
+		), true
+	})}
 	retryTask0807 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0808    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":808}`)}
+	ioTask0808 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(808)},
+		), true
+	})}
 	retryTask0808 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0809    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":809}`)}
+	ioTask0809 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(809)},
+		), true
+	})}
 	retryTask0809 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0810    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":810}`)}
+	ioTask0810 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(810)},
+		), true
+	})}
 	retryTask0810 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0811    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":811}`)}
+	ioTask0811 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(811)},
+		), true
+	})}
 	retryTask0811 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0812    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":812}`)}
+	ioTask0812 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(812)},
+		), true
+	})}
 	retryTask0812 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0813    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":813}`)}
+	ioTask0813 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(813)},
+		), true
+	})}
 	retryTask0813 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0814    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":814}`)}
+	ioTask0814 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(814)},
+		), true
+	})}
 	retryTask0814 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0815    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":815}`)}
+	ioTask0815 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(815)},
+		), true
+	})}
 	retryTask0815 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0816    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":816}`)}
+	ioTask0816 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(816)},
+		), true
+	})}
 	retryTask0816 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0817    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":817}`)}
+	ioTask0817 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(817)},
+		), true
+	})}
 	retryTask0817 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0818    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":818}`)}
+	ioTask0818 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(818)},
+		), true
+	})}
 	retryTask0818 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0819    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":819}`)}
+	ioTask0819 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(819)},
+		), true
+	})}
 	retryTask0819 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0820    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":820}`)}
+	ioTask0820 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(820)},
+		), true
+	})}
 	retryTask0820 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0821    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":821}`)}
+	ioTask0821 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(821)},
+		), true
+	})}
 	retryTask0821 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0822    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":822}`)}
+	ioTask0822 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(822)},
+		), true
+	})}
 	retryTask0822 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0823    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":823}`)}
+	ioTask0823 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(823)},
+		), true
+	})}
 	retryTask0823 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0824    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":824}`)}
+	ioTask0824 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(824)},
+		), true
+	})}
 	retryTask0824 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0825    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":825}`)}
+	ioTask0825 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(825)},
+		), true
+	})}
 	retryTask0825 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0826    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":826}`)}
+	ioTask0826 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(826)},
+		), true
+	})}
 	retryTask0826 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0827    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":827}`)}
+	ioTask0827 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(827)},
+		), true
+	})}
 	retryTask0827 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0828    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":828}`)}
+	ioTask0828 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(828)},
+		), true
+	})}
 	retryTask0828 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0829    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":829}`)}
+	ioTask0829 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(829)},
+		), true
+	})}
 	retryTask0829 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0830    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":830}`)}
+	ioTask0830 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(830)},
+		), true
+	})}
 	retryTask0830 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0831    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":831}`)}
+	ioTask0831 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(831)},
+		), true
+	})}
 	retryTask0831 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0832    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":832}`)}
+	ioTask0832 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(832)},
+		), true
+	})}
 	retryTask0832 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0833    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":833}`)}
+	ioTask0833 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(833)},
+		), true
+	})}
 	retryTask0833 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0834    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":834}`)}
+	ioTask0834 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(834)},
+		), true
+	})}
 	retryTask0834 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0835    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":835}`)}
+	ioTask0835 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(835)},
+		), true
+	})}
 	retryTask0835 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0836    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":836}`)}
+	ioTask0836 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(836)},
+		), true
+	})}
 	retryTask0836 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0837    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":837}`)}
+	ioTask0837 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(837)},
+		), true
+	})}
 	retryTask0837 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0838    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":838}`)}
+	ioTask0838 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(838)},
+		), true
+	})}
 	retryTask0838 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0839    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":839}`)}
+	ioTask0839 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(839)},
+		), true
+	})}
 	retryTask0839 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0840    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":840}`)}
+	ioTask0840 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(840)},
+		), true
+	})}
 	retryTask0840 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0841    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":841}`)}
+	ioTask0841 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(841)},
+		), true
+	})}
 	retryTask0841 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0842    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":842}`)}
+	ioTask0842 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(842)},
+		), true
+	})}
 	retryTask0842 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0843    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":843}`)}
+	ioTask0843 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(843)},
+		), true
+	})}
 	retryTask0843 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0844    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":844}`)}
+	ioTask0844 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(844)},
+		), true
+	})}
 	retryTask0844 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0845    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":845}`)}
+	ioTask0845 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(845)},
+		), true
+	})}
 	retryTask0845 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0846    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":846}`)}
+	ioTask0846 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(846)},
+		), true
+	})}
 	retryTask0846 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0847    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":847}`)}
+	ioTask0847 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(847)},
+		), true
+	})}
 	retryTask0847 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0848    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":848}`)}
+	ioTask0848 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(848)},
+		), true
+	})}
 	retryTask0848 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0849    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":849}`)}
+	ioTask0849 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(849)},
+		), true
+	})}
 	retryTask0849 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0850    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":850}`)}
+	ioTask0850 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(850)},
+		), true
+	})}
 	retryTask0850 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0851    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":851}`)}
+	ioTask0851 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(851)},
+		), true
+	})}
 	retryTask0851 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0852    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":852}`)}
+	ioTask0852 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(852)},
+		), true
+	})}
 	retryTask0852 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0853    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":853}`)}
+	ioTask0853 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(853)},
+		), true
+	})}
 	retryTask0853 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0854    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":854}`)}
+	ioTask0854 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(854)},
+		), true
+	})}
 	retryTask0854 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0855    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":855}`)}
+	ioTask0855 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(855)},
+		), true
+	})}
 	retryTask0855 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0856    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":856}`)}
+	ioTask0856 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(856)},
+		), true
+	})}
 	retryTask0856 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0857    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":857}`)}
+	ioTask0857 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(857)},
+		), true
+	})}
 	retryTask0857 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0858    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":858}`)}
+	ioTask0858 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(858)},
+		), true
+	})}
 	retryTask0858 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0859    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":859}`)}
+	ioTask0859 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(859)},
+		), true
+	})}
 	retryTask0859 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0860    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":860}`)}
+	ioTask0860 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(860)},
+		), true
+	})}
 	retryTask0860 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0861    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":861}`)}
+	ioTask0861 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(861)},
+		), true
+	})}
 	retryTask0861 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0862    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":862}`)}
+	ioTask0862 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(862)},
+		), true
+	})}
 	retryTask0862 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0863    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":863}`)}
+	ioTask0863 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(863)},
+		), true
+	})}
 	retryTask0863 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0864    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":864}`)}
+	ioTask0864 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(864)},
+		), true
+	})}
 	retryTask0864 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0865    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":865}`)}
+	ioTask0865 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(865)},
+		), true
+	})}
 	retryTask0865 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0866    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":866}`)}
+	ioTask0866 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(866)},
+		), true
+	})}
 	retryTask0866 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0867    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":867}`)}
+	ioTask0867 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(867)},
+		), true
+	})}
 	retryTask0867 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0868    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":868}`)}
+	ioTask0868 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(868)},
+		), true
+	})}
 	retryTask0868 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0869    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":869}`)}
+	ioTask0869 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(869)},
+		), true
+	})}
 	retryTask0869 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0870    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":870}`)}
+	ioTask0870 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(870)},
+		), true
+	})}
 	retryTask0870 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0871    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":871}`)}
+	ioTask0871 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(871)},
+		), true
+	})}
 	retryTask0871 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0872    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":872}`)}
+	ioTask0872 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(872)},
+		), true
+	})}
 	retryTask0872 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0873    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":873}`)}
+	ioTask0873 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(873)},
+		), true
+	})}
 	retryTask0873 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0874    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":874}`)}
+	ioTask0874 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(874)},
+		), true
+	})}
 	retryTask0874 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0875    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":875}`)}
+	ioTask0875 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(875)},
+		), true
+	})}
 	retryTask0875 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0876    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":876}`)}
+	ioTask0876 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(876)},
+		), true
+	})}
 	retryTask0876 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0877    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":877}`)}
+	ioTask0877 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(877)},
+		), true
+	})}
 	retryTask0877 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0878    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":878}`)}
+	ioTask0878 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(878)},
+		), true
+	})}
 	retryTask0878 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0879    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":879}`)}
+	ioTask0879 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(879)},
+		), true
+	})}
 	retryTask0879 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0880    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":880}`)}
+	ioTask0880 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(880)},
+		), true
+	})}
 	retryTask0880 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0881    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":881}`)}
+	ioTask0881 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(881)},
+		), true
+	})}
 	retryTask0881 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0882    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":882}`)}
+	ioTask0882 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(882)},
+		), true
+	})}
 	retryTask0882 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0883    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":883}`)}
+	ioTask0883 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(883)},
+		), true
+	})}
 	retryTask0883 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0884    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":884}`)}
+	ioTask0884 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(884)},
+		), true
+	})}
 	retryTask0884 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0885    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":885}`)}
+	ioTask0885 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(885)},
+		), true
+	})}
 	retryTask0885 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0886    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":886}`)}
+	ioTask0886 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(886)},
+		), true
+	})}
 	retryTask0886 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0887    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":887}`)}
+	ioTask0887 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(887)},
+		), true
+	})}
 	retryTask0887 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0888    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":888}`)}
+	ioTask0888 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(888)},
+		), true
+	})}
 	retryTask0888 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0889    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":889}`)}
+	ioTask0889 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(889)},
+		), true
+	})}
 	retryTask0889 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0890    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":890}`)}
+	ioTask0890 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(890)},
+		), true
+	})}
 	retryTask0890 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0891    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":891}`)}
+	ioTask0891 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(891)},
+		), true
+	})}
 	retryTask0891 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0892    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":892}`)}
+	ioTask0892 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(892)},
+		), true
+	})}
 	retryTask0892 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0893    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":893}`)}
+	ioTask0893 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(893)},
+		), true
+	})}
 	retryTask0893 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0894    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":894}`)}
+	ioTask0894 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(894)},
+		), true
+	})}
 	retryTask0894 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0895    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":895}`)}
+	ioTask0895 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(895)},
+		), true
+	})}
 	retryTask0895 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0896    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":896}`)}
+	ioTask0896 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(896)},
+		), true
+	})}
 	retryTask0896 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0897    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":897}`)}
+	ioTask0897 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(897)},
+		), true
+	})}
 	retryTask0897 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0898    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":898}`)}
+	ioTask0898 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(898)},
+		), true
+	})}
 	retryTask0898 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0899    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":899}`)}
+	ioTask0899 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(899)},
+		), true
+	})}
 	retryTask0899 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0900    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":900}`)}
+	ioTask0900 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(900)},
+		), true
+	})}
 	retryTask0900 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0901    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":901}`)}
+	ioTask0901 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(901)},
+		), true
+	})}
 	retryTask0901 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0902    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":902}`)}
+	ioTask0902 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(902)},
+		), true
+	})}
 	retryTask0902 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0903    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":903}`)}
+	ioTask0903 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(903)},
+		), true
+	})}
 	retryTask0903 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0904    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":904}`)}
+	ioTask0904 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(904)},
+		), true
+	})}
 	retryTask0904 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0905    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":905}`)}
+	ioTask0905 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(905)},
+		), true
+	})}
 	retryTask0905 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0906    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":906}`)}
+	ioTask0906 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(906)},
+		), true
+	})}
 	retryTask0906 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0907    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":907}`)}
+	ioTask0907 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(907)},
+		), true
+	})}
 	retryTask0907 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0908    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":908}`)}
+	ioTask0908 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(908)},
+		), true
+	})}
 	retryTask0908 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0909    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":909}`)}
+	ioTask0909 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(909)},
+		), true
+	})}
 	retryTask0909 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0910    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":910}`)}
+	ioTask0910 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(910)},
+		), true
+	})}
 	retryTask0910 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0911    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":911}`)}
+	ioTask0911 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(911)},
+		), true
+	})}
 	retryTask0911 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0912    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":912}`)}
+	ioTask0912 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(912)},
+		), true
+	})}
 	retryTask0912 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0913    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":913}`)}
+	ioTask0913 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(913)},
+		), true
+	})}
 	retryTask0913 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0914    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":914}`)}
+	ioTask0914 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(914)},
+		), true
+	})}
 	retryTask0914 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0915    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":915}`)}
+	ioTask0915 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(915)},
+		), true
+	})}
 	retryTask0915 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0916    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":916}`)}
+	ioTask0916 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(916)},
+		), true
+	})}
 	retryTask0916 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0917    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":917}`)}
+	ioTask0917 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(917)},
+		), true
+	})}
 	retryTask0917 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0918    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":918}`)}
+	ioTask0918 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(918)},
+		), true
+	})}
 	retryTask0918 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0919    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":919}`)}
+	ioTask0919 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(919)},
+		), true
+	})}
 	retryTask0919 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0920    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":920}`)}
+	ioTask0920 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(920)},
+		), true
+	})}
 	retryTask0920 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0921    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":921}`)}
+	ioTask0921 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(921)},
+		), true
+	})}
 	retryTask0921 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0922    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":922}`)}
+	ioTask0922 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(922)},
+		), true
+	})}
 	retryTask0922 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0923    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":923}`)}
+	ioTask0923 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(923)},
+		), true
+	})}
 	retryTask0923 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0924    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":924}`)}
+	ioTask0924 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(924)},
+		), true
+	})}
 	retryTask0924 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0925    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":925}`)}
+	ioTask0925 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(925)},
+		), true
+	})}
 	retryTask0925 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0926    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":926}`)}
+	ioTask0926 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(926)},
+		), true
+	})}
 	retryTask0926 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0927    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":927}`)}
+	ioTask0927 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(927)},
+		), true
+	})}
 	retryTask0927 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0928    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":928}`)}
+	ioTask0928 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(928)},
+		), true
+	})}
 	retryTask0928 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0929    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":929}`)}
+	ioTask0929 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(929)},
+		), true
+	})}
 	retryTask0929 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0930    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":930}`)}
+	ioTask0930 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(930)},
+		), true
+	})}
 	retryTask0930 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0931    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":931}`)}
+	ioTask0931 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(931)},
+		), true
+	})}
 	retryTask0931 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0932    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":932}`)}
+	ioTask0932 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(932)},
+		), true
+	})}
 	retryTask0932 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0933    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":933}`)}
+	ioTask0933 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(933)},
+		), true
+	})}
 	retryTask0933 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0934    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":934}`)}
+	ioTask0934 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(934)},
+		), true
+	})}
 	retryTask0934 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0935    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":935}`)}
+	ioTask0935 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(935)},
+		), true
+	})}
 	retryTask0935 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0936    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":936}`)}
+	ioTask0936 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(936)},
+		), true
+	})}
 	retryTask0936 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0937    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":937}`)}
+	ioTask0937 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(937)},
+		), true
+	})}
 	retryTask0937 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0938    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":938}`)}
+	ioTask0938 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(938)},
+		), true
+	})}
 	retryTask0938 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0939    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":939}`)}
+	ioTask0939 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(939)},
+		), true
+	})}
 	retryTask0939 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0940    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":940}`)}
+	ioTask0940 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(940)},
+		), true
+	})}
 	retryTask0940 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0941    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":941}`)}
+	ioTask0941 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(941)},
+		), true
+	})}
 	retryTask0941 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0942    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":942}`)}
+	ioTask0942 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(942)},
+		), true
+	})}
 	retryTask0942 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0943    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":943}`)}
+	ioTask0943 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(943)},
+		), true
+	})}
 	retryTask0943 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0944    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":944}`)}
+	ioTask0944 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(944)},
+		), true
+	})}
 	retryTask0944 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0945    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":945}`)}
+	ioTask0945 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(945)},
+		), true
+	})}
 	retryTask0945 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0946    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":946}`)}
+	ioTask0946 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(946)},
+		), true
+	})}
 	retryTask0946 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0947    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":947}`)}
+	ioTask0947 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(947)},
+		), true
+	})}
 	retryTask0947 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0948    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":948}`)}
+	ioTask0948 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(948)},
+		), true
+	})}
 	retryTask0948 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0949    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":949}`)}
+	ioTask0949 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(949)},
+		), true
+	})}
 	retryTask0949 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0950    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":950}`)}
+	ioTask0950 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(950)},
+		), true
+	})}
 	retryTask0950 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0951    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":951}`)}
+	ioTask0951 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(951)},
+		), true
+	})}
 	retryTask0951 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0952    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":952}`)}
+	ioTask0952 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(952)},
+		), true
+	})}
 	retryTask0952 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0953    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":953}`)}
+	ioTask0953 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(953)},
+		), true
+	})}
 	retryTask0953 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0954    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":954}`)}
+	ioTask0954 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(954)},
+		), true
+	})}
 	retryTask0954 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0955    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":955}`)}
+	ioTask0955 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(955)},
+		), true
+	})}
 	retryTask0955 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0956    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":956}`)}
+	ioTask0956 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(956)},
+		), true
+	})}
 	retryTask0956 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0957    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":957}`)}
+	ioTask0957 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(957)},
+		), true
+	})}
 	retryTask0957 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0958    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":958}`)}
+	ioTask0958 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(958)},
+		), true
+	})}
 	retryTask0958 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0959    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":959}`)}
+	ioTask0959 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(959)},
+		), true
+	})}
 	retryTask0959 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0960    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":960}`)}
+	ioTask0960 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(960)},
+		), true
+	})}
 	retryTask0960 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0961    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":961}`)}
+	ioTask0961 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(961)},
+		), true
+	})}
 	retryTask0961 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0962    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":962}`)}
+	ioTask0962 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(962)},
+		), true
+	})}
 	retryTask0962 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0963    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":963}`)}
+	ioTask0963 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(963)},
+		), true
+	})}
 	retryTask0963 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0964    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":964}`)}
+	ioTask0964 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(964)},
+		), true
+	})}
 	retryTask0964 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0965    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":965}`)}
+	ioTask0965 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(965)},
+		), true
+	})}
 	retryTask0965 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0966    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":966}`)}
+	ioTask0966 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(966)},
+		), true
+	})}
 	retryTask0966 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0967    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":967}`)}
+	ioTask0967 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(967)},
+		), true
+	})}
 	retryTask0967 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0968    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":968}`)}
+	ioTask0968 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(968)},
+		), true
+	})}
 	retryTask0968 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0969    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":969}`)}
+	ioTask0969 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(969)},
+		), true
+	})}
 	retryTask0969 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0970    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":970}`)}
+	ioTask0970 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(970)},
+		), true
+	})}
 	retryTask0970 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0971    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":971}`)}
+	ioTask0971 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(971)},
+		), true
+	})}
 	retryTask0971 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0972    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":972}`)}
+	ioTask0972 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(972)},
+		), true
+	})}
 	retryTask0972 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0973    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":973}`)}
+	ioTask0973 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(973)},
+		), true
+	})}
 	retryTask0973 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0974    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":974}`)}
+	ioTask0974 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(974)},
+		), true
+	})}
 	retryTask0974 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0975    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":975}`)}
+	ioTask0975 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(975)},
+		), true
+	})}
 	retryTask0975 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0976    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":976}`)}
+	ioTask0976 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(976)},
+		), true
+	})}
 	retryTask0976 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0977    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":977}`)}
+	ioTask0977 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(977)},
+		), true
+	})}
 	retryTask0977 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0978    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":978}`)}
+	ioTask0978 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(978)},
+		), true
+	})}
 	retryTask0978 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0979    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":979}`)}
+	ioTask0979 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(979)},
+		), true
+	})}
 	retryTask0979 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0980    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":980}`)}
+	ioTask0980 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(980)},
+		), true
+	})}
 	retryTask0980 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0981    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":981}`)}
+	ioTask0981 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(981)},
+		), true
+	})}
 	retryTask0981 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0982    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":982}`)}
+	ioTask0982 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(982)},
+		), true
+	})}
 	retryTask0982 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0983    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":983}`)}
+	ioTask0983 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(983)},
+		), true
+	})}
 	retryTask0983 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0984    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":984}`)}
+	ioTask0984 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(984)},
+		), true
+	})}
 	retryTask0984 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0985    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":985}`)}
+	ioTask0985 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(985)},
+		), true
+	})}
 	retryTask0985 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0986    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":986}`)}
+	ioTask0986 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(986)},
+		), true
+	})}
 	retryTask0986 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0987    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":987}`)}
+	ioTask0987 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(987)},
+		), true
+	})}
 	retryTask0987 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0988    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":988}`)}
+	ioTask0988 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(988)},
+		), true
+	})}
 	retryTask0988 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0989    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":989}`)}
+	ioTask0989 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(989)},
+		), true
+	})}
 	retryTask0989 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0990    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":990}`)}
+	ioTask0990 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(990)},
+		), true
+	})}
 	retryTask0990 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0991    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":991}`)}
+	ioTask0991 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(991)},
+		), true
+	})}
 	retryTask0991 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0992    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":992}`)}
+	ioTask0992 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(992)},
+		), true
+	})}
 	retryTask0992 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0993    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":993}`)}
+	ioTask0993 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(993)},
+		), true
+	})}
 	retryTask0993 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0994    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":994}`)}
+	ioTask0994 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(994)},
+		), true
+	})}
 	retryTask0994 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0995    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":995}`)}
+	ioTask0995 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(995)},
+		), true
+	})}
 	retryTask0995 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0996    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":996}`)}
+	ioTask0996 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(996)},
+		), true
+	})}
 	retryTask0996 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0997    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":997}`)}
+	ioTask0997 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(997)},
+		), true
+	})}
 	retryTask0997 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0998    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":998}`)}
+	ioTask0998 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(998)},
+		), true
+	})}
 	retryTask0998 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0999    = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"n.$":"$.n","step":999}`)}
+	ioTask0999 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "n", Value: v0},
+			aslrt.Member{Key: "step", Value: int64(999)},
+		), true
+	})}
 	retryTask0999 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}

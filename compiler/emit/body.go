@@ -78,11 +78,11 @@ func (e *emitter) stateIO(io *ir.IO, withSelector bool) stateIO {
 		s.input = true
 	}
 	if p := io.Parameters; p != nil {
-		d.add("Parameters", parseTemplate(p.Template))
+		d.add("Parameters", e.parseTemplate(p.Template))
 		s.input = true
 	}
 	if p := io.ResultSelector; p != nil && withSelector {
-		d.add("ResultSelector", parseTemplate(p.Template))
+		d.add("ResultSelector", e.parseTemplate(p.Template))
 		s.output = true
 	}
 	if f := io.ResultPath; f != nil {

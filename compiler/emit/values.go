@@ -46,14 +46,18 @@ func pathField(f *ir.PathField) jen.Code {
 	return parsePath(f.Path)
 }
 
-// parseTemplate is the expression that parses t.
-func parseTemplate(t *ir.Template) *jen.Statement {
+// parseTemplate is the expression that parses t, with its direct form
+// when it has one (direct.go).
+func (e *emitter) parseTemplate(t *ir.Template) *jen.Statement {
+	if d := e.directTemplate(t); d != nil {
+		return rt("MustTemplateDirect").Call(jsonText(t.JSON), d)
+	}
 	return rt("MustTemplate").Call(jsonText(t.JSON))
 }
 
 // templateRef declares the package-level variable holding t and returns it.
 func (e *emitter) templateRef(t *ir.Template) *jen.Statement {
-	e.addVar(t.GoName, parseTemplate(t))
+	e.addVar(t.GoName, e.parseTemplate(t))
 	return jen.Id(t.GoName)
 }
 

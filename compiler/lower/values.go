@@ -98,8 +98,54 @@ func (l *lowerer) template(n *ast.JSON, name string) *ir.Payload {
 		return nil
 	}
 	t := &ir.Template{JSON: text, Value: v, Parsed: parsed, Literal: parsed.IsLiteral(), GoName: l.name(name)}
+	l.templateCalls(t, v, "call"+names.Ident(t.GoName, true))
 	l.prog.Templates = append(l.prog.Templates, t)
 	return &ir.Payload{Template: t, Pos: pos(n.Pos)}
+}
+
+// templateCalls names the intrinsic function calls of the ".$" members of
+// v, at any depth, in t.Calls: prefix followed by the member's key, and
+// "Arg" and the argument's position for nested calls. A call written the
+// same way elsewhere shares its variable.
+func (l *lowerer) templateCalls(t *ir.Template, v aslrt.Value, prefix string) {
+	switch x := v.(type) {
+	case *aslrt.Object:
+		for _, m := range x.Members() {
+			key, isExpr := strings.CutSuffix(m.Key, ".$")
+			s, isString := m.Value.(string)
+			switch {
+			case !isExpr:
+				l.templateCalls(t, m.Value, prefix+names.Ident(key, true))
+			case isString && !aslrt.IsPathExpression(s):
+				if c, err := aslrt.ParseIntrinsic(s); err == nil {
+					l.templateCall(t, c, prefix+names.Ident(key, true))
+				}
+			}
+		}
+	case []aslrt.Value:
+		for i, e := range x {
+			l.templateCalls(t, e, prefix+itoa(i))
+		}
+	}
+}
+
+func (l *lowerer) templateCall(t *ir.Template, c *aslrt.Intrinsic, name string) {
+	text := c.String()
+	ic := l.intrins[text]
+	if ic == nil {
+		ic = &ir.Intrinsic{Text: text, Parsed: c, GoName: l.pkg.Claim(name)}
+		l.intrins[text] = ic
+		l.prog.Intrinsics = append(l.prog.Intrinsics, ic)
+	}
+	if t.Calls == nil {
+		t.Calls = map[string]*ir.Intrinsic{}
+	}
+	t.Calls[text] = ic
+	for i, a := range c.Args() {
+		if a.Call != nil {
+			l.templateCall(t, a.Call, name+"Arg"+itoa(i))
+		}
+	}
 }
 
 // literal lowers a constant JSON value.

@@ -87,23 +87,113 @@ var (
 )
 
 var (
-	assignInit = aslrt.MustTemplate(`{"threshold":10,"label.$":"$.name"}`)
-	ioFetch    = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"label.$":"$label"}`),
+	assignInit = aslrt.MustTemplateDirect(`{"threshold":10,"label.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "name")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "threshold", Value: int64(10)},
+			aslrt.Member{Key: "label", Value: v0},
+		), true
+	})
+	ioFetch = aslrt.StateIO{
+		Parameters: aslrt.MustTemplateDirect(`{"label.$":"$label"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := s.Variable("label")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "label", Value: v0},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.fetched"),
 	}
-	resultSelectorFetch = aslrt.MustTemplate(`{"sum.$":"$.total"}`)
-	assignFetch         = aslrt.MustTemplate(`{"total.$":"$.sum","seenLabel.$":"$label"}`)
-	ioEach              = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.flags")}
-	pathValues          = aslrt.MustReferencePath("$.values")
-	itemSelectorEach    = aslrt.MustTemplate(`{"v.$":"$$.Map.Item.Value","threshold.$":"$threshold"}`)
-	rulesFlag           = []*aslrt.Rule{
+	resultSelectorFetch = aslrt.MustTemplateDirect(`{"sum.$":"$.total"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "total")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "sum", Value: v0},
+		), true
+	})
+	assignFetch = aslrt.MustTemplateDirect(`{"total.$":"$.sum","seenLabel.$":"$label"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "sum")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := s.Variable("label")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "total", Value: v0},
+			aslrt.Member{Key: "seenLabel", Value: v1},
+		), true
+	})
+	ioEach           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.flags")}
+	pathValues       = aslrt.MustReferencePath("$.values")
+	itemSelectorEach = aslrt.MustTemplateDirect(`{"v.$":"$$.Map.Item.Value","threshold.$":"$threshold"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.MapItemValue(s)
+		if !ok {
+			return nil, false
+		}
+		v1, ok := s.Variable("threshold")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "v", Value: v0},
+			aslrt.Member{Key: "threshold", Value: v1},
+		), true
+	})
+	rulesFlag = []*aslrt.Rule{
 		aslrt.NumericGreaterThanPath(aslrt.MustReferencePath("$.v"), aslrt.MustReferencePath("$threshold")),
 	}
-	ioBig     = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"big.$":"$.v"}`)}
-	ioSmall   = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"small.$":"$.v"}`)}
+	ioBig = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"big.$":"$.v"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "v")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "big", Value: v0},
+		), true
+	})}
+	ioSmall = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"small.$":"$.v"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "v")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "small", Value: v0},
+		), true
+	})}
 	ioSummary = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"label.$":"$label","total.$":"$total","seen.$":"$seenLabel","flags.$":"$.flags"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"label.$":"$label","total.$":"$total","seen.$":"$seenLabel","flags.$":"$.flags"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := s.Variable("label")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := s.Variable("total")
+			if !ok {
+				return nil, false
+			}
+			v2, ok := s.Variable("seenLabel")
+			if !ok {
+				return nil, false
+			}
+			v3, ok := aslrt.Field(in, "flags")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "label", Value: v0},
+				aslrt.Member{Key: "total", Value: v1},
+				aslrt.Member{Key: "seen", Value: v2},
+				aslrt.Member{Key: "flags", Value: v3},
+			), true
+		}),
 		OutputPath: aslrt.MustPath("$"),
 	}
 )

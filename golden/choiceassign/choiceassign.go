@@ -81,11 +81,86 @@ var (
 			aslrt.Not(aslrt.NumericGreaterThan(aslrt.MustReferencePath("$count"), 100)),
 		),
 	}
-	assignRouteChoice0 = aslrt.MustTemplate(`{"reason":"limit reached","final.$":"$count","limit.$":"$.limit"}`)
-	assignRouteChoice1 = aslrt.MustTemplate(`{"count.$":"States.MathAdd($count, 2)"}`)
-	assignRoute        = aslrt.MustTemplate(`{"count.$":"States.MathAdd($count, 1)"}`)
-	ioStep             = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"cfg":{"limit.$":"$.limit","mode":"single"}}`)}
-	ioDone             = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"count.$":"$count","final.$":"$final","reason.$":"$reason","limit.$":"$limit","input.$":"$"}`)}
+	assignRouteChoice0 = aslrt.MustTemplateDirect(`{"reason":"limit reached","final.$":"$count","limit.$":"$.limit"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := s.Variable("count")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Field(in, "limit")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "reason", Value: "limit reached"},
+			aslrt.Member{Key: "final", Value: v0},
+			aslrt.Member{Key: "limit", Value: v1},
+		), true
+	})
+	callAssignRouteChoice1Count = aslrt.MustIntrinsic("States.MathAdd($count, 2)")
+	assignRouteChoice1          = aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($count, 2)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := s.Variable("count")
+		if !ok {
+			return nil, false
+		}
+		v1, err := callAssignRouteChoice1Count.Apply(s, v0, int64(2))
+		if err != nil {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "count", Value: v1},
+		), true
+	})
+	callAssignRouteCount = aslrt.MustIntrinsic("States.MathAdd($count, 1)")
+	assignRoute          = aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($count, 1)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := s.Variable("count")
+		if !ok {
+			return nil, false
+		}
+		v1, err := callAssignRouteCount.Apply(s, v0, int64(1))
+		if err != nil {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "count", Value: v1},
+		), true
+	})
+	ioStep = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"cfg":{"limit.$":"$.limit","mode":"single"}}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "limit")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "cfg", Value: aslrt.NewObjectOf(
+				aslrt.Member{Key: "limit", Value: v0},
+				aslrt.Member{Key: "mode", Value: "single"},
+			)},
+		), true
+	})}
+	ioDone = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count.$":"$count","final.$":"$final","reason.$":"$reason","limit.$":"$limit","input.$":"$"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := s.Variable("count")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := s.Variable("final")
+		if !ok {
+			return nil, false
+		}
+		v2, ok := s.Variable("reason")
+		if !ok {
+			return nil, false
+		}
+		v3, ok := s.Variable("limit")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "count", Value: v0},
+			aslrt.Member{Key: "final", Value: v1},
+			aslrt.Member{Key: "reason", Value: v2},
+			aslrt.Member{Key: "limit", Value: v3},
+			aslrt.Member{Key: "input", Value: in},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

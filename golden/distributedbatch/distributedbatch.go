@@ -70,8 +70,43 @@ var (
 
 var (
 	pathItems         = aslrt.MustReferencePath("$.items")
-	batchInputBatches = aslrt.MustTemplate(`{"job.$":"$.job"}`)
-	ioCount           = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"job.$":"$.BatchInput.job","n.$":"States.ArrayLength($.Items)","first.$":"$.Items[0]"}`)}
+	batchInputBatches = aslrt.MustTemplateDirect(`{"job.$":"$.job"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "job")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "job", Value: v0},
+		), true
+	})
+	callParametersCountN = aslrt.MustIntrinsic("States.ArrayLength($.Items)")
+	ioCount              = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"job.$":"$.BatchInput.job","n.$":"States.ArrayLength($.Items)","first.$":"$.Items[0]"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Fields(in, "BatchInput", "job")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Field(in, "Items")
+		if !ok {
+			return nil, false
+		}
+		v2, err := callParametersCountN.Apply(s, v1)
+		if err != nil {
+			return nil, false
+		}
+		v3, ok := aslrt.Field(in, "Items")
+		if !ok {
+			return nil, false
+		}
+		v4, ok := aslrt.Elem(v3, 0)
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "job", Value: v0},
+			aslrt.Member{Key: "n", Value: v2},
+			aslrt.Member{Key: "first", Value: v4},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

@@ -123,10 +123,29 @@ var (
 )
 
 var (
-	ioFunc     = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.first")}
-	resultFunc = aslrt.MustDecode("{\"a`b\":\"c\\\"d\",\"e\":\"*/\",\"nl\":\"line\\nbreak\",\"bs\":\"back\\\\slash\",\"uni\":\"日本 ✓\",\"ctl\":\"\\u0001\x7f\"}")
-	ioMachine  = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate("{\"backtick.$\":\"States.Format('`{}`', $.first.e)\",\"quote.$\":\"$.first['a`b']\",\"`key`\":\"`value`\"}"),
+	ioFunc                        = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.first")}
+	resultFunc                    = aslrt.MustDecode("{\"a`b\":\"c\\\"d\",\"e\":\"*/\",\"nl\":\"line\\nbreak\",\"bs\":\"back\\\\slash\",\"uni\":\"日本 ✓\",\"ctl\":\"\\u0001\x7f\"}")
+	callParametersMachineBacktick = aslrt.MustIntrinsic("States.Format('`{}`', $.first.e)")
+	ioMachine                     = aslrt.StateIO{
+		Parameters: aslrt.MustTemplateDirect("{\"backtick.$\":\"States.Format('`{}`', $.first.e)\",\"quote.$\":\"$.first['a`b']\",\"`key`\":\"`value`\"}", func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "first", "e")
+			if !ok {
+				return nil, false
+			}
+			v1, err := callParametersMachineBacktick.Apply(s, "`{}`", v0)
+			if err != nil {
+				return nil, false
+			}
+			v2, ok := aslrt.Fields(in, "first", "a`b")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "backtick", Value: v1},
+				aslrt.Member{Key: "quote", Value: v2},
+				aslrt.Member{Key: "`key`", Value: "`value`"},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.second"),
 	}
 	ioNew         = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.task")}

@@ -79,7 +79,30 @@ var (
 
 var (
 	pathOrders                = aslrt.MustReferencePath("$.orders")
-	itemSelectorProcessOrders = aslrt.MustTemplate(`{"order.$":"$$.Map.Item.Value","index.$":"$$.Map.Item.Index","config.$":"$.processingConfig","batchId.$":"$.batchId"}`)
+	itemSelectorProcessOrders = aslrt.MustTemplateDirect(`{"order.$":"$$.Map.Item.Value","index.$":"$$.Map.Item.Index","config.$":"$.processingConfig","batchId.$":"$.batchId"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.MapItemValue(s)
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.MapItemIndex(s)
+		if !ok {
+			return nil, false
+		}
+		v2, ok := aslrt.Field(in, "processingConfig")
+		if !ok {
+			return nil, false
+		}
+		v3, ok := aslrt.Field(in, "batchId")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "order", Value: v0},
+			aslrt.Member{Key: "index", Value: v1},
+			aslrt.Member{Key: "config", Value: v2},
+			aslrt.Member{Key: "batchId", Value: v3},
+		), true
+	})
 )
 
 // run runs the machine's states from StartAt.

@@ -111,9 +111,44 @@ var (
 			return s.Variable("count")
 		})),
 	)
-	ioLegacy     = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"x.$":"$x","y.$":"$y","before.$":"$.before"}`)}
-	assignLegacy = aslrt.MustTemplate(`{"fromPath.$":"States.Format('{}-{}', $x, $y)"}`)
-	itemsEach    = jsonatart.MustExpr("Items", `$states.input.before`, func(s *jsonatart.States) (aslrt.Value, bool) {
+	ioLegacy = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"x.$":"$x","y.$":"$y","before.$":"$.before"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := s.Variable("x")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := s.Variable("y")
+		if !ok {
+			return nil, false
+		}
+		v2, ok := aslrt.Field(in, "before")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "x", Value: v0},
+			aslrt.Member{Key: "y", Value: v1},
+			aslrt.Member{Key: "before", Value: v2},
+		), true
+	})}
+	callAssignLegacyFromPath = aslrt.MustIntrinsic("States.Format('{}-{}', $x, $y)")
+	assignLegacy             = aslrt.MustTemplateDirect(`{"fromPath.$":"States.Format('{}-{}', $x, $y)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := s.Variable("x")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := s.Variable("y")
+		if !ok {
+			return nil, false
+		}
+		v2, err := callAssignLegacyFromPath.Apply(s, "{}-{}", v0, v1)
+		if err != nil {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "fromPath", Value: v2},
+		), true
+	})
+	itemsEach = jsonatart.MustExpr("Items", `$states.input.before`, func(s *jsonatart.States) (aslrt.Value, bool) {
 		return jsonatart.Path(s.Input(), "before")
 	})
 	itemSelectorEach = jsonatart.Object(

@@ -74,11 +74,49 @@ var (
 )
 
 var (
-	pathGroups        = aslrt.MustReferencePath("$.groups")
-	ioName            = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"group.$":"$.name"}`)}
+	pathGroups = aslrt.MustReferencePath("$.groups")
+	ioName     = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"group.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "name")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "group", Value: v0},
+		), true
+	})}
 	pathItems         = aslrt.MustReferencePath("$.items")
-	itemSelectorItems = aslrt.MustTemplate(`{"v.$":"$$.Map.Item.Value","i.$":"$$.Map.Item.Index"}`)
-	ioAdd             = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"sum.$":"States.MathAdd($.v, $.i)"}`)}
+	itemSelectorItems = aslrt.MustTemplateDirect(`{"v.$":"$$.Map.Item.Value","i.$":"$$.Map.Item.Index"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.MapItemValue(s)
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.MapItemIndex(s)
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "v", Value: v0},
+			aslrt.Member{Key: "i", Value: v1},
+		), true
+	})
+	callParametersAddSum = aslrt.MustIntrinsic("States.MathAdd($.v, $.i)")
+	ioAdd                = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"sum.$":"States.MathAdd($.v, $.i)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "v")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Field(in, "i")
+		if !ok {
+			return nil, false
+		}
+		v2, err := callParametersAddSum.Apply(s, v0, v1)
+		if err != nil {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "sum", Value: v2},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

@@ -104,11 +104,37 @@ var (
 
 var (
 	ioPrepare = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"orderId.$":"$.id","items.$":"$.items"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.id","items.$":"$.items"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Field(in, "id")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "items")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "orderId", Value: v0},
+				aslrt.Member{Key: "items", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.order"),
 	}
 	ioCharge = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"orderId.$":"$.order.orderId","attempt.$":"$$.State.RetryCount"}`),
+		Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.order.orderId","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Fields(in, "order", "orderId")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Fields(s.ContextObject(), "State", "RetryCount")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "orderId", Value: v0},
+				aslrt.Member{Key: "attempt", Value: v1},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.charge"),
 	}
 	retryCharge = []aslrt.Retrier{
@@ -123,11 +149,41 @@ var (
 	resultPack        = aslrt.MustDecode(`"packed"`)
 	ioLabel           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.labels")}
 	pathOrderItems    = aslrt.MustReferencePath("$.order.items")
-	itemSelectorLabel = aslrt.MustTemplate(`{"index.$":"$$.Map.Item.Index","sku.$":"$$.Map.Item.Value"}`)
-	rulesCheckItem    = []*aslrt.Rule{
+	itemSelectorLabel = aslrt.MustTemplateDirect(`{"index.$":"$$.Map.Item.Index","sku.$":"$$.Map.Item.Value"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.MapItemIndex(s)
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.MapItemValue(s)
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "index", Value: v0},
+			aslrt.Member{Key: "sku", Value: v1},
+		), true
+	})
+	rulesCheckItem = []*aslrt.Rule{
 		aslrt.StringEquals(aslrt.MustReferencePath("$.sku"), "broken"),
 	}
-	ioMakeLabel = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"label.$":"States.Format('{}-{}', $.sku, $.index)"}`)}
+	callParametersMakeLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.sku, $.index)")
+	ioMakeLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.sku, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "sku")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Field(in, "index")
+		if !ok {
+			return nil, false
+		}
+		v2, err := callParametersMakeLabelLabel.Apply(s, "{}-{}", v0, v1)
+		if err != nil {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "label", Value: v2},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

@@ -112,7 +112,21 @@ var (
 var (
 	ioValidateOrder           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.validationResults")}
 	pathError                 = aslrt.MustReferencePath("$.error")
-	ioHandleValidationFailure = aslrt.StateIO{Parameters: aslrt.MustTemplate(`{"orderId.$":"$.orderId","status":"rejected","reason.$":"$.error.Cause"}`)}
+	ioHandleValidationFailure = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.orderId","status":"rejected","reason.$":"$.error.Cause"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "orderId")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Fields(in, "error", "Cause")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.NewObjectOf(
+			aslrt.Member{Key: "orderId", Value: v0},
+			aslrt.Member{Key: "status", Value: "rejected"},
+			aslrt.Member{Key: "reason", Value: v1},
+		), true
+	})}
 )
 
 // run runs the machine's states from StartAt.

@@ -74,9 +74,33 @@ var (
 )
 
 var (
-	ioGreet = aslrt.StateIO{
-		InputPath:  aslrt.MustPath("$.user"),
-		Parameters: aslrt.MustTemplate(`{"greeting.$":"States.Format('Hello, {}!', $.name)","id.$":"$.id","state.$":"$$.State.Name","Comment":"a key named Comment is data"}`),
+	callParametersGreetGreeting = aslrt.MustIntrinsic("States.Format('Hello, {}!', $.name)")
+	ioGreet                     = aslrt.StateIO{
+		InputPath: aslrt.MustPath("$.user"),
+		Parameters: aslrt.MustTemplateDirect(`{"greeting.$":"States.Format('Hello, {}!', $.name)","id.$":"$.id","state.$":"$$.State.Name","Comment":"a key named Comment is data"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Field(in, "name")
+			if !ok {
+				return nil, false
+			}
+			v1, err := callParametersGreetGreeting.Apply(s, "Hello, {}!", v0)
+			if err != nil {
+				return nil, false
+			}
+			v2, ok := aslrt.Field(in, "id")
+			if !ok {
+				return nil, false
+			}
+			v3, ok := aslrt.Fields(s.ContextObject(), "State", "Name")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "greeting", Value: v1},
+				aslrt.Member{Key: "id", Value: v2},
+				aslrt.Member{Key: "state", Value: v3},
+				aslrt.Member{Key: "Comment", Value: "a key named Comment is data"},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.greeting"),
 	}
 	ioConstant     = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.constant")}

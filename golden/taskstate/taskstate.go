@@ -86,16 +86,53 @@ var (
 
 var (
 	ioGetQuote = aslrt.StateIO{
-		Parameters:     aslrt.MustTemplate(`{"symbol.$":"$.symbol","attempt.$":"$$.State.RetryCount"}`),
-		ResultSelector: aslrt.MustTemplate(`{"price.$":"$.price","currency.$":"$.currency"}`),
-		ResultPath:     aslrt.MustReferencePath("$.quote"),
+		Parameters: aslrt.MustTemplateDirect(`{"symbol.$":"$.symbol","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Field(in, "symbol")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Fields(s.ContextObject(), "State", "RetryCount")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "symbol", Value: v0},
+				aslrt.Member{Key: "attempt", Value: v1},
+			), true
+		}),
+		ResultSelector: aslrt.MustTemplateDirect(`{"price.$":"$.price","currency.$":"$.currency"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Field(in, "price")
+			if !ok {
+				return nil, false
+			}
+			v1, ok := aslrt.Field(in, "currency")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "price", Value: v0},
+				aslrt.Member{Key: "currency", Value: v1},
+			), true
+		}),
+		ResultPath: aslrt.MustReferencePath("$.quote"),
 	}
 	retryGetQuote = []aslrt.Retrier{
 		{ErrorEquals: []string{"Service.Unavailable"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 3.0, Jitter: aslrt.JitterNone},
 		{ErrorEquals: []string{"States.Timeout"}, IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
 	ioReserve = aslrt.StateIO{
-		Parameters: aslrt.MustTemplate(`{"TableName":"reservations","Item":{"symbol.$":"$.symbol"}}`),
+		Parameters: aslrt.MustTemplateDirect(`{"TableName":"reservations","Item":{"symbol.$":"$.symbol"}}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+			v0, ok := aslrt.Field(in, "symbol")
+			if !ok {
+				return nil, false
+			}
+			return aslrt.NewObjectOf(
+				aslrt.Member{Key: "TableName", Value: "reservations"},
+				aslrt.Member{Key: "Item", Value: aslrt.NewObjectOf(
+					aslrt.Member{Key: "symbol", Value: v0},
+				)},
+			), true
+		}),
 		ResultPath: aslrt.MustReferencePath("$.reservation"),
 	}
 	pathReserveError = aslrt.MustReferencePath("$.reserveError")

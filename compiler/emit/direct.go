@@ -1,0 +1,259 @@
+package emit
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/aslc/aslc/ir"
+	aslrt "github.com/aslc/aslc/runtime"
+)
+
+// Direct code for JSONPath constructs (runtime/direct.go): a payload
+// template whose ".$" values are definite paths of names and indexes and
+// calls of pure intrinsic functions, with literal scalars beside them, is
+// also written as Go that builds its value member by member. The Go
+// returns false at the first path that selects nothing or call that fails,
+// and the parsed template then evaluates it again and reports the failure
+// with AWS's cause.
+
+// directTemplate is the direct form of t, a function literal of type
+// aslrt.DirectTemplate, or nil when a part of t is not of a shape direct
+// code handles.
+func (e *emitter) directTemplate(t *ir.Template) jen.Code {
+	if t.Literal {
+		return nil
+	}
+	d := &directBuilder{e: e, t: t}
+	v, ok := d.node(t.Value)
+	if !ok {
+		return nil
+	}
+	body := append(d.stmts, jen.Return(v, jen.True()))
+	return jen.Func().Params(jen.Id("in").Add(value()), jen.Id("s").Add(rt("Scope"))).Params(value(), jen.Bool()).Block(body...)
+}
+
+// directBuilder writes the body of a direct function: statements that
+// compute the values of the ".$" members into v0, v1, ..., returning false
+// when one cannot be computed.
+type directBuilder struct {
+	e     *emitter
+	t     *ir.Template
+	stmts []jen.Code
+	n     int
+}
+
+func (d *directBuilder) temp() *jen.Statement {
+	v := jen.Id("v" + strconv.Itoa(d.n))
+	d.n++
+	return v
+}
+
+// giveUp is "return nil, false".
+func giveUp() jen.Code { return jen.Return(jen.Nil(), jen.False()) }
+
+// node returns the expression of a template node's value. A literal
+// object or array is left to the parsed template, which shares it between
+// evaluations rather than building it each time.
+func (d *directBuilder) node(v aslrt.Value) (jen.Code, bool) {
+	if !hasExpr(v) {
+		return scalar(v)
+	}
+	switch x := v.(type) {
+	case *aslrt.Object:
+		members := make([]jen.Code, 0, x.Len()+1)
+		for _, m := range x.Members() {
+			key, isExpr := strings.CutSuffix(m.Key, ".$")
+			var val jen.Code
+			var ok bool
+			if isExpr {
+				s, _ := m.Value.(string)
+				val, ok = d.expr(s)
+			} else {
+				val, ok = d.node(m.Value)
+			}
+			if !ok {
+				return nil, false
+			}
+			members = append(members, jen.Line().Add(rt("Member")).Values(jen.Id("Key").Op(":").Lit(key), jen.Id("Value").Op(":").Add(val)))
+		}
+		if len(members) > 0 {
+			members = append(members, jen.Line())
+		}
+		return rt("NewObjectOf").Call(members...), true
+	case []aslrt.Value:
+		elems := make([]jen.Code, 0, len(x))
+		for _, el := range x {
+			val, ok := d.node(el)
+			if !ok {
+				return nil, false
+			}
+			elems = append(elems, val)
+		}
+		return jen.Index().Add(value()).Values(elems...), true
+	}
+	return scalar(v)
+}
+
+// hasExpr reports whether a template node has a ".$" member at some
+// depth.
+func hasExpr(v aslrt.Value) bool {
+	switch x := v.(type) {
+	case *aslrt.Object:
+		for _, m := range x.Members() {
+			if strings.HasSuffix(m.Key, ".$") || hasExpr(m.Value) {
+				return true
+			}
+		}
+	case []aslrt.Value:
+		for _, e := range x {
+			if hasExpr(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scalar is the Go expression of a literal string, number, boolean or
+// null, which converts to the same Value; false for containers (shared
+// literals the parsed template keeps) and numbers a Go constant cannot
+// spell (negative zero).
+func scalar(v aslrt.Value) (jen.Code, bool) {
+	switch x := v.(type) {
+	case nil:
+		return jen.Nil(), true
+	case bool:
+		return jen.Lit(x), true
+	case string:
+		return jen.Lit(x), true
+	case int64:
+		return jen.Lit(x), true
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) || x == 0 && math.Signbit(x) {
+			return nil, false
+		}
+		text := strconv.FormatFloat(x, 'g', -1, 64)
+		if !strings.ContainsAny(text, ".e") {
+			text += ".0"
+		}
+		return jen.Id("float64").Call(jen.Op(text)), true
+	}
+	return nil, false
+}
+
+// expr returns the value of a ".$" member: a path or an intrinsic call.
+func (d *directBuilder) expr(s string) (jen.Code, bool) {
+	if aslrt.IsPathExpression(s) {
+		p, err := aslrt.ParsePath(s)
+		if err != nil {
+			return nil, false
+		}
+		return d.path(p)
+	}
+	c, err := aslrt.ParseIntrinsic(s)
+	if err != nil {
+		return nil, false
+	}
+	return d.call(c)
+}
+
+// path adds the lookup of a definite path and returns the variable that
+// holds its value.
+func (d *directBuilder) path(p *aslrt.Path) (jen.Code, bool) {
+	steps, ok := p.SimpleSteps()
+	if !ok {
+		return nil, false
+	}
+	var cur jen.Code
+	switch p.Root() {
+	case aslrt.RootInput:
+		cur = jen.Id("in")
+	case aslrt.RootContext:
+		if len(steps) == 3 && !steps[0].IsIndex && steps[0].Name == "Map" && !steps[1].IsIndex && steps[1].Name == "Item" && !steps[2].IsIndex {
+			fn := ""
+			switch steps[2].Name {
+			case "Index":
+				fn = "MapItemIndex"
+			case "Value":
+				fn = "MapItemValue"
+			}
+			if fn != "" {
+				return d.decided(rt(fn).Call(jen.Id("s"))), true
+			}
+		}
+		cur = jen.Id("s").Dot("ContextObject").Call()
+	case aslrt.RootVariable:
+		cur = d.decided(jen.Id("s").Dot("Variable").Call(jen.Lit(p.Variable())))
+	}
+	for len(steps) > 0 {
+		if steps[0].IsIndex {
+			cur = d.decided(rt("Elem").Call(cur, jen.Lit(steps[0].Index)))
+			steps = steps[1:]
+			continue
+		}
+		args := []jen.Code{cur}
+		for len(steps) > 0 && !steps[0].IsIndex {
+			args = append(args, jen.Lit(steps[0].Name))
+			steps = steps[1:]
+		}
+		fn := "Fields"
+		if len(args) == 2 {
+			fn = "Field"
+		}
+		cur = d.decided(rt(fn).Call(args...))
+	}
+	return cur, true
+}
+
+// decided adds "vN, ok := call; if !ok { return nil, false }" and returns
+// vN.
+func (d *directBuilder) decided(call jen.Code) jen.Code {
+	v := d.temp()
+	d.stmts = append(d.stmts,
+		jen.List(v, jen.Id("ok")).Op(":=").Add(call),
+		jen.If(jen.Op("!").Id("ok")).Block(giveUp()),
+	)
+	return v
+}
+
+// call adds the call of a pure intrinsic function on its arguments and
+// returns the variable that holds its result.
+func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
+	if !c.Pure() {
+		return nil, false
+	}
+	ic := d.t.Calls[c.String()]
+	if ic == nil {
+		return nil, false
+	}
+	args := []jen.Code{jen.Id("s")}
+	for _, a := range c.Args() {
+		var v jen.Code
+		var ok bool
+		switch {
+		case a.Path != nil:
+			v, ok = d.path(a.Path)
+		case a.Call != nil:
+			v, ok = d.call(a.Call)
+		default:
+			v, ok = scalar(a.Literal)
+		}
+		if !ok {
+			return nil, false
+		}
+		args = append(args, v)
+	}
+	if !d.e.named[ic] {
+		d.e.named[ic] = true
+		d.e.addVar(ic.GoName, rt("MustIntrinsic").Call(jen.Lit(ic.Text)))
+	}
+	v := d.temp()
+	d.stmts = append(d.stmts,
+		jen.List(v, jen.Err()).Op(":=").Id(ic.GoName).Dot("Apply").Call(args...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(giveUp()),
+	)
+	return v, true
+}

@@ -1,0 +1,169 @@
+package aslrt
+
+// Direct evaluation.
+//
+// Generated code compiles the common shapes of JSONPath constructs to
+// straight-line Go: a payload template whose ".$" values are definite paths
+// of names and indexes ($.a.b, $[0], $$.Map.Item.Index, $var.x) and calls
+// of pure intrinsic functions on such paths and literals, and Choice rules
+// comparing such paths. The Go computes the common case and reports false
+// whenever it meets anything else — a path that selects nothing, an
+// intrinsic call that fails — and the parsed form then evaluates the
+// construct again from the start, so results and failures are the parsed
+// form's, with AWS's exact causes. A direct function has no effects of its
+// own (it draws no random numbers), so evaluating twice is the same as
+// evaluating once.
+//
+// The functions below are what direct code is written with.
+
+// DirectTemplate is the direct form of a payload template: it returns the
+// template's value for input in and scope s, or false when the parsed
+// template must evaluate it.
+type DirectTemplate func(in Value, s Scope) (Value, bool)
+
+// MustTemplateDirect is MustTemplate for a template with a direct form:
+// Eval calls direct first and evaluates the parsed template only when
+// direct returns false.
+func MustTemplateDirect(jsonText string, direct DirectTemplate) *Template {
+	t := MustTemplate(jsonText)
+	t.direct = direct
+	return t
+}
+
+// Field returns the member key of v: one name step of a definite path.
+// It is false when v is not an object or has no such member.
+func Field(v Value, key string) (Value, bool) {
+	o, ok := v.(*Object)
+	if !ok {
+		return nil, false
+	}
+	return o.Get(key)
+}
+
+// Fields returns the member of v that a run of name steps selects:
+// Field for each key in turn.
+func Fields(v Value, keys ...string) (Value, bool) {
+	for _, k := range keys {
+		o, ok := v.(*Object)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = o.Get(k); !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// Elem returns the element at index i of v, counting from the end when i
+// is negative: one index step of a definite path. It is false when v is
+// not an array or has no such element.
+func Elem(v Value, i int) (Value, bool) {
+	a, ok := v.([]Value)
+	if !ok {
+		return nil, false
+	}
+	return arrayAt(a, i)
+}
+
+// MapItemIndex returns $$.Map.Item.Index in scope s while a Map
+// iteration's ItemSelector is built; false when s cannot tell it without
+// its context object.
+func MapItemIndex(s Scope) (Value, bool) {
+	if x, ok := s.(*Exec); ok && x.item != nil {
+		return int64(x.item.index), true
+	}
+	return nil, false
+}
+
+// MapItemValue returns $$.Map.Item.Value in scope s while a Map
+// iteration's ItemSelector is built; false when s cannot tell it without
+// its context object.
+func MapItemValue(s Scope) (Value, bool) {
+	if x, ok := s.(*Exec); ok && x.item != nil {
+		return x.item.value, true
+	}
+	return nil, false
+}
+
+// NewObjectOf returns an object holding members in the given order. The
+// keys must be distinct, as they are in a payload template (A3.19): unlike
+// ObjectOf, it does not look for repeated keys.
+func NewObjectOf(members ...Member) *Object {
+	o := newObject(len(members), len(members))
+	copy(o.members, members)
+	if len(members) > indexAbove {
+		o.reindex()
+	}
+	return o
+}
+
+// Apply calls the intrinsic function of c with args, the values of its
+// arguments already evaluated in order (literals included), in scope s.
+// It fails as Eval does once the arguments are known (A5.7).
+func (c *Intrinsic) Apply(s Scope, args ...Value) (Value, error) {
+	return c.fn.call(c, args, s)
+}
+
+// Pure reports whether the function's result depends on its arguments
+// alone: every function but States.UUID and States.MathRandom, which draw
+// from the execution's random numbers.
+func (c *Intrinsic) Pure() bool {
+	return c.fn.id != idUUID && c.fn.id != idMathRandom
+}
+
+// IntrinsicArg is one argument of an intrinsic function call as written:
+// exactly one of Path and Call is set, or neither for a literal.
+type IntrinsicArg struct {
+	// Literal is the value of a literal argument.
+	Literal Value
+	Path    *Path
+	Call    *Intrinsic
+}
+
+// Args returns the arguments of the call as written.
+func (c *Intrinsic) Args() []IntrinsicArg {
+	out := make([]IntrinsicArg, len(c.args))
+	for i, a := range c.args {
+		switch a.kind {
+		case argLiteral:
+			out[i].Literal = a.value
+		case argPath:
+			out[i].Path = a.path
+		case argCall:
+			out[i].Call = a.call
+		}
+	}
+	return out
+}
+
+// PathStep is one step of a definite path of names and indexes.
+type PathStep struct {
+	// Name is the member name of a name step.
+	Name string
+	// Index is the array index of an index step (negative: from the
+	// end); IsIndex tells the two kinds apart.
+	Index   int
+	IsIndex bool
+}
+
+// SimpleSteps returns the steps of a definite path made only of single
+// names and indexes, the shape direct code reads with Field and Elem;
+// ok is false for other paths and for NullPath.
+func (p *Path) SimpleSteps() (steps []PathStep, ok bool) {
+	if p == nil || p.null || !p.definite {
+		return nil, false
+	}
+	steps = make([]PathStep, len(p.steps))
+	for i := range p.steps {
+		switch st := &p.steps[i]; st.kind {
+		case stepName:
+			steps[i] = PathStep{Name: st.name}
+		case stepIndex:
+			steps[i] = PathStep{Index: st.index, IsIndex: true}
+		default:
+			return nil, false
+		}
+	}
+	return steps, true
+}
