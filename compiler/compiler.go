@@ -49,7 +49,10 @@ type Options struct {
 	// means the base name of Source without its extension, or the package
 	// name when Source is empty.
 	Name string
-	// Express validates the definition as an EXPRESS state machine.
+	// Express validates and compiles the definition as an EXPRESS state
+	// machine: it refuses what EXPRESS machines cannot run, and its
+	// executions have no history limit (the 25,000 events of A19.2 bound
+	// STANDARD executions).
 	Express bool
 }
 
@@ -83,7 +86,7 @@ func Compile(src []byte, opts Options) ([]byte, error) {
 	if name == "" {
 		name = opts.Package
 	}
-	return emit.File(p, emit.Options{Version: version.Version, Name: name})
+	return emit.File(p, emit.Options{Version: version.Version, Name: name, Express: opts.Express})
 }
 
 // DefaultName is the machine name of a definition file: its base name

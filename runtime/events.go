@@ -115,34 +115,52 @@ const maxHistoryEvents = 25000
 // hook in id order.
 //
 // Events are counted per segment: the execution itself, and each Parallel
-// branch and Map iteration, which get one segment each. A branch's events
-// are numbered as if the branches before it had all run first, so ids do
-// not depend on how concurrent branches interleave: the first event of
-// branch k comes right after the last event of branch k-1. A segment's
+// branch and Map iteration, which get one segment each. A segment is
+// counted by its scope's goroutine alone, with a plain integer. A branch's
+// events are numbered as if the branches before it had all run first, so
+// ids do not depend on how concurrent branches interleave: the first event
+// of branch k comes right after the last event of branch k-1. A segment's
 // base (the id before its first event) is known once everything before it
-// has finished; until then its events wait in the segment's buffer.
+// has finished; until then a hook's events wait in the segment's buffer.
+// Without a hook or logger nothing waits for ids: bases are worked out
+// when a failure's cause needs one (id) and when a group ends.
+//
+// The history limit (A19.2) is checked on entering a state against the
+// events the scope can count without asking its siblings: its own, those
+// of the enclosing scopes up to the start of its group, and those of the
+// branches or iterations of its group that have finished (segment.events).
+// Within one scope, and whenever no Parallel or Map runs, that is every
+// event of the execution. Branches running side by side do not see each
+// other's unfinished events, so one of them may run a few states past
+// the limit before the next state anywhere fails; the execution fails
+// all the same, with the same error, as States.Runtime cannot be caught.
 type history struct {
 	hook   func(Event)
 	logger *slog.Logger
 	sink   bool // hook or logger set
 	name   string
 
-	total atomic.Int64 // events recorded so far, for the history limit
-
 	mu   sync.Mutex
-	cond sync.Cond // broadcast when a segment's base becomes known
+	cond sync.Cond // broadcast when a segment's base becomes known or a segment finishes
+	// waiters counts the goroutines waiting on cond; a segment that
+	// finishes without a hook broadcasts only when there are some.
+	waiters atomic.Int32
 }
 
 // segment counts the events of one execution scope.
 type segment struct {
 	n int64 // events recorded so far, including finished groups; owned by the scope's goroutine
+	// grp is the group this segment is a branch or iteration of; nil for
+	// the execution's own segment.
+	grp *group
+	// finished is set when the branch or iteration has ended.
+	finished atomic.Bool
 
 	// guarded by history.mu
-	known    bool
-	base     int64
-	finished bool
-	active   *group  // the Parallel or Map group running now
-	buf      []Event // events waiting for base; ID holds the index in the segment
+	known  bool
+	base   int64
+	active *group  // the Parallel or Map group running now
+	buf    []Event // events waiting for base; ID holds the index in the segment
 	// A segment whose group ended before its base was known continues as
 	// events of the parent: its event i is event off+i of up.
 	up  *segment
@@ -151,13 +169,26 @@ type segment struct {
 	end int64 // virtual time at which the branch or iteration ended
 }
 
+// events returns the number of events of the execution that s can
+// count: its own, and up the nesting, the events of each enclosing
+// segment before its group started and those of the group's finished
+// segments.
+func (s *segment) events() int64 {
+	n := s.n
+	for g := s.grp; g != nil; g = g.parent.grp {
+		n += g.fork + g.done.Load()
+	}
+	return n
+}
+
 // group is the set of segments of one run of a Parallel or Map state.
 type group struct {
 	parent *segment
 	fork   int64 // parent.n when the group started
 	kids   []segment
-	prefix int   // kids[:prefix] are finished and known
-	sum    int64 // events in kids[:prefix]
+	done   atomic.Int64 // events of the finished kids
+	prefix int          // kids[:prefix] are finished and known
+	sum    int64        // events in kids[:prefix]
 }
 
 func (h *history) init(hook func(Event), logger *slog.Logger, name string) {
@@ -168,7 +199,6 @@ func (h *history) init(hook func(Event), logger *slog.Logger, name string) {
 // record adds ev to s and returns its index in s. ev is delivered when its
 // id is known; without a hook or logger only the count changes.
 func (h *history) record(s *segment, ev *Event) int64 {
-	h.total.Add(1)
 	i := s.n
 	if !h.sink {
 		s.n++
@@ -217,6 +247,9 @@ func (h *history) log(ev *Event) {
 // startGroup starts g, n segments after the events of s so far.
 func (h *history) startGroup(g *group, s *segment, n int) {
 	*g = group{parent: s, fork: s.n, kids: make([]segment, n)}
+	for i := range g.kids {
+		g.kids[i].grp = g
+	}
 	h.mu.Lock()
 	s.active = g
 	if s.known {
@@ -227,12 +260,37 @@ func (h *history) startGroup(g *group, s *segment, n int) {
 
 // finish marks kid i of g finished.
 func (h *history) finish(g *group, i int) {
+	k := &g.kids[i]
+	g.done.Add(k.n)
+	if !h.sink {
+		// finished before waiters: a goroutine that starts waiting
+		// after this load sees finished set (history.waiters).
+		k.finished.Store(true)
+		if h.waiters.Load() == 0 {
+			return
+		}
+		h.mu.Lock()
+		h.cond.Broadcast()
+		h.mu.Unlock()
+		return
+	}
 	h.mu.Lock()
-	g.kids[i].finished = true
+	k.finished.Store(true)
 	if g.parent.known {
 		h.propagate(g)
 	}
 	h.cond.Broadcast()
+	h.mu.Unlock()
+}
+
+// waitFinished waits until segment s has finished.
+func (h *history) waitFinished(s *segment) {
+	h.mu.Lock()
+	h.waiters.Add(1)
+	for !s.finished.Load() {
+		h.cond.Wait()
+	}
+	h.waiters.Add(-1)
 	h.mu.Unlock()
 }
 
@@ -244,8 +302,11 @@ func (h *history) join(g *group) {
 	h.mu.Lock()
 	var n int64
 	for i := range g.kids {
-		g.kids[i].finished = true
+		g.kids[i].finished.Store(true)
 		n += g.kids[i].n
+	}
+	if !s.known && !h.sink {
+		h.resolve(s)
 	}
 	if s.known {
 		h.propagate(g)
@@ -291,7 +352,7 @@ func (h *history) propagate(g *group) {
 		if !k.known {
 			h.makeKnown(k, g.parent.base+g.fork+g.sum)
 		}
-		if !k.finished {
+		if !k.finished.Load() {
 			return
 		}
 		g.sum += k.n
@@ -304,11 +365,37 @@ func (h *history) propagate(g *group) {
 func (h *history) id(s *segment, i int64) int64 {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.waiters.Add(1)
+	defer h.waiters.Add(-1)
 	for {
+		if !h.sink {
+			h.resolve(s)
+		}
 		if id, ok := idLocked(s, i); ok {
 			return id
 		}
 		h.cond.Wait()
+	}
+}
+
+// resolve makes known the bases that s's id depends on, as far as the
+// finished segments allow, for a history without a hook (whose finish
+// does not); h.mu is held.
+func (h *history) resolve(s *segment) {
+	for s != nil && !s.known {
+		if s.up != nil {
+			s = s.up
+			continue
+		}
+		g := s.grp
+		if g == nil {
+			return
+		}
+		h.resolve(g.parent)
+		if g.parent.known {
+			h.propagate(g)
+		}
+		return
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -96,6 +97,10 @@ type Definition struct {
 	Name string
 	// TimeoutSeconds is the top-level TimeoutSeconds; 0 means none.
 	TimeoutSeconds int64
+	// Express is set for an EXPRESS state machine, whose executions keep
+	// no history in AWS and so have no history limit (A19.2 applies to
+	// STANDARD executions).
+	Express bool
 }
 
 // Machine is a compiled state machine with its options: what a generated
@@ -168,6 +173,9 @@ type execution struct {
 	vclock *VirtualClock // nil unless the clock is virtual
 	dl     *deadline     // the execution's virtual deadline, or nil
 	rng    atomic.Uint64
+	// maxEvents is the count of events at which entering a state fails:
+	// the history limit of a STANDARD execution (A19.2), none for EXPRESS.
+	maxEvents int64
 
 	staticOnce sync.Once
 	execObj    *Object // $$.Execution
@@ -276,7 +284,10 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	e := &execution{m: m, input: in, clock: m.cfg.clock}
+	e := &execution{m: m, input: in, clock: m.cfg.clock, maxEvents: maxHistoryEvents - 1}
+	if m.def.Express {
+		e.maxEvents = math.MaxInt64
+	}
 	if m.cfg.seeded {
 		e.rng.Store(m.cfg.seed)
 	} else {
@@ -404,8 +415,8 @@ func (x *Exec) Enter(st *State, in Value) error {
 		return x.halt()
 	}
 	h := x.e.h
-	if h.total.Load() >= maxHistoryEvents-1 {
-		return x.userError(&Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (" + strconv.Itoa(maxHistoryEvents) + ")."})
+	if x.seg.events() >= x.e.maxEvents {
+		return x.historyFull()
 	}
 	x.st, x.stSeg, x.open = st, x.seg, true
 	if x.cleanArgs != nil {
@@ -423,7 +434,6 @@ func (x *Exec) Enter(st *State, in Value) error {
 		x.token = newUUID(x.e.random)
 	}
 	if !h.sink {
-		h.total.Add(1)
 		x.stIdx = x.seg.n
 		x.seg.n++
 		return nil
@@ -436,13 +446,17 @@ func (x *Exec) Enter(st *State, in Value) error {
 	return nil
 }
 
+// historyFull is the failure of a state entered when the history is full
+// (A19.2).
+func (x *Exec) historyFull() error {
+	return x.userError(&Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (" + strconv.Itoa(maxHistoryEvents) + ")."})
+}
+
 // Exit records that the current state is left with output out: the
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
 	x.open = false
-	h := x.e.h
-	if !h.sink {
-		h.total.Add(1)
+	if !x.e.h.sink {
 		x.seg.n++
 		return
 	}

@@ -189,7 +189,6 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		if res.submitted {
 			n++
 		}
-		h.total.Add(n)
 		x.seg.n += n
 	}
 
@@ -247,7 +246,6 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	if h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
-		h.total.Add(1)
 		x.seg.n++
 	}
 	return v, nil
@@ -317,7 +315,6 @@ func (l *taskLimits) release() {
 
 func (x *Exec) taskEvent(t func(*taskEvents) EventType, e *Error) {
 	if !x.e.h.sink {
-		x.e.h.total.Add(1)
 		x.seg.n++
 		return
 	}

@@ -338,25 +338,97 @@ func TestEventIDInConcurrentFailure(t *testing.T) {
 	}
 }
 
-// TestHistoryLimit: an execution that would record its 25000th event fails
-// with States.Runtime instead (A17.7, A19.2).
+// TestHistoryLimit: a STANDARD execution that would record its 25000th
+// event fails with States.Runtime instead (A17.7, A19.2), with or without
+// a history hook, in a loop of states and in the iterations of a Map,
+// one or several at a time; an EXPRESS execution keeps no history and
+// runs on.
 func TestHistoryLimit(t *testing.T) {
-	rec := &recorder{}
-	_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+	loop := func(x *Exec, in Value) (Value, error) {
 		for {
 			var err error
 			if in, err = pass(x, "Loop", in); err != nil {
 				return nil, err
 			}
 		}
-	}, WithHistory(rec.hook))
-	want := &Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (25000)."}
-	if diff := cmp.Diff(want, AsError(err)); diff != "" {
-		t.Fatalf("(-want +got):\n%s", diff)
 	}
-	last := rec.events[len(rec.events)-1]
-	if last.ID != maxHistoryEvents || last.Type != ExecutionFailed {
-		t.Errorf("last event %d %s, want %d ExecutionFailed", last.ID, last.Type, maxHistoryEvents)
+	// mapOf runs items iterations of two Pass states on workers
+	// goroutines (Group.Work).
+	mapOf := func(items, workers int) func(x *Exec, in Value) (Value, error) {
+		return func(x *Exec, in Value) (Value, error) {
+			if err := x.Enter(&State{Name: "Map", Type: MapState}, in); err != nil {
+				return nil, err
+			}
+			mp := x.Map(make([]Value, items), MapConfig{MaxConcurrency: workers})
+			var wg sync.WaitGroup
+			errs := make([]error, mp.Workers())
+			for w := range errs {
+				wg.Go(func() {
+					errs[w] = mp.Work(x.Context(), func(ix *Exec, v Value) (Value, error) {
+						if _, err := pass(ix, "A", v); err != nil {
+							return nil, err
+						}
+						return pass(ix, "B", v)
+					})
+				})
+			}
+			wg.Wait()
+			out, err := mp.Wait(errors.Join(errs...))
+			if err != nil {
+				return nil, err
+			}
+			x.Exit(out)
+			return out, nil
+		}
+	}
+	limit := &Error{Name: ErrRuntime, Cause: "The execution reached the maximum number of history events (25000)."}
+	for _, c := range []struct {
+		name    string
+		express bool
+		hook    bool
+		body    func(x *Exec, in Value) (Value, error)
+		want    *Error
+	}{
+		{"loop with hook", false, true, loop, limit},
+		{"loop", false, false, loop, limit},
+		// 4 + 6 events per item: 4167 items need 25006.
+		{"map of 4167", false, false, mapOf(4167, 1), limit},
+		{"map of 4167 with hook", false, true, mapOf(4167, 1), limit},
+		{"map of 4167 at 10", false, false, mapOf(4167, 10), limit},
+		{"map of 4165", false, false, mapOf(4165, 1), nil},
+		{"map of 4165 at 10", false, false, mapOf(4165, 10), nil},
+		{"express map of 10000", true, false, mapOf(10000, 10), nil},
+		{"express loop", true, false, func(x *Exec, in Value) (Value, error) {
+			for range 30000 {
+				var err error
+				if in, err = pass(x, "Loop", in); err != nil {
+					return nil, err
+				}
+			}
+			return in, nil
+		}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rec := &recorder{}
+			var opts []Option
+			if c.hook {
+				opts = append(opts, WithHistory(rec.hook))
+			}
+			_, err := run(t, Definition{Express: c.express}, MustDecode(`{}`), c.body, opts...)
+			var got *Error
+			if err != nil {
+				got = AsError(err)
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Fatalf("(-want +got):\n%s", diff)
+			}
+			if c.hook && c.want != nil && strings.HasPrefix(c.name, "loop") {
+				last := rec.events[len(rec.events)-1]
+				if last.ID != maxHistoryEvents || last.Type != ExecutionFailed {
+					t.Errorf("last event %d %s, want %d ExecutionFailed", last.ID, last.Type, maxHistoryEvents)
+				}
+			}
+		})
 	}
 }
 

@@ -103,9 +103,47 @@ func (g *Group) Items() []Value { return g.items }
 // never tolerated: it fails the Map with its own error.
 //
 // Iterations must be started in index order (a for loop over the items),
-// as the virtual clock runs iteration i after iteration i-Limit().
+// as the virtual clock runs iteration i after iteration i-Limit(). Work
+// does so for a pool of workers.
 func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
-	kx := g.kid(ctx, i)
+	return g.iterate(new(Exec), ctx, i, fn)
+}
+
+// Workers returns how many workers the generated code runs Work in: the
+// Map's limit (Limit), or fewer when there are fewer items.
+func (g *Group) Workers() int { return min(g.lanes, len(g.items)) }
+
+// Work runs iterations of the Map state on the calling goroutine, one
+// after the other, as Iteration does: it takes the next item not taken
+// yet, in index order, until none is left or ctx is done, and stops at the
+// first iteration that fails, returning its error. Generated code runs
+// Workers() of them in an errgroup derived from the Exec's context:
+//
+//	g, ctx := errgroup.WithContext(x.Context())
+//	for range mp.Workers() {
+//		g.Go(func() error { return mp.Work(ctx, iterate) })
+//	}
+//	results, err := mp.Wait(g.Wait())
+//
+// The iterations of one worker reuse one scope; an item taken after
+// another iteration failed is not started (no MapIterationStarted).
+func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) error {
+	kx := new(Exec)
+	for ctx.Err() == nil {
+		i := int(g.next.Add(1) - 1)
+		if i >= len(g.items) {
+			return nil
+		}
+		if err := g.iterate(kx, ctx, i, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// iterate runs iteration i in the scope kx.
+func (g *Group) iterate(kx *Exec, ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
+	g.initKid(kx, ctx, i)
 	kx.ownItem = mapItem{index: i, value: g.items[i]}
 	kx.item = &kx.ownItem
 	kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})

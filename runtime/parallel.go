@@ -35,13 +35,20 @@ type Group struct {
 	failed  atomic.Int64
 	errs    []*failure // tolerated failures, by item
 	scoped  bool       // branches see the outer variables
+	// scopes are the scopes of a Parallel state's branches, in one
+	// allocation.
+	scopes []Exec
+	// next is the next item a Map worker takes (Work).
+	next atomic.Int64
 }
 
 // Parallel starts the n branches of the current Parallel state: the
 // ParallelStateStarted event.
 func (x *Exec) Parallel(n int) *Group {
 	x.record(&Event{Type: ParallelStateStarted, State: x.st.Name})
-	return x.newGroup(n, false)
+	g := x.newGroup(n, false)
+	g.scopes = make([]Exec, n)
+	return g
 }
 
 func (x *Exec) newGroup(n int, isMap bool) *Group {
@@ -68,15 +75,16 @@ func (g *Group) Len() int { return len(g.results) }
 // branch's state loop, run in a new scope. It returns the branch's error
 // for the errgroup.
 func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Value) (Value, error)) error {
-	kx := g.kid(ctx, i)
+	kx := &g.scopes[i]
+	g.initKid(kx, ctx, i)
 	out, err := fn(kx, in)
 	return g.done(kx, i, out, err)
 }
 
-// kid returns the scope of branch or iteration i.
-func (g *Group) kid(ctx context.Context, i int) *Exec {
+// initKid makes kx the scope of branch or iteration i.
+func (g *Group) initKid(kx *Exec, ctx context.Context, i int) {
 	x := g.x
-	kx := &Exec{
+	*kx = Exec{
 		ctx:     ctx,
 		e:       x.e,
 		seg:     &g.g.kids[i],
@@ -94,18 +102,12 @@ func (g *Group) kid(ctx context.Context, i int) *Exec {
 	if x.tl != nil {
 		start := g.fork
 		if j := i - g.lanes; j >= 0 {
-			h := x.e.h
-			h.mu.Lock()
-			for !g.g.kids[j].finished {
-				h.cond.Wait()
-			}
-			h.mu.Unlock()
+			x.e.h.waitFinished(&g.g.kids[j])
 			start = max(start, g.g.kids[j].end)
 		}
 		kx.tl = &kx.ownTL
 		kx.tl.now.Store(start)
 	}
-	return kx
 }
 
 // done ends branch or iteration i with out or err.
@@ -173,6 +175,11 @@ func (g *Group) Wait(err error) ([]Value, error) {
 	succeeded, failed := ParallelStateSucceeded, ParallelStateFailed
 	if g.isMap {
 		succeeded, failed = MapStateSucceeded, MapStateFailed
+	}
+	if err == nil && x.seg.events() >= x.e.maxEvents {
+		// Branches or iterations that ran side by side went past the
+		// history limit without seeing each other's events (history).
+		err = x.historyFull()
 	}
 	if err == nil {
 		if x.ctx.Err() != nil {

@@ -79,6 +79,11 @@
 // _test or names an operating system or architecture (_linux, _arm64) gets
 // _asl added: order_test.asl.json gives order_test_asl.go.
 //
+// With --express, gen checks the definitions as EXPRESS state machines, as
+// check --express does, and compiles them as such: their executions keep
+// no history limit, where a STANDARD execution fails on reaching 25,000
+// history events.
+//
 // Gen checks every definition first, as check does, and also refuses what
 // aslc cannot compile yet (a Map's ItemReader and ResultWriter, and an
 // ItemBatcher beside an ItemSelector or with ...Path fields) with the code

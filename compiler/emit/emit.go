@@ -36,6 +36,9 @@ type Options struct {
 	Version string
 	// Name is the machine's default name ($$.StateMachine.Name).
 	Name string
+	// Express marks the machine as an EXPRESS state machine, whose
+	// executions have no history limit (aslrt.Definition.Express).
+	Express bool
 }
 
 // File returns the Go source of the program's package: one file, gofmt'd.
@@ -170,6 +173,9 @@ func (e *emitter) machineType() {
 	def.add("Name", jen.Lit(e.opts.Name))
 	if t := e.prog.TimeoutSeconds; t > 0 {
 		def.add("TimeoutSeconds", jen.Lit(int(t)))
+	}
+	if e.opts.Express {
+		def.add("Express", jen.True())
 	}
 	f.Var().Id("definition").Op("=").Add(rt("Definition")).Values(def...)
 	f.Line()

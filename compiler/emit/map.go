@@ -89,26 +89,17 @@ func (e *emitter) mapState(s *ir.Map) {
 	})
 }
 
-// mapWorkers emits the iterations of a Map state: a bounded pool of at
-// most mp.Limit() workers in an errgroup, rather than a goroutine per
-// item, so that an iteration costs no goroutine start and no stack growth.
-// The workers take the item indexes from a channel in index order, as
-// Group.Iteration requires, and run each with fn; after a failure they
-// stop taking items, and the iterations still running are aborted through
-// the errgroup's context.
+// mapWorkers emits the iterations of a Map state: a bounded pool of
+// mp.Workers() workers in an errgroup, rather than a goroutine per item,
+// so that an iteration costs no goroutine start and no stack growth. Each
+// worker runs fn on the items it takes, in index order, as Group.Work
+// does; after a failure the workers stop taking items, and the
+// iterations still running are aborted through the errgroup's context.
 func mapWorkers(b *body, fn jen.Code) {
-	b.add(jen.Id("work").Op(":=").Make(jen.Chan().Int(), jen.Len(jen.Id("items"))))
-	b.add(jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(jen.Id("work").Op("<-").Id("i")))
-	b.add(jen.Close(jen.Id("work")))
 	b.add(jen.List(jen.Id("g"), jen.Id("ctx")).Op(":=").Qual(errgroupPath, "WithContext").Call(jen.Id("x").Dot("Context").Call()))
-	b.add(jen.For(jen.Range().Min(jen.Id("mp").Dot("Limit").Call(), jen.Len(jen.Id("items")))).Block(
+	b.add(jen.For(jen.Range().Id("mp").Dot("Workers").Call()).Block(
 		jen.Id("g").Dot("Go").Call(jen.Func().Params().Error().Block(
-			jen.For(jen.Id("i").Op(":=").Range().Id("work")).Block(
-				jen.If(jen.Err().Op(":=").Id("mp").Dot("Iteration").Call(jen.Id("ctx"), jen.Id("i"), fn), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Err()),
-				),
-			),
-			jen.Return(jen.Nil()),
+			jen.Return(jen.Id("mp").Dot("Work").Call(jen.Id("ctx"), fn)),
 		)),
 	))
 }

@@ -300,20 +300,10 @@ func (m *Machine) transformRecords(x *aslrt.Exec, in aslrt.Value) (state, aslrt.
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 50})
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, m.runTransformRecordsProcessor); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, m.runTransformRecordsProcessor)
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -142,20 +142,10 @@ func (m *Machine) batches(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, er
 	}
 	items = batcher.Batches(items)
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 2, Distributed: true})
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, m.runBatchesProcessor); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, m.runBatchesProcessor)
 		})
 	}
 	results, err := mp.Wait(g.Wait())

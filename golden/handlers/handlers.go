@@ -251,20 +251,10 @@ func (m *Machine) eachIterations(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, er
 		return nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{})
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, m.runEachProcessor); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, m.runEachProcessor)
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -141,20 +141,10 @@ func (m *Machine) processImages(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Val
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 10})
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, m.runProcessImagesProcessor); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, m.runProcessImagesProcessor)
 		})
 	}
 	results, err := mp.Wait(g.Wait())

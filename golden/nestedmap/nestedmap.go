@@ -146,20 +146,10 @@ func (m *Machine) groups(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, err
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 2})
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, m.runGroupsProcessor); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, m.runGroupsProcessor)
 		})
 	}
 	results, err := mp.Wait(g.Wait())
@@ -272,20 +262,10 @@ func (m *Machine) items(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		}
 		return m.runItemsProcessor(ix, v)
 	}
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, iterate); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, iterate)
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -419,20 +419,10 @@ func (m *Machine) label(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		}
 		return m.runLabelProcessor(ix, v)
 	}
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, iterate); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, iterate)
 		})
 	}
 	results, err := mp.Wait(g.Wait())

@@ -112,20 +112,10 @@ func (m *Machine) processBatch(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Valu
 		return 0, nil, err
 	}
 	mp := x.Map(items, aslrt.MapConfig{MaxConcurrency: 20, ToleratedFailurePercentage: 10.0, ToleratedPercentageSet: true})
-	work := make(chan int, len(items))
-	for i := range items {
-		work <- i
-	}
-	close(work)
 	g, ctx := errgroup.WithContext(x.Context())
-	for range min(mp.Limit(), len(items)) {
+	for range mp.Workers() {
 		g.Go(func() error {
-			for i := range work {
-				if err := mp.Iteration(ctx, i, m.runProcessBatchProcessor); err != nil {
-					return err
-				}
-			}
-			return nil
+			return mp.Work(ctx, m.runProcessBatchProcessor)
 		})
 	}
 	results, err := mp.Wait(g.Wait())
