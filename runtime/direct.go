@@ -40,21 +40,6 @@ func Field(v Value, key string) (Value, bool) {
 	return o.Get(key)
 }
 
-// Fields returns the member of v that a run of name steps selects:
-// Field for each key in turn.
-func Fields(v Value, keys ...string) (Value, bool) {
-	for _, k := range keys {
-		o, ok := v.(*Object)
-		if !ok {
-			return nil, false
-		}
-		if v, ok = o.Get(k); !ok {
-			return nil, false
-		}
-	}
-	return v, true
-}
-
 // Elem returns the element at index i of v, counting from the end when i
 // is negative: one index step of a definite path. It is false when v is
 // not an array or has no such element.

@@ -83,15 +83,18 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "index", Value: v0},
-			aslrt.Member{Key: "value", Value: v1},
-			aslrt.Member{Key: "tag", Value: v2},
+		return aslrt.Object3(
+			"index", v0,
+			"value", v1,
+			"tag", v2,
 		), true
 	})
 	callParametersLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.tag, $.index)")
 	ioLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"id.$":"$.value.id","label.$":"States.Format('{}-{}', $.tag, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Fields(in, "value", "id")
+		v0, ok := aslrt.Field(in, "value")
+		if ok {
+			v0, ok = aslrt.Field(v0, "id")
+		}
 		if !ok {
 			return nil, false
 		}
@@ -107,9 +110,9 @@ var (
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "id", Value: v0},
-			aslrt.Member{Key: "label", Value: v3},
+		return aslrt.Object2(
+			"id", v0,
+			"label", v3,
 		), true
 	})}
 )

@@ -273,10 +273,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB0S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -284,10 +284,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB0S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -295,10 +295,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB0S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -306,10 +306,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB0S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -317,10 +317,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB0S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -328,10 +328,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB0S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -339,10 +339,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB0S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -350,10 +350,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB0S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -361,10 +361,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB0S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -372,10 +372,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(0)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(0),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB1S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -383,10 +383,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB1S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -394,10 +394,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB1S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -405,10 +405,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB1S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -416,10 +416,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB1S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -427,10 +427,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB1S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -438,10 +438,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB1S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -449,10 +449,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB1S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -460,10 +460,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB1S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -471,10 +471,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB1S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -482,10 +482,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(1)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(1),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB2S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -493,10 +493,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB2S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -504,10 +504,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB2S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -515,10 +515,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB2S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -526,10 +526,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB2S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -537,10 +537,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB2S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -548,10 +548,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB2S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -559,10 +559,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB2S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -570,10 +570,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB2S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -581,10 +581,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB2S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -592,10 +592,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(2)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(2),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB3S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -603,10 +603,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB3S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -614,10 +614,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB3S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -625,10 +625,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB3S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -636,10 +636,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB3S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -647,10 +647,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB3S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -658,10 +658,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB3S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -669,10 +669,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB3S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -680,10 +680,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB3S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -691,10 +691,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB3S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -702,10 +702,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(3)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(3),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB4S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -713,10 +713,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB4S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -724,10 +724,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB4S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -735,10 +735,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB4S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -746,10 +746,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB4S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -757,10 +757,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB4S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -768,10 +768,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB4S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -779,10 +779,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB4S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -790,10 +790,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB4S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -801,10 +801,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB4S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -812,10 +812,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(4)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(4),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB5S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -823,10 +823,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB5S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -834,10 +834,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB5S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -845,10 +845,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB5S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -856,10 +856,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB5S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -867,10 +867,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB5S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -878,10 +878,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB5S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -889,10 +889,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB5S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -900,10 +900,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB5S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -911,10 +911,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB5S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -922,10 +922,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(5)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(5),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB6S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -933,10 +933,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB6S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -944,10 +944,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB6S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -955,10 +955,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB6S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -966,10 +966,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB6S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -977,10 +977,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB6S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -988,10 +988,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB6S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -999,10 +999,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB6S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1010,10 +1010,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB6S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1021,10 +1021,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB6S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1032,10 +1032,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(6)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(6),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB7S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1043,10 +1043,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB7S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1054,10 +1054,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB7S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1065,10 +1065,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB7S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1076,10 +1076,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB7S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1087,10 +1087,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB7S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1098,10 +1098,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB7S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1109,10 +1109,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB7S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1120,10 +1120,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB7S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1131,10 +1131,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB7S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1142,10 +1142,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(7)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(7),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB8S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1153,10 +1153,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB8S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1164,10 +1164,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB8S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1175,10 +1175,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB8S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1186,10 +1186,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB8S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1197,10 +1197,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB8S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1208,10 +1208,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB8S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1219,10 +1219,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB8S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1230,10 +1230,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB8S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1241,10 +1241,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB8S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1252,10 +1252,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(8)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(8),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 	ioB9S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1263,10 +1263,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(0)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(0),
+			"seed", v0,
 		), true
 	})}
 	ioB9S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1274,10 +1274,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(1)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(1),
+			"seed", v0,
 		), true
 	})}
 	ioB9S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1285,10 +1285,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(2)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(2),
+			"seed", v0,
 		), true
 	})}
 	ioB9S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1296,10 +1296,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(3)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(3),
+			"seed", v0,
 		), true
 	})}
 	ioB9S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1307,10 +1307,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(4)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(4),
+			"seed", v0,
 		), true
 	})}
 	ioB9S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1318,10 +1318,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(5)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(5),
+			"seed", v0,
 		), true
 	})}
 	ioB9S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1329,10 +1329,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(6)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(6),
+			"seed", v0,
 		), true
 	})}
 	ioB9S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1340,10 +1340,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(7)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(7),
+			"seed", v0,
 		), true
 	})}
 	ioB9S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1351,10 +1351,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(8)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(8),
+			"seed", v0,
 		), true
 	})}
 	ioB9S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -1362,10 +1362,10 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "branch", Value: int64(9)},
-			aslrt.Member{Key: "step", Value: int64(9)},
-			aslrt.Member{Key: "seed", Value: v0},
+		return aslrt.Object3(
+			"branch", int64(9),
+			"step", int64(9),
+			"seed", v0,
 		), true
 	})}
 )

@@ -2066,7 +2066,10 @@ var (
 var (
 	ioPass0000 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":0,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2074,17 +2077,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(0)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(0),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0001 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":1,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2092,17 +2098,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(1)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(1),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0002 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":2,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2110,17 +2119,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(2)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(2),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0003 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":3,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2128,17 +2140,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(3)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(3),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0004 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":4,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2146,17 +2161,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(4)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(4),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0005 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":5,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2164,17 +2182,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(5)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(5),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0006 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":6,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2182,17 +2203,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(6)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(6),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0007 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":7,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2200,17 +2224,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(7)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(7),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0008 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":8,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2218,17 +2245,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(8)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(8),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0009 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":9,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2236,17 +2266,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(9)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(9),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0010 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":10,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2254,17 +2287,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(10)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(10),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0011 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":11,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2272,17 +2308,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(11)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(11),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0012 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":12,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2290,17 +2329,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(12)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(12),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0013 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":13,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2308,17 +2350,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(13)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(13),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0014 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":14,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2326,17 +2371,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(14)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(14),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0015 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":15,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2344,17 +2392,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(15)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(15),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0016 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":16,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2362,17 +2413,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(16)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(16),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0017 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":17,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2380,17 +2434,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(17)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(17),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0018 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":18,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2398,17 +2455,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(18)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(18),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0019 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":19,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2416,17 +2476,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(19)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(19),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0020 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":20,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2434,17 +2497,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(20)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(20),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0021 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":21,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2452,17 +2518,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(21)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(21),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0022 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":22,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2470,17 +2539,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(22)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(22),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0023 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":23,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2488,17 +2560,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(23)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(23),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0024 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":24,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2506,17 +2581,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(24)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(24),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0025 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":25,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2524,17 +2602,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(25)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(25),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0026 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":26,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2542,17 +2623,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(26)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(26),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0027 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":27,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2560,17 +2644,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(27)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(27),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0028 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":28,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2578,17 +2665,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(28)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(28),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0029 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":29,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2596,17 +2686,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(29)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(29),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0030 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":30,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2614,17 +2707,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(30)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(30),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0031 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":31,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2632,17 +2728,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(31)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(31),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0032 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":32,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2650,17 +2749,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(32)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(32),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0033 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":33,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2668,17 +2770,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(33)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(33),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0034 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":34,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2686,17 +2791,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(34)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(34),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0035 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":35,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2704,17 +2812,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(35)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(35),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0036 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":36,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2722,17 +2833,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(36)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(36),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0037 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":37,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2740,17 +2854,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(37)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(37),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0038 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":38,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2758,17 +2875,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(38)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(38),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0039 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":39,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2776,17 +2896,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(39)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(39),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0040 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":40,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2794,17 +2917,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(40)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(40),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0041 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":41,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2812,17 +2938,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(41)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(41),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0042 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":42,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2830,17 +2959,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(42)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(42),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0043 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":43,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2848,17 +2980,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(43)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(43),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0044 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":44,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2866,17 +3001,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(44)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(44),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0045 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":45,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2884,17 +3022,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(45)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(45),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0046 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":46,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2902,17 +3043,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(46)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(46),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0047 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":47,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2920,17 +3064,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(47)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(47),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0048 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":48,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2938,17 +3085,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(48)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(48),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0049 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":49,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2956,17 +3106,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(49)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(49),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0050 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":50,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2974,17 +3127,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(50)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(50),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0051 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":51,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -2992,17 +3148,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(51)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(51),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0052 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":52,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3010,17 +3169,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(52)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(52),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0053 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":53,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3028,17 +3190,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(53)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(53),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0054 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":54,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3046,17 +3211,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(54)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(54),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0055 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":55,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3064,17 +3232,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(55)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(55),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0056 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":56,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3082,17 +3253,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(56)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(56),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0057 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":57,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3100,17 +3274,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(57)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(57),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0058 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":58,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3118,17 +3295,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(58)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(58),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0059 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":59,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3136,17 +3316,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(59)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(59),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0060 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":60,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3154,17 +3337,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(60)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(60),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0061 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":61,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3172,17 +3358,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(61)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(61),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0062 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":62,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3190,17 +3379,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(62)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(62),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0063 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":63,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3208,17 +3400,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(63)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(63),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0064 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":64,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3226,17 +3421,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(64)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(64),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0065 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":65,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3244,17 +3442,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(65)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(65),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0066 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":66,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3262,17 +3463,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(66)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(66),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0067 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":67,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3280,17 +3484,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(67)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(67),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0068 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":68,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3298,17 +3505,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(68)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(68),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0069 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":69,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3316,17 +3526,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(69)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(69),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0070 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":70,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3334,17 +3547,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(70)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(70),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0071 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":71,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3352,17 +3568,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(71)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(71),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0072 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":72,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3370,17 +3589,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(72)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(72),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0073 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":73,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3388,17 +3610,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(73)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(73),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0074 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":74,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3406,17 +3631,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(74)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(74),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0075 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":75,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3424,17 +3652,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(75)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(75),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0076 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":76,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3442,17 +3673,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(76)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(76),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0077 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":77,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3460,17 +3694,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(77)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(77),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0078 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":78,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3478,17 +3715,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(78)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(78),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0079 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":79,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3496,17 +3736,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(79)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(79),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0080 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":80,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3514,17 +3757,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(80)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(80),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0081 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":81,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3532,17 +3778,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(81)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(81),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0082 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":82,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3550,17 +3799,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(82)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(82),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0083 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":83,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3568,17 +3820,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(83)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(83),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0084 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":84,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3586,17 +3841,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(84)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(84),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0085 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":85,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3604,17 +3862,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(85)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(85),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0086 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":86,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3622,17 +3883,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(86)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(86),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0087 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":87,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3640,17 +3904,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(87)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(87),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0088 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":88,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3658,17 +3925,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(88)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(88),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0089 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":89,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3676,17 +3946,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(89)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(89),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0090 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":90,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3694,17 +3967,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(90)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(90),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0091 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":91,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3712,17 +3988,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(91)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(91),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0092 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":92,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3730,17 +4009,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(92)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(92),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0093 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":93,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3748,17 +4030,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(93)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(93),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0094 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":94,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3766,17 +4051,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(94)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(94),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0095 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":95,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3784,17 +4072,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(95)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(95),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0096 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":96,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3802,17 +4093,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(96)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(96),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0097 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":97,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3820,17 +4114,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(97)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(97),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0098 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":98,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3838,17 +4135,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(98)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(98),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0099 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":99,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3856,17 +4156,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(99)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(99),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0100 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":100,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3874,17 +4177,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(100)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(100),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0101 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":101,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3892,17 +4198,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(101)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(101),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0102 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":102,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3910,17 +4219,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(102)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(102),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0103 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":103,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3928,17 +4240,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(103)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(103),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0104 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":104,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3946,17 +4261,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(104)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(104),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0105 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":105,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3964,17 +4282,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(105)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(105),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0106 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":106,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -3982,17 +4303,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(106)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(106),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0107 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":107,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4000,17 +4324,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(107)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(107),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0108 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":108,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4018,17 +4345,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(108)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(108),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0109 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":109,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4036,17 +4366,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(109)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(109),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0110 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":110,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4054,17 +4387,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(110)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(110),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0111 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":111,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4072,17 +4408,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(111)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(111),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0112 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":112,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4090,17 +4429,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(112)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(112),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0113 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":113,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4108,17 +4450,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(113)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(113),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0114 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":114,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4126,17 +4471,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(114)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(114),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0115 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":115,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4144,17 +4492,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(115)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(115),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0116 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":116,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4162,17 +4513,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(116)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(116),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0117 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":117,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4180,17 +4534,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(117)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(117),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0118 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":118,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4198,17 +4555,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(118)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(118),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0119 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":119,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4216,17 +4576,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(119)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(119),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0120 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":120,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4234,17 +4597,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(120)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(120),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0121 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":121,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4252,17 +4618,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(121)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(121),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0122 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":122,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4270,17 +4639,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(122)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(122),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0123 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":123,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4288,17 +4660,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(123)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(123),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0124 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":124,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4306,17 +4681,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(124)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(124),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0125 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":125,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4324,17 +4702,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(125)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(125),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0126 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":126,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4342,17 +4723,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(126)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(126),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0127 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":127,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4360,17 +4744,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(127)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(127),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0128 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":128,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4378,17 +4765,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(128)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(128),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0129 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":129,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4396,17 +4786,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(129)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(129),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0130 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":130,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4414,17 +4807,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(130)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(130),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0131 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":131,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4432,17 +4828,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(131)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(131),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0132 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":132,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4450,17 +4849,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(132)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(132),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0133 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":133,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4468,17 +4870,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(133)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(133),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0134 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":134,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4486,17 +4891,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(134)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(134),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0135 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":135,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4504,17 +4912,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(135)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(135),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0136 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":136,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4522,17 +4933,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(136)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(136),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0137 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":137,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4540,17 +4954,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(137)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(137),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0138 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":138,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4558,17 +4975,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(138)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(138),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0139 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":139,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4576,17 +4996,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(139)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(139),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0140 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":140,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4594,17 +5017,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(140)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(140),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0141 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":141,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4612,17 +5038,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(141)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(141),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0142 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":142,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4630,17 +5059,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(142)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(142),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0143 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":143,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4648,17 +5080,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(143)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(143),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0144 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":144,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4666,17 +5101,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(144)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(144),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0145 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":145,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4684,17 +5122,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(145)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(145),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0146 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":146,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4702,17 +5143,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(146)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(146),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0147 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":147,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4720,17 +5164,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(147)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(147),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0148 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":148,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4738,17 +5185,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(148)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(148),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0149 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":149,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4756,17 +5206,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(149)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(149),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0150 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":150,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4774,17 +5227,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(150)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(150),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0151 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":151,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4792,17 +5248,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(151)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(151),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0152 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":152,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4810,17 +5269,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(152)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(152),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0153 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":153,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4828,17 +5290,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(153)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(153),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0154 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":154,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4846,17 +5311,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(154)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(154),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0155 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":155,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4864,17 +5332,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(155)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(155),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0156 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":156,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4882,17 +5353,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(156)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(156),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0157 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":157,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4900,17 +5374,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(157)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(157),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0158 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":158,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4918,17 +5395,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(158)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(158),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0159 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":159,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4936,17 +5416,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(159)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(159),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0160 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":160,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4954,17 +5437,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(160)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(160),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0161 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":161,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4972,17 +5458,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(161)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(161),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0162 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":162,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -4990,17 +5479,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(162)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(162),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0163 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":163,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5008,17 +5500,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(163)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(163),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0164 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":164,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5026,17 +5521,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(164)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(164),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0165 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":165,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5044,17 +5542,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(165)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(165),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0166 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":166,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5062,17 +5563,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(166)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(166),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0167 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":167,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5080,17 +5584,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(167)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(167),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0168 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":168,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5098,17 +5605,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(168)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(168),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0169 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":169,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5116,17 +5626,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(169)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(169),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0170 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":170,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5134,17 +5647,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(170)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(170),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0171 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":171,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5152,17 +5668,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(171)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(171),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0172 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":172,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5170,17 +5689,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(172)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(172),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0173 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":173,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5188,17 +5710,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(173)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(173),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0174 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":174,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5206,17 +5731,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(174)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(174),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0175 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":175,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5224,17 +5752,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(175)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(175),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0176 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":176,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5242,17 +5773,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(176)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(176),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0177 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":177,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5260,17 +5794,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(177)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(177),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0178 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":178,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5278,17 +5815,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(178)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(178),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0179 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":179,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5296,17 +5836,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(179)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(179),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0180 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":180,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5314,17 +5857,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(180)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(180),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0181 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":181,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5332,17 +5878,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(181)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(181),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0182 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":182,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5350,17 +5899,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(182)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(182),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0183 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":183,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5368,17 +5920,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(183)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(183),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0184 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":184,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5386,17 +5941,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(184)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(184),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0185 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":185,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5404,17 +5962,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(185)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(185),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0186 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":186,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5422,17 +5983,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(186)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(186),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0187 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":187,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5440,17 +6004,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(187)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(187),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0188 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":188,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5458,17 +6025,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(188)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(188),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0189 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":189,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5476,17 +6046,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(189)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(189),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0190 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":190,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5494,17 +6067,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(190)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(190),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0191 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":191,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5512,17 +6088,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(191)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(191),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0192 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":192,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5530,17 +6109,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(192)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(192),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0193 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":193,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5548,17 +6130,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(193)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(193),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0194 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":194,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5566,17 +6151,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(194)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(194),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0195 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":195,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5584,17 +6172,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(195)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(195),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0196 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":196,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5602,17 +6193,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(196)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(196),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0197 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":197,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5620,17 +6214,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(197)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(197),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0198 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":198,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5638,17 +6235,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(198)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(198),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0199 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":199,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5656,17 +6256,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(199)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(199),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0200 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":200,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5674,17 +6277,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(200)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(200),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0201 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":201,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5692,17 +6298,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(201)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(201),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0202 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":202,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5710,17 +6319,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(202)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(202),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0203 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":203,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5728,17 +6340,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(203)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(203),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0204 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":204,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5746,17 +6361,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(204)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(204),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0205 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":205,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5764,17 +6382,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(205)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(205),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0206 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":206,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5782,17 +6403,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(206)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(206),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0207 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":207,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5800,17 +6424,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(207)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(207),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0208 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":208,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5818,17 +6445,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(208)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(208),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0209 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":209,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5836,17 +6466,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(209)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(209),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0210 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":210,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5854,17 +6487,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(210)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(210),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0211 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":211,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5872,17 +6508,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(211)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(211),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0212 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":212,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5890,17 +6529,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(212)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(212),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0213 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":213,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5908,17 +6550,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(213)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(213),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0214 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":214,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5926,17 +6571,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(214)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(214),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0215 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":215,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5944,17 +6592,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(215)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(215),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0216 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":216,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5962,17 +6613,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(216)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(216),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0217 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":217,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5980,17 +6634,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(217)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(217),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0218 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":218,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -5998,17 +6655,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(218)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(218),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0219 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":219,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6016,17 +6676,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(219)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(219),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0220 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":220,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6034,17 +6697,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(220)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(220),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0221 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":221,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6052,17 +6718,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(221)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(221),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0222 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":222,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6070,17 +6739,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(222)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(222),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0223 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":223,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6088,17 +6760,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(223)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(223),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0224 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":224,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6106,17 +6781,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(224)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(224),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0225 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":225,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6124,17 +6802,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(225)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(225),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0226 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":226,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6142,17 +6823,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(226)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(226),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0227 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":227,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6160,17 +6844,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(227)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(227),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0228 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":228,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6178,17 +6865,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(228)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(228),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0229 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":229,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6196,17 +6886,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(229)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(229),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0230 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":230,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6214,17 +6907,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(230)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(230),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0231 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":231,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6232,17 +6928,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(231)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(231),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0232 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":232,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6250,17 +6949,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(232)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(232),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0233 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":233,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6268,17 +6970,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(233)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(233),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0234 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":234,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6286,17 +6991,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(234)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(234),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0235 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":235,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6304,17 +7012,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(235)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(235),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0236 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":236,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6322,17 +7033,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(236)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(236),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0237 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":237,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6340,17 +7054,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(237)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(237),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0238 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":238,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6358,17 +7075,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(238)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(238),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0239 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":239,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6376,17 +7096,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(239)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(239),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0240 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":240,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6394,17 +7117,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(240)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(240),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0241 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":241,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6412,17 +7138,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(241)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(241),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0242 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":242,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6430,17 +7159,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(242)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(242),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0243 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":243,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6448,17 +7180,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(243)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(243),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0244 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":244,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6466,17 +7201,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(244)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(244),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0245 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":245,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6484,17 +7222,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(245)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(245),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0246 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":246,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6502,17 +7243,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(246)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(246),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0247 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":247,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6520,17 +7264,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(247)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(247),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0248 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":248,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6538,17 +7285,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(248)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(248),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0249 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":249,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6556,17 +7306,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(249)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(249),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0250 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":250,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6574,17 +7327,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(250)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(250),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0251 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":251,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6592,17 +7348,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(251)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(251),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0252 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":252,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6610,17 +7369,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(252)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(252),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0253 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":253,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6628,17 +7390,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(253)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(253),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0254 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":254,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6646,17 +7411,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(254)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(254),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0255 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":255,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6664,17 +7432,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(255)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(255),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0256 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":256,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6682,17 +7453,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(256)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(256),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0257 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":257,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6700,17 +7474,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(257)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(257),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0258 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":258,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6718,17 +7495,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(258)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(258),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0259 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":259,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6736,17 +7516,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(259)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(259),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0260 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":260,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6754,17 +7537,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(260)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(260),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0261 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":261,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6772,17 +7558,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(261)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(261),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0262 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":262,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6790,17 +7579,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(262)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(262),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0263 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":263,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6808,17 +7600,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(263)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(263),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0264 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":264,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6826,17 +7621,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(264)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(264),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0265 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":265,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6844,17 +7642,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(265)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(265),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0266 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":266,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6862,17 +7663,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(266)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(266),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0267 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":267,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6880,17 +7684,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(267)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(267),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0268 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":268,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6898,17 +7705,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(268)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(268),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0269 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":269,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6916,17 +7726,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(269)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(269),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0270 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":270,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6934,17 +7747,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(270)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(270),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0271 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":271,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6952,17 +7768,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(271)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(271),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0272 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":272,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6970,17 +7789,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(272)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(272),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0273 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":273,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -6988,17 +7810,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(273)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(273),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0274 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":274,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7006,17 +7831,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(274)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(274),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0275 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":275,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7024,17 +7852,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(275)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(275),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0276 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":276,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7042,17 +7873,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(276)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(276),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0277 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":277,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7060,17 +7894,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(277)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(277),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0278 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":278,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7078,17 +7915,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(278)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(278),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0279 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":279,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7096,17 +7936,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(279)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(279),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0280 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":280,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7114,17 +7957,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(280)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(280),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0281 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":281,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7132,17 +7978,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(281)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(281),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0282 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":282,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7150,17 +7999,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(282)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(282),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0283 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":283,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7168,17 +8020,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(283)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(283),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0284 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":284,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7186,17 +8041,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(284)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(284),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0285 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":285,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7204,17 +8062,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(285)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(285),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0286 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":286,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7222,17 +8083,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(286)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(286),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0287 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":287,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7240,17 +8104,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(287)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(287),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0288 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":288,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7258,17 +8125,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(288)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(288),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0289 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":289,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7276,17 +8146,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(289)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(289),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0290 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":290,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7294,17 +8167,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(290)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(290),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0291 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":291,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7312,17 +8188,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(291)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(291),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0292 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":292,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7330,17 +8209,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(292)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(292),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0293 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":293,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7348,17 +8230,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(293)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(293),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0294 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":294,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7366,17 +8251,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(294)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(294),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0295 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":295,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7384,17 +8272,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(295)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(295),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0296 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":296,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7402,17 +8293,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(296)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(296),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0297 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":297,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7420,17 +8314,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(297)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(297),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0298 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":298,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7438,17 +8335,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(298)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(298),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0299 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":299,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7456,17 +8356,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(299)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(299),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0300 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":300,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7474,17 +8377,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(300)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(300),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0301 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":301,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7492,17 +8398,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(301)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(301),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0302 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":302,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7510,17 +8419,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(302)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(302),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0303 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":303,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7528,17 +8440,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(303)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(303),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0304 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":304,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7546,17 +8461,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(304)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(304),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0305 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":305,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7564,17 +8482,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(305)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(305),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0306 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":306,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7582,17 +8503,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(306)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(306),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0307 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":307,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7600,17 +8524,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(307)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(307),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0308 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":308,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7618,17 +8545,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(308)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(308),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0309 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":309,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7636,17 +8566,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(309)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(309),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0310 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":310,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7654,17 +8587,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(310)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(310),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0311 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":311,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7672,17 +8608,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(311)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(311),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0312 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":312,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7690,17 +8629,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(312)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(312),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0313 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":313,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7708,17 +8650,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(313)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(313),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0314 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":314,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7726,17 +8671,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(314)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(314),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0315 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":315,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7744,17 +8692,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(315)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(315),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0316 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":316,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7762,17 +8713,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(316)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(316),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0317 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":317,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7780,17 +8734,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(317)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(317),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0318 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":318,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7798,17 +8755,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(318)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(318),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0319 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":319,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7816,17 +8776,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(319)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(319),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0320 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":320,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7834,17 +8797,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(320)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(320),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0321 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":321,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7852,17 +8818,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(321)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(321),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0322 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":322,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7870,17 +8839,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(322)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(322),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0323 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":323,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7888,17 +8860,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(323)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(323),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0324 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":324,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7906,17 +8881,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(324)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(324),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0325 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":325,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7924,17 +8902,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(325)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(325),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0326 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":326,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7942,17 +8923,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(326)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(326),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0327 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":327,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7960,17 +8944,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(327)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(327),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0328 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":328,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7978,17 +8965,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(328)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(328),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0329 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":329,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -7996,17 +8986,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(329)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(329),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0330 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":330,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8014,17 +9007,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(330)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(330),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0331 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":331,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8032,17 +9028,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(331)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(331),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0332 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":332,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8050,17 +9049,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(332)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(332),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0333 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":333,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8068,17 +9070,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(333)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(333),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0334 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":334,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8086,17 +9091,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(334)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(334),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0335 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":335,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8104,17 +9112,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(335)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(335),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0336 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":336,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8122,17 +9133,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(336)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(336),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0337 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":337,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8140,17 +9154,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(337)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(337),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0338 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":338,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8158,17 +9175,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(338)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(338),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0339 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":339,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8176,17 +9196,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(339)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(339),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0340 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":340,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8194,17 +9217,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(340)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(340),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0341 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":341,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8212,17 +9238,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(341)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(341),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0342 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":342,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8230,17 +9259,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(342)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(342),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0343 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":343,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8248,17 +9280,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(343)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(343),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0344 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":344,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8266,17 +9301,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(344)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(344),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0345 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":345,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8284,17 +9322,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(345)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(345),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0346 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":346,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8302,17 +9343,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(346)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(346),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0347 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":347,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8320,17 +9364,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(347)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(347),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0348 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":348,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8338,17 +9385,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(348)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(348),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0349 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":349,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8356,17 +9406,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(349)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(349),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0350 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":350,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8374,17 +9427,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(350)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(350),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0351 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":351,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8392,17 +9448,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(351)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(351),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0352 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":352,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8410,17 +9469,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(352)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(352),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0353 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":353,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8428,17 +9490,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(353)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(353),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0354 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":354,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8446,17 +9511,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(354)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(354),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0355 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":355,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8464,17 +9532,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(355)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(355),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0356 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":356,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8482,17 +9553,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(356)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(356),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0357 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":357,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8500,17 +9574,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(357)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(357),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0358 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":358,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8518,17 +9595,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(358)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(358),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0359 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":359,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8536,17 +9616,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(359)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(359),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0360 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":360,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8554,17 +9637,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(360)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(360),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0361 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":361,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8572,17 +9658,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(361)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(361),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0362 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":362,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8590,17 +9679,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(362)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(362),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0363 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":363,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8608,17 +9700,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(363)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(363),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0364 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":364,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8626,17 +9721,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(364)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(364),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0365 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":365,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8644,17 +9742,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(365)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(365),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0366 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":366,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8662,17 +9763,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(366)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(366),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0367 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":367,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8680,17 +9784,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(367)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(367),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0368 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":368,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8698,17 +9805,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(368)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(368),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0369 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":369,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8716,17 +9826,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(369)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(369),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0370 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":370,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8734,17 +9847,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(370)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(370),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0371 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":371,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8752,17 +9868,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(371)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(371),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0372 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":372,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8770,17 +9889,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(372)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(372),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0373 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":373,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8788,17 +9910,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(373)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(373),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0374 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":374,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8806,17 +9931,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(374)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(374),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0375 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":375,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8824,17 +9952,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(375)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(375),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0376 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":376,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8842,17 +9973,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(376)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(376),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0377 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":377,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8860,17 +9994,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(377)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(377),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0378 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":378,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8878,17 +10015,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(378)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(378),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0379 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":379,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8896,17 +10036,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(379)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(379),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0380 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":380,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8914,17 +10057,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(380)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(380),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0381 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":381,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8932,17 +10078,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(381)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(381),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0382 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":382,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8950,17 +10099,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(382)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(382),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0383 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":383,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8968,17 +10120,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(383)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(383),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0384 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":384,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -8986,17 +10141,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(384)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(384),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0385 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":385,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9004,17 +10162,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(385)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(385),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0386 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":386,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9022,17 +10183,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(386)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(386),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0387 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":387,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9040,17 +10204,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(387)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(387),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0388 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":388,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9058,17 +10225,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(388)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(388),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0389 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":389,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9076,17 +10246,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(389)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(389),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0390 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":390,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9094,17 +10267,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(390)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(390),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0391 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":391,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9112,17 +10288,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(391)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(391),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0392 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":392,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9130,17 +10309,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(392)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(392),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0393 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":393,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9148,17 +10330,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(393)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(393),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0394 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":394,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9166,17 +10351,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(394)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(394),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0395 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":395,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9184,17 +10372,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(395)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(395),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0396 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":396,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9202,17 +10393,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(396)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(396),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0397 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":397,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9220,17 +10414,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(397)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(397),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0398 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":398,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9238,17 +10435,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(398)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(398),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0399 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":399,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9256,17 +10456,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(399)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(399),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0400 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":400,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9274,17 +10477,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(400)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(400),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0401 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":401,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9292,17 +10498,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(401)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(401),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0402 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":402,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9310,17 +10519,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(402)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(402),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0403 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":403,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9328,17 +10540,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(403)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(403),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0404 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":404,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9346,17 +10561,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(404)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(404),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0405 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":405,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9364,17 +10582,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(405)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(405),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0406 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":406,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9382,17 +10603,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(406)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(406),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0407 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":407,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9400,17 +10624,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(407)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(407),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0408 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":408,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9418,17 +10645,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(408)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(408),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0409 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":409,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9436,17 +10666,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(409)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(409),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0410 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":410,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9454,17 +10687,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(410)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(410),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0411 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":411,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9472,17 +10708,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(411)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(411),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0412 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":412,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9490,17 +10729,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(412)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(412),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0413 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":413,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9508,17 +10750,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(413)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(413),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0414 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":414,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9526,17 +10771,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(414)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(414),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0415 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":415,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9544,17 +10792,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(415)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(415),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0416 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":416,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9562,17 +10813,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(416)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(416),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0417 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":417,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9580,17 +10834,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(417)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(417),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0418 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":418,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9598,17 +10855,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(418)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(418),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0419 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":419,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9616,17 +10876,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(419)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(419),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0420 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":420,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9634,17 +10897,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(420)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(420),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0421 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":421,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9652,17 +10918,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(421)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(421),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0422 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":422,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9670,17 +10939,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(422)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(422),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0423 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":423,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9688,17 +10960,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(423)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(423),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0424 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":424,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9706,17 +10981,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(424)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(424),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0425 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":425,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9724,17 +11002,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(425)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(425),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0426 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":426,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9742,17 +11023,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(426)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(426),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0427 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":427,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9760,17 +11044,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(427)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(427),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0428 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":428,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9778,17 +11065,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(428)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(428),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0429 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":429,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9796,17 +11086,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(429)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(429),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0430 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":430,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9814,17 +11107,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(430)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(430),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0431 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":431,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9832,17 +11128,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(431)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(431),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0432 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":432,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9850,17 +11149,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(432)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(432),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0433 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":433,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9868,17 +11170,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(433)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(433),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0434 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":434,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9886,17 +11191,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(434)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(434),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0435 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":435,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9904,17 +11212,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(435)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(435),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0436 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":436,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9922,17 +11233,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(436)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(436),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0437 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":437,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9940,17 +11254,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(437)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(437),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0438 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":438,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9958,17 +11275,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(438)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(438),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0439 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":439,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9976,17 +11296,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(439)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(439),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0440 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":440,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -9994,17 +11317,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(440)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(440),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0441 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":441,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10012,17 +11338,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(441)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(441),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0442 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":442,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10030,17 +11359,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(442)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(442),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0443 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":443,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10048,17 +11380,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(443)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(443),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0444 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":444,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10066,17 +11401,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(444)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(444),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0445 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":445,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10084,17 +11422,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(445)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(445),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0446 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":446,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10102,17 +11443,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(446)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(446),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0447 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":447,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10120,17 +11464,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(447)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(447),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0448 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":448,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10138,17 +11485,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(448)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(448),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0449 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":449,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10156,17 +11506,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(449)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(449),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0450 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":450,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10174,17 +11527,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(450)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(450),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0451 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":451,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10192,17 +11548,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(451)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(451),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0452 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":452,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10210,17 +11569,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(452)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(452),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0453 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":453,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10228,17 +11590,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(453)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(453),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0454 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":454,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10246,17 +11611,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(454)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(454),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0455 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":455,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10264,17 +11632,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(455)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(455),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0456 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":456,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10282,17 +11653,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(456)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(456),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0457 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":457,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10300,17 +11674,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(457)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(457),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0458 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":458,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10318,17 +11695,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(458)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(458),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0459 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":459,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10336,17 +11716,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(459)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(459),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0460 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":460,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10354,17 +11737,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(460)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(460),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0461 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":461,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10372,17 +11758,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(461)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(461),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0462 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":462,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10390,17 +11779,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(462)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(462),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0463 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":463,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10408,17 +11800,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(463)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(463),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0464 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":464,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10426,17 +11821,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(464)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(464),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0465 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":465,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10444,17 +11842,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(465)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(465),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0466 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":466,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10462,17 +11863,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(466)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(466),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0467 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":467,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10480,17 +11884,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(467)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(467),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0468 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":468,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10498,17 +11905,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(468)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(468),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0469 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":469,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10516,17 +11926,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(469)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(469),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0470 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":470,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10534,17 +11947,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(470)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(470),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0471 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":471,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10552,17 +11968,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(471)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(471),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0472 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":472,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10570,17 +11989,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(472)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(472),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0473 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":473,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10588,17 +12010,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(473)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(473),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0474 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":474,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10606,17 +12031,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(474)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(474),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0475 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":475,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10624,17 +12052,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(475)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(475),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0476 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":476,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10642,17 +12073,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(476)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(476),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0477 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":477,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10660,17 +12094,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(477)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(477),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0478 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":478,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10678,17 +12115,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(478)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(478),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0479 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":479,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10696,17 +12136,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(479)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(479),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0480 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":480,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10714,17 +12157,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(480)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(480),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0481 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":481,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10732,17 +12178,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(481)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(481),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0482 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":482,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10750,17 +12199,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(482)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(482),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0483 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":483,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10768,17 +12220,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(483)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(483),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0484 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":484,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10786,17 +12241,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(484)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(484),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0485 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":485,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10804,17 +12262,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(485)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(485),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0486 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":486,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10822,17 +12283,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(486)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(486),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0487 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":487,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10840,17 +12304,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(487)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(487),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0488 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":488,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10858,17 +12325,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(488)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(488),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0489 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":489,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10876,17 +12346,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(489)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(489),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0490 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":490,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10894,17 +12367,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(490)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(490),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0491 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":491,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10912,17 +12388,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(491)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(491),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0492 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":492,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10930,17 +12409,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(492)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(492),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0493 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":493,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10948,17 +12430,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(493)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(493),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0494 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":494,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10966,17 +12451,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(494)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(494),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0495 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":495,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -10984,17 +12472,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(495)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(495),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0496 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":496,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11002,17 +12493,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(496)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(496),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0497 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":497,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11020,17 +12514,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(497)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(497),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0498 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":498,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11038,17 +12535,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(498)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(498),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0499 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":499,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11056,17 +12556,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(499)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(499),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0500 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":500,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11074,17 +12577,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(500)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(500),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0501 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":501,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11092,17 +12598,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(501)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(501),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0502 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":502,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11110,17 +12619,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(502)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(502),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0503 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":503,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11128,17 +12640,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(503)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(503),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0504 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":504,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11146,17 +12661,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(504)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(504),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0505 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":505,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11164,17 +12682,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(505)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(505),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0506 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":506,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11182,17 +12703,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(506)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(506),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0507 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":507,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11200,17 +12724,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(507)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(507),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0508 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":508,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11218,17 +12745,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(508)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(508),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0509 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":509,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11236,17 +12766,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(509)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(509),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0510 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":510,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11254,17 +12787,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(510)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(510),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0511 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":511,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11272,17 +12808,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(511)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(511),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0512 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":512,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11290,17 +12829,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(512)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(512),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0513 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":513,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11308,17 +12850,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(513)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(513),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0514 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":514,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11326,17 +12871,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(514)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(514),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0515 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":515,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11344,17 +12892,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(515)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(515),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0516 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":516,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11362,17 +12913,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(516)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(516),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0517 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":517,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11380,17 +12934,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(517)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(517),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0518 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":518,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11398,17 +12955,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(518)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(518),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0519 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":519,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11416,17 +12976,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(519)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(519),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0520 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":520,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11434,17 +12997,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(520)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(520),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0521 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":521,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11452,17 +13018,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(521)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(521),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0522 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":522,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11470,17 +13039,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(522)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(522),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0523 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":523,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11488,17 +13060,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(523)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(523),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0524 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":524,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11506,17 +13081,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(524)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(524),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0525 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":525,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11524,17 +13102,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(525)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(525),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0526 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":526,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11542,17 +13123,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(526)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(526),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0527 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":527,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11560,17 +13144,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(527)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(527),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0528 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":528,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11578,17 +13165,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(528)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(528),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0529 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":529,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11596,17 +13186,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(529)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(529),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0530 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":530,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11614,17 +13207,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(530)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(530),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0531 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":531,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11632,17 +13228,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(531)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(531),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0532 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":532,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11650,17 +13249,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(532)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(532),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0533 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":533,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11668,17 +13270,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(533)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(533),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0534 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":534,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11686,17 +13291,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(534)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(534),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0535 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":535,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11704,17 +13312,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(535)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(535),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0536 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":536,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11722,17 +13333,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(536)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(536),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0537 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":537,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11740,17 +13354,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(537)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(537),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0538 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":538,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11758,17 +13375,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(538)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(538),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0539 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":539,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11776,17 +13396,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(539)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(539),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0540 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":540,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11794,17 +13417,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(540)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(540),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0541 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":541,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11812,17 +13438,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(541)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(541),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0542 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":542,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11830,17 +13459,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(542)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(542),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0543 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":543,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11848,17 +13480,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(543)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(543),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0544 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":544,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11866,17 +13501,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(544)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(544),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0545 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":545,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11884,17 +13522,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(545)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(545),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0546 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":546,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11902,17 +13543,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(546)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(546),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0547 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":547,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11920,17 +13564,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(547)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(547),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0548 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":548,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11938,17 +13585,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(548)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(548),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0549 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":549,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11956,17 +13606,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(549)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(549),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0550 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":550,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11974,17 +13627,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(550)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(550),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0551 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":551,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -11992,17 +13648,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(551)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(551),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0552 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":552,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12010,17 +13669,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(552)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(552),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0553 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":553,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12028,17 +13690,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(553)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(553),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0554 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":554,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12046,17 +13711,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(554)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(554),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0555 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":555,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12064,17 +13732,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(555)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(555),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0556 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":556,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12082,17 +13753,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(556)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(556),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0557 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":557,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12100,17 +13774,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(557)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(557),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0558 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":558,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12118,17 +13795,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(558)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(558),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0559 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":559,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12136,17 +13816,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(559)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(559),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0560 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":560,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12154,17 +13837,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(560)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(560),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0561 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":561,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12172,17 +13858,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(561)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(561),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0562 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":562,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12190,17 +13879,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(562)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(562),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0563 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":563,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12208,17 +13900,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(563)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(563),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0564 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":564,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12226,17 +13921,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(564)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(564),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0565 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":565,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12244,17 +13942,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(565)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(565),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0566 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":566,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12262,17 +13963,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(566)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(566),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0567 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":567,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12280,17 +13984,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(567)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(567),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0568 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":568,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12298,17 +14005,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(568)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(568),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0569 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":569,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12316,17 +14026,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(569)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(569),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0570 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":570,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12334,17 +14047,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(570)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(570),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0571 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":571,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12352,17 +14068,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(571)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(571),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0572 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":572,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12370,17 +14089,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(572)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(572),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0573 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":573,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12388,17 +14110,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(573)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(573),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0574 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":574,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12406,17 +14131,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(574)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(574),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0575 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":575,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12424,17 +14152,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(575)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(575),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0576 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":576,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12442,17 +14173,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(576)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(576),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0577 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":577,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12460,17 +14194,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(577)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(577),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0578 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":578,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12478,17 +14215,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(578)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(578),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0579 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":579,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12496,17 +14236,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(579)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(579),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0580 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":580,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12514,17 +14257,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(580)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(580),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0581 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":581,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12532,17 +14278,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(581)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(581),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0582 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":582,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12550,17 +14299,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(582)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(582),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0583 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":583,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12568,17 +14320,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(583)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(583),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0584 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":584,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12586,17 +14341,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(584)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(584),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0585 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":585,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12604,17 +14362,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(585)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(585),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0586 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":586,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12622,17 +14383,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(586)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(586),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0587 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":587,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12640,17 +14404,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(587)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(587),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0588 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":588,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12658,17 +14425,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(588)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(588),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0589 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":589,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12676,17 +14446,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(589)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(589),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0590 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":590,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12694,17 +14467,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(590)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(590),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0591 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":591,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12712,17 +14488,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(591)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(591),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0592 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":592,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12730,17 +14509,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(592)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(592),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0593 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":593,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12748,17 +14530,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(593)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(593),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0594 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":594,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12766,17 +14551,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(594)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(594),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0595 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":595,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12784,17 +14572,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(595)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(595),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0596 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":596,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12802,17 +14593,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(596)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(596),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0597 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":597,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12820,17 +14614,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(597)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(597),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0598 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":598,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12838,17 +14635,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(598)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(598),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0599 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":599,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12856,17 +14656,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(599)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(599),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0600 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":600,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12874,17 +14677,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(600)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(600),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0601 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":601,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12892,17 +14698,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(601)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(601),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0602 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":602,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12910,17 +14719,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(602)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(602),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0603 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":603,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12928,17 +14740,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(603)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(603),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0604 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":604,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12946,17 +14761,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(604)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(604),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0605 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":605,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12964,17 +14782,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(605)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(605),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0606 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":606,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -12982,17 +14803,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(606)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(606),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0607 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":607,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13000,17 +14824,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(607)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(607),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0608 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":608,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13018,17 +14845,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(608)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(608),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0609 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":609,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13036,17 +14866,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(609)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(609),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0610 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":610,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13054,17 +14887,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(610)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(610),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0611 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":611,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13072,17 +14908,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(611)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(611),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0612 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":612,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13090,17 +14929,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(612)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(612),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0613 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":613,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13108,17 +14950,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(613)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(613),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0614 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":614,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13126,17 +14971,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(614)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(614),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0615 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":615,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13144,17 +14992,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(615)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(615),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0616 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":616,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13162,17 +15013,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(616)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(616),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0617 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":617,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13180,17 +15034,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(617)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(617),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0618 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":618,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13198,17 +15055,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(618)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(618),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0619 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":619,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13216,17 +15076,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(619)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(619),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0620 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":620,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13234,17 +15097,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(620)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(620),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0621 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":621,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13252,17 +15118,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(621)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(621),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0622 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":622,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13270,17 +15139,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(622)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(622),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0623 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":623,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13288,17 +15160,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(623)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(623),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0624 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":624,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13306,17 +15181,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(624)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(624),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0625 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":625,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13324,17 +15202,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(625)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(625),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0626 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":626,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13342,17 +15223,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(626)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(626),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0627 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":627,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13360,17 +15244,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(627)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(627),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0628 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":628,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13378,17 +15265,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(628)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(628),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0629 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":629,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13396,17 +15286,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(629)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(629),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0630 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":630,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13414,17 +15307,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(630)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(630),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0631 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":631,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13432,17 +15328,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(631)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(631),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0632 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":632,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13450,17 +15349,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(632)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(632),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0633 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":633,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13468,17 +15370,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(633)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(633),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0634 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":634,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13486,17 +15391,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(634)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(634),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0635 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":635,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13504,17 +15412,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(635)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(635),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0636 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":636,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13522,17 +15433,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(636)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(636),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0637 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":637,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13540,17 +15454,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(637)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(637),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0638 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":638,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13558,17 +15475,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(638)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(638),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0639 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":639,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13576,17 +15496,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(639)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(639),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0640 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":640,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13594,17 +15517,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(640)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(640),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0641 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":641,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13612,17 +15538,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(641)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(641),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0642 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":642,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13630,17 +15559,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(642)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(642),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0643 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":643,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13648,17 +15580,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(643)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(643),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0644 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":644,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13666,17 +15601,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(644)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(644),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0645 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":645,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13684,17 +15622,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(645)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(645),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0646 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":646,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13702,17 +15643,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(646)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(646),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0647 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":647,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13720,17 +15664,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(647)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(647),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0648 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":648,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13738,17 +15685,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(648)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(648),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0649 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":649,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13756,17 +15706,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(649)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(649),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0650 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":650,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13774,17 +15727,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(650)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(650),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0651 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":651,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13792,17 +15748,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(651)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(651),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0652 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":652,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13810,17 +15769,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(652)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(652),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0653 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":653,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13828,17 +15790,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(653)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(653),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0654 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":654,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13846,17 +15811,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(654)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(654),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0655 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":655,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13864,17 +15832,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(655)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(655),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0656 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":656,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13882,17 +15853,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(656)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(656),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0657 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":657,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13900,17 +15874,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(657)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(657),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0658 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":658,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13918,17 +15895,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(658)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(658),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0659 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":659,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13936,17 +15916,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(659)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(659),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0660 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":660,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13954,17 +15937,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(660)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(660),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0661 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":661,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13972,17 +15958,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(661)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(661),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0662 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":662,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -13990,17 +15979,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(662)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(662),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0663 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":663,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14008,17 +16000,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(663)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(663),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0664 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":664,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14026,17 +16021,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(664)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(664),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0665 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":665,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14044,17 +16042,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(665)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(665),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0666 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":666,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14062,17 +16063,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(666)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(666),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0667 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":667,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14080,17 +16084,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(667)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(667),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0668 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":668,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14098,17 +16105,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(668)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(668),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0669 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":669,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14116,17 +16126,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(669)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(669),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0670 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":670,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14134,17 +16147,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(670)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(670),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0671 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":671,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14152,17 +16168,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(671)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(671),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0672 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":672,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14170,17 +16189,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(672)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(672),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0673 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":673,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14188,17 +16210,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(673)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(673),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0674 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":674,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14206,17 +16231,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(674)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(674),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0675 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":675,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14224,17 +16252,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(675)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(675),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0676 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":676,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14242,17 +16273,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(676)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(676),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0677 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":677,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14260,17 +16294,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(677)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(677),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0678 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":678,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14278,17 +16315,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(678)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(678),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0679 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":679,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14296,17 +16336,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(679)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(679),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0680 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":680,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14314,17 +16357,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(680)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(680),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0681 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":681,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14332,17 +16378,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(681)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(681),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0682 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":682,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14350,17 +16399,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(682)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(682),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0683 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":683,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14368,17 +16420,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(683)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(683),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0684 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":684,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14386,17 +16441,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(684)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(684),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0685 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":685,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14404,17 +16462,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(685)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(685),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0686 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":686,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14422,17 +16483,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(686)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(686),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0687 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":687,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14440,17 +16504,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(687)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(687),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0688 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":688,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14458,17 +16525,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(688)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(688),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0689 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":689,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14476,17 +16546,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(689)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(689),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0690 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":690,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14494,17 +16567,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(690)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(690),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0691 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":691,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14512,17 +16588,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(691)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(691),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0692 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":692,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14530,17 +16609,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(692)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(692),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0693 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":693,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14548,17 +16630,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(693)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(693),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0694 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":694,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14566,17 +16651,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(694)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(694),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0695 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":695,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14584,17 +16672,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(695)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(695),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0696 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":696,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14602,17 +16693,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(696)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(696),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0697 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":697,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14620,17 +16714,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(697)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(697),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0698 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":698,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14638,17 +16735,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(698)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(698),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0699 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":699,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14656,17 +16756,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(699)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(699),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0700 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":700,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14674,17 +16777,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(700)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(700),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0701 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":701,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14692,17 +16798,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(701)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(701),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0702 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":702,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14710,17 +16819,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(702)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(702),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0703 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":703,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14728,17 +16840,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(703)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(703),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0704 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":704,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14746,17 +16861,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(704)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(704),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0705 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":705,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14764,17 +16882,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(705)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(705),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0706 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":706,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14782,17 +16903,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(706)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(706),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0707 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":707,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14800,17 +16924,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(707)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(707),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0708 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":708,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14818,17 +16945,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(708)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(708),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0709 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":709,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14836,17 +16966,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(709)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(709),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0710 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":710,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14854,17 +16987,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(710)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(710),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0711 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":711,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14872,17 +17008,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(711)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(711),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0712 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":712,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14890,17 +17029,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(712)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(712),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0713 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":713,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14908,17 +17050,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(713)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(713),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0714 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":714,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14926,17 +17071,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(714)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(714),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0715 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":715,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14944,17 +17092,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(715)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(715),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0716 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":716,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14962,17 +17113,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(716)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(716),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0717 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":717,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14980,17 +17134,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(717)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(717),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0718 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":718,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -14998,17 +17155,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(718)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(718),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0719 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":719,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15016,17 +17176,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(719)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(719),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0720 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":720,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15034,17 +17197,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(720)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(720),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0721 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":721,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15052,17 +17218,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(721)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(721),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0722 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":722,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15070,17 +17239,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(722)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(722),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0723 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":723,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15088,17 +17260,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(723)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(723),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0724 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":724,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15106,17 +17281,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(724)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(724),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0725 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":725,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15124,17 +17302,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(725)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(725),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0726 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":726,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15142,17 +17323,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(726)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(726),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0727 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":727,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15160,17 +17344,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(727)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(727),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0728 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":728,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15178,17 +17365,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(728)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(728),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0729 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":729,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15196,17 +17386,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(729)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(729),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0730 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":730,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15214,17 +17407,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(730)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(730),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0731 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":731,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15232,17 +17428,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(731)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(731),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0732 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":732,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15250,17 +17449,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(732)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(732),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0733 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":733,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15268,17 +17470,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(733)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(733),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0734 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":734,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15286,17 +17491,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(734)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(734),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0735 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":735,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15304,17 +17512,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(735)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(735),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0736 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":736,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15322,17 +17533,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(736)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(736),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0737 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":737,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15340,17 +17554,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(737)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(737),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0738 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":738,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15358,17 +17575,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(738)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(738),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0739 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":739,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15376,17 +17596,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(739)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(739),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0740 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":740,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15394,17 +17617,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(740)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(740),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0741 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":741,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15412,17 +17638,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(741)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(741),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0742 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":742,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15430,17 +17659,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(742)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(742),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0743 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":743,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15448,17 +17680,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(743)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(743),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0744 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":744,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15466,17 +17701,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(744)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(744),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0745 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":745,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15484,17 +17722,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(745)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(745),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0746 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":746,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15502,17 +17743,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(746)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(746),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0747 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":747,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15520,17 +17764,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(747)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(747),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0748 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":748,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15538,17 +17785,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(748)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(748),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0749 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":749,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15556,17 +17806,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(749)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(749),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0750 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":750,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15574,17 +17827,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(750)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(750),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0751 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":751,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15592,17 +17848,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(751)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(751),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0752 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":752,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15610,17 +17869,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(752)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(752),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0753 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":753,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15628,17 +17890,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(753)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(753),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0754 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":754,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15646,17 +17911,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(754)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(754),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0755 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":755,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15664,17 +17932,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(755)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(755),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0756 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":756,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15682,17 +17953,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(756)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(756),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0757 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":757,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15700,17 +17974,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(757)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(757),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0758 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":758,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15718,17 +17995,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(758)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(758),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0759 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":759,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15736,17 +18016,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(759)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(759),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0760 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":760,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15754,17 +18037,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(760)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(760),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0761 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":761,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15772,17 +18058,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(761)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(761),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0762 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":762,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15790,17 +18079,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(762)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(762),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0763 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":763,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15808,17 +18100,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(763)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(763),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0764 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":764,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15826,17 +18121,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(764)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(764),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0765 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":765,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15844,17 +18142,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(765)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(765),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0766 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":766,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15862,17 +18163,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(766)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(766),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0767 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":767,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15880,17 +18184,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(767)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(767),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0768 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":768,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15898,17 +18205,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(768)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(768),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0769 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":769,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15916,17 +18226,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(769)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(769),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0770 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":770,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15934,17 +18247,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(770)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(770),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0771 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":771,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15952,17 +18268,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(771)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(771),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0772 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":772,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15970,17 +18289,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(772)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(772),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0773 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":773,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -15988,17 +18310,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(773)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(773),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0774 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":774,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16006,17 +18331,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(774)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(774),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0775 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":775,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16024,17 +18352,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(775)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(775),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0776 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":776,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16042,17 +18373,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(776)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(776),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0777 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":777,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16060,17 +18394,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(777)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(777),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0778 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":778,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16078,17 +18415,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(778)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(778),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0779 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":779,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16096,17 +18436,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(779)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(779),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0780 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":780,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16114,17 +18457,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(780)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(780),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0781 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":781,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16132,17 +18478,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(781)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(781),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0782 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":782,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16150,17 +18499,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(782)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(782),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0783 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":783,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16168,17 +18520,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(783)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(783),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0784 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":784,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16186,17 +18541,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(784)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(784),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0785 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":785,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16204,17 +18562,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(785)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(785),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0786 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":786,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16222,17 +18583,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(786)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(786),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0787 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":787,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16240,17 +18604,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(787)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(787),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0788 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":788,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16258,17 +18625,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(788)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(788),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0789 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":789,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16276,17 +18646,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(789)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(789),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0790 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":790,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16294,17 +18667,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(790)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(790),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0791 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":791,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16312,17 +18688,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(791)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(791),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0792 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":792,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16330,17 +18709,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(792)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(792),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0793 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":793,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16348,17 +18730,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(793)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(793),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0794 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":794,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16366,17 +18751,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(794)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(794),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0795 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":795,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16384,17 +18772,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(795)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(795),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0796 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":796,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16402,17 +18793,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(796)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(796),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0797 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":797,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16420,17 +18814,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(797)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(797),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0798 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":798,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16438,17 +18835,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(798)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(798),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0799 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":799,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16456,17 +18856,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(799)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(799),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0800 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":800,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16474,17 +18877,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(800)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(800),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0801 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":801,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16492,17 +18898,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(801)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(801),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0802 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":802,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16510,17 +18919,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(802)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(802),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0803 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":803,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16528,17 +18940,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(803)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(803),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0804 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":804,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16546,17 +18961,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(804)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(804),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0805 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":805,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16564,17 +18982,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(805)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(805),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0806 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":806,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16582,17 +19003,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(806)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(806),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0807 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":807,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16600,17 +19024,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(807)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(807),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0808 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":808,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16618,17 +19045,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(808)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(808),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0809 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":809,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16636,17 +19066,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(809)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(809),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0810 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":810,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16654,17 +19087,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(810)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(810),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0811 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":811,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16672,17 +19108,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(811)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(811),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0812 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":812,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16690,17 +19129,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(812)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(812),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0813 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":813,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16708,17 +19150,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(813)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(813),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0814 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":814,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16726,17 +19171,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(814)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(814),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0815 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":815,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16744,17 +19192,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(815)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(815),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0816 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":816,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16762,17 +19213,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(816)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(816),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0817 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":817,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16780,17 +19234,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(817)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(817),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0818 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":818,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16798,17 +19255,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(818)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(818),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0819 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":819,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16816,17 +19276,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(819)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(819),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0820 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":820,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16834,17 +19297,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(820)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(820),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0821 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":821,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16852,17 +19318,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(821)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(821),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0822 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":822,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16870,17 +19339,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(822)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(822),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0823 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":823,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16888,17 +19360,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(823)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(823),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0824 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":824,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16906,17 +19381,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(824)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(824),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0825 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":825,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16924,17 +19402,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(825)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(825),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0826 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":826,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16942,17 +19423,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(826)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(826),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0827 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":827,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16960,17 +19444,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(827)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(827),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0828 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":828,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16978,17 +19465,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(828)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(828),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0829 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":829,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -16996,17 +19486,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(829)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(829),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0830 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":830,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17014,17 +19507,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(830)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(830),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0831 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":831,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17032,17 +19528,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(831)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(831),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0832 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":832,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17050,17 +19549,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(832)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(832),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0833 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":833,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17068,17 +19570,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(833)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(833),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0834 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":834,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17086,17 +19591,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(834)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(834),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0835 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":835,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17104,17 +19612,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(835)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(835),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0836 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":836,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17122,17 +19633,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(836)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(836),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0837 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":837,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17140,17 +19654,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(837)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(837),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0838 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":838,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17158,17 +19675,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(838)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(838),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0839 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":839,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17176,17 +19696,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(839)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(839),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0840 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":840,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17194,17 +19717,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(840)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(840),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0841 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":841,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17212,17 +19738,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(841)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(841),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0842 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":842,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17230,17 +19759,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(842)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(842),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0843 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":843,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17248,17 +19780,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(843)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(843),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0844 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":844,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17266,17 +19801,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(844)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(844),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0845 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":845,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17284,17 +19822,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(845)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(845),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0846 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":846,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17302,17 +19843,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(846)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(846),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0847 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":847,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17320,17 +19864,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(847)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(847),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0848 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":848,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17338,17 +19885,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(848)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(848),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0849 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":849,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17356,17 +19906,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(849)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(849),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0850 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":850,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17374,17 +19927,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(850)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(850),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0851 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":851,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17392,17 +19948,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(851)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(851),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0852 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":852,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17410,17 +19969,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(852)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(852),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0853 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":853,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17428,17 +19990,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(853)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(853),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0854 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":854,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17446,17 +20011,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(854)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(854),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0855 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":855,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17464,17 +20032,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(855)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(855),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0856 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":856,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17482,17 +20053,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(856)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(856),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0857 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":857,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17500,17 +20074,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(857)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(857),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0858 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":858,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17518,17 +20095,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(858)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(858),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0859 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":859,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17536,17 +20116,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(859)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(859),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0860 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":860,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17554,17 +20137,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(860)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(860),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0861 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":861,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17572,17 +20158,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(861)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(861),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0862 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":862,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17590,17 +20179,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(862)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(862),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0863 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":863,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17608,17 +20200,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(863)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(863),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0864 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":864,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17626,17 +20221,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(864)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(864),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0865 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":865,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17644,17 +20242,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(865)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(865),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0866 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":866,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17662,17 +20263,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(866)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(866),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0867 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":867,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17680,17 +20284,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(867)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(867),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0868 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":868,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17698,17 +20305,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(868)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(868),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0869 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":869,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17716,17 +20326,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(869)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(869),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0870 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":870,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17734,17 +20347,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(870)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(870),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0871 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":871,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17752,17 +20368,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(871)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(871),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0872 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":872,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17770,17 +20389,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(872)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(872),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0873 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":873,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17788,17 +20410,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(873)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(873),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0874 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":874,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17806,17 +20431,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(874)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(874),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0875 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":875,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17824,17 +20452,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(875)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(875),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0876 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":876,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17842,17 +20473,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(876)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(876),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0877 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":877,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17860,17 +20494,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(877)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(877),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0878 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":878,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17878,17 +20515,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(878)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(878),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0879 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":879,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17896,17 +20536,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(879)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(879),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0880 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":880,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17914,17 +20557,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(880)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(880),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0881 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":881,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17932,17 +20578,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(881)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(881),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0882 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":882,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17950,17 +20599,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(882)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(882),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0883 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":883,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17968,17 +20620,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(883)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(883),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0884 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":884,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -17986,17 +20641,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(884)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(884),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0885 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":885,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18004,17 +20662,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(885)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(885),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0886 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":886,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18022,17 +20683,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(886)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(886),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0887 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":887,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18040,17 +20704,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(887)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(887),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0888 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":888,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18058,17 +20725,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(888)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(888),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0889 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":889,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18076,17 +20746,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(889)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(889),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0890 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":890,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18094,17 +20767,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(890)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(890),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0891 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":891,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18112,17 +20788,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(891)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(891),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0892 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":892,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18130,17 +20809,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(892)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(892),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0893 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":893,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18148,17 +20830,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(893)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(893),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0894 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":894,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18166,17 +20851,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(894)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(894),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0895 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":895,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18184,17 +20872,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(895)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(895),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0896 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":896,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18202,17 +20893,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(896)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(896),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0897 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":897,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18220,17 +20914,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(897)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(897),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0898 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":898,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18238,17 +20935,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(898)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(898),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0899 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":899,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18256,17 +20956,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(899)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(899),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0900 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":900,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18274,17 +20977,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(900)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(900),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0901 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":901,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18292,17 +20998,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(901)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(901),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0902 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":902,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18310,17 +21019,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(902)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(902),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0903 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":903,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18328,17 +21040,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(903)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(903),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0904 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":904,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18346,17 +21061,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(904)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(904),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0905 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":905,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18364,17 +21082,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(905)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(905),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0906 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":906,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18382,17 +21103,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(906)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(906),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0907 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":907,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18400,17 +21124,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(907)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(907),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0908 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":908,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18418,17 +21145,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(908)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(908),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0909 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":909,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18436,17 +21166,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(909)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(909),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0910 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":910,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18454,17 +21187,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(910)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(910),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0911 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":911,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18472,17 +21208,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(911)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(911),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0912 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":912,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18490,17 +21229,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(912)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(912),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0913 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":913,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18508,17 +21250,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(913)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(913),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0914 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":914,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18526,17 +21271,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(914)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(914),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0915 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":915,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18544,17 +21292,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(915)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(915),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0916 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":916,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18562,17 +21313,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(916)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(916),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0917 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":917,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18580,17 +21334,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(917)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(917),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0918 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":918,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18598,17 +21355,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(918)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(918),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0919 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":919,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18616,17 +21376,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(919)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(919),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0920 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":920,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18634,17 +21397,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(920)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(920),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0921 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":921,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18652,17 +21418,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(921)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(921),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0922 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":922,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18670,17 +21439,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(922)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(922),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0923 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":923,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18688,17 +21460,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(923)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(923),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0924 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":924,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18706,17 +21481,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(924)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(924),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0925 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":925,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18724,17 +21502,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(925)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(925),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0926 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":926,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18742,17 +21523,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(926)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(926),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0927 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":927,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18760,17 +21544,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(927)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(927),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0928 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":928,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18778,17 +21565,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(928)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(928),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0929 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":929,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18796,17 +21586,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(929)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(929),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0930 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":930,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18814,17 +21607,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(930)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(930),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0931 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":931,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18832,17 +21628,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(931)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(931),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0932 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":932,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18850,17 +21649,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(932)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(932),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0933 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":933,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18868,17 +21670,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(933)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(933),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0934 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":934,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18886,17 +21691,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(934)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(934),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0935 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":935,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18904,17 +21712,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(935)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(935),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0936 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":936,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18922,17 +21733,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(936)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(936),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0937 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":937,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18940,17 +21754,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(937)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(937),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0938 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":938,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18958,17 +21775,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(938)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(938),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0939 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":939,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18976,17 +21796,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(939)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(939),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0940 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":940,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -18994,17 +21817,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(940)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(940),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0941 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":941,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19012,17 +21838,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(941)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(941),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0942 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":942,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19030,17 +21859,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(942)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(942),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0943 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":943,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19048,17 +21880,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(943)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(943),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0944 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":944,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19066,17 +21901,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(944)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(944),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0945 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":945,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19084,17 +21922,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(945)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(945),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0946 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":946,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19102,17 +21943,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(946)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(946),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0947 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":947,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19120,17 +21964,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(947)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(947),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0948 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":948,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19138,17 +21985,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(948)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(948),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0949 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":949,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19156,17 +22006,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(949)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(949),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0950 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":950,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19174,17 +22027,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(950)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(950),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0951 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":951,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19192,17 +22048,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(951)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(951),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0952 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":952,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19210,17 +22069,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(952)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(952),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0953 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":953,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19228,17 +22090,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(953)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(953),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0954 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":954,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19246,17 +22111,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(954)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(954),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0955 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":955,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19264,17 +22132,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(955)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(955),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0956 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":956,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19282,17 +22153,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(956)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(956),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0957 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":957,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19300,17 +22174,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(957)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(957),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0958 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":958,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19318,17 +22195,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(958)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(958),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0959 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":959,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19336,17 +22216,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(959)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(959),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0960 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":960,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19354,17 +22237,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(960)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(960),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0961 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":961,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19372,17 +22258,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(961)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(961),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0962 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":962,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19390,17 +22279,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(962)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(962),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0963 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":963,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19408,17 +22300,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(963)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(963),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0964 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":964,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19426,17 +22321,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(964)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(964),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0965 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":965,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19444,17 +22342,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(965)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(965),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0966 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":966,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19462,17 +22363,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(966)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(966),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0967 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":967,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19480,17 +22384,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(967)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(967),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0968 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":968,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19498,17 +22405,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(968)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(968),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0969 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":969,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19516,17 +22426,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(969)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(969),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0970 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":970,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19534,17 +22447,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(970)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(970),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0971 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":971,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19552,17 +22468,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(971)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(971),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0972 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":972,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19570,17 +22489,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(972)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(972),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0973 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":973,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19588,17 +22510,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(973)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(973),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0974 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":974,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19606,17 +22531,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(974)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(974),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0975 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":975,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19624,17 +22552,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(975)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(975),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0976 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":976,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19642,17 +22573,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(976)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(976),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0977 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":977,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19660,17 +22594,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(977)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(977),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0978 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":978,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19678,17 +22615,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(978)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(978),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0979 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":979,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19696,17 +22636,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(979)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(979),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0980 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":980,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19714,17 +22657,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(980)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(980),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0981 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":981,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19732,17 +22678,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(981)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(981),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0982 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":982,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19750,17 +22699,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(982)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(982),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0983 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":983,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19768,17 +22720,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(983)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(983),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0984 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":984,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19786,17 +22741,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(984)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(984),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0985 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":985,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19804,17 +22762,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(985)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(985),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0986 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":986,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19822,17 +22783,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(986)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(986),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0987 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":987,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19840,17 +22804,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(987)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(987),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0988 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":988,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19858,17 +22825,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(988)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(988),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0989 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":989,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19876,17 +22846,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(989)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(989),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0990 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":990,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19894,17 +22867,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(990)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(990),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0991 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":991,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19912,17 +22888,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(991)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(991),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0992 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":992,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19930,17 +22909,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(992)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(992),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0993 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":993,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19948,17 +22930,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(993)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(993),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0994 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":994,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19966,17 +22951,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(994)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(994),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0995 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":995,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -19984,17 +22972,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(995)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(995),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0996 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":996,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -20002,17 +22993,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(996)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(996),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0997 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":997,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -20020,17 +23014,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(997)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(997),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0998 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":998,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -20038,17 +23035,20 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(998)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(998),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),
 	}
 	ioPass0999 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":999,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "last", "index")
+			v0, ok := aslrt.Field(in, "last")
+			if ok {
+				v0, ok = aslrt.Field(v0, "index")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -20056,10 +23056,10 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "index", Value: int64(999)},
-				aslrt.Member{Key: "previous", Value: v0},
-				aslrt.Member{Key: "name", Value: v1},
+			return aslrt.Object3(
+				"index", int64(999),
+				"previous", v0,
+				"name", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.last"),

@@ -2077,9 +2077,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(0)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(0),
 		), true
 	})}
 	retryTask0000 = []aslrt.Retrier{
@@ -2090,9 +2090,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(1)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(1),
 		), true
 	})}
 	retryTask0001 = []aslrt.Retrier{
@@ -2103,9 +2103,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(2)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(2),
 		), true
 	})}
 	retryTask0002 = []aslrt.Retrier{
@@ -2116,9 +2116,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(3)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(3),
 		), true
 	})}
 	retryTask0003 = []aslrt.Retrier{
@@ -2129,9 +2129,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(4)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(4),
 		), true
 	})}
 	retryTask0004 = []aslrt.Retrier{
@@ -2142,9 +2142,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(5)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(5),
 		), true
 	})}
 	retryTask0005 = []aslrt.Retrier{
@@ -2155,9 +2155,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(6)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(6),
 		), true
 	})}
 	retryTask0006 = []aslrt.Retrier{
@@ -2168,9 +2168,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(7)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(7),
 		), true
 	})}
 	retryTask0007 = []aslrt.Retrier{
@@ -2181,9 +2181,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(8)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(8),
 		), true
 	})}
 	retryTask0008 = []aslrt.Retrier{
@@ -2194,9 +2194,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(9)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(9),
 		), true
 	})}
 	retryTask0009 = []aslrt.Retrier{
@@ -2207,9 +2207,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(10)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(10),
 		), true
 	})}
 	retryTask0010 = []aslrt.Retrier{
@@ -2220,9 +2220,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(11)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(11),
 		), true
 	})}
 	retryTask0011 = []aslrt.Retrier{
@@ -2233,9 +2233,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(12)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(12),
 		), true
 	})}
 	retryTask0012 = []aslrt.Retrier{
@@ -2246,9 +2246,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(13)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(13),
 		), true
 	})}
 	retryTask0013 = []aslrt.Retrier{
@@ -2259,9 +2259,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(14)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(14),
 		), true
 	})}
 	retryTask0014 = []aslrt.Retrier{
@@ -2272,9 +2272,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(15)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(15),
 		), true
 	})}
 	retryTask0015 = []aslrt.Retrier{
@@ -2285,9 +2285,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(16)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(16),
 		), true
 	})}
 	retryTask0016 = []aslrt.Retrier{
@@ -2298,9 +2298,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(17)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(17),
 		), true
 	})}
 	retryTask0017 = []aslrt.Retrier{
@@ -2311,9 +2311,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(18)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(18),
 		), true
 	})}
 	retryTask0018 = []aslrt.Retrier{
@@ -2324,9 +2324,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(19)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(19),
 		), true
 	})}
 	retryTask0019 = []aslrt.Retrier{
@@ -2337,9 +2337,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(20)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(20),
 		), true
 	})}
 	retryTask0020 = []aslrt.Retrier{
@@ -2350,9 +2350,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(21)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(21),
 		), true
 	})}
 	retryTask0021 = []aslrt.Retrier{
@@ -2363,9 +2363,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(22)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(22),
 		), true
 	})}
 	retryTask0022 = []aslrt.Retrier{
@@ -2376,9 +2376,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(23)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(23),
 		), true
 	})}
 	retryTask0023 = []aslrt.Retrier{
@@ -2389,9 +2389,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(24)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(24),
 		), true
 	})}
 	retryTask0024 = []aslrt.Retrier{
@@ -2402,9 +2402,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(25)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(25),
 		), true
 	})}
 	retryTask0025 = []aslrt.Retrier{
@@ -2415,9 +2415,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(26)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(26),
 		), true
 	})}
 	retryTask0026 = []aslrt.Retrier{
@@ -2428,9 +2428,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(27)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(27),
 		), true
 	})}
 	retryTask0027 = []aslrt.Retrier{
@@ -2441,9 +2441,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(28)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(28),
 		), true
 	})}
 	retryTask0028 = []aslrt.Retrier{
@@ -2454,9 +2454,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(29)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(29),
 		), true
 	})}
 	retryTask0029 = []aslrt.Retrier{
@@ -2467,9 +2467,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(30)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(30),
 		), true
 	})}
 	retryTask0030 = []aslrt.Retrier{
@@ -2480,9 +2480,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(31)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(31),
 		), true
 	})}
 	retryTask0031 = []aslrt.Retrier{
@@ -2493,9 +2493,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(32)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(32),
 		), true
 	})}
 	retryTask0032 = []aslrt.Retrier{
@@ -2506,9 +2506,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(33)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(33),
 		), true
 	})}
 	retryTask0033 = []aslrt.Retrier{
@@ -2519,9 +2519,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(34)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(34),
 		), true
 	})}
 	retryTask0034 = []aslrt.Retrier{
@@ -2532,9 +2532,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(35)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(35),
 		), true
 	})}
 	retryTask0035 = []aslrt.Retrier{
@@ -2545,9 +2545,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(36)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(36),
 		), true
 	})}
 	retryTask0036 = []aslrt.Retrier{
@@ -2558,9 +2558,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(37)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(37),
 		), true
 	})}
 	retryTask0037 = []aslrt.Retrier{
@@ -2571,9 +2571,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(38)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(38),
 		), true
 	})}
 	retryTask0038 = []aslrt.Retrier{
@@ -2584,9 +2584,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(39)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(39),
 		), true
 	})}
 	retryTask0039 = []aslrt.Retrier{
@@ -2597,9 +2597,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(40)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(40),
 		), true
 	})}
 	retryTask0040 = []aslrt.Retrier{
@@ -2610,9 +2610,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(41)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(41),
 		), true
 	})}
 	retryTask0041 = []aslrt.Retrier{
@@ -2623,9 +2623,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(42)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(42),
 		), true
 	})}
 	retryTask0042 = []aslrt.Retrier{
@@ -2636,9 +2636,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(43)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(43),
 		), true
 	})}
 	retryTask0043 = []aslrt.Retrier{
@@ -2649,9 +2649,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(44)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(44),
 		), true
 	})}
 	retryTask0044 = []aslrt.Retrier{
@@ -2662,9 +2662,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(45)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(45),
 		), true
 	})}
 	retryTask0045 = []aslrt.Retrier{
@@ -2675,9 +2675,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(46)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(46),
 		), true
 	})}
 	retryTask0046 = []aslrt.Retrier{
@@ -2688,9 +2688,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(47)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(47),
 		), true
 	})}
 	retryTask0047 = []aslrt.Retrier{
@@ -2701,9 +2701,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(48)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(48),
 		), true
 	})}
 	retryTask0048 = []aslrt.Retrier{
@@ -2714,9 +2714,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(49)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(49),
 		), true
 	})}
 	retryTask0049 = []aslrt.Retrier{
@@ -2727,9 +2727,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(50)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(50),
 		), true
 	})}
 	retryTask0050 = []aslrt.Retrier{
@@ -2740,9 +2740,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(51)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(51),
 		), true
 	})}
 	retryTask0051 = []aslrt.Retrier{
@@ -2753,9 +2753,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(52)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(52),
 		), true
 	})}
 	retryTask0052 = []aslrt.Retrier{
@@ -2766,9 +2766,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(53)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(53),
 		), true
 	})}
 	retryTask0053 = []aslrt.Retrier{
@@ -2779,9 +2779,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(54)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(54),
 		), true
 	})}
 	retryTask0054 = []aslrt.Retrier{
@@ -2792,9 +2792,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(55)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(55),
 		), true
 	})}
 	retryTask0055 = []aslrt.Retrier{
@@ -2805,9 +2805,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(56)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(56),
 		), true
 	})}
 	retryTask0056 = []aslrt.Retrier{
@@ -2818,9 +2818,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(57)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(57),
 		), true
 	})}
 	retryTask0057 = []aslrt.Retrier{
@@ -2831,9 +2831,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(58)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(58),
 		), true
 	})}
 	retryTask0058 = []aslrt.Retrier{
@@ -2844,9 +2844,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(59)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(59),
 		), true
 	})}
 	retryTask0059 = []aslrt.Retrier{
@@ -2857,9 +2857,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(60)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(60),
 		), true
 	})}
 	retryTask0060 = []aslrt.Retrier{
@@ -2870,9 +2870,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(61)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(61),
 		), true
 	})}
 	retryTask0061 = []aslrt.Retrier{
@@ -2883,9 +2883,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(62)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(62),
 		), true
 	})}
 	retryTask0062 = []aslrt.Retrier{
@@ -2896,9 +2896,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(63)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(63),
 		), true
 	})}
 	retryTask0063 = []aslrt.Retrier{
@@ -2909,9 +2909,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(64)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(64),
 		), true
 	})}
 	retryTask0064 = []aslrt.Retrier{
@@ -2922,9 +2922,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(65)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(65),
 		), true
 	})}
 	retryTask0065 = []aslrt.Retrier{
@@ -2935,9 +2935,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(66)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(66),
 		), true
 	})}
 	retryTask0066 = []aslrt.Retrier{
@@ -2948,9 +2948,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(67)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(67),
 		), true
 	})}
 	retryTask0067 = []aslrt.Retrier{
@@ -2961,9 +2961,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(68)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(68),
 		), true
 	})}
 	retryTask0068 = []aslrt.Retrier{
@@ -2974,9 +2974,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(69)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(69),
 		), true
 	})}
 	retryTask0069 = []aslrt.Retrier{
@@ -2987,9 +2987,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(70)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(70),
 		), true
 	})}
 	retryTask0070 = []aslrt.Retrier{
@@ -3000,9 +3000,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(71)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(71),
 		), true
 	})}
 	retryTask0071 = []aslrt.Retrier{
@@ -3013,9 +3013,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(72)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(72),
 		), true
 	})}
 	retryTask0072 = []aslrt.Retrier{
@@ -3026,9 +3026,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(73)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(73),
 		), true
 	})}
 	retryTask0073 = []aslrt.Retrier{
@@ -3039,9 +3039,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(74)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(74),
 		), true
 	})}
 	retryTask0074 = []aslrt.Retrier{
@@ -3052,9 +3052,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(75)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(75),
 		), true
 	})}
 	retryTask0075 = []aslrt.Retrier{
@@ -3065,9 +3065,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(76)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(76),
 		), true
 	})}
 	retryTask0076 = []aslrt.Retrier{
@@ -3078,9 +3078,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(77)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(77),
 		), true
 	})}
 	retryTask0077 = []aslrt.Retrier{
@@ -3091,9 +3091,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(78)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(78),
 		), true
 	})}
 	retryTask0078 = []aslrt.Retrier{
@@ -3104,9 +3104,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(79)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(79),
 		), true
 	})}
 	retryTask0079 = []aslrt.Retrier{
@@ -3117,9 +3117,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(80)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(80),
 		), true
 	})}
 	retryTask0080 = []aslrt.Retrier{
@@ -3130,9 +3130,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(81)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(81),
 		), true
 	})}
 	retryTask0081 = []aslrt.Retrier{
@@ -3143,9 +3143,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(82)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(82),
 		), true
 	})}
 	retryTask0082 = []aslrt.Retrier{
@@ -3156,9 +3156,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(83)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(83),
 		), true
 	})}
 	retryTask0083 = []aslrt.Retrier{
@@ -3169,9 +3169,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(84)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(84),
 		), true
 	})}
 	retryTask0084 = []aslrt.Retrier{
@@ -3182,9 +3182,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(85)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(85),
 		), true
 	})}
 	retryTask0085 = []aslrt.Retrier{
@@ -3195,9 +3195,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(86)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(86),
 		), true
 	})}
 	retryTask0086 = []aslrt.Retrier{
@@ -3208,9 +3208,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(87)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(87),
 		), true
 	})}
 	retryTask0087 = []aslrt.Retrier{
@@ -3221,9 +3221,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(88)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(88),
 		), true
 	})}
 	retryTask0088 = []aslrt.Retrier{
@@ -3234,9 +3234,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(89)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(89),
 		), true
 	})}
 	retryTask0089 = []aslrt.Retrier{
@@ -3247,9 +3247,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(90)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(90),
 		), true
 	})}
 	retryTask0090 = []aslrt.Retrier{
@@ -3260,9 +3260,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(91)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(91),
 		), true
 	})}
 	retryTask0091 = []aslrt.Retrier{
@@ -3273,9 +3273,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(92)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(92),
 		), true
 	})}
 	retryTask0092 = []aslrt.Retrier{
@@ -3286,9 +3286,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(93)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(93),
 		), true
 	})}
 	retryTask0093 = []aslrt.Retrier{
@@ -3299,9 +3299,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(94)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(94),
 		), true
 	})}
 	retryTask0094 = []aslrt.Retrier{
@@ -3312,9 +3312,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(95)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(95),
 		), true
 	})}
 	retryTask0095 = []aslrt.Retrier{
@@ -3325,9 +3325,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(96)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(96),
 		), true
 	})}
 	retryTask0096 = []aslrt.Retrier{
@@ -3338,9 +3338,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(97)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(97),
 		), true
 	})}
 	retryTask0097 = []aslrt.Retrier{
@@ -3351,9 +3351,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(98)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(98),
 		), true
 	})}
 	retryTask0098 = []aslrt.Retrier{
@@ -3364,9 +3364,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(99)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(99),
 		), true
 	})}
 	retryTask0099 = []aslrt.Retrier{
@@ -3377,9 +3377,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(100)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(100),
 		), true
 	})}
 	retryTask0100 = []aslrt.Retrier{
@@ -3390,9 +3390,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(101)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(101),
 		), true
 	})}
 	retryTask0101 = []aslrt.Retrier{
@@ -3403,9 +3403,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(102)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(102),
 		), true
 	})}
 	retryTask0102 = []aslrt.Retrier{
@@ -3416,9 +3416,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(103)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(103),
 		), true
 	})}
 	retryTask0103 = []aslrt.Retrier{
@@ -3429,9 +3429,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(104)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(104),
 		), true
 	})}
 	retryTask0104 = []aslrt.Retrier{
@@ -3442,9 +3442,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(105)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(105),
 		), true
 	})}
 	retryTask0105 = []aslrt.Retrier{
@@ -3455,9 +3455,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(106)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(106),
 		), true
 	})}
 	retryTask0106 = []aslrt.Retrier{
@@ -3468,9 +3468,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(107)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(107),
 		), true
 	})}
 	retryTask0107 = []aslrt.Retrier{
@@ -3481,9 +3481,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(108)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(108),
 		), true
 	})}
 	retryTask0108 = []aslrt.Retrier{
@@ -3494,9 +3494,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(109)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(109),
 		), true
 	})}
 	retryTask0109 = []aslrt.Retrier{
@@ -3507,9 +3507,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(110)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(110),
 		), true
 	})}
 	retryTask0110 = []aslrt.Retrier{
@@ -3520,9 +3520,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(111)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(111),
 		), true
 	})}
 	retryTask0111 = []aslrt.Retrier{
@@ -3533,9 +3533,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(112)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(112),
 		), true
 	})}
 	retryTask0112 = []aslrt.Retrier{
@@ -3546,9 +3546,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(113)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(113),
 		), true
 	})}
 	retryTask0113 = []aslrt.Retrier{
@@ -3559,9 +3559,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(114)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(114),
 		), true
 	})}
 	retryTask0114 = []aslrt.Retrier{
@@ -3572,9 +3572,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(115)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(115),
 		), true
 	})}
 	retryTask0115 = []aslrt.Retrier{
@@ -3585,9 +3585,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(116)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(116),
 		), true
 	})}
 	retryTask0116 = []aslrt.Retrier{
@@ -3598,9 +3598,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(117)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(117),
 		), true
 	})}
 	retryTask0117 = []aslrt.Retrier{
@@ -3611,9 +3611,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(118)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(118),
 		), true
 	})}
 	retryTask0118 = []aslrt.Retrier{
@@ -3624,9 +3624,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(119)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(119),
 		), true
 	})}
 	retryTask0119 = []aslrt.Retrier{
@@ -3637,9 +3637,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(120)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(120),
 		), true
 	})}
 	retryTask0120 = []aslrt.Retrier{
@@ -3650,9 +3650,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(121)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(121),
 		), true
 	})}
 	retryTask0121 = []aslrt.Retrier{
@@ -3663,9 +3663,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(122)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(122),
 		), true
 	})}
 	retryTask0122 = []aslrt.Retrier{
@@ -3676,9 +3676,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(123)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(123),
 		), true
 	})}
 	retryTask0123 = []aslrt.Retrier{
@@ -3689,9 +3689,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(124)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(124),
 		), true
 	})}
 	retryTask0124 = []aslrt.Retrier{
@@ -3702,9 +3702,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(125)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(125),
 		), true
 	})}
 	retryTask0125 = []aslrt.Retrier{
@@ -3715,9 +3715,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(126)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(126),
 		), true
 	})}
 	retryTask0126 = []aslrt.Retrier{
@@ -3728,9 +3728,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(127)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(127),
 		), true
 	})}
 	retryTask0127 = []aslrt.Retrier{
@@ -3741,9 +3741,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(128)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(128),
 		), true
 	})}
 	retryTask0128 = []aslrt.Retrier{
@@ -3754,9 +3754,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(129)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(129),
 		), true
 	})}
 	retryTask0129 = []aslrt.Retrier{
@@ -3767,9 +3767,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(130)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(130),
 		), true
 	})}
 	retryTask0130 = []aslrt.Retrier{
@@ -3780,9 +3780,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(131)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(131),
 		), true
 	})}
 	retryTask0131 = []aslrt.Retrier{
@@ -3793,9 +3793,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(132)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(132),
 		), true
 	})}
 	retryTask0132 = []aslrt.Retrier{
@@ -3806,9 +3806,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(133)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(133),
 		), true
 	})}
 	retryTask0133 = []aslrt.Retrier{
@@ -3819,9 +3819,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(134)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(134),
 		), true
 	})}
 	retryTask0134 = []aslrt.Retrier{
@@ -3832,9 +3832,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(135)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(135),
 		), true
 	})}
 	retryTask0135 = []aslrt.Retrier{
@@ -3845,9 +3845,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(136)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(136),
 		), true
 	})}
 	retryTask0136 = []aslrt.Retrier{
@@ -3858,9 +3858,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(137)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(137),
 		), true
 	})}
 	retryTask0137 = []aslrt.Retrier{
@@ -3871,9 +3871,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(138)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(138),
 		), true
 	})}
 	retryTask0138 = []aslrt.Retrier{
@@ -3884,9 +3884,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(139)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(139),
 		), true
 	})}
 	retryTask0139 = []aslrt.Retrier{
@@ -3897,9 +3897,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(140)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(140),
 		), true
 	})}
 	retryTask0140 = []aslrt.Retrier{
@@ -3910,9 +3910,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(141)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(141),
 		), true
 	})}
 	retryTask0141 = []aslrt.Retrier{
@@ -3923,9 +3923,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(142)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(142),
 		), true
 	})}
 	retryTask0142 = []aslrt.Retrier{
@@ -3936,9 +3936,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(143)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(143),
 		), true
 	})}
 	retryTask0143 = []aslrt.Retrier{
@@ -3949,9 +3949,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(144)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(144),
 		), true
 	})}
 	retryTask0144 = []aslrt.Retrier{
@@ -3962,9 +3962,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(145)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(145),
 		), true
 	})}
 	retryTask0145 = []aslrt.Retrier{
@@ -3975,9 +3975,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(146)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(146),
 		), true
 	})}
 	retryTask0146 = []aslrt.Retrier{
@@ -3988,9 +3988,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(147)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(147),
 		), true
 	})}
 	retryTask0147 = []aslrt.Retrier{
@@ -4001,9 +4001,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(148)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(148),
 		), true
 	})}
 	retryTask0148 = []aslrt.Retrier{
@@ -4014,9 +4014,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(149)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(149),
 		), true
 	})}
 	retryTask0149 = []aslrt.Retrier{
@@ -4027,9 +4027,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(150)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(150),
 		), true
 	})}
 	retryTask0150 = []aslrt.Retrier{
@@ -4040,9 +4040,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(151)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(151),
 		), true
 	})}
 	retryTask0151 = []aslrt.Retrier{
@@ -4053,9 +4053,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(152)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(152),
 		), true
 	})}
 	retryTask0152 = []aslrt.Retrier{
@@ -4066,9 +4066,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(153)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(153),
 		), true
 	})}
 	retryTask0153 = []aslrt.Retrier{
@@ -4079,9 +4079,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(154)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(154),
 		), true
 	})}
 	retryTask0154 = []aslrt.Retrier{
@@ -4092,9 +4092,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(155)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(155),
 		), true
 	})}
 	retryTask0155 = []aslrt.Retrier{
@@ -4105,9 +4105,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(156)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(156),
 		), true
 	})}
 	retryTask0156 = []aslrt.Retrier{
@@ -4118,9 +4118,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(157)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(157),
 		), true
 	})}
 	retryTask0157 = []aslrt.Retrier{
@@ -4131,9 +4131,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(158)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(158),
 		), true
 	})}
 	retryTask0158 = []aslrt.Retrier{
@@ -4144,9 +4144,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(159)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(159),
 		), true
 	})}
 	retryTask0159 = []aslrt.Retrier{
@@ -4157,9 +4157,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(160)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(160),
 		), true
 	})}
 	retryTask0160 = []aslrt.Retrier{
@@ -4170,9 +4170,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(161)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(161),
 		), true
 	})}
 	retryTask0161 = []aslrt.Retrier{
@@ -4183,9 +4183,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(162)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(162),
 		), true
 	})}
 	retryTask0162 = []aslrt.Retrier{
@@ -4196,9 +4196,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(163)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(163),
 		), true
 	})}
 	retryTask0163 = []aslrt.Retrier{
@@ -4209,9 +4209,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(164)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(164),
 		), true
 	})}
 	retryTask0164 = []aslrt.Retrier{
@@ -4222,9 +4222,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(165)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(165),
 		), true
 	})}
 	retryTask0165 = []aslrt.Retrier{
@@ -4235,9 +4235,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(166)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(166),
 		), true
 	})}
 	retryTask0166 = []aslrt.Retrier{
@@ -4248,9 +4248,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(167)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(167),
 		), true
 	})}
 	retryTask0167 = []aslrt.Retrier{
@@ -4261,9 +4261,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(168)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(168),
 		), true
 	})}
 	retryTask0168 = []aslrt.Retrier{
@@ -4274,9 +4274,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(169)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(169),
 		), true
 	})}
 	retryTask0169 = []aslrt.Retrier{
@@ -4287,9 +4287,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(170)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(170),
 		), true
 	})}
 	retryTask0170 = []aslrt.Retrier{
@@ -4300,9 +4300,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(171)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(171),
 		), true
 	})}
 	retryTask0171 = []aslrt.Retrier{
@@ -4313,9 +4313,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(172)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(172),
 		), true
 	})}
 	retryTask0172 = []aslrt.Retrier{
@@ -4326,9 +4326,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(173)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(173),
 		), true
 	})}
 	retryTask0173 = []aslrt.Retrier{
@@ -4339,9 +4339,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(174)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(174),
 		), true
 	})}
 	retryTask0174 = []aslrt.Retrier{
@@ -4352,9 +4352,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(175)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(175),
 		), true
 	})}
 	retryTask0175 = []aslrt.Retrier{
@@ -4365,9 +4365,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(176)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(176),
 		), true
 	})}
 	retryTask0176 = []aslrt.Retrier{
@@ -4378,9 +4378,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(177)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(177),
 		), true
 	})}
 	retryTask0177 = []aslrt.Retrier{
@@ -4391,9 +4391,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(178)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(178),
 		), true
 	})}
 	retryTask0178 = []aslrt.Retrier{
@@ -4404,9 +4404,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(179)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(179),
 		), true
 	})}
 	retryTask0179 = []aslrt.Retrier{
@@ -4417,9 +4417,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(180)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(180),
 		), true
 	})}
 	retryTask0180 = []aslrt.Retrier{
@@ -4430,9 +4430,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(181)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(181),
 		), true
 	})}
 	retryTask0181 = []aslrt.Retrier{
@@ -4443,9 +4443,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(182)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(182),
 		), true
 	})}
 	retryTask0182 = []aslrt.Retrier{
@@ -4456,9 +4456,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(183)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(183),
 		), true
 	})}
 	retryTask0183 = []aslrt.Retrier{
@@ -4469,9 +4469,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(184)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(184),
 		), true
 	})}
 	retryTask0184 = []aslrt.Retrier{
@@ -4482,9 +4482,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(185)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(185),
 		), true
 	})}
 	retryTask0185 = []aslrt.Retrier{
@@ -4495,9 +4495,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(186)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(186),
 		), true
 	})}
 	retryTask0186 = []aslrt.Retrier{
@@ -4508,9 +4508,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(187)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(187),
 		), true
 	})}
 	retryTask0187 = []aslrt.Retrier{
@@ -4521,9 +4521,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(188)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(188),
 		), true
 	})}
 	retryTask0188 = []aslrt.Retrier{
@@ -4534,9 +4534,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(189)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(189),
 		), true
 	})}
 	retryTask0189 = []aslrt.Retrier{
@@ -4547,9 +4547,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(190)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(190),
 		), true
 	})}
 	retryTask0190 = []aslrt.Retrier{
@@ -4560,9 +4560,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(191)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(191),
 		), true
 	})}
 	retryTask0191 = []aslrt.Retrier{
@@ -4573,9 +4573,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(192)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(192),
 		), true
 	})}
 	retryTask0192 = []aslrt.Retrier{
@@ -4586,9 +4586,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(193)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(193),
 		), true
 	})}
 	retryTask0193 = []aslrt.Retrier{
@@ -4599,9 +4599,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(194)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(194),
 		), true
 	})}
 	retryTask0194 = []aslrt.Retrier{
@@ -4612,9 +4612,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(195)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(195),
 		), true
 	})}
 	retryTask0195 = []aslrt.Retrier{
@@ -4625,9 +4625,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(196)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(196),
 		), true
 	})}
 	retryTask0196 = []aslrt.Retrier{
@@ -4638,9 +4638,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(197)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(197),
 		), true
 	})}
 	retryTask0197 = []aslrt.Retrier{
@@ -4651,9 +4651,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(198)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(198),
 		), true
 	})}
 	retryTask0198 = []aslrt.Retrier{
@@ -4664,9 +4664,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(199)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(199),
 		), true
 	})}
 	retryTask0199 = []aslrt.Retrier{
@@ -4677,9 +4677,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(200)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(200),
 		), true
 	})}
 	retryTask0200 = []aslrt.Retrier{
@@ -4690,9 +4690,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(201)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(201),
 		), true
 	})}
 	retryTask0201 = []aslrt.Retrier{
@@ -4703,9 +4703,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(202)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(202),
 		), true
 	})}
 	retryTask0202 = []aslrt.Retrier{
@@ -4716,9 +4716,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(203)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(203),
 		), true
 	})}
 	retryTask0203 = []aslrt.Retrier{
@@ -4729,9 +4729,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(204)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(204),
 		), true
 	})}
 	retryTask0204 = []aslrt.Retrier{
@@ -4742,9 +4742,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(205)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(205),
 		), true
 	})}
 	retryTask0205 = []aslrt.Retrier{
@@ -4755,9 +4755,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(206)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(206),
 		), true
 	})}
 	retryTask0206 = []aslrt.Retrier{
@@ -4768,9 +4768,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(207)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(207),
 		), true
 	})}
 	retryTask0207 = []aslrt.Retrier{
@@ -4781,9 +4781,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(208)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(208),
 		), true
 	})}
 	retryTask0208 = []aslrt.Retrier{
@@ -4794,9 +4794,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(209)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(209),
 		), true
 	})}
 	retryTask0209 = []aslrt.Retrier{
@@ -4807,9 +4807,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(210)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(210),
 		), true
 	})}
 	retryTask0210 = []aslrt.Retrier{
@@ -4820,9 +4820,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(211)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(211),
 		), true
 	})}
 	retryTask0211 = []aslrt.Retrier{
@@ -4833,9 +4833,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(212)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(212),
 		), true
 	})}
 	retryTask0212 = []aslrt.Retrier{
@@ -4846,9 +4846,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(213)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(213),
 		), true
 	})}
 	retryTask0213 = []aslrt.Retrier{
@@ -4859,9 +4859,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(214)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(214),
 		), true
 	})}
 	retryTask0214 = []aslrt.Retrier{
@@ -4872,9 +4872,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(215)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(215),
 		), true
 	})}
 	retryTask0215 = []aslrt.Retrier{
@@ -4885,9 +4885,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(216)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(216),
 		), true
 	})}
 	retryTask0216 = []aslrt.Retrier{
@@ -4898,9 +4898,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(217)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(217),
 		), true
 	})}
 	retryTask0217 = []aslrt.Retrier{
@@ -4911,9 +4911,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(218)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(218),
 		), true
 	})}
 	retryTask0218 = []aslrt.Retrier{
@@ -4924,9 +4924,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(219)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(219),
 		), true
 	})}
 	retryTask0219 = []aslrt.Retrier{
@@ -4937,9 +4937,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(220)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(220),
 		), true
 	})}
 	retryTask0220 = []aslrt.Retrier{
@@ -4950,9 +4950,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(221)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(221),
 		), true
 	})}
 	retryTask0221 = []aslrt.Retrier{
@@ -4963,9 +4963,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(222)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(222),
 		), true
 	})}
 	retryTask0222 = []aslrt.Retrier{
@@ -4976,9 +4976,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(223)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(223),
 		), true
 	})}
 	retryTask0223 = []aslrt.Retrier{
@@ -4989,9 +4989,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(224)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(224),
 		), true
 	})}
 	retryTask0224 = []aslrt.Retrier{
@@ -5002,9 +5002,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(225)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(225),
 		), true
 	})}
 	retryTask0225 = []aslrt.Retrier{
@@ -5015,9 +5015,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(226)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(226),
 		), true
 	})}
 	retryTask0226 = []aslrt.Retrier{
@@ -5028,9 +5028,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(227)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(227),
 		), true
 	})}
 	retryTask0227 = []aslrt.Retrier{
@@ -5041,9 +5041,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(228)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(228),
 		), true
 	})}
 	retryTask0228 = []aslrt.Retrier{
@@ -5054,9 +5054,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(229)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(229),
 		), true
 	})}
 	retryTask0229 = []aslrt.Retrier{
@@ -5067,9 +5067,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(230)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(230),
 		), true
 	})}
 	retryTask0230 = []aslrt.Retrier{
@@ -5080,9 +5080,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(231)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(231),
 		), true
 	})}
 	retryTask0231 = []aslrt.Retrier{
@@ -5093,9 +5093,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(232)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(232),
 		), true
 	})}
 	retryTask0232 = []aslrt.Retrier{
@@ -5106,9 +5106,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(233)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(233),
 		), true
 	})}
 	retryTask0233 = []aslrt.Retrier{
@@ -5119,9 +5119,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(234)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(234),
 		), true
 	})}
 	retryTask0234 = []aslrt.Retrier{
@@ -5132,9 +5132,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(235)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(235),
 		), true
 	})}
 	retryTask0235 = []aslrt.Retrier{
@@ -5145,9 +5145,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(236)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(236),
 		), true
 	})}
 	retryTask0236 = []aslrt.Retrier{
@@ -5158,9 +5158,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(237)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(237),
 		), true
 	})}
 	retryTask0237 = []aslrt.Retrier{
@@ -5171,9 +5171,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(238)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(238),
 		), true
 	})}
 	retryTask0238 = []aslrt.Retrier{
@@ -5184,9 +5184,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(239)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(239),
 		), true
 	})}
 	retryTask0239 = []aslrt.Retrier{
@@ -5197,9 +5197,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(240)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(240),
 		), true
 	})}
 	retryTask0240 = []aslrt.Retrier{
@@ -5210,9 +5210,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(241)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(241),
 		), true
 	})}
 	retryTask0241 = []aslrt.Retrier{
@@ -5223,9 +5223,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(242)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(242),
 		), true
 	})}
 	retryTask0242 = []aslrt.Retrier{
@@ -5236,9 +5236,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(243)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(243),
 		), true
 	})}
 	retryTask0243 = []aslrt.Retrier{
@@ -5249,9 +5249,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(244)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(244),
 		), true
 	})}
 	retryTask0244 = []aslrt.Retrier{
@@ -5262,9 +5262,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(245)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(245),
 		), true
 	})}
 	retryTask0245 = []aslrt.Retrier{
@@ -5275,9 +5275,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(246)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(246),
 		), true
 	})}
 	retryTask0246 = []aslrt.Retrier{
@@ -5288,9 +5288,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(247)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(247),
 		), true
 	})}
 	retryTask0247 = []aslrt.Retrier{
@@ -5301,9 +5301,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(248)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(248),
 		), true
 	})}
 	retryTask0248 = []aslrt.Retrier{
@@ -5314,9 +5314,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(249)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(249),
 		), true
 	})}
 	retryTask0249 = []aslrt.Retrier{
@@ -5327,9 +5327,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(250)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(250),
 		), true
 	})}
 	retryTask0250 = []aslrt.Retrier{
@@ -5340,9 +5340,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(251)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(251),
 		), true
 	})}
 	retryTask0251 = []aslrt.Retrier{
@@ -5353,9 +5353,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(252)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(252),
 		), true
 	})}
 	retryTask0252 = []aslrt.Retrier{
@@ -5366,9 +5366,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(253)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(253),
 		), true
 	})}
 	retryTask0253 = []aslrt.Retrier{
@@ -5379,9 +5379,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(254)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(254),
 		), true
 	})}
 	retryTask0254 = []aslrt.Retrier{
@@ -5392,9 +5392,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(255)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(255),
 		), true
 	})}
 	retryTask0255 = []aslrt.Retrier{
@@ -5405,9 +5405,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(256)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(256),
 		), true
 	})}
 	retryTask0256 = []aslrt.Retrier{
@@ -5418,9 +5418,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(257)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(257),
 		), true
 	})}
 	retryTask0257 = []aslrt.Retrier{
@@ -5431,9 +5431,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(258)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(258),
 		), true
 	})}
 	retryTask0258 = []aslrt.Retrier{
@@ -5444,9 +5444,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(259)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(259),
 		), true
 	})}
 	retryTask0259 = []aslrt.Retrier{
@@ -5457,9 +5457,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(260)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(260),
 		), true
 	})}
 	retryTask0260 = []aslrt.Retrier{
@@ -5470,9 +5470,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(261)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(261),
 		), true
 	})}
 	retryTask0261 = []aslrt.Retrier{
@@ -5483,9 +5483,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(262)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(262),
 		), true
 	})}
 	retryTask0262 = []aslrt.Retrier{
@@ -5496,9 +5496,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(263)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(263),
 		), true
 	})}
 	retryTask0263 = []aslrt.Retrier{
@@ -5509,9 +5509,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(264)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(264),
 		), true
 	})}
 	retryTask0264 = []aslrt.Retrier{
@@ -5522,9 +5522,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(265)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(265),
 		), true
 	})}
 	retryTask0265 = []aslrt.Retrier{
@@ -5535,9 +5535,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(266)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(266),
 		), true
 	})}
 	retryTask0266 = []aslrt.Retrier{
@@ -5548,9 +5548,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(267)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(267),
 		), true
 	})}
 	retryTask0267 = []aslrt.Retrier{
@@ -5561,9 +5561,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(268)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(268),
 		), true
 	})}
 	retryTask0268 = []aslrt.Retrier{
@@ -5574,9 +5574,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(269)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(269),
 		), true
 	})}
 	retryTask0269 = []aslrt.Retrier{
@@ -5587,9 +5587,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(270)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(270),
 		), true
 	})}
 	retryTask0270 = []aslrt.Retrier{
@@ -5600,9 +5600,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(271)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(271),
 		), true
 	})}
 	retryTask0271 = []aslrt.Retrier{
@@ -5613,9 +5613,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(272)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(272),
 		), true
 	})}
 	retryTask0272 = []aslrt.Retrier{
@@ -5626,9 +5626,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(273)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(273),
 		), true
 	})}
 	retryTask0273 = []aslrt.Retrier{
@@ -5639,9 +5639,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(274)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(274),
 		), true
 	})}
 	retryTask0274 = []aslrt.Retrier{
@@ -5652,9 +5652,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(275)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(275),
 		), true
 	})}
 	retryTask0275 = []aslrt.Retrier{
@@ -5665,9 +5665,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(276)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(276),
 		), true
 	})}
 	retryTask0276 = []aslrt.Retrier{
@@ -5678,9 +5678,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(277)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(277),
 		), true
 	})}
 	retryTask0277 = []aslrt.Retrier{
@@ -5691,9 +5691,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(278)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(278),
 		), true
 	})}
 	retryTask0278 = []aslrt.Retrier{
@@ -5704,9 +5704,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(279)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(279),
 		), true
 	})}
 	retryTask0279 = []aslrt.Retrier{
@@ -5717,9 +5717,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(280)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(280),
 		), true
 	})}
 	retryTask0280 = []aslrt.Retrier{
@@ -5730,9 +5730,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(281)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(281),
 		), true
 	})}
 	retryTask0281 = []aslrt.Retrier{
@@ -5743,9 +5743,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(282)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(282),
 		), true
 	})}
 	retryTask0282 = []aslrt.Retrier{
@@ -5756,9 +5756,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(283)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(283),
 		), true
 	})}
 	retryTask0283 = []aslrt.Retrier{
@@ -5769,9 +5769,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(284)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(284),
 		), true
 	})}
 	retryTask0284 = []aslrt.Retrier{
@@ -5782,9 +5782,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(285)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(285),
 		), true
 	})}
 	retryTask0285 = []aslrt.Retrier{
@@ -5795,9 +5795,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(286)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(286),
 		), true
 	})}
 	retryTask0286 = []aslrt.Retrier{
@@ -5808,9 +5808,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(287)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(287),
 		), true
 	})}
 	retryTask0287 = []aslrt.Retrier{
@@ -5821,9 +5821,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(288)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(288),
 		), true
 	})}
 	retryTask0288 = []aslrt.Retrier{
@@ -5834,9 +5834,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(289)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(289),
 		), true
 	})}
 	retryTask0289 = []aslrt.Retrier{
@@ -5847,9 +5847,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(290)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(290),
 		), true
 	})}
 	retryTask0290 = []aslrt.Retrier{
@@ -5860,9 +5860,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(291)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(291),
 		), true
 	})}
 	retryTask0291 = []aslrt.Retrier{
@@ -5873,9 +5873,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(292)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(292),
 		), true
 	})}
 	retryTask0292 = []aslrt.Retrier{
@@ -5886,9 +5886,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(293)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(293),
 		), true
 	})}
 	retryTask0293 = []aslrt.Retrier{
@@ -5899,9 +5899,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(294)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(294),
 		), true
 	})}
 	retryTask0294 = []aslrt.Retrier{
@@ -5912,9 +5912,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(295)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(295),
 		), true
 	})}
 	retryTask0295 = []aslrt.Retrier{
@@ -5925,9 +5925,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(296)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(296),
 		), true
 	})}
 	retryTask0296 = []aslrt.Retrier{
@@ -5938,9 +5938,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(297)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(297),
 		), true
 	})}
 	retryTask0297 = []aslrt.Retrier{
@@ -5951,9 +5951,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(298)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(298),
 		), true
 	})}
 	retryTask0298 = []aslrt.Retrier{
@@ -5964,9 +5964,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(299)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(299),
 		), true
 	})}
 	retryTask0299 = []aslrt.Retrier{
@@ -5977,9 +5977,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(300)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(300),
 		), true
 	})}
 	retryTask0300 = []aslrt.Retrier{
@@ -5990,9 +5990,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(301)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(301),
 		), true
 	})}
 	retryTask0301 = []aslrt.Retrier{
@@ -6003,9 +6003,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(302)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(302),
 		), true
 	})}
 	retryTask0302 = []aslrt.Retrier{
@@ -6016,9 +6016,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(303)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(303),
 		), true
 	})}
 	retryTask0303 = []aslrt.Retrier{
@@ -6029,9 +6029,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(304)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(304),
 		), true
 	})}
 	retryTask0304 = []aslrt.Retrier{
@@ -6042,9 +6042,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(305)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(305),
 		), true
 	})}
 	retryTask0305 = []aslrt.Retrier{
@@ -6055,9 +6055,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(306)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(306),
 		), true
 	})}
 	retryTask0306 = []aslrt.Retrier{
@@ -6068,9 +6068,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(307)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(307),
 		), true
 	})}
 	retryTask0307 = []aslrt.Retrier{
@@ -6081,9 +6081,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(308)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(308),
 		), true
 	})}
 	retryTask0308 = []aslrt.Retrier{
@@ -6094,9 +6094,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(309)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(309),
 		), true
 	})}
 	retryTask0309 = []aslrt.Retrier{
@@ -6107,9 +6107,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(310)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(310),
 		), true
 	})}
 	retryTask0310 = []aslrt.Retrier{
@@ -6120,9 +6120,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(311)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(311),
 		), true
 	})}
 	retryTask0311 = []aslrt.Retrier{
@@ -6133,9 +6133,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(312)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(312),
 		), true
 	})}
 	retryTask0312 = []aslrt.Retrier{
@@ -6146,9 +6146,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(313)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(313),
 		), true
 	})}
 	retryTask0313 = []aslrt.Retrier{
@@ -6159,9 +6159,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(314)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(314),
 		), true
 	})}
 	retryTask0314 = []aslrt.Retrier{
@@ -6172,9 +6172,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(315)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(315),
 		), true
 	})}
 	retryTask0315 = []aslrt.Retrier{
@@ -6185,9 +6185,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(316)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(316),
 		), true
 	})}
 	retryTask0316 = []aslrt.Retrier{
@@ -6198,9 +6198,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(317)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(317),
 		), true
 	})}
 	retryTask0317 = []aslrt.Retrier{
@@ -6211,9 +6211,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(318)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(318),
 		), true
 	})}
 	retryTask0318 = []aslrt.Retrier{
@@ -6224,9 +6224,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(319)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(319),
 		), true
 	})}
 	retryTask0319 = []aslrt.Retrier{
@@ -6237,9 +6237,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(320)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(320),
 		), true
 	})}
 	retryTask0320 = []aslrt.Retrier{
@@ -6250,9 +6250,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(321)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(321),
 		), true
 	})}
 	retryTask0321 = []aslrt.Retrier{
@@ -6263,9 +6263,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(322)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(322),
 		), true
 	})}
 	retryTask0322 = []aslrt.Retrier{
@@ -6276,9 +6276,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(323)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(323),
 		), true
 	})}
 	retryTask0323 = []aslrt.Retrier{
@@ -6289,9 +6289,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(324)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(324),
 		), true
 	})}
 	retryTask0324 = []aslrt.Retrier{
@@ -6302,9 +6302,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(325)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(325),
 		), true
 	})}
 	retryTask0325 = []aslrt.Retrier{
@@ -6315,9 +6315,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(326)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(326),
 		), true
 	})}
 	retryTask0326 = []aslrt.Retrier{
@@ -6328,9 +6328,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(327)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(327),
 		), true
 	})}
 	retryTask0327 = []aslrt.Retrier{
@@ -6341,9 +6341,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(328)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(328),
 		), true
 	})}
 	retryTask0328 = []aslrt.Retrier{
@@ -6354,9 +6354,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(329)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(329),
 		), true
 	})}
 	retryTask0329 = []aslrt.Retrier{
@@ -6367,9 +6367,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(330)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(330),
 		), true
 	})}
 	retryTask0330 = []aslrt.Retrier{
@@ -6380,9 +6380,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(331)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(331),
 		), true
 	})}
 	retryTask0331 = []aslrt.Retrier{
@@ -6393,9 +6393,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(332)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(332),
 		), true
 	})}
 	retryTask0332 = []aslrt.Retrier{
@@ -6406,9 +6406,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(333)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(333),
 		), true
 	})}
 	retryTask0333 = []aslrt.Retrier{
@@ -6419,9 +6419,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(334)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(334),
 		), true
 	})}
 	retryTask0334 = []aslrt.Retrier{
@@ -6432,9 +6432,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(335)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(335),
 		), true
 	})}
 	retryTask0335 = []aslrt.Retrier{
@@ -6445,9 +6445,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(336)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(336),
 		), true
 	})}
 	retryTask0336 = []aslrt.Retrier{
@@ -6458,9 +6458,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(337)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(337),
 		), true
 	})}
 	retryTask0337 = []aslrt.Retrier{
@@ -6471,9 +6471,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(338)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(338),
 		), true
 	})}
 	retryTask0338 = []aslrt.Retrier{
@@ -6484,9 +6484,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(339)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(339),
 		), true
 	})}
 	retryTask0339 = []aslrt.Retrier{
@@ -6497,9 +6497,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(340)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(340),
 		), true
 	})}
 	retryTask0340 = []aslrt.Retrier{
@@ -6510,9 +6510,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(341)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(341),
 		), true
 	})}
 	retryTask0341 = []aslrt.Retrier{
@@ -6523,9 +6523,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(342)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(342),
 		), true
 	})}
 	retryTask0342 = []aslrt.Retrier{
@@ -6536,9 +6536,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(343)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(343),
 		), true
 	})}
 	retryTask0343 = []aslrt.Retrier{
@@ -6549,9 +6549,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(344)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(344),
 		), true
 	})}
 	retryTask0344 = []aslrt.Retrier{
@@ -6562,9 +6562,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(345)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(345),
 		), true
 	})}
 	retryTask0345 = []aslrt.Retrier{
@@ -6575,9 +6575,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(346)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(346),
 		), true
 	})}
 	retryTask0346 = []aslrt.Retrier{
@@ -6588,9 +6588,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(347)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(347),
 		), true
 	})}
 	retryTask0347 = []aslrt.Retrier{
@@ -6601,9 +6601,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(348)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(348),
 		), true
 	})}
 	retryTask0348 = []aslrt.Retrier{
@@ -6614,9 +6614,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(349)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(349),
 		), true
 	})}
 	retryTask0349 = []aslrt.Retrier{
@@ -6627,9 +6627,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(350)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(350),
 		), true
 	})}
 	retryTask0350 = []aslrt.Retrier{
@@ -6640,9 +6640,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(351)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(351),
 		), true
 	})}
 	retryTask0351 = []aslrt.Retrier{
@@ -6653,9 +6653,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(352)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(352),
 		), true
 	})}
 	retryTask0352 = []aslrt.Retrier{
@@ -6666,9 +6666,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(353)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(353),
 		), true
 	})}
 	retryTask0353 = []aslrt.Retrier{
@@ -6679,9 +6679,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(354)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(354),
 		), true
 	})}
 	retryTask0354 = []aslrt.Retrier{
@@ -6692,9 +6692,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(355)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(355),
 		), true
 	})}
 	retryTask0355 = []aslrt.Retrier{
@@ -6705,9 +6705,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(356)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(356),
 		), true
 	})}
 	retryTask0356 = []aslrt.Retrier{
@@ -6718,9 +6718,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(357)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(357),
 		), true
 	})}
 	retryTask0357 = []aslrt.Retrier{
@@ -6731,9 +6731,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(358)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(358),
 		), true
 	})}
 	retryTask0358 = []aslrt.Retrier{
@@ -6744,9 +6744,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(359)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(359),
 		), true
 	})}
 	retryTask0359 = []aslrt.Retrier{
@@ -6757,9 +6757,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(360)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(360),
 		), true
 	})}
 	retryTask0360 = []aslrt.Retrier{
@@ -6770,9 +6770,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(361)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(361),
 		), true
 	})}
 	retryTask0361 = []aslrt.Retrier{
@@ -6783,9 +6783,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(362)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(362),
 		), true
 	})}
 	retryTask0362 = []aslrt.Retrier{
@@ -6796,9 +6796,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(363)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(363),
 		), true
 	})}
 	retryTask0363 = []aslrt.Retrier{
@@ -6809,9 +6809,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(364)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(364),
 		), true
 	})}
 	retryTask0364 = []aslrt.Retrier{
@@ -6822,9 +6822,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(365)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(365),
 		), true
 	})}
 	retryTask0365 = []aslrt.Retrier{
@@ -6835,9 +6835,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(366)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(366),
 		), true
 	})}
 	retryTask0366 = []aslrt.Retrier{
@@ -6848,9 +6848,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(367)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(367),
 		), true
 	})}
 	retryTask0367 = []aslrt.Retrier{
@@ -6861,9 +6861,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(368)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(368),
 		), true
 	})}
 	retryTask0368 = []aslrt.Retrier{
@@ -6874,9 +6874,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(369)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(369),
 		), true
 	})}
 	retryTask0369 = []aslrt.Retrier{
@@ -6887,9 +6887,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(370)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(370),
 		), true
 	})}
 	retryTask0370 = []aslrt.Retrier{
@@ -6900,9 +6900,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(371)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(371),
 		), true
 	})}
 	retryTask0371 = []aslrt.Retrier{
@@ -6913,9 +6913,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(372)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(372),
 		), true
 	})}
 	retryTask0372 = []aslrt.Retrier{
@@ -6926,9 +6926,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(373)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(373),
 		), true
 	})}
 	retryTask0373 = []aslrt.Retrier{
@@ -6939,9 +6939,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(374)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(374),
 		), true
 	})}
 	retryTask0374 = []aslrt.Retrier{
@@ -6952,9 +6952,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(375)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(375),
 		), true
 	})}
 	retryTask0375 = []aslrt.Retrier{
@@ -6965,9 +6965,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(376)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(376),
 		), true
 	})}
 	retryTask0376 = []aslrt.Retrier{
@@ -6978,9 +6978,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(377)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(377),
 		), true
 	})}
 	retryTask0377 = []aslrt.Retrier{
@@ -6991,9 +6991,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(378)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(378),
 		), true
 	})}
 	retryTask0378 = []aslrt.Retrier{
@@ -7004,9 +7004,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(379)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(379),
 		), true
 	})}
 	retryTask0379 = []aslrt.Retrier{
@@ -7017,9 +7017,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(380)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(380),
 		), true
 	})}
 	retryTask0380 = []aslrt.Retrier{
@@ -7030,9 +7030,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(381)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(381),
 		), true
 	})}
 	retryTask0381 = []aslrt.Retrier{
@@ -7043,9 +7043,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(382)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(382),
 		), true
 	})}
 	retryTask0382 = []aslrt.Retrier{
@@ -7056,9 +7056,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(383)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(383),
 		), true
 	})}
 	retryTask0383 = []aslrt.Retrier{
@@ -7069,9 +7069,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(384)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(384),
 		), true
 	})}
 	retryTask0384 = []aslrt.Retrier{
@@ -7082,9 +7082,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(385)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(385),
 		), true
 	})}
 	retryTask0385 = []aslrt.Retrier{
@@ -7095,9 +7095,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(386)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(386),
 		), true
 	})}
 	retryTask0386 = []aslrt.Retrier{
@@ -7108,9 +7108,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(387)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(387),
 		), true
 	})}
 	retryTask0387 = []aslrt.Retrier{
@@ -7121,9 +7121,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(388)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(388),
 		), true
 	})}
 	retryTask0388 = []aslrt.Retrier{
@@ -7134,9 +7134,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(389)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(389),
 		), true
 	})}
 	retryTask0389 = []aslrt.Retrier{
@@ -7147,9 +7147,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(390)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(390),
 		), true
 	})}
 	retryTask0390 = []aslrt.Retrier{
@@ -7160,9 +7160,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(391)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(391),
 		), true
 	})}
 	retryTask0391 = []aslrt.Retrier{
@@ -7173,9 +7173,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(392)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(392),
 		), true
 	})}
 	retryTask0392 = []aslrt.Retrier{
@@ -7186,9 +7186,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(393)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(393),
 		), true
 	})}
 	retryTask0393 = []aslrt.Retrier{
@@ -7199,9 +7199,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(394)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(394),
 		), true
 	})}
 	retryTask0394 = []aslrt.Retrier{
@@ -7212,9 +7212,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(395)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(395),
 		), true
 	})}
 	retryTask0395 = []aslrt.Retrier{
@@ -7225,9 +7225,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(396)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(396),
 		), true
 	})}
 	retryTask0396 = []aslrt.Retrier{
@@ -7238,9 +7238,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(397)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(397),
 		), true
 	})}
 	retryTask0397 = []aslrt.Retrier{
@@ -7251,9 +7251,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(398)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(398),
 		), true
 	})}
 	retryTask0398 = []aslrt.Retrier{
@@ -7264,9 +7264,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(399)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(399),
 		), true
 	})}
 	retryTask0399 = []aslrt.Retrier{
@@ -7277,9 +7277,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(400)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(400),
 		), true
 	})}
 	retryTask0400 = []aslrt.Retrier{
@@ -7290,9 +7290,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(401)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(401),
 		), true
 	})}
 	retryTask0401 = []aslrt.Retrier{
@@ -7303,9 +7303,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(402)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(402),
 		), true
 	})}
 	retryTask0402 = []aslrt.Retrier{
@@ -7316,9 +7316,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(403)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(403),
 		), true
 	})}
 	retryTask0403 = []aslrt.Retrier{
@@ -7329,9 +7329,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(404)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(404),
 		), true
 	})}
 	retryTask0404 = []aslrt.Retrier{
@@ -7342,9 +7342,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(405)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(405),
 		), true
 	})}
 	retryTask0405 = []aslrt.Retrier{
@@ -7355,9 +7355,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(406)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(406),
 		), true
 	})}
 	retryTask0406 = []aslrt.Retrier{
@@ -7368,9 +7368,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(407)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(407),
 		), true
 	})}
 	retryTask0407 = []aslrt.Retrier{
@@ -7381,9 +7381,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(408)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(408),
 		), true
 	})}
 	retryTask0408 = []aslrt.Retrier{
@@ -7394,9 +7394,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(409)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(409),
 		), true
 	})}
 	retryTask0409 = []aslrt.Retrier{
@@ -7407,9 +7407,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(410)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(410),
 		), true
 	})}
 	retryTask0410 = []aslrt.Retrier{
@@ -7420,9 +7420,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(411)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(411),
 		), true
 	})}
 	retryTask0411 = []aslrt.Retrier{
@@ -7433,9 +7433,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(412)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(412),
 		), true
 	})}
 	retryTask0412 = []aslrt.Retrier{
@@ -7446,9 +7446,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(413)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(413),
 		), true
 	})}
 	retryTask0413 = []aslrt.Retrier{
@@ -7459,9 +7459,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(414)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(414),
 		), true
 	})}
 	retryTask0414 = []aslrt.Retrier{
@@ -7472,9 +7472,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(415)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(415),
 		), true
 	})}
 	retryTask0415 = []aslrt.Retrier{
@@ -7485,9 +7485,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(416)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(416),
 		), true
 	})}
 	retryTask0416 = []aslrt.Retrier{
@@ -7498,9 +7498,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(417)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(417),
 		), true
 	})}
 	retryTask0417 = []aslrt.Retrier{
@@ -7511,9 +7511,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(418)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(418),
 		), true
 	})}
 	retryTask0418 = []aslrt.Retrier{
@@ -7524,9 +7524,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(419)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(419),
 		), true
 	})}
 	retryTask0419 = []aslrt.Retrier{
@@ -7537,9 +7537,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(420)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(420),
 		), true
 	})}
 	retryTask0420 = []aslrt.Retrier{
@@ -7550,9 +7550,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(421)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(421),
 		), true
 	})}
 	retryTask0421 = []aslrt.Retrier{
@@ -7563,9 +7563,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(422)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(422),
 		), true
 	})}
 	retryTask0422 = []aslrt.Retrier{
@@ -7576,9 +7576,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(423)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(423),
 		), true
 	})}
 	retryTask0423 = []aslrt.Retrier{
@@ -7589,9 +7589,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(424)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(424),
 		), true
 	})}
 	retryTask0424 = []aslrt.Retrier{
@@ -7602,9 +7602,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(425)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(425),
 		), true
 	})}
 	retryTask0425 = []aslrt.Retrier{
@@ -7615,9 +7615,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(426)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(426),
 		), true
 	})}
 	retryTask0426 = []aslrt.Retrier{
@@ -7628,9 +7628,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(427)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(427),
 		), true
 	})}
 	retryTask0427 = []aslrt.Retrier{
@@ -7641,9 +7641,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(428)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(428),
 		), true
 	})}
 	retryTask0428 = []aslrt.Retrier{
@@ -7654,9 +7654,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(429)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(429),
 		), true
 	})}
 	retryTask0429 = []aslrt.Retrier{
@@ -7667,9 +7667,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(430)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(430),
 		), true
 	})}
 	retryTask0430 = []aslrt.Retrier{
@@ -7680,9 +7680,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(431)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(431),
 		), true
 	})}
 	retryTask0431 = []aslrt.Retrier{
@@ -7693,9 +7693,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(432)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(432),
 		), true
 	})}
 	retryTask0432 = []aslrt.Retrier{
@@ -7706,9 +7706,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(433)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(433),
 		), true
 	})}
 	retryTask0433 = []aslrt.Retrier{
@@ -7719,9 +7719,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(434)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(434),
 		), true
 	})}
 	retryTask0434 = []aslrt.Retrier{
@@ -7732,9 +7732,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(435)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(435),
 		), true
 	})}
 	retryTask0435 = []aslrt.Retrier{
@@ -7745,9 +7745,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(436)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(436),
 		), true
 	})}
 	retryTask0436 = []aslrt.Retrier{
@@ -7758,9 +7758,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(437)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(437),
 		), true
 	})}
 	retryTask0437 = []aslrt.Retrier{
@@ -7771,9 +7771,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(438)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(438),
 		), true
 	})}
 	retryTask0438 = []aslrt.Retrier{
@@ -7784,9 +7784,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(439)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(439),
 		), true
 	})}
 	retryTask0439 = []aslrt.Retrier{
@@ -7797,9 +7797,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(440)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(440),
 		), true
 	})}
 	retryTask0440 = []aslrt.Retrier{
@@ -7810,9 +7810,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(441)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(441),
 		), true
 	})}
 	retryTask0441 = []aslrt.Retrier{
@@ -7823,9 +7823,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(442)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(442),
 		), true
 	})}
 	retryTask0442 = []aslrt.Retrier{
@@ -7836,9 +7836,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(443)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(443),
 		), true
 	})}
 	retryTask0443 = []aslrt.Retrier{
@@ -7849,9 +7849,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(444)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(444),
 		), true
 	})}
 	retryTask0444 = []aslrt.Retrier{
@@ -7862,9 +7862,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(445)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(445),
 		), true
 	})}
 	retryTask0445 = []aslrt.Retrier{
@@ -7875,9 +7875,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(446)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(446),
 		), true
 	})}
 	retryTask0446 = []aslrt.Retrier{
@@ -7888,9 +7888,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(447)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(447),
 		), true
 	})}
 	retryTask0447 = []aslrt.Retrier{
@@ -7901,9 +7901,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(448)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(448),
 		), true
 	})}
 	retryTask0448 = []aslrt.Retrier{
@@ -7914,9 +7914,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(449)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(449),
 		), true
 	})}
 	retryTask0449 = []aslrt.Retrier{
@@ -7927,9 +7927,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(450)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(450),
 		), true
 	})}
 	retryTask0450 = []aslrt.Retrier{
@@ -7940,9 +7940,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(451)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(451),
 		), true
 	})}
 	retryTask0451 = []aslrt.Retrier{
@@ -7953,9 +7953,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(452)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(452),
 		), true
 	})}
 	retryTask0452 = []aslrt.Retrier{
@@ -7966,9 +7966,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(453)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(453),
 		), true
 	})}
 	retryTask0453 = []aslrt.Retrier{
@@ -7979,9 +7979,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(454)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(454),
 		), true
 	})}
 	retryTask0454 = []aslrt.Retrier{
@@ -7992,9 +7992,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(455)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(455),
 		), true
 	})}
 	retryTask0455 = []aslrt.Retrier{
@@ -8005,9 +8005,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(456)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(456),
 		), true
 	})}
 	retryTask0456 = []aslrt.Retrier{
@@ -8018,9 +8018,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(457)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(457),
 		), true
 	})}
 	retryTask0457 = []aslrt.Retrier{
@@ -8031,9 +8031,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(458)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(458),
 		), true
 	})}
 	retryTask0458 = []aslrt.Retrier{
@@ -8044,9 +8044,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(459)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(459),
 		), true
 	})}
 	retryTask0459 = []aslrt.Retrier{
@@ -8057,9 +8057,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(460)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(460),
 		), true
 	})}
 	retryTask0460 = []aslrt.Retrier{
@@ -8070,9 +8070,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(461)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(461),
 		), true
 	})}
 	retryTask0461 = []aslrt.Retrier{
@@ -8083,9 +8083,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(462)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(462),
 		), true
 	})}
 	retryTask0462 = []aslrt.Retrier{
@@ -8096,9 +8096,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(463)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(463),
 		), true
 	})}
 	retryTask0463 = []aslrt.Retrier{
@@ -8109,9 +8109,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(464)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(464),
 		), true
 	})}
 	retryTask0464 = []aslrt.Retrier{
@@ -8122,9 +8122,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(465)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(465),
 		), true
 	})}
 	retryTask0465 = []aslrt.Retrier{
@@ -8135,9 +8135,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(466)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(466),
 		), true
 	})}
 	retryTask0466 = []aslrt.Retrier{
@@ -8148,9 +8148,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(467)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(467),
 		), true
 	})}
 	retryTask0467 = []aslrt.Retrier{
@@ -8161,9 +8161,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(468)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(468),
 		), true
 	})}
 	retryTask0468 = []aslrt.Retrier{
@@ -8174,9 +8174,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(469)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(469),
 		), true
 	})}
 	retryTask0469 = []aslrt.Retrier{
@@ -8187,9 +8187,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(470)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(470),
 		), true
 	})}
 	retryTask0470 = []aslrt.Retrier{
@@ -8200,9 +8200,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(471)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(471),
 		), true
 	})}
 	retryTask0471 = []aslrt.Retrier{
@@ -8213,9 +8213,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(472)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(472),
 		), true
 	})}
 	retryTask0472 = []aslrt.Retrier{
@@ -8226,9 +8226,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(473)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(473),
 		), true
 	})}
 	retryTask0473 = []aslrt.Retrier{
@@ -8239,9 +8239,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(474)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(474),
 		), true
 	})}
 	retryTask0474 = []aslrt.Retrier{
@@ -8252,9 +8252,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(475)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(475),
 		), true
 	})}
 	retryTask0475 = []aslrt.Retrier{
@@ -8265,9 +8265,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(476)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(476),
 		), true
 	})}
 	retryTask0476 = []aslrt.Retrier{
@@ -8278,9 +8278,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(477)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(477),
 		), true
 	})}
 	retryTask0477 = []aslrt.Retrier{
@@ -8291,9 +8291,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(478)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(478),
 		), true
 	})}
 	retryTask0478 = []aslrt.Retrier{
@@ -8304,9 +8304,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(479)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(479),
 		), true
 	})}
 	retryTask0479 = []aslrt.Retrier{
@@ -8317,9 +8317,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(480)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(480),
 		), true
 	})}
 	retryTask0480 = []aslrt.Retrier{
@@ -8330,9 +8330,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(481)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(481),
 		), true
 	})}
 	retryTask0481 = []aslrt.Retrier{
@@ -8343,9 +8343,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(482)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(482),
 		), true
 	})}
 	retryTask0482 = []aslrt.Retrier{
@@ -8356,9 +8356,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(483)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(483),
 		), true
 	})}
 	retryTask0483 = []aslrt.Retrier{
@@ -8369,9 +8369,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(484)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(484),
 		), true
 	})}
 	retryTask0484 = []aslrt.Retrier{
@@ -8382,9 +8382,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(485)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(485),
 		), true
 	})}
 	retryTask0485 = []aslrt.Retrier{
@@ -8395,9 +8395,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(486)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(486),
 		), true
 	})}
 	retryTask0486 = []aslrt.Retrier{
@@ -8408,9 +8408,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(487)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(487),
 		), true
 	})}
 	retryTask0487 = []aslrt.Retrier{
@@ -8421,9 +8421,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(488)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(488),
 		), true
 	})}
 	retryTask0488 = []aslrt.Retrier{
@@ -8434,9 +8434,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(489)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(489),
 		), true
 	})}
 	retryTask0489 = []aslrt.Retrier{
@@ -8447,9 +8447,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(490)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(490),
 		), true
 	})}
 	retryTask0490 = []aslrt.Retrier{
@@ -8460,9 +8460,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(491)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(491),
 		), true
 	})}
 	retryTask0491 = []aslrt.Retrier{
@@ -8473,9 +8473,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(492)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(492),
 		), true
 	})}
 	retryTask0492 = []aslrt.Retrier{
@@ -8486,9 +8486,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(493)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(493),
 		), true
 	})}
 	retryTask0493 = []aslrt.Retrier{
@@ -8499,9 +8499,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(494)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(494),
 		), true
 	})}
 	retryTask0494 = []aslrt.Retrier{
@@ -8512,9 +8512,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(495)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(495),
 		), true
 	})}
 	retryTask0495 = []aslrt.Retrier{
@@ -8525,9 +8525,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(496)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(496),
 		), true
 	})}
 	retryTask0496 = []aslrt.Retrier{
@@ -8538,9 +8538,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(497)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(497),
 		), true
 	})}
 	retryTask0497 = []aslrt.Retrier{
@@ -8551,9 +8551,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(498)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(498),
 		), true
 	})}
 	retryTask0498 = []aslrt.Retrier{
@@ -8564,9 +8564,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(499)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(499),
 		), true
 	})}
 	retryTask0499 = []aslrt.Retrier{
@@ -8577,9 +8577,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(500)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(500),
 		), true
 	})}
 	retryTask0500 = []aslrt.Retrier{
@@ -8590,9 +8590,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(501)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(501),
 		), true
 	})}
 	retryTask0501 = []aslrt.Retrier{
@@ -8603,9 +8603,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(502)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(502),
 		), true
 	})}
 	retryTask0502 = []aslrt.Retrier{
@@ -8616,9 +8616,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(503)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(503),
 		), true
 	})}
 	retryTask0503 = []aslrt.Retrier{
@@ -8629,9 +8629,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(504)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(504),
 		), true
 	})}
 	retryTask0504 = []aslrt.Retrier{
@@ -8642,9 +8642,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(505)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(505),
 		), true
 	})}
 	retryTask0505 = []aslrt.Retrier{
@@ -8655,9 +8655,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(506)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(506),
 		), true
 	})}
 	retryTask0506 = []aslrt.Retrier{
@@ -8668,9 +8668,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(507)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(507),
 		), true
 	})}
 	retryTask0507 = []aslrt.Retrier{
@@ -8681,9 +8681,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(508)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(508),
 		), true
 	})}
 	retryTask0508 = []aslrt.Retrier{
@@ -8694,9 +8694,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(509)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(509),
 		), true
 	})}
 	retryTask0509 = []aslrt.Retrier{
@@ -8707,9 +8707,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(510)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(510),
 		), true
 	})}
 	retryTask0510 = []aslrt.Retrier{
@@ -8720,9 +8720,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(511)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(511),
 		), true
 	})}
 	retryTask0511 = []aslrt.Retrier{
@@ -8733,9 +8733,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(512)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(512),
 		), true
 	})}
 	retryTask0512 = []aslrt.Retrier{
@@ -8746,9 +8746,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(513)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(513),
 		), true
 	})}
 	retryTask0513 = []aslrt.Retrier{
@@ -8759,9 +8759,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(514)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(514),
 		), true
 	})}
 	retryTask0514 = []aslrt.Retrier{
@@ -8772,9 +8772,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(515)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(515),
 		), true
 	})}
 	retryTask0515 = []aslrt.Retrier{
@@ -8785,9 +8785,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(516)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(516),
 		), true
 	})}
 	retryTask0516 = []aslrt.Retrier{
@@ -8798,9 +8798,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(517)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(517),
 		), true
 	})}
 	retryTask0517 = []aslrt.Retrier{
@@ -8811,9 +8811,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(518)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(518),
 		), true
 	})}
 	retryTask0518 = []aslrt.Retrier{
@@ -8824,9 +8824,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(519)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(519),
 		), true
 	})}
 	retryTask0519 = []aslrt.Retrier{
@@ -8837,9 +8837,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(520)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(520),
 		), true
 	})}
 	retryTask0520 = []aslrt.Retrier{
@@ -8850,9 +8850,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(521)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(521),
 		), true
 	})}
 	retryTask0521 = []aslrt.Retrier{
@@ -8863,9 +8863,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(522)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(522),
 		), true
 	})}
 	retryTask0522 = []aslrt.Retrier{
@@ -8876,9 +8876,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(523)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(523),
 		), true
 	})}
 	retryTask0523 = []aslrt.Retrier{
@@ -8889,9 +8889,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(524)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(524),
 		), true
 	})}
 	retryTask0524 = []aslrt.Retrier{
@@ -8902,9 +8902,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(525)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(525),
 		), true
 	})}
 	retryTask0525 = []aslrt.Retrier{
@@ -8915,9 +8915,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(526)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(526),
 		), true
 	})}
 	retryTask0526 = []aslrt.Retrier{
@@ -8928,9 +8928,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(527)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(527),
 		), true
 	})}
 	retryTask0527 = []aslrt.Retrier{
@@ -8941,9 +8941,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(528)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(528),
 		), true
 	})}
 	retryTask0528 = []aslrt.Retrier{
@@ -8954,9 +8954,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(529)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(529),
 		), true
 	})}
 	retryTask0529 = []aslrt.Retrier{
@@ -8967,9 +8967,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(530)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(530),
 		), true
 	})}
 	retryTask0530 = []aslrt.Retrier{
@@ -8980,9 +8980,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(531)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(531),
 		), true
 	})}
 	retryTask0531 = []aslrt.Retrier{
@@ -8993,9 +8993,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(532)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(532),
 		), true
 	})}
 	retryTask0532 = []aslrt.Retrier{
@@ -9006,9 +9006,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(533)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(533),
 		), true
 	})}
 	retryTask0533 = []aslrt.Retrier{
@@ -9019,9 +9019,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(534)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(534),
 		), true
 	})}
 	retryTask0534 = []aslrt.Retrier{
@@ -9032,9 +9032,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(535)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(535),
 		), true
 	})}
 	retryTask0535 = []aslrt.Retrier{
@@ -9045,9 +9045,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(536)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(536),
 		), true
 	})}
 	retryTask0536 = []aslrt.Retrier{
@@ -9058,9 +9058,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(537)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(537),
 		), true
 	})}
 	retryTask0537 = []aslrt.Retrier{
@@ -9071,9 +9071,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(538)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(538),
 		), true
 	})}
 	retryTask0538 = []aslrt.Retrier{
@@ -9084,9 +9084,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(539)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(539),
 		), true
 	})}
 	retryTask0539 = []aslrt.Retrier{
@@ -9097,9 +9097,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(540)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(540),
 		), true
 	})}
 	retryTask0540 = []aslrt.Retrier{
@@ -9110,9 +9110,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(541)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(541),
 		), true
 	})}
 	retryTask0541 = []aslrt.Retrier{
@@ -9123,9 +9123,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(542)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(542),
 		), true
 	})}
 	retryTask0542 = []aslrt.Retrier{
@@ -9136,9 +9136,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(543)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(543),
 		), true
 	})}
 	retryTask0543 = []aslrt.Retrier{
@@ -9149,9 +9149,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(544)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(544),
 		), true
 	})}
 	retryTask0544 = []aslrt.Retrier{
@@ -9162,9 +9162,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(545)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(545),
 		), true
 	})}
 	retryTask0545 = []aslrt.Retrier{
@@ -9175,9 +9175,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(546)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(546),
 		), true
 	})}
 	retryTask0546 = []aslrt.Retrier{
@@ -9188,9 +9188,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(547)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(547),
 		), true
 	})}
 	retryTask0547 = []aslrt.Retrier{
@@ -9201,9 +9201,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(548)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(548),
 		), true
 	})}
 	retryTask0548 = []aslrt.Retrier{
@@ -9214,9 +9214,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(549)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(549),
 		), true
 	})}
 	retryTask0549 = []aslrt.Retrier{
@@ -9227,9 +9227,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(550)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(550),
 		), true
 	})}
 	retryTask0550 = []aslrt.Retrier{
@@ -9240,9 +9240,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(551)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(551),
 		), true
 	})}
 	retryTask0551 = []aslrt.Retrier{
@@ -9253,9 +9253,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(552)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(552),
 		), true
 	})}
 	retryTask0552 = []aslrt.Retrier{
@@ -9266,9 +9266,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(553)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(553),
 		), true
 	})}
 	retryTask0553 = []aslrt.Retrier{
@@ -9279,9 +9279,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(554)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(554),
 		), true
 	})}
 	retryTask0554 = []aslrt.Retrier{
@@ -9292,9 +9292,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(555)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(555),
 		), true
 	})}
 	retryTask0555 = []aslrt.Retrier{
@@ -9305,9 +9305,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(556)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(556),
 		), true
 	})}
 	retryTask0556 = []aslrt.Retrier{
@@ -9318,9 +9318,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(557)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(557),
 		), true
 	})}
 	retryTask0557 = []aslrt.Retrier{
@@ -9331,9 +9331,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(558)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(558),
 		), true
 	})}
 	retryTask0558 = []aslrt.Retrier{
@@ -9344,9 +9344,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(559)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(559),
 		), true
 	})}
 	retryTask0559 = []aslrt.Retrier{
@@ -9357,9 +9357,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(560)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(560),
 		), true
 	})}
 	retryTask0560 = []aslrt.Retrier{
@@ -9370,9 +9370,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(561)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(561),
 		), true
 	})}
 	retryTask0561 = []aslrt.Retrier{
@@ -9383,9 +9383,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(562)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(562),
 		), true
 	})}
 	retryTask0562 = []aslrt.Retrier{
@@ -9396,9 +9396,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(563)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(563),
 		), true
 	})}
 	retryTask0563 = []aslrt.Retrier{
@@ -9409,9 +9409,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(564)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(564),
 		), true
 	})}
 	retryTask0564 = []aslrt.Retrier{
@@ -9422,9 +9422,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(565)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(565),
 		), true
 	})}
 	retryTask0565 = []aslrt.Retrier{
@@ -9435,9 +9435,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(566)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(566),
 		), true
 	})}
 	retryTask0566 = []aslrt.Retrier{
@@ -9448,9 +9448,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(567)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(567),
 		), true
 	})}
 	retryTask0567 = []aslrt.Retrier{
@@ -9461,9 +9461,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(568)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(568),
 		), true
 	})}
 	retryTask0568 = []aslrt.Retrier{
@@ -9474,9 +9474,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(569)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(569),
 		), true
 	})}
 	retryTask0569 = []aslrt.Retrier{
@@ -9487,9 +9487,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(570)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(570),
 		), true
 	})}
 	retryTask0570 = []aslrt.Retrier{
@@ -9500,9 +9500,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(571)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(571),
 		), true
 	})}
 	retryTask0571 = []aslrt.Retrier{
@@ -9513,9 +9513,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(572)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(572),
 		), true
 	})}
 	retryTask0572 = []aslrt.Retrier{
@@ -9526,9 +9526,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(573)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(573),
 		), true
 	})}
 	retryTask0573 = []aslrt.Retrier{
@@ -9539,9 +9539,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(574)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(574),
 		), true
 	})}
 	retryTask0574 = []aslrt.Retrier{
@@ -9552,9 +9552,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(575)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(575),
 		), true
 	})}
 	retryTask0575 = []aslrt.Retrier{
@@ -9565,9 +9565,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(576)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(576),
 		), true
 	})}
 	retryTask0576 = []aslrt.Retrier{
@@ -9578,9 +9578,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(577)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(577),
 		), true
 	})}
 	retryTask0577 = []aslrt.Retrier{
@@ -9591,9 +9591,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(578)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(578),
 		), true
 	})}
 	retryTask0578 = []aslrt.Retrier{
@@ -9604,9 +9604,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(579)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(579),
 		), true
 	})}
 	retryTask0579 = []aslrt.Retrier{
@@ -9617,9 +9617,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(580)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(580),
 		), true
 	})}
 	retryTask0580 = []aslrt.Retrier{
@@ -9630,9 +9630,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(581)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(581),
 		), true
 	})}
 	retryTask0581 = []aslrt.Retrier{
@@ -9643,9 +9643,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(582)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(582),
 		), true
 	})}
 	retryTask0582 = []aslrt.Retrier{
@@ -9656,9 +9656,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(583)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(583),
 		), true
 	})}
 	retryTask0583 = []aslrt.Retrier{
@@ -9669,9 +9669,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(584)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(584),
 		), true
 	})}
 	retryTask0584 = []aslrt.Retrier{
@@ -9682,9 +9682,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(585)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(585),
 		), true
 	})}
 	retryTask0585 = []aslrt.Retrier{
@@ -9695,9 +9695,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(586)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(586),
 		), true
 	})}
 	retryTask0586 = []aslrt.Retrier{
@@ -9708,9 +9708,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(587)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(587),
 		), true
 	})}
 	retryTask0587 = []aslrt.Retrier{
@@ -9721,9 +9721,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(588)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(588),
 		), true
 	})}
 	retryTask0588 = []aslrt.Retrier{
@@ -9734,9 +9734,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(589)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(589),
 		), true
 	})}
 	retryTask0589 = []aslrt.Retrier{
@@ -9747,9 +9747,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(590)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(590),
 		), true
 	})}
 	retryTask0590 = []aslrt.Retrier{
@@ -9760,9 +9760,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(591)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(591),
 		), true
 	})}
 	retryTask0591 = []aslrt.Retrier{
@@ -9773,9 +9773,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(592)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(592),
 		), true
 	})}
 	retryTask0592 = []aslrt.Retrier{
@@ -9786,9 +9786,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(593)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(593),
 		), true
 	})}
 	retryTask0593 = []aslrt.Retrier{
@@ -9799,9 +9799,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(594)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(594),
 		), true
 	})}
 	retryTask0594 = []aslrt.Retrier{
@@ -9812,9 +9812,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(595)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(595),
 		), true
 	})}
 	retryTask0595 = []aslrt.Retrier{
@@ -9825,9 +9825,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(596)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(596),
 		), true
 	})}
 	retryTask0596 = []aslrt.Retrier{
@@ -9838,9 +9838,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(597)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(597),
 		), true
 	})}
 	retryTask0597 = []aslrt.Retrier{
@@ -9851,9 +9851,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(598)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(598),
 		), true
 	})}
 	retryTask0598 = []aslrt.Retrier{
@@ -9864,9 +9864,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(599)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(599),
 		), true
 	})}
 	retryTask0599 = []aslrt.Retrier{
@@ -9877,9 +9877,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(600)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(600),
 		), true
 	})}
 	retryTask0600 = []aslrt.Retrier{
@@ -9890,9 +9890,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(601)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(601),
 		), true
 	})}
 	retryTask0601 = []aslrt.Retrier{
@@ -9903,9 +9903,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(602)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(602),
 		), true
 	})}
 	retryTask0602 = []aslrt.Retrier{
@@ -9916,9 +9916,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(603)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(603),
 		), true
 	})}
 	retryTask0603 = []aslrt.Retrier{
@@ -9929,9 +9929,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(604)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(604),
 		), true
 	})}
 	retryTask0604 = []aslrt.Retrier{
@@ -9942,9 +9942,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(605)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(605),
 		), true
 	})}
 	retryTask0605 = []aslrt.Retrier{
@@ -9955,9 +9955,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(606)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(606),
 		), true
 	})}
 	retryTask0606 = []aslrt.Retrier{
@@ -9968,9 +9968,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(607)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(607),
 		), true
 	})}
 	retryTask0607 = []aslrt.Retrier{
@@ -9981,9 +9981,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(608)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(608),
 		), true
 	})}
 	retryTask0608 = []aslrt.Retrier{
@@ -9994,9 +9994,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(609)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(609),
 		), true
 	})}
 	retryTask0609 = []aslrt.Retrier{
@@ -10007,9 +10007,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(610)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(610),
 		), true
 	})}
 	retryTask0610 = []aslrt.Retrier{
@@ -10020,9 +10020,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(611)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(611),
 		), true
 	})}
 	retryTask0611 = []aslrt.Retrier{
@@ -10033,9 +10033,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(612)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(612),
 		), true
 	})}
 	retryTask0612 = []aslrt.Retrier{
@@ -10046,9 +10046,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(613)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(613),
 		), true
 	})}
 	retryTask0613 = []aslrt.Retrier{
@@ -10059,9 +10059,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(614)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(614),
 		), true
 	})}
 	retryTask0614 = []aslrt.Retrier{
@@ -10072,9 +10072,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(615)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(615),
 		), true
 	})}
 	retryTask0615 = []aslrt.Retrier{
@@ -10085,9 +10085,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(616)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(616),
 		), true
 	})}
 	retryTask0616 = []aslrt.Retrier{
@@ -10098,9 +10098,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(617)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(617),
 		), true
 	})}
 	retryTask0617 = []aslrt.Retrier{
@@ -10111,9 +10111,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(618)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(618),
 		), true
 	})}
 	retryTask0618 = []aslrt.Retrier{
@@ -10124,9 +10124,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(619)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(619),
 		), true
 	})}
 	retryTask0619 = []aslrt.Retrier{
@@ -10137,9 +10137,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(620)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(620),
 		), true
 	})}
 	retryTask0620 = []aslrt.Retrier{
@@ -10150,9 +10150,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(621)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(621),
 		), true
 	})}
 	retryTask0621 = []aslrt.Retrier{
@@ -10163,9 +10163,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(622)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(622),
 		), true
 	})}
 	retryTask0622 = []aslrt.Retrier{
@@ -10176,9 +10176,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(623)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(623),
 		), true
 	})}
 	retryTask0623 = []aslrt.Retrier{
@@ -10189,9 +10189,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(624)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(624),
 		), true
 	})}
 	retryTask0624 = []aslrt.Retrier{
@@ -10202,9 +10202,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(625)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(625),
 		), true
 	})}
 	retryTask0625 = []aslrt.Retrier{
@@ -10215,9 +10215,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(626)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(626),
 		), true
 	})}
 	retryTask0626 = []aslrt.Retrier{
@@ -10228,9 +10228,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(627)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(627),
 		), true
 	})}
 	retryTask0627 = []aslrt.Retrier{
@@ -10241,9 +10241,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(628)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(628),
 		), true
 	})}
 	retryTask0628 = []aslrt.Retrier{
@@ -10254,9 +10254,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(629)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(629),
 		), true
 	})}
 	retryTask0629 = []aslrt.Retrier{
@@ -10267,9 +10267,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(630)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(630),
 		), true
 	})}
 	retryTask0630 = []aslrt.Retrier{
@@ -10280,9 +10280,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(631)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(631),
 		), true
 	})}
 	retryTask0631 = []aslrt.Retrier{
@@ -10293,9 +10293,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(632)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(632),
 		), true
 	})}
 	retryTask0632 = []aslrt.Retrier{
@@ -10306,9 +10306,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(633)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(633),
 		), true
 	})}
 	retryTask0633 = []aslrt.Retrier{
@@ -10319,9 +10319,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(634)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(634),
 		), true
 	})}
 	retryTask0634 = []aslrt.Retrier{
@@ -10332,9 +10332,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(635)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(635),
 		), true
 	})}
 	retryTask0635 = []aslrt.Retrier{
@@ -10345,9 +10345,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(636)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(636),
 		), true
 	})}
 	retryTask0636 = []aslrt.Retrier{
@@ -10358,9 +10358,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(637)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(637),
 		), true
 	})}
 	retryTask0637 = []aslrt.Retrier{
@@ -10371,9 +10371,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(638)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(638),
 		), true
 	})}
 	retryTask0638 = []aslrt.Retrier{
@@ -10384,9 +10384,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(639)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(639),
 		), true
 	})}
 	retryTask0639 = []aslrt.Retrier{
@@ -10397,9 +10397,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(640)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(640),
 		), true
 	})}
 	retryTask0640 = []aslrt.Retrier{
@@ -10410,9 +10410,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(641)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(641),
 		), true
 	})}
 	retryTask0641 = []aslrt.Retrier{
@@ -10423,9 +10423,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(642)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(642),
 		), true
 	})}
 	retryTask0642 = []aslrt.Retrier{
@@ -10436,9 +10436,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(643)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(643),
 		), true
 	})}
 	retryTask0643 = []aslrt.Retrier{
@@ -10449,9 +10449,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(644)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(644),
 		), true
 	})}
 	retryTask0644 = []aslrt.Retrier{
@@ -10462,9 +10462,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(645)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(645),
 		), true
 	})}
 	retryTask0645 = []aslrt.Retrier{
@@ -10475,9 +10475,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(646)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(646),
 		), true
 	})}
 	retryTask0646 = []aslrt.Retrier{
@@ -10488,9 +10488,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(647)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(647),
 		), true
 	})}
 	retryTask0647 = []aslrt.Retrier{
@@ -10501,9 +10501,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(648)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(648),
 		), true
 	})}
 	retryTask0648 = []aslrt.Retrier{
@@ -10514,9 +10514,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(649)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(649),
 		), true
 	})}
 	retryTask0649 = []aslrt.Retrier{
@@ -10527,9 +10527,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(650)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(650),
 		), true
 	})}
 	retryTask0650 = []aslrt.Retrier{
@@ -10540,9 +10540,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(651)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(651),
 		), true
 	})}
 	retryTask0651 = []aslrt.Retrier{
@@ -10553,9 +10553,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(652)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(652),
 		), true
 	})}
 	retryTask0652 = []aslrt.Retrier{
@@ -10566,9 +10566,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(653)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(653),
 		), true
 	})}
 	retryTask0653 = []aslrt.Retrier{
@@ -10579,9 +10579,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(654)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(654),
 		), true
 	})}
 	retryTask0654 = []aslrt.Retrier{
@@ -10592,9 +10592,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(655)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(655),
 		), true
 	})}
 	retryTask0655 = []aslrt.Retrier{
@@ -10605,9 +10605,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(656)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(656),
 		), true
 	})}
 	retryTask0656 = []aslrt.Retrier{
@@ -10618,9 +10618,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(657)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(657),
 		), true
 	})}
 	retryTask0657 = []aslrt.Retrier{
@@ -10631,9 +10631,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(658)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(658),
 		), true
 	})}
 	retryTask0658 = []aslrt.Retrier{
@@ -10644,9 +10644,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(659)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(659),
 		), true
 	})}
 	retryTask0659 = []aslrt.Retrier{
@@ -10657,9 +10657,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(660)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(660),
 		), true
 	})}
 	retryTask0660 = []aslrt.Retrier{
@@ -10670,9 +10670,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(661)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(661),
 		), true
 	})}
 	retryTask0661 = []aslrt.Retrier{
@@ -10683,9 +10683,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(662)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(662),
 		), true
 	})}
 	retryTask0662 = []aslrt.Retrier{
@@ -10696,9 +10696,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(663)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(663),
 		), true
 	})}
 	retryTask0663 = []aslrt.Retrier{
@@ -10709,9 +10709,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(664)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(664),
 		), true
 	})}
 	retryTask0664 = []aslrt.Retrier{
@@ -10722,9 +10722,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(665)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(665),
 		), true
 	})}
 	retryTask0665 = []aslrt.Retrier{
@@ -10735,9 +10735,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(666)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(666),
 		), true
 	})}
 	retryTask0666 = []aslrt.Retrier{
@@ -10748,9 +10748,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(667)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(667),
 		), true
 	})}
 	retryTask0667 = []aslrt.Retrier{
@@ -10761,9 +10761,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(668)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(668),
 		), true
 	})}
 	retryTask0668 = []aslrt.Retrier{
@@ -10774,9 +10774,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(669)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(669),
 		), true
 	})}
 	retryTask0669 = []aslrt.Retrier{
@@ -10787,9 +10787,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(670)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(670),
 		), true
 	})}
 	retryTask0670 = []aslrt.Retrier{
@@ -10800,9 +10800,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(671)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(671),
 		), true
 	})}
 	retryTask0671 = []aslrt.Retrier{
@@ -10813,9 +10813,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(672)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(672),
 		), true
 	})}
 	retryTask0672 = []aslrt.Retrier{
@@ -10826,9 +10826,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(673)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(673),
 		), true
 	})}
 	retryTask0673 = []aslrt.Retrier{
@@ -10839,9 +10839,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(674)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(674),
 		), true
 	})}
 	retryTask0674 = []aslrt.Retrier{
@@ -10852,9 +10852,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(675)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(675),
 		), true
 	})}
 	retryTask0675 = []aslrt.Retrier{
@@ -10865,9 +10865,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(676)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(676),
 		), true
 	})}
 	retryTask0676 = []aslrt.Retrier{
@@ -10878,9 +10878,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(677)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(677),
 		), true
 	})}
 	retryTask0677 = []aslrt.Retrier{
@@ -10891,9 +10891,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(678)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(678),
 		), true
 	})}
 	retryTask0678 = []aslrt.Retrier{
@@ -10904,9 +10904,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(679)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(679),
 		), true
 	})}
 	retryTask0679 = []aslrt.Retrier{
@@ -10917,9 +10917,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(680)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(680),
 		), true
 	})}
 	retryTask0680 = []aslrt.Retrier{
@@ -10930,9 +10930,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(681)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(681),
 		), true
 	})}
 	retryTask0681 = []aslrt.Retrier{
@@ -10943,9 +10943,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(682)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(682),
 		), true
 	})}
 	retryTask0682 = []aslrt.Retrier{
@@ -10956,9 +10956,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(683)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(683),
 		), true
 	})}
 	retryTask0683 = []aslrt.Retrier{
@@ -10969,9 +10969,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(684)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(684),
 		), true
 	})}
 	retryTask0684 = []aslrt.Retrier{
@@ -10982,9 +10982,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(685)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(685),
 		), true
 	})}
 	retryTask0685 = []aslrt.Retrier{
@@ -10995,9 +10995,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(686)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(686),
 		), true
 	})}
 	retryTask0686 = []aslrt.Retrier{
@@ -11008,9 +11008,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(687)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(687),
 		), true
 	})}
 	retryTask0687 = []aslrt.Retrier{
@@ -11021,9 +11021,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(688)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(688),
 		), true
 	})}
 	retryTask0688 = []aslrt.Retrier{
@@ -11034,9 +11034,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(689)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(689),
 		), true
 	})}
 	retryTask0689 = []aslrt.Retrier{
@@ -11047,9 +11047,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(690)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(690),
 		), true
 	})}
 	retryTask0690 = []aslrt.Retrier{
@@ -11060,9 +11060,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(691)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(691),
 		), true
 	})}
 	retryTask0691 = []aslrt.Retrier{
@@ -11073,9 +11073,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(692)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(692),
 		), true
 	})}
 	retryTask0692 = []aslrt.Retrier{
@@ -11086,9 +11086,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(693)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(693),
 		), true
 	})}
 	retryTask0693 = []aslrt.Retrier{
@@ -11099,9 +11099,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(694)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(694),
 		), true
 	})}
 	retryTask0694 = []aslrt.Retrier{
@@ -11112,9 +11112,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(695)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(695),
 		), true
 	})}
 	retryTask0695 = []aslrt.Retrier{
@@ -11125,9 +11125,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(696)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(696),
 		), true
 	})}
 	retryTask0696 = []aslrt.Retrier{
@@ -11138,9 +11138,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(697)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(697),
 		), true
 	})}
 	retryTask0697 = []aslrt.Retrier{
@@ -11151,9 +11151,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(698)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(698),
 		), true
 	})}
 	retryTask0698 = []aslrt.Retrier{
@@ -11164,9 +11164,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(699)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(699),
 		), true
 	})}
 	retryTask0699 = []aslrt.Retrier{
@@ -11177,9 +11177,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(700)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(700),
 		), true
 	})}
 	retryTask0700 = []aslrt.Retrier{
@@ -11190,9 +11190,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(701)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(701),
 		), true
 	})}
 	retryTask0701 = []aslrt.Retrier{
@@ -11203,9 +11203,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(702)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(702),
 		), true
 	})}
 	retryTask0702 = []aslrt.Retrier{
@@ -11216,9 +11216,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(703)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(703),
 		), true
 	})}
 	retryTask0703 = []aslrt.Retrier{
@@ -11229,9 +11229,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(704)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(704),
 		), true
 	})}
 	retryTask0704 = []aslrt.Retrier{
@@ -11242,9 +11242,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(705)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(705),
 		), true
 	})}
 	retryTask0705 = []aslrt.Retrier{
@@ -11255,9 +11255,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(706)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(706),
 		), true
 	})}
 	retryTask0706 = []aslrt.Retrier{
@@ -11268,9 +11268,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(707)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(707),
 		), true
 	})}
 	retryTask0707 = []aslrt.Retrier{
@@ -11281,9 +11281,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(708)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(708),
 		), true
 	})}
 	retryTask0708 = []aslrt.Retrier{
@@ -11294,9 +11294,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(709)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(709),
 		), true
 	})}
 	retryTask0709 = []aslrt.Retrier{
@@ -11307,9 +11307,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(710)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(710),
 		), true
 	})}
 	retryTask0710 = []aslrt.Retrier{
@@ -11320,9 +11320,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(711)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(711),
 		), true
 	})}
 	retryTask0711 = []aslrt.Retrier{
@@ -11333,9 +11333,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(712)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(712),
 		), true
 	})}
 	retryTask0712 = []aslrt.Retrier{
@@ -11346,9 +11346,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(713)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(713),
 		), true
 	})}
 	retryTask0713 = []aslrt.Retrier{
@@ -11359,9 +11359,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(714)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(714),
 		), true
 	})}
 	retryTask0714 = []aslrt.Retrier{
@@ -11372,9 +11372,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(715)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(715),
 		), true
 	})}
 	retryTask0715 = []aslrt.Retrier{
@@ -11385,9 +11385,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(716)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(716),
 		), true
 	})}
 	retryTask0716 = []aslrt.Retrier{
@@ -11398,9 +11398,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(717)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(717),
 		), true
 	})}
 	retryTask0717 = []aslrt.Retrier{
@@ -11411,9 +11411,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(718)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(718),
 		), true
 	})}
 	retryTask0718 = []aslrt.Retrier{
@@ -11424,9 +11424,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(719)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(719),
 		), true
 	})}
 	retryTask0719 = []aslrt.Retrier{
@@ -11437,9 +11437,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(720)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(720),
 		), true
 	})}
 	retryTask0720 = []aslrt.Retrier{
@@ -11450,9 +11450,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(721)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(721),
 		), true
 	})}
 	retryTask0721 = []aslrt.Retrier{
@@ -11463,9 +11463,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(722)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(722),
 		), true
 	})}
 	retryTask0722 = []aslrt.Retrier{
@@ -11476,9 +11476,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(723)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(723),
 		), true
 	})}
 	retryTask0723 = []aslrt.Retrier{
@@ -11489,9 +11489,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(724)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(724),
 		), true
 	})}
 	retryTask0724 = []aslrt.Retrier{
@@ -11502,9 +11502,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(725)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(725),
 		), true
 	})}
 	retryTask0725 = []aslrt.Retrier{
@@ -11515,9 +11515,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(726)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(726),
 		), true
 	})}
 	retryTask0726 = []aslrt.Retrier{
@@ -11528,9 +11528,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(727)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(727),
 		), true
 	})}
 	retryTask0727 = []aslrt.Retrier{
@@ -11541,9 +11541,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(728)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(728),
 		), true
 	})}
 	retryTask0728 = []aslrt.Retrier{
@@ -11554,9 +11554,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(729)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(729),
 		), true
 	})}
 	retryTask0729 = []aslrt.Retrier{
@@ -11567,9 +11567,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(730)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(730),
 		), true
 	})}
 	retryTask0730 = []aslrt.Retrier{
@@ -11580,9 +11580,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(731)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(731),
 		), true
 	})}
 	retryTask0731 = []aslrt.Retrier{
@@ -11593,9 +11593,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(732)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(732),
 		), true
 	})}
 	retryTask0732 = []aslrt.Retrier{
@@ -11606,9 +11606,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(733)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(733),
 		), true
 	})}
 	retryTask0733 = []aslrt.Retrier{
@@ -11619,9 +11619,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(734)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(734),
 		), true
 	})}
 	retryTask0734 = []aslrt.Retrier{
@@ -11632,9 +11632,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(735)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(735),
 		), true
 	})}
 	retryTask0735 = []aslrt.Retrier{
@@ -11645,9 +11645,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(736)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(736),
 		), true
 	})}
 	retryTask0736 = []aslrt.Retrier{
@@ -11658,9 +11658,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(737)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(737),
 		), true
 	})}
 	retryTask0737 = []aslrt.Retrier{
@@ -11671,9 +11671,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(738)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(738),
 		), true
 	})}
 	retryTask0738 = []aslrt.Retrier{
@@ -11684,9 +11684,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(739)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(739),
 		), true
 	})}
 	retryTask0739 = []aslrt.Retrier{
@@ -11697,9 +11697,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(740)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(740),
 		), true
 	})}
 	retryTask0740 = []aslrt.Retrier{
@@ -11710,9 +11710,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(741)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(741),
 		), true
 	})}
 	retryTask0741 = []aslrt.Retrier{
@@ -11723,9 +11723,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(742)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(742),
 		), true
 	})}
 	retryTask0742 = []aslrt.Retrier{
@@ -11736,9 +11736,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(743)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(743),
 		), true
 	})}
 	retryTask0743 = []aslrt.Retrier{
@@ -11749,9 +11749,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(744)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(744),
 		), true
 	})}
 	retryTask0744 = []aslrt.Retrier{
@@ -11762,9 +11762,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(745)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(745),
 		), true
 	})}
 	retryTask0745 = []aslrt.Retrier{
@@ -11775,9 +11775,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(746)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(746),
 		), true
 	})}
 	retryTask0746 = []aslrt.Retrier{
@@ -11788,9 +11788,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(747)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(747),
 		), true
 	})}
 	retryTask0747 = []aslrt.Retrier{
@@ -11801,9 +11801,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(748)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(748),
 		), true
 	})}
 	retryTask0748 = []aslrt.Retrier{
@@ -11814,9 +11814,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(749)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(749),
 		), true
 	})}
 	retryTask0749 = []aslrt.Retrier{
@@ -11827,9 +11827,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(750)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(750),
 		), true
 	})}
 	retryTask0750 = []aslrt.Retrier{
@@ -11840,9 +11840,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(751)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(751),
 		), true
 	})}
 	retryTask0751 = []aslrt.Retrier{
@@ -11853,9 +11853,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(752)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(752),
 		), true
 	})}
 	retryTask0752 = []aslrt.Retrier{
@@ -11866,9 +11866,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(753)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(753),
 		), true
 	})}
 	retryTask0753 = []aslrt.Retrier{
@@ -11879,9 +11879,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(754)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(754),
 		), true
 	})}
 	retryTask0754 = []aslrt.Retrier{
@@ -11892,9 +11892,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(755)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(755),
 		), true
 	})}
 	retryTask0755 = []aslrt.Retrier{
@@ -11905,9 +11905,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(756)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(756),
 		), true
 	})}
 	retryTask0756 = []aslrt.Retrier{
@@ -11918,9 +11918,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(757)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(757),
 		), true
 	})}
 	retryTask0757 = []aslrt.Retrier{
@@ -11931,9 +11931,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(758)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(758),
 		), true
 	})}
 	retryTask0758 = []aslrt.Retrier{
@@ -11944,9 +11944,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(759)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(759),
 		), true
 	})}
 	retryTask0759 = []aslrt.Retrier{
@@ -11957,9 +11957,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(760)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(760),
 		), true
 	})}
 	retryTask0760 = []aslrt.Retrier{
@@ -11970,9 +11970,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(761)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(761),
 		), true
 	})}
 	retryTask0761 = []aslrt.Retrier{
@@ -11983,9 +11983,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(762)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(762),
 		), true
 	})}
 	retryTask0762 = []aslrt.Retrier{
@@ -11996,9 +11996,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(763)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(763),
 		), true
 	})}
 	retryTask0763 = []aslrt.Retrier{
@@ -12009,9 +12009,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(764)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(764),
 		), true
 	})}
 	retryTask0764 = []aslrt.Retrier{
@@ -12022,9 +12022,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(765)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(765),
 		), true
 	})}
 	retryTask0765 = []aslrt.Retrier{
@@ -12035,9 +12035,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(766)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(766),
 		), true
 	})}
 	retryTask0766 = []aslrt.Retrier{
@@ -12048,9 +12048,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(767)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(767),
 		), true
 	})}
 	retryTask0767 = []aslrt.Retrier{
@@ -12061,9 +12061,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(768)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(768),
 		), true
 	})}
 	retryTask0768 = []aslrt.Retrier{
@@ -12074,9 +12074,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(769)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(769),
 		), true
 	})}
 	retryTask0769 = []aslrt.Retrier{
@@ -12087,9 +12087,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(770)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(770),
 		), true
 	})}
 	retryTask0770 = []aslrt.Retrier{
@@ -12100,9 +12100,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(771)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(771),
 		), true
 	})}
 	retryTask0771 = []aslrt.Retrier{
@@ -12113,9 +12113,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(772)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(772),
 		), true
 	})}
 	retryTask0772 = []aslrt.Retrier{
@@ -12126,9 +12126,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(773)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(773),
 		), true
 	})}
 	retryTask0773 = []aslrt.Retrier{
@@ -12139,9 +12139,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(774)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(774),
 		), true
 	})}
 	retryTask0774 = []aslrt.Retrier{
@@ -12152,9 +12152,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(775)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(775),
 		), true
 	})}
 	retryTask0775 = []aslrt.Retrier{
@@ -12165,9 +12165,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(776)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(776),
 		), true
 	})}
 	retryTask0776 = []aslrt.Retrier{
@@ -12178,9 +12178,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(777)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(777),
 		), true
 	})}
 	retryTask0777 = []aslrt.Retrier{
@@ -12191,9 +12191,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(778)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(778),
 		), true
 	})}
 	retryTask0778 = []aslrt.Retrier{
@@ -12204,9 +12204,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(779)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(779),
 		), true
 	})}
 	retryTask0779 = []aslrt.Retrier{
@@ -12217,9 +12217,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(780)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(780),
 		), true
 	})}
 	retryTask0780 = []aslrt.Retrier{
@@ -12230,9 +12230,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(781)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(781),
 		), true
 	})}
 	retryTask0781 = []aslrt.Retrier{
@@ -12243,9 +12243,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(782)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(782),
 		), true
 	})}
 	retryTask0782 = []aslrt.Retrier{
@@ -12256,9 +12256,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(783)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(783),
 		), true
 	})}
 	retryTask0783 = []aslrt.Retrier{
@@ -12269,9 +12269,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(784)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(784),
 		), true
 	})}
 	retryTask0784 = []aslrt.Retrier{
@@ -12282,9 +12282,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(785)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(785),
 		), true
 	})}
 	retryTask0785 = []aslrt.Retrier{
@@ -12295,9 +12295,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(786)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(786),
 		), true
 	})}
 	retryTask0786 = []aslrt.Retrier{
@@ -12308,9 +12308,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(787)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(787),
 		), true
 	})}
 	retryTask0787 = []aslrt.Retrier{
@@ -12321,9 +12321,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(788)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(788),
 		), true
 	})}
 	retryTask0788 = []aslrt.Retrier{
@@ -12334,9 +12334,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(789)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(789),
 		), true
 	})}
 	retryTask0789 = []aslrt.Retrier{
@@ -12347,9 +12347,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(790)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(790),
 		), true
 	})}
 	retryTask0790 = []aslrt.Retrier{
@@ -12360,9 +12360,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(791)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(791),
 		), true
 	})}
 	retryTask0791 = []aslrt.Retrier{
@@ -12373,9 +12373,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(792)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(792),
 		), true
 	})}
 	retryTask0792 = []aslrt.Retrier{
@@ -12386,9 +12386,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(793)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(793),
 		), true
 	})}
 	retryTask0793 = []aslrt.Retrier{
@@ -12399,9 +12399,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(794)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(794),
 		), true
 	})}
 	retryTask0794 = []aslrt.Retrier{
@@ -12412,9 +12412,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(795)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(795),
 		), true
 	})}
 	retryTask0795 = []aslrt.Retrier{
@@ -12425,9 +12425,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(796)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(796),
 		), true
 	})}
 	retryTask0796 = []aslrt.Retrier{
@@ -12438,9 +12438,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(797)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(797),
 		), true
 	})}
 	retryTask0797 = []aslrt.Retrier{
@@ -12451,9 +12451,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(798)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(798),
 		), true
 	})}
 	retryTask0798 = []aslrt.Retrier{
@@ -12464,9 +12464,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(799)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(799),
 		), true
 	})}
 	retryTask0799 = []aslrt.Retrier{
@@ -12477,9 +12477,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(800)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(800),
 		), true
 	})}
 	retryTask0800 = []aslrt.Retrier{
@@ -12490,9 +12490,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(801)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(801),
 		), true
 	})}
 	retryTask0801 = []aslrt.Retrier{
@@ -12503,9 +12503,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(802)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(802),
 		), true
 	})}
 	retryTask0802 = []aslrt.Retrier{
@@ -12516,9 +12516,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(803)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(803),
 		), true
 	})}
 	retryTask0803 = []aslrt.Retrier{
@@ -12529,9 +12529,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(804)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(804),
 		), true
 	})}
 	retryTask0804 = []aslrt.Retrier{
@@ -12542,9 +12542,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(805)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(805),
 		), true
 	})}
 	retryTask0805 = []aslrt.Retrier{
@@ -12555,9 +12555,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(806)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(806),
 		), true
 	})}
 	retryTask0806 = []aslrt.Retrier{
@@ -12568,9 +12568,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(807)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(807),
 		), true
 	})}
 	retryTask0807 = []aslrt.Retrier{
@@ -12581,9 +12581,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(808)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(808),
 		), true
 	})}
 	retryTask0808 = []aslrt.Retrier{
@@ -12594,9 +12594,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(809)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(809),
 		), true
 	})}
 	retryTask0809 = []aslrt.Retrier{
@@ -12607,9 +12607,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(810)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(810),
 		), true
 	})}
 	retryTask0810 = []aslrt.Retrier{
@@ -12620,9 +12620,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(811)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(811),
 		), true
 	})}
 	retryTask0811 = []aslrt.Retrier{
@@ -12633,9 +12633,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(812)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(812),
 		), true
 	})}
 	retryTask0812 = []aslrt.Retrier{
@@ -12646,9 +12646,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(813)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(813),
 		), true
 	})}
 	retryTask0813 = []aslrt.Retrier{
@@ -12659,9 +12659,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(814)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(814),
 		), true
 	})}
 	retryTask0814 = []aslrt.Retrier{
@@ -12672,9 +12672,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(815)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(815),
 		), true
 	})}
 	retryTask0815 = []aslrt.Retrier{
@@ -12685,9 +12685,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(816)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(816),
 		), true
 	})}
 	retryTask0816 = []aslrt.Retrier{
@@ -12698,9 +12698,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(817)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(817),
 		), true
 	})}
 	retryTask0817 = []aslrt.Retrier{
@@ -12711,9 +12711,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(818)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(818),
 		), true
 	})}
 	retryTask0818 = []aslrt.Retrier{
@@ -12724,9 +12724,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(819)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(819),
 		), true
 	})}
 	retryTask0819 = []aslrt.Retrier{
@@ -12737,9 +12737,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(820)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(820),
 		), true
 	})}
 	retryTask0820 = []aslrt.Retrier{
@@ -12750,9 +12750,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(821)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(821),
 		), true
 	})}
 	retryTask0821 = []aslrt.Retrier{
@@ -12763,9 +12763,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(822)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(822),
 		), true
 	})}
 	retryTask0822 = []aslrt.Retrier{
@@ -12776,9 +12776,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(823)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(823),
 		), true
 	})}
 	retryTask0823 = []aslrt.Retrier{
@@ -12789,9 +12789,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(824)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(824),
 		), true
 	})}
 	retryTask0824 = []aslrt.Retrier{
@@ -12802,9 +12802,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(825)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(825),
 		), true
 	})}
 	retryTask0825 = []aslrt.Retrier{
@@ -12815,9 +12815,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(826)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(826),
 		), true
 	})}
 	retryTask0826 = []aslrt.Retrier{
@@ -12828,9 +12828,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(827)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(827),
 		), true
 	})}
 	retryTask0827 = []aslrt.Retrier{
@@ -12841,9 +12841,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(828)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(828),
 		), true
 	})}
 	retryTask0828 = []aslrt.Retrier{
@@ -12854,9 +12854,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(829)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(829),
 		), true
 	})}
 	retryTask0829 = []aslrt.Retrier{
@@ -12867,9 +12867,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(830)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(830),
 		), true
 	})}
 	retryTask0830 = []aslrt.Retrier{
@@ -12880,9 +12880,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(831)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(831),
 		), true
 	})}
 	retryTask0831 = []aslrt.Retrier{
@@ -12893,9 +12893,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(832)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(832),
 		), true
 	})}
 	retryTask0832 = []aslrt.Retrier{
@@ -12906,9 +12906,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(833)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(833),
 		), true
 	})}
 	retryTask0833 = []aslrt.Retrier{
@@ -12919,9 +12919,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(834)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(834),
 		), true
 	})}
 	retryTask0834 = []aslrt.Retrier{
@@ -12932,9 +12932,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(835)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(835),
 		), true
 	})}
 	retryTask0835 = []aslrt.Retrier{
@@ -12945,9 +12945,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(836)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(836),
 		), true
 	})}
 	retryTask0836 = []aslrt.Retrier{
@@ -12958,9 +12958,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(837)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(837),
 		), true
 	})}
 	retryTask0837 = []aslrt.Retrier{
@@ -12971,9 +12971,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(838)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(838),
 		), true
 	})}
 	retryTask0838 = []aslrt.Retrier{
@@ -12984,9 +12984,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(839)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(839),
 		), true
 	})}
 	retryTask0839 = []aslrt.Retrier{
@@ -12997,9 +12997,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(840)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(840),
 		), true
 	})}
 	retryTask0840 = []aslrt.Retrier{
@@ -13010,9 +13010,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(841)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(841),
 		), true
 	})}
 	retryTask0841 = []aslrt.Retrier{
@@ -13023,9 +13023,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(842)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(842),
 		), true
 	})}
 	retryTask0842 = []aslrt.Retrier{
@@ -13036,9 +13036,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(843)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(843),
 		), true
 	})}
 	retryTask0843 = []aslrt.Retrier{
@@ -13049,9 +13049,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(844)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(844),
 		), true
 	})}
 	retryTask0844 = []aslrt.Retrier{
@@ -13062,9 +13062,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(845)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(845),
 		), true
 	})}
 	retryTask0845 = []aslrt.Retrier{
@@ -13075,9 +13075,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(846)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(846),
 		), true
 	})}
 	retryTask0846 = []aslrt.Retrier{
@@ -13088,9 +13088,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(847)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(847),
 		), true
 	})}
 	retryTask0847 = []aslrt.Retrier{
@@ -13101,9 +13101,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(848)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(848),
 		), true
 	})}
 	retryTask0848 = []aslrt.Retrier{
@@ -13114,9 +13114,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(849)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(849),
 		), true
 	})}
 	retryTask0849 = []aslrt.Retrier{
@@ -13127,9 +13127,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(850)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(850),
 		), true
 	})}
 	retryTask0850 = []aslrt.Retrier{
@@ -13140,9 +13140,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(851)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(851),
 		), true
 	})}
 	retryTask0851 = []aslrt.Retrier{
@@ -13153,9 +13153,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(852)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(852),
 		), true
 	})}
 	retryTask0852 = []aslrt.Retrier{
@@ -13166,9 +13166,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(853)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(853),
 		), true
 	})}
 	retryTask0853 = []aslrt.Retrier{
@@ -13179,9 +13179,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(854)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(854),
 		), true
 	})}
 	retryTask0854 = []aslrt.Retrier{
@@ -13192,9 +13192,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(855)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(855),
 		), true
 	})}
 	retryTask0855 = []aslrt.Retrier{
@@ -13205,9 +13205,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(856)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(856),
 		), true
 	})}
 	retryTask0856 = []aslrt.Retrier{
@@ -13218,9 +13218,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(857)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(857),
 		), true
 	})}
 	retryTask0857 = []aslrt.Retrier{
@@ -13231,9 +13231,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(858)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(858),
 		), true
 	})}
 	retryTask0858 = []aslrt.Retrier{
@@ -13244,9 +13244,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(859)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(859),
 		), true
 	})}
 	retryTask0859 = []aslrt.Retrier{
@@ -13257,9 +13257,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(860)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(860),
 		), true
 	})}
 	retryTask0860 = []aslrt.Retrier{
@@ -13270,9 +13270,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(861)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(861),
 		), true
 	})}
 	retryTask0861 = []aslrt.Retrier{
@@ -13283,9 +13283,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(862)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(862),
 		), true
 	})}
 	retryTask0862 = []aslrt.Retrier{
@@ -13296,9 +13296,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(863)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(863),
 		), true
 	})}
 	retryTask0863 = []aslrt.Retrier{
@@ -13309,9 +13309,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(864)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(864),
 		), true
 	})}
 	retryTask0864 = []aslrt.Retrier{
@@ -13322,9 +13322,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(865)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(865),
 		), true
 	})}
 	retryTask0865 = []aslrt.Retrier{
@@ -13335,9 +13335,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(866)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(866),
 		), true
 	})}
 	retryTask0866 = []aslrt.Retrier{
@@ -13348,9 +13348,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(867)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(867),
 		), true
 	})}
 	retryTask0867 = []aslrt.Retrier{
@@ -13361,9 +13361,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(868)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(868),
 		), true
 	})}
 	retryTask0868 = []aslrt.Retrier{
@@ -13374,9 +13374,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(869)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(869),
 		), true
 	})}
 	retryTask0869 = []aslrt.Retrier{
@@ -13387,9 +13387,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(870)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(870),
 		), true
 	})}
 	retryTask0870 = []aslrt.Retrier{
@@ -13400,9 +13400,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(871)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(871),
 		), true
 	})}
 	retryTask0871 = []aslrt.Retrier{
@@ -13413,9 +13413,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(872)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(872),
 		), true
 	})}
 	retryTask0872 = []aslrt.Retrier{
@@ -13426,9 +13426,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(873)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(873),
 		), true
 	})}
 	retryTask0873 = []aslrt.Retrier{
@@ -13439,9 +13439,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(874)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(874),
 		), true
 	})}
 	retryTask0874 = []aslrt.Retrier{
@@ -13452,9 +13452,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(875)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(875),
 		), true
 	})}
 	retryTask0875 = []aslrt.Retrier{
@@ -13465,9 +13465,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(876)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(876),
 		), true
 	})}
 	retryTask0876 = []aslrt.Retrier{
@@ -13478,9 +13478,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(877)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(877),
 		), true
 	})}
 	retryTask0877 = []aslrt.Retrier{
@@ -13491,9 +13491,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(878)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(878),
 		), true
 	})}
 	retryTask0878 = []aslrt.Retrier{
@@ -13504,9 +13504,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(879)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(879),
 		), true
 	})}
 	retryTask0879 = []aslrt.Retrier{
@@ -13517,9 +13517,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(880)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(880),
 		), true
 	})}
 	retryTask0880 = []aslrt.Retrier{
@@ -13530,9 +13530,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(881)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(881),
 		), true
 	})}
 	retryTask0881 = []aslrt.Retrier{
@@ -13543,9 +13543,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(882)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(882),
 		), true
 	})}
 	retryTask0882 = []aslrt.Retrier{
@@ -13556,9 +13556,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(883)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(883),
 		), true
 	})}
 	retryTask0883 = []aslrt.Retrier{
@@ -13569,9 +13569,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(884)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(884),
 		), true
 	})}
 	retryTask0884 = []aslrt.Retrier{
@@ -13582,9 +13582,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(885)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(885),
 		), true
 	})}
 	retryTask0885 = []aslrt.Retrier{
@@ -13595,9 +13595,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(886)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(886),
 		), true
 	})}
 	retryTask0886 = []aslrt.Retrier{
@@ -13608,9 +13608,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(887)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(887),
 		), true
 	})}
 	retryTask0887 = []aslrt.Retrier{
@@ -13621,9 +13621,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(888)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(888),
 		), true
 	})}
 	retryTask0888 = []aslrt.Retrier{
@@ -13634,9 +13634,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(889)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(889),
 		), true
 	})}
 	retryTask0889 = []aslrt.Retrier{
@@ -13647,9 +13647,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(890)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(890),
 		), true
 	})}
 	retryTask0890 = []aslrt.Retrier{
@@ -13660,9 +13660,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(891)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(891),
 		), true
 	})}
 	retryTask0891 = []aslrt.Retrier{
@@ -13673,9 +13673,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(892)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(892),
 		), true
 	})}
 	retryTask0892 = []aslrt.Retrier{
@@ -13686,9 +13686,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(893)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(893),
 		), true
 	})}
 	retryTask0893 = []aslrt.Retrier{
@@ -13699,9 +13699,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(894)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(894),
 		), true
 	})}
 	retryTask0894 = []aslrt.Retrier{
@@ -13712,9 +13712,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(895)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(895),
 		), true
 	})}
 	retryTask0895 = []aslrt.Retrier{
@@ -13725,9 +13725,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(896)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(896),
 		), true
 	})}
 	retryTask0896 = []aslrt.Retrier{
@@ -13738,9 +13738,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(897)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(897),
 		), true
 	})}
 	retryTask0897 = []aslrt.Retrier{
@@ -13751,9 +13751,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(898)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(898),
 		), true
 	})}
 	retryTask0898 = []aslrt.Retrier{
@@ -13764,9 +13764,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(899)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(899),
 		), true
 	})}
 	retryTask0899 = []aslrt.Retrier{
@@ -13777,9 +13777,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(900)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(900),
 		), true
 	})}
 	retryTask0900 = []aslrt.Retrier{
@@ -13790,9 +13790,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(901)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(901),
 		), true
 	})}
 	retryTask0901 = []aslrt.Retrier{
@@ -13803,9 +13803,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(902)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(902),
 		), true
 	})}
 	retryTask0902 = []aslrt.Retrier{
@@ -13816,9 +13816,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(903)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(903),
 		), true
 	})}
 	retryTask0903 = []aslrt.Retrier{
@@ -13829,9 +13829,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(904)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(904),
 		), true
 	})}
 	retryTask0904 = []aslrt.Retrier{
@@ -13842,9 +13842,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(905)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(905),
 		), true
 	})}
 	retryTask0905 = []aslrt.Retrier{
@@ -13855,9 +13855,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(906)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(906),
 		), true
 	})}
 	retryTask0906 = []aslrt.Retrier{
@@ -13868,9 +13868,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(907)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(907),
 		), true
 	})}
 	retryTask0907 = []aslrt.Retrier{
@@ -13881,9 +13881,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(908)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(908),
 		), true
 	})}
 	retryTask0908 = []aslrt.Retrier{
@@ -13894,9 +13894,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(909)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(909),
 		), true
 	})}
 	retryTask0909 = []aslrt.Retrier{
@@ -13907,9 +13907,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(910)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(910),
 		), true
 	})}
 	retryTask0910 = []aslrt.Retrier{
@@ -13920,9 +13920,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(911)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(911),
 		), true
 	})}
 	retryTask0911 = []aslrt.Retrier{
@@ -13933,9 +13933,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(912)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(912),
 		), true
 	})}
 	retryTask0912 = []aslrt.Retrier{
@@ -13946,9 +13946,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(913)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(913),
 		), true
 	})}
 	retryTask0913 = []aslrt.Retrier{
@@ -13959,9 +13959,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(914)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(914),
 		), true
 	})}
 	retryTask0914 = []aslrt.Retrier{
@@ -13972,9 +13972,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(915)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(915),
 		), true
 	})}
 	retryTask0915 = []aslrt.Retrier{
@@ -13985,9 +13985,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(916)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(916),
 		), true
 	})}
 	retryTask0916 = []aslrt.Retrier{
@@ -13998,9 +13998,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(917)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(917),
 		), true
 	})}
 	retryTask0917 = []aslrt.Retrier{
@@ -14011,9 +14011,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(918)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(918),
 		), true
 	})}
 	retryTask0918 = []aslrt.Retrier{
@@ -14024,9 +14024,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(919)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(919),
 		), true
 	})}
 	retryTask0919 = []aslrt.Retrier{
@@ -14037,9 +14037,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(920)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(920),
 		), true
 	})}
 	retryTask0920 = []aslrt.Retrier{
@@ -14050,9 +14050,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(921)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(921),
 		), true
 	})}
 	retryTask0921 = []aslrt.Retrier{
@@ -14063,9 +14063,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(922)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(922),
 		), true
 	})}
 	retryTask0922 = []aslrt.Retrier{
@@ -14076,9 +14076,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(923)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(923),
 		), true
 	})}
 	retryTask0923 = []aslrt.Retrier{
@@ -14089,9 +14089,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(924)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(924),
 		), true
 	})}
 	retryTask0924 = []aslrt.Retrier{
@@ -14102,9 +14102,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(925)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(925),
 		), true
 	})}
 	retryTask0925 = []aslrt.Retrier{
@@ -14115,9 +14115,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(926)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(926),
 		), true
 	})}
 	retryTask0926 = []aslrt.Retrier{
@@ -14128,9 +14128,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(927)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(927),
 		), true
 	})}
 	retryTask0927 = []aslrt.Retrier{
@@ -14141,9 +14141,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(928)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(928),
 		), true
 	})}
 	retryTask0928 = []aslrt.Retrier{
@@ -14154,9 +14154,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(929)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(929),
 		), true
 	})}
 	retryTask0929 = []aslrt.Retrier{
@@ -14167,9 +14167,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(930)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(930),
 		), true
 	})}
 	retryTask0930 = []aslrt.Retrier{
@@ -14180,9 +14180,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(931)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(931),
 		), true
 	})}
 	retryTask0931 = []aslrt.Retrier{
@@ -14193,9 +14193,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(932)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(932),
 		), true
 	})}
 	retryTask0932 = []aslrt.Retrier{
@@ -14206,9 +14206,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(933)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(933),
 		), true
 	})}
 	retryTask0933 = []aslrt.Retrier{
@@ -14219,9 +14219,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(934)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(934),
 		), true
 	})}
 	retryTask0934 = []aslrt.Retrier{
@@ -14232,9 +14232,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(935)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(935),
 		), true
 	})}
 	retryTask0935 = []aslrt.Retrier{
@@ -14245,9 +14245,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(936)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(936),
 		), true
 	})}
 	retryTask0936 = []aslrt.Retrier{
@@ -14258,9 +14258,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(937)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(937),
 		), true
 	})}
 	retryTask0937 = []aslrt.Retrier{
@@ -14271,9 +14271,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(938)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(938),
 		), true
 	})}
 	retryTask0938 = []aslrt.Retrier{
@@ -14284,9 +14284,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(939)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(939),
 		), true
 	})}
 	retryTask0939 = []aslrt.Retrier{
@@ -14297,9 +14297,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(940)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(940),
 		), true
 	})}
 	retryTask0940 = []aslrt.Retrier{
@@ -14310,9 +14310,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(941)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(941),
 		), true
 	})}
 	retryTask0941 = []aslrt.Retrier{
@@ -14323,9 +14323,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(942)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(942),
 		), true
 	})}
 	retryTask0942 = []aslrt.Retrier{
@@ -14336,9 +14336,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(943)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(943),
 		), true
 	})}
 	retryTask0943 = []aslrt.Retrier{
@@ -14349,9 +14349,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(944)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(944),
 		), true
 	})}
 	retryTask0944 = []aslrt.Retrier{
@@ -14362,9 +14362,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(945)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(945),
 		), true
 	})}
 	retryTask0945 = []aslrt.Retrier{
@@ -14375,9 +14375,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(946)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(946),
 		), true
 	})}
 	retryTask0946 = []aslrt.Retrier{
@@ -14388,9 +14388,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(947)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(947),
 		), true
 	})}
 	retryTask0947 = []aslrt.Retrier{
@@ -14401,9 +14401,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(948)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(948),
 		), true
 	})}
 	retryTask0948 = []aslrt.Retrier{
@@ -14414,9 +14414,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(949)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(949),
 		), true
 	})}
 	retryTask0949 = []aslrt.Retrier{
@@ -14427,9 +14427,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(950)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(950),
 		), true
 	})}
 	retryTask0950 = []aslrt.Retrier{
@@ -14440,9 +14440,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(951)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(951),
 		), true
 	})}
 	retryTask0951 = []aslrt.Retrier{
@@ -14453,9 +14453,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(952)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(952),
 		), true
 	})}
 	retryTask0952 = []aslrt.Retrier{
@@ -14466,9 +14466,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(953)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(953),
 		), true
 	})}
 	retryTask0953 = []aslrt.Retrier{
@@ -14479,9 +14479,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(954)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(954),
 		), true
 	})}
 	retryTask0954 = []aslrt.Retrier{
@@ -14492,9 +14492,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(955)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(955),
 		), true
 	})}
 	retryTask0955 = []aslrt.Retrier{
@@ -14505,9 +14505,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(956)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(956),
 		), true
 	})}
 	retryTask0956 = []aslrt.Retrier{
@@ -14518,9 +14518,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(957)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(957),
 		), true
 	})}
 	retryTask0957 = []aslrt.Retrier{
@@ -14531,9 +14531,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(958)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(958),
 		), true
 	})}
 	retryTask0958 = []aslrt.Retrier{
@@ -14544,9 +14544,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(959)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(959),
 		), true
 	})}
 	retryTask0959 = []aslrt.Retrier{
@@ -14557,9 +14557,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(960)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(960),
 		), true
 	})}
 	retryTask0960 = []aslrt.Retrier{
@@ -14570,9 +14570,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(961)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(961),
 		), true
 	})}
 	retryTask0961 = []aslrt.Retrier{
@@ -14583,9 +14583,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(962)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(962),
 		), true
 	})}
 	retryTask0962 = []aslrt.Retrier{
@@ -14596,9 +14596,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(963)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(963),
 		), true
 	})}
 	retryTask0963 = []aslrt.Retrier{
@@ -14609,9 +14609,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(964)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(964),
 		), true
 	})}
 	retryTask0964 = []aslrt.Retrier{
@@ -14622,9 +14622,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(965)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(965),
 		), true
 	})}
 	retryTask0965 = []aslrt.Retrier{
@@ -14635,9 +14635,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(966)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(966),
 		), true
 	})}
 	retryTask0966 = []aslrt.Retrier{
@@ -14648,9 +14648,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(967)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(967),
 		), true
 	})}
 	retryTask0967 = []aslrt.Retrier{
@@ -14661,9 +14661,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(968)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(968),
 		), true
 	})}
 	retryTask0968 = []aslrt.Retrier{
@@ -14674,9 +14674,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(969)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(969),
 		), true
 	})}
 	retryTask0969 = []aslrt.Retrier{
@@ -14687,9 +14687,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(970)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(970),
 		), true
 	})}
 	retryTask0970 = []aslrt.Retrier{
@@ -14700,9 +14700,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(971)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(971),
 		), true
 	})}
 	retryTask0971 = []aslrt.Retrier{
@@ -14713,9 +14713,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(972)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(972),
 		), true
 	})}
 	retryTask0972 = []aslrt.Retrier{
@@ -14726,9 +14726,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(973)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(973),
 		), true
 	})}
 	retryTask0973 = []aslrt.Retrier{
@@ -14739,9 +14739,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(974)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(974),
 		), true
 	})}
 	retryTask0974 = []aslrt.Retrier{
@@ -14752,9 +14752,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(975)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(975),
 		), true
 	})}
 	retryTask0975 = []aslrt.Retrier{
@@ -14765,9 +14765,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(976)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(976),
 		), true
 	})}
 	retryTask0976 = []aslrt.Retrier{
@@ -14778,9 +14778,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(977)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(977),
 		), true
 	})}
 	retryTask0977 = []aslrt.Retrier{
@@ -14791,9 +14791,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(978)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(978),
 		), true
 	})}
 	retryTask0978 = []aslrt.Retrier{
@@ -14804,9 +14804,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(979)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(979),
 		), true
 	})}
 	retryTask0979 = []aslrt.Retrier{
@@ -14817,9 +14817,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(980)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(980),
 		), true
 	})}
 	retryTask0980 = []aslrt.Retrier{
@@ -14830,9 +14830,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(981)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(981),
 		), true
 	})}
 	retryTask0981 = []aslrt.Retrier{
@@ -14843,9 +14843,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(982)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(982),
 		), true
 	})}
 	retryTask0982 = []aslrt.Retrier{
@@ -14856,9 +14856,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(983)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(983),
 		), true
 	})}
 	retryTask0983 = []aslrt.Retrier{
@@ -14869,9 +14869,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(984)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(984),
 		), true
 	})}
 	retryTask0984 = []aslrt.Retrier{
@@ -14882,9 +14882,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(985)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(985),
 		), true
 	})}
 	retryTask0985 = []aslrt.Retrier{
@@ -14895,9 +14895,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(986)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(986),
 		), true
 	})}
 	retryTask0986 = []aslrt.Retrier{
@@ -14908,9 +14908,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(987)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(987),
 		), true
 	})}
 	retryTask0987 = []aslrt.Retrier{
@@ -14921,9 +14921,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(988)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(988),
 		), true
 	})}
 	retryTask0988 = []aslrt.Retrier{
@@ -14934,9 +14934,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(989)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(989),
 		), true
 	})}
 	retryTask0989 = []aslrt.Retrier{
@@ -14947,9 +14947,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(990)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(990),
 		), true
 	})}
 	retryTask0990 = []aslrt.Retrier{
@@ -14960,9 +14960,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(991)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(991),
 		), true
 	})}
 	retryTask0991 = []aslrt.Retrier{
@@ -14973,9 +14973,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(992)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(992),
 		), true
 	})}
 	retryTask0992 = []aslrt.Retrier{
@@ -14986,9 +14986,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(993)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(993),
 		), true
 	})}
 	retryTask0993 = []aslrt.Retrier{
@@ -14999,9 +14999,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(994)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(994),
 		), true
 	})}
 	retryTask0994 = []aslrt.Retrier{
@@ -15012,9 +15012,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(995)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(995),
 		), true
 	})}
 	retryTask0995 = []aslrt.Retrier{
@@ -15025,9 +15025,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(996)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(996),
 		), true
 	})}
 	retryTask0996 = []aslrt.Retrier{
@@ -15038,9 +15038,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(997)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(997),
 		), true
 	})}
 	retryTask0997 = []aslrt.Retrier{
@@ -15051,9 +15051,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(998)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(998),
 		), true
 	})}
 	retryTask0998 = []aslrt.Retrier{
@@ -15064,9 +15064,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "n", Value: v0},
-			aslrt.Member{Key: "step", Value: int64(999)},
+		return aslrt.Object2(
+			"n", v0,
+			"step", int64(999),
 		), true
 	})}
 	retryTask0999 = []aslrt.Retrier{

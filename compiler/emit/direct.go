@@ -63,7 +63,10 @@ func (d *directBuilder) node(v aslrt.Value) (jen.Code, bool) {
 	}
 	switch x := v.(type) {
 	case *aslrt.Object:
-		members := make([]jen.Code, 0, x.Len()+1)
+		// Up to eight members: ObjectN(k1, v1, ...), which stores them in
+		// place; more: NewObjectOf(members...).
+		small := x.Len() <= 8
+		args := make([]jen.Code, 0, 2*x.Len()+1)
 		for _, m := range x.Members() {
 			key, isExpr := strings.CutSuffix(m.Key, ".$")
 			var val jen.Code
@@ -77,12 +80,17 @@ func (d *directBuilder) node(v aslrt.Value) (jen.Code, bool) {
 			if !ok {
 				return nil, false
 			}
-			members = append(members, jen.Line().Add(rt("Member")).Values(jen.Id("Key").Op(":").Lit(key), jen.Id("Value").Op(":").Add(val)))
+			if small {
+				args = append(args, jen.Line().Lit(key), val)
+			} else {
+				args = append(args, jen.Line().Add(rt("Member")).Values(jen.Id("Key").Op(":").Lit(key), jen.Id("Value").Op(":").Add(val)))
+			}
 		}
-		if len(members) > 0 {
-			members = append(members, jen.Line())
+		args = append(args, jen.Line())
+		if small {
+			return rt("Object" + strconv.Itoa(x.Len())).Call(args...), true
 		}
-		return rt("NewObjectOf").Call(members...), true
+		return rt("NewObjectOf").Call(args...), true
 	case []aslrt.Value:
 		elems := make([]jen.Code, 0, len(x))
 		for _, el := range x {
@@ -188,24 +196,34 @@ func (d *directBuilder) path(p *aslrt.Path) (jen.Code, bool) {
 	case aslrt.RootVariable:
 		cur = d.decided(jen.Id("s").Dot("Variable").Call(jen.Lit(p.Variable())))
 	}
-	for len(steps) > 0 {
-		if steps[0].IsIndex {
-			cur = d.decided(rt("Elem").Call(cur, jen.Lit(steps[0].Index)))
-			steps = steps[1:]
-			continue
+	// The steps one after the other, ok false from the first that
+	// selects nothing.
+	v := d.temp()
+	var first jen.Code
+	var rest []jen.Code
+	for i, st := range steps {
+		var call jen.Code
+		if st.IsIndex {
+			call = rt("Elem").Call(cur, jen.Lit(st.Index))
+		} else {
+			call = rt("Field").Call(cur, jen.Lit(st.Name))
 		}
-		args := []jen.Code{cur}
-		for len(steps) > 0 && !steps[0].IsIndex {
-			args = append(args, jen.Lit(steps[0].Name))
-			steps = steps[1:]
+		if i == 0 {
+			first = call
+		} else {
+			rest = append(rest, jen.List(v, jen.Id("ok")).Op("=").Add(call))
 		}
-		fn := "Fields"
-		if len(args) == 2 {
-			fn = "Field"
-		}
-		cur = d.decided(rt(fn).Call(args...))
+		cur = v
 	}
-	return cur, true
+	if first == nil {
+		return cur, true
+	}
+	d.stmts = append(d.stmts, jen.List(v, jen.Id("ok")).Op(":=").Add(first))
+	for _, r := range rest {
+		d.stmts = append(d.stmts, jen.If(jen.Id("ok")).Block(r))
+	}
+	d.stmts = append(d.stmts, jen.If(jen.Op("!").Id("ok")).Block(giveUp()))
+	return v, true
 }
 
 // decided adds "vN, ok := call; if !ok { return nil, false }" and returns

@@ -92,9 +92,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "threshold", Value: int64(10)},
-			aslrt.Member{Key: "label", Value: v0},
+		return aslrt.Object2(
+			"threshold", int64(10),
+			"label", v0,
 		), true
 	})
 	ioFetch = aslrt.StateIO{
@@ -103,8 +103,8 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "label", Value: v0},
+			return aslrt.Object1(
+				"label", v0,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.fetched"),
@@ -114,8 +114,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "sum", Value: v0},
+		return aslrt.Object1(
+			"sum", v0,
 		), true
 	})
 	assignFetch = aslrt.MustTemplateDirect(`{"total.$":"$.sum","seenLabel.$":"$label"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -127,9 +127,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "total", Value: v0},
-			aslrt.Member{Key: "seenLabel", Value: v1},
+		return aslrt.Object2(
+			"total", v0,
+			"seenLabel", v1,
 		), true
 	})
 	ioEach           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.flags")}
@@ -143,9 +143,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "v", Value: v0},
-			aslrt.Member{Key: "threshold", Value: v1},
+		return aslrt.Object2(
+			"v", v0,
+			"threshold", v1,
 		), true
 	})
 	rulesFlag = []*aslrt.Rule{
@@ -156,8 +156,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "big", Value: v0},
+		return aslrt.Object1(
+			"big", v0,
 		), true
 	})}
 	ioSmall = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"small.$":"$.v"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -165,8 +165,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "small", Value: v0},
+		return aslrt.Object1(
+			"small", v0,
 		), true
 	})}
 	ioSummary = aslrt.StateIO{
@@ -175,23 +175,23 @@ var (
 			if !ok {
 				return nil, false
 			}
-			v1, ok := s.Variable("total")
+			v2, ok := s.Variable("total")
 			if !ok {
 				return nil, false
 			}
-			v2, ok := s.Variable("seenLabel")
+			v4, ok := s.Variable("seenLabel")
 			if !ok {
 				return nil, false
 			}
-			v3, ok := aslrt.Field(in, "flags")
+			v6, ok := aslrt.Field(in, "flags")
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "label", Value: v0},
-				aslrt.Member{Key: "total", Value: v1},
-				aslrt.Member{Key: "seen", Value: v2},
-				aslrt.Member{Key: "flags", Value: v3},
+			return aslrt.Object4(
+				"label", v0,
+				"total", v2,
+				"seen", v4,
+				"flags", v6,
 			), true
 		}),
 		OutputPath: aslrt.MustPath("$"),

@@ -86,14 +86,14 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, ok := aslrt.Field(in, "limit")
+		v2, ok := aslrt.Field(in, "limit")
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "reason", Value: "limit reached"},
-			aslrt.Member{Key: "final", Value: v0},
-			aslrt.Member{Key: "limit", Value: v1},
+		return aslrt.Object3(
+			"reason", "limit reached",
+			"final", v0,
+			"limit", v2,
 		), true
 	})
 	callAssignRouteChoice1Count = aslrt.MustIntrinsic("States.MathAdd($count, 2)")
@@ -102,12 +102,12 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, err := callAssignRouteChoice1Count.Apply(s, v0, int64(2))
+		v2, err := callAssignRouteChoice1Count.Apply(s, v0, int64(2))
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "count", Value: v1},
+		return aslrt.Object1(
+			"count", v2,
 		), true
 	})
 	callAssignRouteCount = aslrt.MustIntrinsic("States.MathAdd($count, 1)")
@@ -116,12 +116,12 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, err := callAssignRouteCount.Apply(s, v0, int64(1))
+		v2, err := callAssignRouteCount.Apply(s, v0, int64(1))
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "count", Value: v1},
+		return aslrt.Object1(
+			"count", v2,
 		), true
 	})
 	ioStep = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"cfg":{"limit.$":"$.limit","mode":"single"}}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -129,11 +129,11 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "cfg", Value: aslrt.NewObjectOf(
-				aslrt.Member{Key: "limit", Value: v0},
-				aslrt.Member{Key: "mode", Value: "single"},
-			)},
+		return aslrt.Object1(
+			"cfg", aslrt.Object2(
+				"limit", v0,
+				"mode", "single",
+			),
 		), true
 	})}
 	ioDone = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count.$":"$count","final.$":"$final","reason.$":"$reason","limit.$":"$limit","input.$":"$"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -141,24 +141,24 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, ok := s.Variable("final")
+		v2, ok := s.Variable("final")
 		if !ok {
 			return nil, false
 		}
-		v2, ok := s.Variable("reason")
+		v4, ok := s.Variable("reason")
 		if !ok {
 			return nil, false
 		}
-		v3, ok := s.Variable("limit")
+		v6, ok := s.Variable("limit")
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "count", Value: v0},
-			aslrt.Member{Key: "final", Value: v1},
-			aslrt.Member{Key: "reason", Value: v2},
-			aslrt.Member{Key: "limit", Value: v3},
-			aslrt.Member{Key: "input", Value: in},
+		return aslrt.Object5(
+			"count", v0,
+			"final", v2,
+			"reason", v4,
+			"limit", v6,
+			"input", in,
 		), true
 	})}
 )

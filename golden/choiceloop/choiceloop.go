@@ -79,9 +79,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "count", Value: int64(0)},
-			aslrt.Member{Key: "limit", Value: v0},
+		return aslrt.Object2(
+			"count", int64(0),
+			"limit", v0,
 		), true
 	})}
 	rulesCheck = []*aslrt.Rule{
@@ -101,9 +101,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "count", Value: v1},
-			aslrt.Member{Key: "limit", Value: v2},
+		return aslrt.Object2(
+			"count", v1,
+			"limit", v2,
 		), true
 	})}
 )

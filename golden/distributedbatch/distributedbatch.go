@@ -75,13 +75,16 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "job", Value: v0},
+		return aslrt.Object1(
+			"job", v0,
 		), true
 	})
 	callParametersCountN = aslrt.MustIntrinsic("States.ArrayLength($.Items)")
 	ioCount              = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"job.$":"$.BatchInput.job","n.$":"States.ArrayLength($.Items)","first.$":"$.Items[0]"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Fields(in, "BatchInput", "job")
+		v0, ok := aslrt.Field(in, "BatchInput")
+		if ok {
+			v0, ok = aslrt.Field(v0, "job")
+		}
 		if !ok {
 			return nil, false
 		}
@@ -94,17 +97,16 @@ var (
 			return nil, false
 		}
 		v3, ok := aslrt.Field(in, "Items")
+		if ok {
+			v3, ok = aslrt.Elem(v3, 0)
+		}
 		if !ok {
 			return nil, false
 		}
-		v4, ok := aslrt.Elem(v3, 0)
-		if !ok {
-			return nil, false
-		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "job", Value: v0},
-			aslrt.Member{Key: "n", Value: v2},
-			aslrt.Member{Key: "first", Value: v4},
+		return aslrt.Object3(
+			"job", v0,
+			"n", v2,
+			"first", v3,
 		), true
 	})}
 )

@@ -128,7 +128,10 @@ var (
 	callParametersMachineBacktick = aslrt.MustIntrinsic("States.Format('`{}`', $.first.e)")
 	ioMachine                     = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect("{\"backtick.$\":\"States.Format('`{}`', $.first.e)\",\"quote.$\":\"$.first['a`b']\",\"`key`\":\"`value`\"}", func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "first", "e")
+			v0, ok := aslrt.Field(in, "first")
+			if ok {
+				v0, ok = aslrt.Field(v0, "e")
+			}
 			if !ok {
 				return nil, false
 			}
@@ -136,14 +139,17 @@ var (
 			if err != nil {
 				return nil, false
 			}
-			v2, ok := aslrt.Fields(in, "first", "a`b")
+			v2, ok := aslrt.Field(in, "first")
+			if ok {
+				v2, ok = aslrt.Field(v2, "a`b")
+			}
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "backtick", Value: v1},
-				aslrt.Member{Key: "quote", Value: v2},
-				aslrt.Member{Key: "`key`", Value: "`value`"},
+			return aslrt.Object3(
+				"backtick", v1,
+				"quote", v2,
+				"`key`", "`value`",
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.second"),

@@ -96,11 +96,11 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "order", Value: v0},
-			aslrt.Member{Key: "index", Value: v1},
-			aslrt.Member{Key: "config", Value: v2},
-			aslrt.Member{Key: "batchId", Value: v3},
+		return aslrt.Object4(
+			"order", v0,
+			"index", v1,
+			"config", v2,
+			"batchId", v3,
 		), true
 	})
 )

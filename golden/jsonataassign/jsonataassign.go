@@ -116,18 +116,18 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, ok := s.Variable("y")
+		v2, ok := s.Variable("y")
 		if !ok {
 			return nil, false
 		}
-		v2, ok := aslrt.Field(in, "before")
+		v4, ok := aslrt.Field(in, "before")
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "x", Value: v0},
-			aslrt.Member{Key: "y", Value: v1},
-			aslrt.Member{Key: "before", Value: v2},
+		return aslrt.Object3(
+			"x", v0,
+			"y", v2,
+			"before", v4,
 		), true
 	})}
 	callAssignLegacyFromPath = aslrt.MustIntrinsic("States.Format('{}-{}', $x, $y)")
@@ -136,16 +136,16 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, ok := s.Variable("y")
+		v2, ok := s.Variable("y")
 		if !ok {
 			return nil, false
 		}
-		v2, err := callAssignLegacyFromPath.Apply(s, "{}-{}", v0, v1)
+		v4, err := callAssignLegacyFromPath.Apply(s, "{}-{}", v0, v2)
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "fromPath", Value: v2},
+		return aslrt.Object1(
+			"fromPath", v4,
 		), true
 	})
 	itemsEach = jsonatart.MustExpr("Items", `$states.input.before`, func(s *jsonatart.States) (aslrt.Value, bool) {

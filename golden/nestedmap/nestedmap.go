@@ -80,8 +80,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "group", Value: v0},
+		return aslrt.Object1(
+			"group", v0,
 		), true
 	})}
 	pathItems         = aslrt.MustReferencePath("$.items")
@@ -94,9 +94,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "v", Value: v0},
-			aslrt.Member{Key: "i", Value: v1},
+		return aslrt.Object2(
+			"v", v0,
+			"i", v1,
 		), true
 	})
 	callParametersAddSum = aslrt.MustIntrinsic("States.MathAdd($.v, $.i)")
@@ -113,8 +113,8 @@ var (
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "sum", Value: v2},
+		return aslrt.Object1(
+			"sum", v2,
 		), true
 	})}
 )

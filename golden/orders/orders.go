@@ -113,26 +113,32 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "orderId", Value: v0},
-				aslrt.Member{Key: "items", Value: v1},
+			return aslrt.Object2(
+				"orderId", v0,
+				"items", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.order"),
 	}
 	ioCharge = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.order.orderId","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Fields(in, "order", "orderId")
+			v0, ok := aslrt.Field(in, "order")
+			if ok {
+				v0, ok = aslrt.Field(v0, "orderId")
+			}
 			if !ok {
 				return nil, false
 			}
-			v1, ok := aslrt.Fields(s.ContextObject(), "State", "RetryCount")
+			v1, ok := aslrt.Field(s.ContextObject(), "State")
+			if ok {
+				v1, ok = aslrt.Field(v1, "RetryCount")
+			}
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "orderId", Value: v0},
-				aslrt.Member{Key: "attempt", Value: v1},
+			return aslrt.Object2(
+				"orderId", v0,
+				"attempt", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.charge"),
@@ -158,9 +164,9 @@ var (
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "index", Value: v0},
-			aslrt.Member{Key: "sku", Value: v1},
+		return aslrt.Object2(
+			"index", v0,
+			"sku", v1,
 		), true
 	})
 	rulesCheckItem = []*aslrt.Rule{
@@ -180,8 +186,8 @@ var (
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "label", Value: v2},
+		return aslrt.Object1(
+			"label", v2,
 		), true
 	})}
 )

@@ -117,14 +117,17 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, ok := aslrt.Fields(in, "error", "Cause")
+		v1, ok := aslrt.Field(in, "error")
+		if ok {
+			v1, ok = aslrt.Field(v1, "Cause")
+		}
 		if !ok {
 			return nil, false
 		}
-		return aslrt.NewObjectOf(
-			aslrt.Member{Key: "orderId", Value: v0},
-			aslrt.Member{Key: "status", Value: "rejected"},
-			aslrt.Member{Key: "reason", Value: v1},
+		return aslrt.Object3(
+			"orderId", v0,
+			"status", "rejected",
+			"reason", v1,
 		), true
 	})}
 )

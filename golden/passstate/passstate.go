@@ -90,15 +90,18 @@ var (
 			if !ok {
 				return nil, false
 			}
-			v3, ok := aslrt.Fields(s.ContextObject(), "State", "Name")
+			v3, ok := aslrt.Field(s.ContextObject(), "State")
+			if ok {
+				v3, ok = aslrt.Field(v3, "Name")
+			}
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "greeting", Value: v1},
-				aslrt.Member{Key: "id", Value: v2},
-				aslrt.Member{Key: "state", Value: v3},
-				aslrt.Member{Key: "Comment", Value: "a key named Comment is data"},
+			return aslrt.Object4(
+				"greeting", v1,
+				"id", v2,
+				"state", v3,
+				"Comment", "a key named Comment is data",
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.greeting"),

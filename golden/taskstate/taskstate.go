@@ -91,13 +91,16 @@ var (
 			if !ok {
 				return nil, false
 			}
-			v1, ok := aslrt.Fields(s.ContextObject(), "State", "RetryCount")
+			v1, ok := aslrt.Field(s.ContextObject(), "State")
+			if ok {
+				v1, ok = aslrt.Field(v1, "RetryCount")
+			}
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "symbol", Value: v0},
-				aslrt.Member{Key: "attempt", Value: v1},
+			return aslrt.Object2(
+				"symbol", v0,
+				"attempt", v1,
 			), true
 		}),
 		ResultSelector: aslrt.MustTemplateDirect(`{"price.$":"$.price","currency.$":"$.currency"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -109,9 +112,9 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "price", Value: v0},
-				aslrt.Member{Key: "currency", Value: v1},
+			return aslrt.Object2(
+				"price", v0,
+				"currency", v1,
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.quote"),
@@ -126,11 +129,11 @@ var (
 			if !ok {
 				return nil, false
 			}
-			return aslrt.NewObjectOf(
-				aslrt.Member{Key: "TableName", Value: "reservations"},
-				aslrt.Member{Key: "Item", Value: aslrt.NewObjectOf(
-					aslrt.Member{Key: "symbol", Value: v0},
-				)},
+			return aslrt.Object2(
+				"TableName", "reservations",
+				"Item", aslrt.Object1(
+					"symbol", v0,
+				),
 			), true
 		}),
 		ResultPath: aslrt.MustReferencePath("$.reservation"),
