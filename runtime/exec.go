@@ -265,6 +265,10 @@ type Exec struct {
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure
+
+	// sizes are bounds of the sizes of the values of the current state
+	// (size.go).
+	sizes sizes
 }
 
 type mapItem struct {
@@ -280,7 +284,7 @@ type mapItem struct {
 // MaxPayloadSize bytes with States.DataLimitExceeded (A19.1; AWS refuses
 // such input at StartExecution, with a message not on record).
 func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
-	in, err := inputValue(input)
+	in, size, err := inputValue(input)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -319,12 +323,13 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 		}
 	}
 	x.ctx = e.ctx
+	x.sizes.slot[0] = sized{in, size}
 	x.record(&Event{Type: ExecutionStarted, Input: in})
 	return x, in, nil
 }
 
 // inputValue converts an execution input (A1.18).
-func inputValue(input any) (Value, error) {
+func inputValue(input any) (Value, int, error) {
 	var v Value
 	var err error
 	if raw, ok := input.(json.RawMessage); ok {
@@ -333,12 +338,13 @@ func inputValue(input any) (Value, error) {
 		v, err = FromGo(input)
 	}
 	if err != nil {
-		return nil, &Error{Name: "InvalidExecutionInput", Cause: "Invalid State Machine Execution Input: '" + err.Error() + "'"}
+		return nil, 0, &Error{Name: "InvalidExecutionInput", Cause: "Invalid State Machine Execution Input: '" + err.Error() + "'"}
 	}
-	if JSONSize(v, MaxPayloadSize) > MaxPayloadSize {
-		return nil, &Error{Name: ErrDataLimitExceeded, Cause: "The execution input exceeds the maximum number of bytes service limit."}
+	n := JSONSize(v, MaxPayloadSize)
+	if n > MaxPayloadSize {
+		return nil, 0, &Error{Name: ErrDataLimitExceeded, Cause: "The execution input exceeds the maximum number of bytes service limit."}
 	}
-	return v, nil
+	return v, n, nil
 }
 
 // Finish ends the execution with the output of its last state or the
@@ -418,7 +424,11 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if x.seg.events() >= x.e.maxEvents {
 		return x.historyFull()
 	}
-	x.st, x.stSeg, x.open = st, x.seg, true
+	x.st, x.open = st, true
+	if x.stSeg != x.seg {
+		x.stSeg = x.seg
+	}
+	x.enterSize(in)
 	if x.cleanArgs != nil {
 		x.cleanArgs = nil
 	}
@@ -456,6 +466,7 @@ func (x *Exec) historyFull() error {
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
 	x.open = false
+	x.exitSize(out)
 	if !x.e.h.sink {
 		x.seg.n++
 		return

@@ -178,6 +178,13 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	}
 	h := x.e.h
 	res := st.resource()
+	// The effective input of more than MaxPayloadSize bytes fails the
+	// state before the task is scheduled (A19.1).
+	if n, ok := fits(in, x.sizeOf(in)); !ok {
+		return nil, x.userError(inputTooLarge(res.label))
+	} else {
+		x.noteSize(in, n)
+	}
 	if h.sink {
 		x.record(&Event{Type: res.events.scheduled, State: st.Name, Input: in, Resource: st.Resource})
 		x.record(&Event{Type: res.events.started, State: st.Name, Resource: st.Resource})
@@ -238,11 +245,13 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	if err := CheckPayloadSize(res.label, v); err != nil {
-		e := AsError(err)
+	n, ok := fits(v, sizeBound(v))
+	if !ok {
+		e := resultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
+	x.noteSize(v, n)
 	if h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
@@ -335,9 +344,11 @@ func isSubmitted(resource string) bool {
 // state produces itself, such as a Pass state's Result or Parameters
 // (A19.1, A17.6). Call checks task results itself.
 func (x *Exec) CheckSize(v Value) error {
-	if err := CheckPayloadSize(x.st.Name, v); err != nil {
-		return x.userError(AsError(err))
+	n, ok := fits(v, x.sizeOf(v))
+	if !ok {
+		return x.userError(resultTooLarge(x.stateName()))
 	}
+	x.noteSize(v, n)
 	return nil
 }
 

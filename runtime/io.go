@@ -148,6 +148,9 @@ func (io *StateIO) Input(raw Value, s Scope) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	if io.InputPath != nil {
+		noteSelection(s, raw, in)
+	}
 	if io.Parameters != nil {
 		return io.Parameters.Eval(in, s)
 	}
@@ -169,7 +172,27 @@ func (io *StateIO) Output(raw, result Value, s Scope) (Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ApplyOutputPath(out, io.OutputPath, s)
+	if io.OutputPath == nil {
+		return out, nil
+	}
+	sel, err := ApplyOutputPath(out, io.OutputPath, s)
+	if err != nil {
+		return nil, err
+	}
+	noteSelection(s, out, sel)
+	return sel, nil
+}
+
+// noteSelection gives sel, a part of doc that a path selected, the bound
+// the scope s keeps for doc.
+func noteSelection(s Scope, doc, sel Value) {
+	x, ok := s.(*Exec)
+	if !ok || !isContainer(sel) || sameValue(sel, doc) {
+		return
+	}
+	if n, ok := x.knownSize(doc); ok {
+		x.noteSize(sel, n)
+	}
 }
 
 // MaxPayloadSize is the largest state input, output or result AWS accepts:

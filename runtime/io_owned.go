@@ -84,13 +84,16 @@ func noteTemplate(t *Template, input, out Value, s Scope) {
 	if !ok {
 		return
 	}
+	if isContainer(out) {
+		x.noteSize(out, t.root.bound(out, x, input))
+	}
 	if t.whole {
 		if o, ok := input.(*Object); ok && o == x.owned {
 			x.owned = nil
 		}
 		return
 	}
-	if o, ok := out.(*Object); ok {
+	if o, ok := out.(*Object); ok && x.owned != nil && x.st != nil && x.st.Type == TaskState {
 		x.cleanArgs = o
 	}
 }
@@ -109,23 +112,34 @@ func (x *Exec) noteCall(in Value) {
 
 // applyResultPath is ApplyResultPath for StateIO.Output in scope s: in
 // place into an owned raw input when that is safe, and otherwise a copy,
-// which becomes the owned document.
+// which becomes the owned document. In an Exec, an output of more than
+// MaxPayloadSize bytes fails the state with States.DataLimitExceeded
+// (A19.1, size.go); an owned document too large to be sure of is not
+// updated in place, so that the failing state leaves its raw input as it
+// was.
 func (io *StateIO) applyResultPath(raw, result Value, s Scope) (Value, error) {
 	p := io.ResultPath
 	x, ok := s.(*Exec)
-	if !ok || p == nil || p.null || x.e.h.sink {
+	if !ok || p == nil || p.null {
 		return ApplyResultPath(raw, result, p)
 	}
-	if o, ok := raw.(*Object); ok && o == x.owned && io.OutputPath == nil && result != raw &&
-		p.root == RootInput && len(p.steps) == 1 && p.steps[0].kind == stepName {
+	n := mergeBound(x.sizeOf(raw), x.sizeOf(result), p)
+	if o, ok := raw.(*Object); ok && o == x.owned && io.OutputPath == nil && !sameValue(result, raw) &&
+		n <= MaxPayloadSize && !x.e.h.sink && p.root == RootInput && len(p.steps) == 1 && p.steps[0].kind == stepName {
 		o.Set(p.steps[0].name, result)
+		x.noteSize(o, n)
 		return o, nil
 	}
 	out, err := ApplyResultPath(raw, result, p)
 	if err != nil {
 		return nil, err
 	}
-	if o, ok := out.(*Object); ok {
+	n, ok = fits(out, n)
+	if !ok {
+		return nil, x.userError(resultTooLarge(x.stateName()))
+	}
+	x.noteSize(out, n)
+	if o, ok := out.(*Object); ok && !x.e.h.sink {
 		x.owned = o
 	}
 	return out, nil

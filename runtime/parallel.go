@@ -40,6 +40,11 @@ type Group struct {
 	scopes []Exec
 	// next is the next item a Map worker takes (Work).
 	next atomic.Int64
+	// size is the sum of the bounds of the sizes of the results so far,
+	// and psizes the parent's bounds when the group started, which the
+	// branches and iterations start from (size.go).
+	size   atomic.Int64
+	psizes sizes
 }
 
 // Parallel starts the n branches of the current Parallel state: the
@@ -58,7 +63,7 @@ func (x *Exec) newGroup(n int, isMap bool) *Group {
 		// must not change while they run.
 		x.entered = x.Now().UnixNano()
 	}
-	g := &Group{x: x, results: make([]Value, n), isMap: isMap, scoped: true}
+	g := &Group{x: x, results: make([]Value, n), isMap: isMap, scoped: true, psizes: x.sizes}
 	if x.tl != nil {
 		g.fork = x.tl.now.Load()
 		g.lanes = n
@@ -95,6 +100,7 @@ func (g *Group) initKid(kx *Exec, ctx context.Context, i int) {
 		retries: x.retries,
 		// the parent is waiting for its branches: its fields are stable
 		enteredText: x.enteredText,
+		sizes:       g.psizes,
 	}
 	if g.scoped {
 		kx.parent = x
@@ -124,6 +130,7 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 	var exceeded bool
 	if err == nil {
 		g.results[i] = out
+		g.size.Add(int64(kx.sizeOf(out)))
 	}
 	if g.isMap {
 		ev := Event{State: g.x.st.Name, Index: i}
@@ -185,18 +192,23 @@ func (g *Group) Wait(err error) ([]Value, error) {
 		if x.ctx.Err() != nil {
 			return nil, x.halt()
 		}
+		n := 2 + max(len(g.results)-1, 0) + int(min(g.size.Load(), MaxPayloadSize+1))
 		for i, f := range g.errs {
 			if f != nil {
 				g.results[i] = ErrorOutput(f.render())
+				n += sizeBound(g.results[i])
 			}
 		}
 		// A result array of more than MaxPayloadSize bytes fails the
 		// state with States.DataLimitExceeded naming it, as AWS reports
 		// for a Map whose results outgrow the limit (A19.1, A17.6).
-		if err := x.CheckSize(g.results); err != nil {
+		n, ok := fits(g.results, n)
+		if !ok {
+			err := x.userError(resultTooLarge(x.stateName()))
 			x.record(&Event{Type: failed, State: x.st.Name, err: err})
 			return nil, err
 		}
+		x.noteSize(g.results, n)
 		x.record(&Event{Type: succeeded, State: x.st.Name})
 		return g.results, nil
 	}

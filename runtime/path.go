@@ -39,6 +39,9 @@ type Path struct {
 	// item is set for $$.Map.Item.Index and $$.Map.Item.Value, which a
 	// scope that knows its Map item answers without its context object.
 	item mapItemField
+	// setCost bounds what writing a value at the path adds to a
+	// document besides the value (mergeBound).
+	setCost int
 }
 
 // mapItemField says which member of $$.Map.Item a path names.
@@ -301,6 +304,13 @@ func (p *pathParser) parse() (*Path, error) {
 	}
 	if len(path.steps) > 0 {
 		path.steps[len(path.steps)-1].leaf = true
+	}
+	for i := range path.steps {
+		if st := &path.steps[i]; st.kind == stepName {
+			// a new member: its key, a colon and a comma; and the braces
+			// of an object created on the way
+			path.setCost += 6 + 6*len(st.name)
+		}
 	}
 	if st := path.steps; path.root == RootContext && len(st) == 3 && st[0].isName("Map") && st[1].isName("Item") {
 		switch {

@@ -42,6 +42,9 @@ type tnode struct {
 	path   *Path
 	call   *Intrinsic
 	field  string // the key with its ".$", for causes
+	// size is the JSON size of a literal, and for an object or array
+	// that of its punctuation, keys and literal parts (size.go).
+	size int
 }
 
 type tfield struct {
@@ -79,6 +82,7 @@ func ParseTemplate(v Value) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	n.prepare()
 	return &Template{root: n, whole: n.readsWhole()}, nil
 }
 
@@ -216,6 +220,9 @@ func escapePointer(key string) string {
 // '<path>' specified for the field '<key>.$' could not be found in the
 // input '<input as compact JSON>'" (A3.7, A3.8); intrinsic calls fail as
 // Intrinsic.EvalField describes.
+//
+// Evaluated in an Exec, it records a bound of the value's size for the
+// state's payload checks (size.go).
 func (t *Template) Eval(input Value, s Scope) (Value, error) {
 	if t.direct != nil {
 		if v, ok := t.direct(input, s); ok {

@@ -1,0 +1,283 @@
+package aslrt
+
+import "math"
+
+// Payload sizes (A19.1).
+//
+// AWS fails a state whose result or output is more than MaxPayloadSize
+// bytes of JSON, and a task whose input is: a Pass state's Result or
+// Parameters, a task's input (after Parameters) and result, a state's
+// output after ResultPath merged the result into the raw input, and the
+// results of Parallel and Map states. Measuring every such value would
+// walk the whole document in every state, so a scope keeps an upper bound
+// of the size of the values its current state works with, and measures
+// exactly only when a bound passes the limit:
+//
+//   - the execution input is measured once, when the execution starts;
+//   - a template's value is bounded by its literal parts (measured when it
+//     is parsed), the scalars it reads, and, for an object or array it
+//     reads from its input, the bound of the input;
+//   - a ResultPath merge is bounded by the raw input's bound plus the
+//     result's plus what the new member's key and the objects created on
+//     the way add;
+//   - a selection (InputPath, OutputPath, a path into the input) is
+//     bounded by what it selects from;
+//   - a task's result, and any value the scope has no bound for (the
+//     output of a JSONata expression, a catcher's output), is measured
+//     without encoding when a check needs it.
+//
+// Bounds are kept for objects and arrays by identity (sameValue), in two
+// slots per scope (sizes). A document that a ResultPath updates in place
+// (io_owned.go) gets its new bound there.
+
+// sized is a value with an upper bound of its JSON size; n < 0 until the
+// bound is worked out.
+type sized struct {
+	v Value
+	n int
+}
+
+// sameValue reports whether a and b are the same object or the same array
+// (the same elements of the same backing array): values whose sizes are
+// one. Scalars are never the same here; their bounds cost nothing.
+func sameValue(a, b Value) bool {
+	switch x := a.(type) {
+	case *Object:
+		y, ok := b.(*Object)
+		return ok && x == y
+	case []Value:
+		y, ok := b.([]Value)
+		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	}
+	return false
+}
+
+// isContainer reports whether v is an object or an array.
+func isContainer(v Value) bool {
+	switch v.(type) {
+	case *Object, []Value:
+		return true
+	}
+	return false
+}
+
+// sizeBound returns an upper bound of the size of v's JSON text, or some
+// number above MaxPayloadSize once that is exceeded: jsonSizeBound, which
+// reads no string's bytes.
+func sizeBound(v Value) int {
+	switch x := v.(type) {
+	case string:
+		return 2 + 6*len(x)
+	case int64:
+		return 20
+	case nil, bool:
+		return 5
+	case float64:
+		return 25
+	}
+	return jsonSizeBound(v, 0, MaxPayloadSize)
+}
+
+// sizes holds the bounds a scope keeps: two slots, one of them the
+// current document (the raw input of the state being run, then the
+// output it leaves with), the other the last value the state computed.
+// Leaving a state with that value only changes which slot is current.
+type sizes struct {
+	slot [2]sized
+	cur  uint8
+}
+
+// get returns the slot holding v, or nil.
+func (z *sizes) get(v Value) *sized {
+	switch {
+	case sameValue(v, z.slot[z.cur].v):
+		return &z.slot[z.cur]
+	case sameValue(v, z.slot[1-z.cur].v):
+		return &z.slot[1-z.cur]
+	}
+	return nil
+}
+
+// knownSize returns the bound the scope keeps for v, if it has one
+// without measuring.
+func (x *Exec) knownSize(v Value) (int, bool) {
+	if !isContainer(v) {
+		return sizeBound(v), true
+	}
+	if s := x.sizes.get(v); s != nil && s.n >= 0 {
+		return s.n, true
+	}
+	return 0, false
+}
+
+// sizeOf returns an upper bound of the size of v, a value of the current
+// state, measuring it (and keeping the bound) when the scope has none.
+func (x *Exec) sizeOf(v Value) int {
+	if !isContainer(v) {
+		return sizeBound(v)
+	}
+	if s := x.sizes.get(v); s != nil {
+		if s.n < 0 {
+			s.n = sizeBound(v)
+		}
+		return s.n
+	}
+	n := sizeBound(v)
+	x.sizes.slot[1-x.sizes.cur] = sized{v, n}
+	return n
+}
+
+// noteSize records n as the bound of v, a value the current state
+// computed; n < 0 leaves the bound to be worked out when needed.
+func (x *Exec) noteSize(v Value, n int) {
+	if !isContainer(v) {
+		return
+	}
+	z := &x.sizes
+	if s := &z.slot[z.cur]; sameValue(v, s.v) {
+		// the current document, updated in place (ResultPath)
+		s.n = n
+		return
+	}
+	z.slot[1-z.cur] = sized{v, n}
+}
+
+// enterSize makes in, the input of the state being entered, the current
+// document, keeping its bound when it is the output the scope last left a
+// state with or the last value it computed (a Map iteration's
+// ItemSelector).
+func (x *Exec) enterSize(in Value) {
+	z := &x.sizes
+	switch {
+	case sameValue(in, z.slot[z.cur].v):
+	case sameValue(in, z.slot[1-z.cur].v):
+		z.cur = 1 - z.cur
+	default:
+		z.slot[z.cur] = sized{in, -1}
+	}
+}
+
+// exitSize makes out, the output the current state leaves with, the
+// current document.
+func (x *Exec) exitSize(out Value) {
+	z := &x.sizes
+	switch {
+	case sameValue(out, z.slot[z.cur].v):
+	case sameValue(out, z.slot[1-z.cur].v):
+		z.cur = 1 - z.cur
+	default:
+		z.slot[z.cur] = sized{out, -1}
+	}
+}
+
+// fits checks that v, with the upper bound n of its size, is at most
+// MaxPayloadSize bytes of JSON, measuring exactly when the bound is above
+// the limit, and returns the bound to keep for v: n, or the exact size.
+func fits(v Value, n int) (int, bool) {
+	if n <= MaxPayloadSize {
+		return n, true
+	}
+	exact := JSONSize(v, MaxPayloadSize)
+	return exact, exact <= MaxPayloadSize
+}
+
+// stateName is the name of the current state, for causes.
+func (x *Exec) stateName() string {
+	if x.st == nil {
+		return ""
+	}
+	return x.st.Name
+}
+
+// resultTooLarge is the failure of a state whose result or output is too
+// large, naming the state or task resource as AWS does (A17.6).
+func resultTooLarge(name string) *Error {
+	return NewError(ErrDataLimitExceeded, "The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
+}
+
+// inputTooLarge is the failure of a task whose input is too large. AWS's
+// cause is not on record; this one has the shape of A17.6.
+func inputTooLarge(name string) *Error {
+	return NewError(ErrDataLimitExceeded, "The state/task '"+name+"' has an input with a size exceeding the maximum number of bytes service limit.")
+}
+
+// mergeBound bounds the size of raw with result written at the reference
+// path p, given bounds of both: a member a name step adds costs its key,
+// a colon and a comma, and an object created on the way its braces.
+func mergeBound(rawN, resultN int, p *Path) int {
+	return rawN + resultN + p.setCost
+}
+
+// prepare works out the sizes of the literal parts of a template node:
+// the exact size of a literal, and for an object or array the size of its
+// punctuation, keys and literal members.
+func (n *tnode) prepare() {
+	switch n.kind {
+	case tLiteral:
+		n.size = JSONSize(n.value, math.MaxInt/4)
+	case tObject:
+		n.size = 2 + max(len(n.fields)-1, 0)
+		for i := range n.fields {
+			f := &n.fields[i]
+			f.node.prepare()
+			n.size += stringSize(f.key) + 1
+			if f.node.kind == tLiteral {
+				n.size += f.node.size
+			}
+		}
+	case tArray:
+		n.size = 2 + max(len(n.elems)-1, 0)
+		for i := range n.elems {
+			e := &n.elems[i]
+			e.prepare()
+			if e.kind == tLiteral {
+				n.size += e.size
+			}
+		}
+	}
+}
+
+// bound bounds the size of v, the value the node evaluated to on input
+// in scope x: literal parts as measured, objects and arrays read from the
+// input by the input's bound when the scope knows it.
+func (n *tnode) bound(v Value, x *Exec, input Value) int {
+	switch n.kind {
+	case tLiteral:
+		return n.size
+	case tPath:
+		switch v.(type) {
+		case *Object, []Value:
+			if n.path.root == RootInput {
+				if k, ok := x.knownSize(input); ok {
+					return k
+				}
+			}
+		}
+		return sizeBound(v)
+	case tArray:
+		arr, ok := v.([]Value)
+		if !ok || len(arr) != len(n.elems) {
+			return sizeBound(v)
+		}
+		total := n.size
+		for i := range n.elems {
+			if e := &n.elems[i]; e.kind != tLiteral {
+				total += e.bound(arr[i], x, input)
+			}
+		}
+		return total
+	case tObject:
+		obj, ok := v.(*Object)
+		if !ok || obj.Len() != len(n.fields) {
+			return sizeBound(v)
+		}
+		total := n.size
+		for i := range n.fields {
+			if f := &n.fields[i]; f.node.kind != tLiteral {
+				total += f.node.bound(obj.members[i].Value, x, input)
+			}
+		}
+		return total
+	}
+	return sizeBound(v)
+}
