@@ -323,7 +323,9 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 		}
 	}
 	x.ctx = e.ctx
-	x.sizes.slot[0] = sized{in, size}
+	if k, ok := keyOf(in); ok {
+		x.sizes.slot[0] = sized{k, size}
+	}
 	x.record(&Event{Type: ExecutionStarted, Input: in})
 	return x, in, nil
 }

@@ -344,11 +344,28 @@ func isSubmitted(resource string) bool {
 // state produces itself, such as a Pass state's Result or Parameters
 // (A19.1, A17.6). Call checks task results itself.
 func (x *Exec) CheckSize(v Value) error {
-	n, ok := fits(v, x.sizeOf(v))
+	k, ok := keyOf(v)
 	if !ok {
-		return x.userError(resultTooLarge(x.stateName()))
+		if sizeBound(v) > MaxPayloadSize && JSONSize(v, MaxPayloadSize) > MaxPayloadSize {
+			return x.userError(resultTooLarge(x.stateName()))
+		}
+		return nil
 	}
-	x.noteSize(v, n)
+	s := x.sizes.get(k)
+	if s == nil {
+		x.sizes.note(k, -1)
+		s = x.sizes.get(k)
+	}
+	if s.n < 0 {
+		s.n = sizeBound(v)
+	}
+	if s.n > MaxPayloadSize {
+		n, ok := fits(v, s.n)
+		if !ok {
+			return x.userError(resultTooLarge(x.stateName()))
+		}
+		s.n = n
+	}
 	return nil
 }
 

@@ -187,11 +187,15 @@ func (io *StateIO) Output(raw, result Value, s Scope) (Value, error) {
 // the scope s keeps for doc.
 func noteSelection(s Scope, doc, sel Value) {
 	x, ok := s.(*Exec)
-	if !ok || !isContainer(sel) || sameValue(sel, doc) {
+	if !ok {
+		return
+	}
+	k, ok := keyOf(sel)
+	if !ok || sameValue(sel, doc) {
 		return
 	}
 	if n, ok := x.knownSize(doc); ok {
-		x.noteSize(sel, n)
+		x.sizes.note(k, n)
 	}
 }
 

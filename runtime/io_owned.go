@@ -84,8 +84,8 @@ func noteTemplate(t *Template, input, out Value, s Scope) {
 	if !ok {
 		return
 	}
-	if isContainer(out) {
-		x.noteSize(out, t.root.bound(out, x, input))
+	if k, ok := keyOf(out); ok {
+		x.sizes.note(k, t.root.bound(out, x, input))
 	}
 	if t.whole {
 		if o, ok := input.(*Object); ok && o == x.owned {

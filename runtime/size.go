@@ -30,52 +30,75 @@ import "math"
 // slots per scope (sizes). A document that a ResultPath updates in place
 // (io_owned.go) gets its new bound there.
 
-// sized is a value with an upper bound of its JSON size; n < 0 until the
-// bound is worked out.
+// sized is an upper bound n of the JSON size of the object or array whose
+// identity is k; n < 0 until the bound is worked out.
 type sized struct {
-	v Value
+	k vkey
 	n int
+}
+
+// vkey is the identity of an object or of a non-empty array (its first
+// element and length): values with one size. The zero vkey is no value's.
+type vkey struct {
+	obj *Object
+	arr *Value
+	len int
+}
+
+// keyOf returns the identity of v, false for scalars and empty arrays,
+// whose bounds (sizeBound) cost nothing.
+func keyOf(v Value) (vkey, bool) {
+	switch x := v.(type) {
+	case *Object:
+		return vkey{obj: x}, true
+	case []Value:
+		if len(x) > 0 {
+			return vkey{arr: &x[0], len: len(x)}, true
+		}
+	}
+	return vkey{}, false
 }
 
 // sameValue reports whether a and b are the same object or the same array
 // (the same elements of the same backing array): values whose sizes are
 // one. Scalars are never the same here; their bounds cost nothing.
 func sameValue(a, b Value) bool {
-	switch x := a.(type) {
-	case *Object:
-		y, ok := b.(*Object)
-		return ok && x == y
-	case []Value:
-		y, ok := b.([]Value)
-		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	ka, ok := keyOf(a)
+	if !ok {
+		return false
 	}
-	return false
-}
-
-// isContainer reports whether v is an object or an array.
-func isContainer(v Value) bool {
-	switch v.(type) {
-	case *Object, []Value:
-		return true
-	}
-	return false
+	kb, _ := keyOf(b)
+	return ka == kb
 }
 
 // sizeBound returns an upper bound of the size of v's JSON text, or some
 // number above MaxPayloadSize once that is exceeded: jsonSizeBound, which
 // reads no string's bytes.
 func sizeBound(v Value) int {
-	switch x := v.(type) {
-	case string:
-		return 2 + 6*len(x)
-	case int64:
-		return 20
-	case nil, bool:
-		return 5
-	case float64:
-		return 25
+	if n, ok := scalarBound(v); ok {
+		return n
 	}
 	return jsonSizeBound(v, 0, MaxPayloadSize)
+}
+
+// scalarBound is sizeBound of a scalar or an empty array, false for
+// other values.
+func scalarBound(v Value) (int, bool) {
+	switch x := v.(type) {
+	case string:
+		return 2 + 6*len(x), true
+	case int64:
+		return 20, true
+	case nil, bool:
+		return 5, true
+	case float64:
+		return 25, true
+	case []Value:
+		if len(x) == 0 {
+			return 2, true
+		}
+	}
+	return 0, false
 }
 
 // sizes holds the bounds a scope keeps: two slots, one of them the
@@ -87,12 +110,12 @@ type sizes struct {
 	cur  uint8
 }
 
-// get returns the slot holding v, or nil.
-func (z *sizes) get(v Value) *sized {
-	switch {
-	case sameValue(v, z.slot[z.cur].v):
+// get returns the slot holding the value with identity k, or nil.
+func (z *sizes) get(k vkey) *sized {
+	switch k {
+	case z.slot[z.cur].k:
 		return &z.slot[z.cur]
-	case sameValue(v, z.slot[1-z.cur].v):
+	case z.slot[1-z.cur].k:
 		return &z.slot[1-z.cur]
 	}
 	return nil
@@ -101,10 +124,11 @@ func (z *sizes) get(v Value) *sized {
 // knownSize returns the bound the scope keeps for v, if it has one
 // without measuring.
 func (x *Exec) knownSize(v Value) (int, bool) {
-	if !isContainer(v) {
+	k, ok := keyOf(v)
+	if !ok {
 		return sizeBound(v), true
 	}
-	if s := x.sizes.get(v); s != nil && s.n >= 0 {
+	if s := x.sizes.get(k); s != nil && s.n >= 0 {
 		return s.n, true
 	}
 	return 0, false
@@ -113,33 +137,37 @@ func (x *Exec) knownSize(v Value) (int, bool) {
 // sizeOf returns an upper bound of the size of v, a value of the current
 // state, measuring it (and keeping the bound) when the scope has none.
 func (x *Exec) sizeOf(v Value) int {
-	if !isContainer(v) {
+	k, ok := keyOf(v)
+	if !ok {
 		return sizeBound(v)
 	}
-	if s := x.sizes.get(v); s != nil {
+	if s := x.sizes.get(k); s != nil {
 		if s.n < 0 {
 			s.n = sizeBound(v)
 		}
 		return s.n
 	}
 	n := sizeBound(v)
-	x.sizes.slot[1-x.sizes.cur] = sized{v, n}
+	x.sizes.slot[1-x.sizes.cur] = sized{k, n}
 	return n
 }
 
 // noteSize records n as the bound of v, a value the current state
 // computed; n < 0 leaves the bound to be worked out when needed.
 func (x *Exec) noteSize(v Value, n int) {
-	if !isContainer(v) {
-		return
+	if k, ok := keyOf(v); ok {
+		x.sizes.note(k, n)
 	}
-	z := &x.sizes
-	if s := &z.slot[z.cur]; sameValue(v, s.v) {
+}
+
+// note records n as the bound of the value with identity k.
+func (z *sizes) note(k vkey, n int) {
+	if s := &z.slot[z.cur]; s.k == k {
 		// the current document, updated in place (ResultPath)
 		s.n = n
 		return
 	}
-	z.slot[1-z.cur] = sized{v, n}
+	z.slot[1-z.cur] = sized{k, n}
 }
 
 // enterSize makes in, the input of the state being entered, the current
@@ -147,26 +175,25 @@ func (x *Exec) noteSize(v Value, n int) {
 // state with or the last value it computed (a Map iteration's
 // ItemSelector).
 func (x *Exec) enterSize(in Value) {
-	z := &x.sizes
-	switch {
-	case sameValue(in, z.slot[z.cur].v):
-	case sameValue(in, z.slot[1-z.cur].v):
-		z.cur = 1 - z.cur
-	default:
-		z.slot[z.cur] = sized{in, -1}
-	}
+	x.sizes.makeCurrent(in)
 }
 
 // exitSize makes out, the output the current state leaves with, the
 // current document.
 func (x *Exec) exitSize(out Value) {
-	z := &x.sizes
-	switch {
-	case sameValue(out, z.slot[z.cur].v):
-	case sameValue(out, z.slot[1-z.cur].v):
+	x.sizes.makeCurrent(out)
+}
+
+// makeCurrent makes v the current document, keeping the bound of either
+// slot that holds it.
+func (z *sizes) makeCurrent(v Value) {
+	k, _ := keyOf(v)
+	switch k {
+	case z.slot[z.cur].k:
+	case z.slot[1-z.cur].k:
 		z.cur = 1 - z.cur
 	default:
-		z.slot[z.cur] = sized{out, -1}
+		z.slot[z.cur] = sized{k, -1}
 	}
 }
 
@@ -273,7 +300,13 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 		}
 		total := n.size
 		for i := range n.fields {
-			if f := &n.fields[i]; f.node.kind != tLiteral {
+			f := &n.fields[i]
+			if f.node.kind == tLiteral {
+				continue
+			}
+			if b, ok := scalarBound(obj.members[i].Value); ok {
+				total += b
+			} else {
 				total += f.node.bound(obj.members[i].Value, x, input)
 			}
 		}
