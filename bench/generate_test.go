@@ -23,7 +23,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 			if !bytes.Equal(def, f.JSON) {
 				t.Errorf("%s is stale: run go generate ./bench", f.Path)
 			}
-			want, err := compiler.Compile(f.JSON, compiler.Options{Package: f.Pkg, Source: f.Path})
+			want, err := compiler.Compile(f.JSON, compiler.Options{Package: f.Pkg, Source: f.Path, Express: f.Express})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -144,9 +144,8 @@ func label(in *aslrt.Object) (aslrt.Value, error) {
 		return nil, err
 	}
 	tag, _ := in.Get("tag")
-	index, _ := in.Get("index")
 	t, ok := tag.(string)
-	i, ok2 := index.(int64)
+	i, ok2 := id.(int64)
 	if !ok || !ok2 {
 		return nil, errShape
 	}
@@ -154,8 +153,7 @@ func label(in *aslrt.Object) (aslrt.Value, error) {
 	b = append(b, t...)
 	b = append(b, '-')
 	b = strconv.AppendInt(b, i, 10)
-	out := aslrt.NewObject(2)
-	out.Set("id", id)
+	out := aslrt.NewObject(1)
 	out.Set("label", string(b))
 	return out, nil
 }

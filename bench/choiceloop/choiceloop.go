@@ -34,7 +34,7 @@ type Machine struct {
 	rt    *aslrt.Machine
 }
 
-var definition = aslrt.Definition{Name: "choiceloop"}
+var definition = aslrt.Definition{Name: "choiceloop", Express: true}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {

@@ -35,7 +35,7 @@ type Machine struct {
 	rt    *aslrt.Machine
 }
 
-var definition = aslrt.Definition{Name: "mapconc10"}
+var definition = aslrt.Definition{Name: "mapconc10", Express: true}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
@@ -89,30 +89,25 @@ var (
 			"tag", v2,
 		), true
 	})
-	callParametersLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.tag, $.index)")
-	ioLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"id.$":"$.value.id","label.$":"States.Format('{}-{}', $.tag, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "value")
+	callParametersLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.tag, $.value.id)")
+	ioLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.tag, $.value.id)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "tag")
+		if !ok {
+			return nil, false
+		}
+		v1, ok := aslrt.Field(in, "value")
 		if ok {
-			v0, ok = aslrt.Field(v0, "id")
+			v1, ok = aslrt.Field(v1, "id")
 		}
 		if !ok {
 			return nil, false
 		}
-		v1, ok := aslrt.Field(in, "tag")
-		if !ok {
-			return nil, false
-		}
-		v2, ok := aslrt.Field(in, "index")
-		if !ok {
-			return nil, false
-		}
-		v3, err := callParametersLabelLabel.Apply(s, "{}-{}", v1, v2)
+		v2, err := callParametersLabelLabel.Apply(s, "{}-{}", v0, v1)
 		if err != nil {
 			return nil, false
 		}
-		return aslrt.Object2(
-			"id", v0,
-			"label", v3,
+		return aslrt.Object1(
+			"label", v2,
 		), true
 	})}
 )
