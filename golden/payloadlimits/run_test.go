@@ -34,6 +34,25 @@ func run(t *testing.T, n int) (*echo, goldentest.Result) {
 	return tk, goldentest.Of(out, err)
 }
 
+// caught runs the machine on n bytes of text, which must succeed through
+// Echo's catcher, and returns the output object.
+func caught(t *testing.T, n int) (*echo, *aslrt.Object) {
+	t.Helper()
+	tk, got := run(t, n)
+	if got.Status != "SUCCEEDED" {
+		t.Fatalf("got %s %s: %s, want SUCCEEDED through the catcher", got.Status, text(got.Error), text(got.Cause))
+	}
+	out, err := aslrt.Decode(got.Output)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, ok := out.(*aslrt.Object)
+	if !ok {
+		t.Fatalf("output %s is not an object", got.Output)
+	}
+	return tk, o
+}
+
 func text(v *string) string {
 	if v == nil {
 		return "<none>"
@@ -64,15 +83,7 @@ func TestNearTheLimit(t *testing.T) {
 // naming it (A19.1, A17.6), the catcher gets the raw input as it was,
 // without the result (A11.3).
 func TestOutputAfterResultPath(t *testing.T) {
-	tk, got := run(t, 60*1024)
-	if got.Status != "SUCCEEDED" {
-		t.Fatalf("got %s %s: %s, want SUCCEEDED through the catcher", got.Status, text(got.Error), text(got.Cause))
-	}
-	out, err := aslrt.Decode(got.Output)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := out.(*aslrt.Object)
+	tk, o := caught(t, 60*1024)
 	if keys := strings.Join(o.Keys(), ","); keys != "text,copy,error" {
 		t.Errorf("output members %s, want text,copy,error", keys)
 	}
@@ -90,15 +101,8 @@ func TestOutputAfterResultPath(t *testing.T) {
 // after Parameters; the task fails with States.DataLimitExceeded before
 // it is called (A19.1).
 func TestTaskInputAfterParameters(t *testing.T) {
-	tk, got := run(t, 100*1024)
-	if got.Status != "SUCCEEDED" {
-		t.Fatalf("got %s %s: %s, want SUCCEEDED through the catcher", got.Status, text(got.Error), text(got.Cause))
-	}
-	out, err := aslrt.Decode(got.Output)
-	if err != nil {
-		t.Fatal(err)
-	}
-	errOut, _ := out.(*aslrt.Object).Get("error")
+	tk, o := caught(t, 100*1024)
+	errOut, _ := o.Get("error")
 	if e, _ := errOut.(*aslrt.Object).Get("Error"); e != aslrt.ErrDataLimitExceeded {
 		t.Errorf("error output %s, want States.DataLimitExceeded", aslrt.EncodeString(errOut))
 	}
