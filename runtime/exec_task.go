@@ -3,6 +3,7 @@ package aslrt
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"sync"
 	"time"
@@ -23,12 +24,29 @@ var (
 )
 
 // taskContext is the context a task is called with: the scope's context
-// plus the call's TaskCall and the execution's clock, in one allocation.
+// plus what makes the call's TaskCall and the execution's clock, in one
+// allocation of 96 bytes (the TaskCall is built when asked for).
 type taskContext struct {
 	context.Context
-	call TaskCall
-	clk  clockCtx
-	hb   *heartbeat
+	st               *State
+	in               Value
+	timeoutSeconds   int32 // for TaskCall; clampInt32
+	heartbeatSeconds int32
+	retries          int32
+	clk              clockCtx
+	hb               *heartbeat
+}
+
+// taskCall returns the TaskCall of the call c was made for.
+func (c *taskContext) taskCall() TaskCall {
+	return TaskCall{
+		State:            c.st.Name,
+		Resource:         c.st.Resource,
+		Input:            c.in,
+		TimeoutSeconds:   int64(c.timeoutSeconds),
+		HeartbeatSeconds: int64(c.heartbeatSeconds),
+		RetryCount:       int(c.retries),
+	}
 }
 
 type taskCallKey struct{}
@@ -38,7 +56,7 @@ type heartbeatKey struct{}
 func (c *taskContext) Value(key any) any {
 	switch key.(type) {
 	case taskCallKey:
-		return &c.call
+		return c
 	case clockKey:
 		return &c.clk
 	case heartbeatKey:
@@ -88,8 +106,8 @@ func Heartbeat(ctx context.Context) error {
 // TaskCallFrom returns the call a task was given ctx for: the Task state's
 // name, resource, effective input, limits and retry count.
 func TaskCallFrom(ctx context.Context) (TaskCall, bool) {
-	if c, _ := ctx.Value(taskCallKey{}).(*TaskCall); c != nil {
-		return *c, true
+	if c, _ := ctx.Value(taskCallKey{}).(*taskContext); c != nil {
+		return c.taskCall(), true
 	}
 	return TaskCall{}, false
 }
@@ -201,16 +219,13 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 
 	x.noteCall(in)
 	tc := &taskContext{
-		Context: x.ctx,
-		call: TaskCall{
-			State:            st.Name,
-			Resource:         st.Resource,
-			Input:            in,
-			TimeoutSeconds:   timeoutSeconds,
-			HeartbeatSeconds: heartbeatSeconds,
-			RetryCount:       x.retries,
-		},
-		clk: clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl},
+		Context:          x.ctx,
+		st:               st,
+		in:               in,
+		timeoutSeconds:   clampInt32(timeoutSeconds),
+		heartbeatSeconds: clampInt32(heartbeatSeconds),
+		retries:          clampInt32(int64(x.retries)),
+		clk:              clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl},
 	}
 	limited := timeoutSeconds > 0 || heartbeatSeconds > 0
 	var limits taskLimits
@@ -258,6 +273,14 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.seg.n++
 	}
 	return v, nil
+}
+
+// clampInt32 returns n within the range of an int32. The limits and retry
+// count a taskContext keeps for TaskCall are far below it (a timeout of
+// 2^31 seconds is 68 years, beyond any execution's lifetime, A19.3);
+// the limits themselves are applied from the full values (limit).
+func clampInt32(n int64) int32 {
+	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
 // taskEvent records the failure event of kind t of a task: the
