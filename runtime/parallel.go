@@ -89,22 +89,12 @@ func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Valu
 // initKid makes kx the scope of branch or iteration i.
 func (g *Group) initKid(kx *Exec, ctx context.Context, i int) {
 	x := g.x
-	*kx = Exec{
-		ctx:     ctx,
-		e:       x.e,
-		seg:     &g.g.kids[i],
-		st:      x.st,
-		stSeg:   x.stSeg,
-		stIdx:   x.stIdx,
-		entered: x.entered,
-		retries: x.retries,
-		// the parent is waiting for its branches: its fields are stable
-		enteredText: x.enteredText,
-		sizes:       g.psizes,
-	}
+	var parent *Exec
 	if g.scoped {
-		kx.parent = x
+		parent = x
 	}
+	// The parent is waiting for its branches: its fields are stable.
+	kx.reset(ctx, x, &g.g.kids[i], parent, &g.psizes)
 	if x.tl != nil {
 		start := g.fork
 		if j := i - g.lanes; j >= 0 {
@@ -114,6 +104,57 @@ func (g *Group) initKid(kx *Exec, ctx context.Context, i int) {
 		kx.tl = &kx.ownTL
 		kx.tl.now.Store(start)
 	}
+}
+
+// reset makes kx a new scope inside x, as if it were
+//
+//	Exec{ctx: ctx, e: x.e, seg: seg, parent: parent, sizes: *sizes,
+//		st: x.st, stSeg: x.stSeg, stIdx: x.stIdx, entered: x.entered,
+//		retries: x.retries, enteredText: x.enteredText}
+//
+// kx may be the scope of an earlier iteration of the same Map worker:
+// fields that already hold their new value are not written again, which
+// saves the write barriers of a whole-struct assignment (TestScopeReset).
+func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes) {
+	kx.ctx, kx.seg = ctx, seg
+	if kx.e != x.e {
+		kx.e = x.e
+	}
+	if kx.parent != parent {
+		kx.parent = parent
+	}
+	if kx.vars != nil {
+		kx.vars = nil
+	}
+	if kx.tl != nil {
+		kx.tl = nil
+	}
+	kx.ownTL.now.Store(0)
+	if kx.st != x.st {
+		kx.st = x.st
+	}
+	if kx.stSeg != x.stSeg {
+		kx.stSeg = x.stSeg
+	}
+	kx.stIdx, kx.entered, kx.retries = x.stIdx, x.entered, x.retries
+	if kx.enteredText != x.enteredText {
+		kx.enteredText = x.enteredText
+	}
+	if kx.ctxObj != nil || kx.item != nil || kx.ownItem.value != nil || kx.owned != nil || kx.cleanArgs != nil {
+		kx.ctxObj, kx.item, kx.ownItem, kx.owned, kx.cleanArgs = nil, nil, mapItem{}, nil, nil
+	}
+	kx.ownItem.index = 0
+	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
+		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
+	}
+	kx.open = false
+	for j := range kx.sizes.slot {
+		if kx.sizes.slot[j].k != sizes.slot[j].k {
+			kx.sizes.slot[j].k = sizes.slot[j].k
+		}
+		kx.sizes.slot[j].n = sizes.slot[j].n
+	}
+	kx.sizes.cur = sizes.cur
 }
 
 // done ends branch or iteration i with out or err.

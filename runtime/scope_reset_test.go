@@ -1,0 +1,45 @@
+package aslrt
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+// TestScopeReset: a Map worker's scope, reset for its next iteration, is
+// the scope a fresh Exec literal would be, whatever the last iteration
+// left in it.
+func TestScopeReset(t *testing.T) {
+	e := &execution{}
+	x := &Exec{e: e, seg: &segment{}, st: &State{Name: "Fan"}, stSeg: &segment{}, stIdx: 7, entered: 99, retries: 2, enteredText: "2024-05-01T12:00:00Z"}
+	kid := &segment{}
+	var sz sizes
+	sz.slot[1] = sized{k: vkey{obj: NewObject(0)}, n: 12}
+	sz.cur = 1
+
+	dirty := &Exec{
+		ctx: context.TODO(), e: &execution{}, parent: &Exec{}, vars: NewObject(0), seg: &segment{},
+		st: &State{Name: "Label"}, stSeg: &segment{}, stIdx: 3, entered: 4, enteredText: "x", retries: 5,
+		ctxObj: NewObject(0), ownItem: mapItem{index: 3, value: "v"}, owned: NewObject(0), cleanArgs: NewObject(0),
+		token: "t", assigned: NewObject(0), open: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
+		sizes: sizes{slot: [2]sized{{k: vkey{arr: new(Value), len: 1}, n: 5}, {n: 6}}},
+	}
+	dirty.tl = &dirty.ownTL
+	dirty.ownTL.now.Store(42)
+	dirty.item = &dirty.ownItem
+
+	ctx := context.Background()
+	for _, kx := range []*Exec{new(Exec), dirty} {
+		kx.reset(ctx, x, kid, x, &sz)
+		want := &Exec{ctx: ctx, e: x.e, seg: kid, parent: x, sizes: sz,
+			st: x.st, stSeg: x.stSeg, stIdx: x.stIdx, entered: x.entered,
+			retries: x.retries, enteredText: x.enteredText}
+		if !reflect.DeepEqual(kx, want) {
+			t.Errorf("after reset:\n%+v\nwant\n%+v", kx, want)
+		}
+	}
+	// reset names every field; a new one must be added there.
+	if n := reflect.TypeFor[Exec]().NumField(); n != 24 {
+		t.Errorf("Exec has %d fields, reset knows 24: handle the new ones in reset and here", n)
+	}
+}
