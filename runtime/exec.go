@@ -269,6 +269,12 @@ type Exec struct {
 	// sizes are bounds of the sizes of the values of the current state
 	// (size.go).
 	sizes sizes
+
+	// tc is the context of the scope's task calls without limits, ready
+	// once its first call set the scope's context and clock in it
+	// (Exec.taskContext).
+	tc      taskContext
+	tcReady bool
 }
 
 type mapItem struct {

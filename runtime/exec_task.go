@@ -37,6 +37,27 @@ type taskContext struct {
 	hb               *heartbeat
 }
 
+// taskContext returns the context of a call without TimeoutSeconds or
+// HeartbeatSeconds in this scope: the scope's own taskContext, which its
+// calls share (they run one after the other). What does not change while
+// the scope lives (its context and clock) is written at its first call
+// only, so that a goroutine a task leaves running can still wait on the
+// context without racing the next call; the call's TaskCall must be read
+// while the call runs (TaskCallFrom).
+func (x *Exec) taskContext(st *State, in Value) *taskContext {
+	tc := &x.tc
+	if !x.tcReady {
+		tc.Context = x.ctx
+		tc.clk = clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl}
+		tc.hb = nil
+		x.tcReady = true
+	}
+	tc.st, tc.in = st, in
+	tc.timeoutSeconds, tc.heartbeatSeconds = 0, 0
+	tc.retries = clampInt32(int64(x.retries))
+	return tc
+}
+
 // taskCall returns the TaskCall of the call c was made for.
 func (c *taskContext) taskCall() TaskCall {
 	return TaskCall{
@@ -104,7 +125,9 @@ func Heartbeat(ctx context.Context) error {
 }
 
 // TaskCallFrom returns the call a task was given ctx for: the Task state's
-// name, resource, effective input, limits and retry count.
+// name, resource, effective input, limits and retry count. It is meant for
+// the task while it runs: after the task returned, the context may answer
+// for a later call of the same scope.
 func TaskCallFrom(ctx context.Context) (TaskCall, bool) {
 	if c, _ := ctx.Value(taskCallKey{}).(*taskContext); c != nil {
 		return c.taskCall(), true
@@ -218,19 +241,22 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	}
 
 	x.noteCall(in)
-	tc := &taskContext{
-		Context:          x.ctx,
-		st:               st,
-		in:               in,
-		timeoutSeconds:   clampInt32(timeoutSeconds),
-		heartbeatSeconds: clampInt32(heartbeatSeconds),
-		retries:          clampInt32(int64(x.retries)),
-		clk:              clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl},
-	}
 	limited := timeoutSeconds > 0 || heartbeatSeconds > 0
+	var tc *taskContext
 	var limits taskLimits
 	if limited {
+		tc = &taskContext{
+			Context:          x.ctx,
+			st:               st,
+			in:               in,
+			timeoutSeconds:   clampInt32(timeoutSeconds),
+			heartbeatSeconds: clampInt32(heartbeatSeconds),
+			retries:          clampInt32(int64(x.retries)),
+			clk:              clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl},
+		}
 		limits = x.limit(tc, timeoutSeconds, heartbeatSeconds)
+	} else {
+		tc = x.taskContext(st, in)
 	}
 
 	out, err := fn(tc, in)

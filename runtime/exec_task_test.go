@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -211,5 +213,92 @@ func TestTaskSecondsPath(t *testing.T) {
 		if diff := cmp.Diff(NewError(ErrRuntime, cause), AsError(err)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", path, diff)
 		}
+	}
+}
+
+// TestSharedTaskContext: calls without limits share their scope's task
+// context; each call still sees its own TaskCall and the execution's
+// clock, in a chain of states and in the iterations of Map workers,
+// whose scopes are reused from item to item.
+func TestSharedTaskContext(t *testing.T) {
+	type seen struct {
+		call TaskCall
+		now  time.Time
+	}
+	var mu sync.Mutex
+	var got []seen
+	task := func(ctx context.Context, in Value) (Value, error) {
+		call, ok := TaskCallFrom(ctx)
+		if !ok {
+			return nil, errors.New("no TaskCall")
+		}
+		if err := Sleep(ctx, time.Second); err != nil {
+			return nil, err
+		}
+		mu.Lock()
+		got = append(got, seen{call, Now(ctx)})
+		mu.Unlock()
+		return in, nil
+	}
+	callIn := func(x *Exec, name string, in Value) (Value, error) {
+		if err := x.Enter(&State{Name: name, Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"}, in); err != nil {
+			return nil, err
+		}
+		out, err := x.Call(task, in, 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		x.Exit(out)
+		return out, nil
+	}
+	items := []Value{int64(0), int64(1), int64(2), int64(3), int64(4)}
+	_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+		for _, name := range []string{"First", "Second"} {
+			var err error
+			if in, err = callIn(x, name, in); err != nil {
+				return nil, err
+			}
+		}
+		if err := x.Enter(&State{Name: "Fan", Type: MapState}, in); err != nil {
+			return nil, err
+		}
+		mp := x.Map(items, MapConfig{MaxConcurrency: 2})
+		var wg sync.WaitGroup
+		errs := make([]error, mp.Workers())
+		for w := range errs {
+			wg.Go(func() {
+				errs[w] = mp.Work(x.Context(), func(ix *Exec, v Value) (Value, error) {
+					return callIn(ix, "Item", v)
+				})
+			})
+		}
+		wg.Wait()
+		return mp.Wait(errors.Join(errs...))
+	}, WithVirtualTime(testStart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2+len(items) {
+		t.Fatalf("%d calls, want %d", len(got), 2+len(items))
+	}
+	for i, name := range []string{"First", "Second"} {
+		if got[i].call.State != name || !got[i].now.Equal(testStart.Add(time.Duration(i+1)*time.Second)) {
+			t.Errorf("call %d: %s at %v, want %s at %v", i, got[i].call.State, got[i].now, name, testStart.Add(time.Duration(i+1)*time.Second))
+		}
+	}
+	inputs := map[int64]bool{}
+	for _, s := range got[2:] {
+		if s.call.State != "Item" || s.call.Resource != "arn:aws:states:::lambda:invoke" {
+			t.Errorf("item call of %s %s", s.call.State, s.call.Resource)
+		}
+		i, _ := s.call.Input.(int64)
+		inputs[i] = true
+		// items run two at a time, after the two chained calls
+		if d := s.now.Sub(testStart); d < 3*time.Second || d > 5*time.Second {
+			t.Errorf("item %d's call ended at +%v, want +3s to +5s", i, d)
+		}
+	}
+	if len(inputs) != len(items) {
+		t.Errorf("the item calls saw inputs %v, want each of 0-4 once", inputs)
 	}
 }

@@ -147,7 +147,7 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
-	kx.open = false
+	kx.open, kx.tcReady = false, false
 	for j := range kx.sizes.slot {
 		if kx.sizes.slot[j].k != sizes.slot[j].k {
 			kx.sizes.slot[j].k = sizes.slot[j].k

@@ -23,7 +23,9 @@ func TestScopeReset(t *testing.T) {
 		ctxObj: NewObject(0), ownItem: mapItem{index: 3, value: "v"}, owned: NewObject(0), cleanArgs: NewObject(0),
 		token: "t", assigned: NewObject(0), open: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
 		sizes: sizes{slot: [2]sized{{k: vkey{arr: new(Value), len: 1}, n: 5}, {n: 6}}},
+		tcReady: true,
 	}
+	dirty.tc.Context = context.TODO()
 	dirty.tl = &dirty.ownTL
 	dirty.ownTL.now.Store(42)
 	dirty.item = &dirty.ownItem
@@ -34,12 +36,17 @@ func TestScopeReset(t *testing.T) {
 		want := &Exec{ctx: ctx, e: x.e, seg: kid, parent: x, sizes: sz,
 			st: x.st, stSeg: x.stSeg, stIdx: x.stIdx, entered: x.entered,
 			retries: x.retries, enteredText: x.enteredText}
+		// the task context is rewritten at the scope's first call
+		if kx.tcReady {
+			t.Error("after reset the task context is still marked ready")
+		}
+		want.tc = kx.tc
 		if !reflect.DeepEqual(kx, want) {
 			t.Errorf("after reset:\n%+v\nwant\n%+v", kx, want)
 		}
 	}
 	// reset names every field; a new one must be added there.
-	if n := reflect.TypeFor[Exec]().NumField(); n != 24 {
-		t.Errorf("Exec has %d fields, reset knows 24: handle the new ones in reset and here", n)
+	if n := reflect.TypeFor[Exec]().NumField(); n != 26 {
+		t.Errorf("Exec has %d fields, reset knows 26: handle the new ones in reset and here", n)
 	}
 }
