@@ -22,7 +22,7 @@ func TestScopeReset(t *testing.T) {
 		st: &State{Name: "Label"}, stSeg: &segment{}, stIdx: 3, entered: 4, enteredText: "x", retries: 5,
 		ctxObj: NewObject(0), ownItem: mapItem{index: 3, value: "v"}, owned: NewObject(0), cleanArgs: NewObject(0),
 		token: "t", assigned: NewObject(0), open: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
-		sizes: sizes{slot: [2]sized{{k: vkey{arr: new(Value), len: 1}, n: 5}, {n: 6}}},
+		sizes:   sizes{slot: [2]sized{{k: vkey{arr: new(Value), len: 1}, n: 5}, {n: 6}}},
 		tcReady: true,
 	}
 	dirty.tc.Context = context.TODO()
