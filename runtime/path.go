@@ -42,6 +42,9 @@ type Path struct {
 	// setCost bounds what writing a value at the path adds to a
 	// document besides the value (mergeBound).
 	setCost int
+	// names is set for a path of names from "$", whose lookup only reads
+	// members (lookupNames).
+	names bool
 }
 
 // mapItemField says which member of $$.Map.Item a path names.
@@ -310,6 +313,12 @@ func (p *pathParser) parse() (*Path, error) {
 			// a new member: its key, a colon and a comma; and the braces
 			// of an object created on the way
 			path.setCost += 6 + 6*len(st.name)
+		}
+	}
+	path.names = path.root == RootInput && path.definite
+	for i := range path.steps {
+		if path.steps[i].kind != stepName {
+			path.names = false
 		}
 	}
 	if st := path.steps; path.root == RootContext && len(st) == 3 && st[0].isName("Map") && st[1].isName("Item") {

@@ -81,6 +81,9 @@ func (p *Path) mapItem(s Scope) (Value, bool) {
 // present null counts as present. The result shares containers with input;
 // only an indefinite path allocates (the array of its matches).
 func (p *Path) Lookup(input Value, s Scope) (v Value, ok bool) {
+	if p.names {
+		return p.lookupNames(input)
+	}
 	if p.null {
 		return nil, false
 	}
@@ -97,6 +100,21 @@ func (p *Path) Lookup(input Value, s Scope) (v Value, ok bool) {
 	return v, m.kind == missNone
 }
 
+// lookupNames is Lookup of a path of names from "$": the member of each
+// name in turn.
+func (p *Path) lookupNames(v Value) (Value, bool) {
+	for i := range p.steps {
+		o, ok := v.(*Object)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = o.Get(p.steps[i].name); !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
 // Exists reports whether the path selects a node of input: IsPresent.
 func (p *Path) Exists(input Value, s Scope) bool {
 	_, ok := p.Lookup(input, s)
@@ -110,6 +128,11 @@ func (p *Path) Exists(input Value, s Scope) bool {
 // A8.13). Callers that word the failure differently use Lookup, or
 // EvalField for fields of payload templates.
 func (p *Path) Eval(input Value, s Scope) (Value, error) {
+	if p.names {
+		if v, ok := p.lookupNames(input); ok {
+			return v, nil
+		}
+	}
 	if p.null {
 		return nil, NewError(ErrRuntime, "Invalid path 'null' : the path field is null")
 	}
