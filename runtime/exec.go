@@ -63,6 +63,11 @@ type State struct {
 	// Retry is true when the state has a non-empty Retry field; only then
 	// does the context object carry State.RetryCount (A14.6).
 	Retry bool
+	// Credentials is true when a Task state has a Credentials field: AWS
+	// calls its resource with the role it names (A2.23). Go task
+	// functions run in-process and have no use for it; an Invoker that
+	// calls AWS sees it in TaskCall.
+	Credentials bool
 
 	res atomic.Pointer[resourceInfo] // what Resource implies, once known
 }

@@ -67,6 +67,7 @@ func (c *taskContext) taskCall() TaskCall {
 		TimeoutSeconds:   int64(c.timeoutSeconds),
 		HeartbeatSeconds: int64(c.heartbeatSeconds),
 		RetryCount:       int(c.retries),
+		Credentials:      c.st.Credentials,
 	}
 }
 

@@ -18,6 +18,9 @@ type TaskCall struct {
 	// RetryCount is 0 on the first attempt and counts the retries of the
 	// current visit of the state ($$.State.RetryCount).
 	RetryCount int
+	// Credentials is true when the state has a Credentials field, a role
+	// AWS would call the resource with (State.Credentials).
+	Credentials bool
 }
 
 // Invoker calls task resources by name. It is how mocks, standalone

@@ -118,6 +118,9 @@ func (inv *Invoker) Invoke(ctx context.Context, call aslrt.TaskCall) (aslrt.Valu
 	if kind == Unsupported {
 		return nil, aslrt.NewError(aslrt.ErrRuntime, unsupportedMessage(call.State, call.Resource, why))
 	}
+	if call.Credentials {
+		return nil, aslrt.NewError(aslrt.ErrRuntime, credentialsMessage(call.State))
+	}
 	callCtx := ctx
 	if call.TimeoutSeconds > 0 {
 		var cancel context.CancelFunc

@@ -302,6 +302,18 @@ func TestTimeout(t *testing.T) {
 
 // TestUnsupportedResources: resources the backend does not serve fail at
 // run time with States.Runtime naming the state and the resource.
+// TestCredentials: a task whose state sets Credentials fails with
+// States.Runtime before Lambda is called, since the backend would call it
+// with its own credentials rather than the role.
+func TestCredentials(t *testing.T) {
+	inv := awslambda.NewWithClient(nil) // a call would dereference the nil client
+	_, err := inv.Invoke(context.Background(), aslrt.TaskCall{State: "Cross", Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Input: aslrt.NewObject(0), Credentials: true})
+	e := taskErr(t, err)
+	if e.Name != aslrt.ErrRuntime || !strings.Contains(e.Cause, "'Cross' sets Credentials") {
+		t.Errorf("%s / %s", e.Name, e.Cause)
+	}
+}
+
 func TestUnsupportedResources(t *testing.T) {
 	inv := awslambda.NewWithClient(nil)
 	for _, r := range []string{

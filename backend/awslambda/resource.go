@@ -69,15 +69,19 @@ func Classify(resource string) (k Kind, why string) {
 }
 
 // CheckResources reports every Task state of m, at any depth, whose
-// resource the Lambda backend cannot call, and every field of a
-// lambda:invoke task's Parameters or Arguments object that the Invoke
-// request does not have.
+// resource the Lambda backend cannot call or which sets Credentials (a
+// role the backend does not assume), and every field of a lambda:invoke
+// task's Parameters or Arguments object that the Invoke request does not
+// have.
 // The diagnostics carry CodeUnsupportedResource and are sorted.
 func CheckResources(m *ast.Machine) ast.Diagnostics {
 	var ds ast.Diagnostics
 	walkTasks(m, func(t *ast.Task) {
 		if t.Resource == nil {
 			return
+		}
+		if c := t.Credentials; c != nil {
+			ds.Add(c.Pos, CodeUnsupportedResource, c.Pointer, credentialsMessage(t.Name))
 		}
 		r := t.Resource
 		kind, why := Classify(r.Value)
@@ -111,6 +115,13 @@ func CheckResources(m *ast.Machine) ast.Diagnostics {
 func unsupportedMessage(state, resource, why string) string {
 	return "The state '" + state + "' calls " + resource + ", " + why +
 		", which the Lambda backend does not run: it calls Lambda function ARNs and arn:aws:states:::lambda:invoke only"
+}
+
+// credentialsMessage refuses a Task state's Credentials: the backend would
+// call Lambda with its own AWS configuration instead of the role.
+func credentialsMessage(state string) string {
+	return "The state '" + state + "' sets Credentials, which the Lambda backend does not apply: " +
+		"it would call Lambda with the credentials of its own AWS configuration, not the role the state names"
 }
 
 func isInvokeParameter(name string) bool {

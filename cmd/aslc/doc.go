@@ -57,9 +57,10 @@
 //
 // With --backend lambda, check also reports (as UNSUPPORTED_RESOURCE) the
 // Task states whose resource the Lambda backend of build cannot call
-// (anything but Lambda function ARNs and arn:aws:states:::lambda:invoke),
-// and the fields of a lambda:invoke task's Parameters or Arguments that
-// the Invoke request does not have.
+// (anything but Lambda function ARNs and arn:aws:states:::lambda:invoke)
+// or which set Credentials (a role the backend does not assume), and the
+// fields of a lambda:invoke task's Parameters or Arguments that the
+// Invoke request does not have.
 //
 // # Generate Go
 //
@@ -134,7 +135,9 @@
 // (function ARNs and arn:aws:states:::lambda:invoke) with the default AWS
 // credential and region chain; AWS_ENDPOINT_URL_LAMBDA or
 // AWS_ENDPOINT_URL point it at another Lambda-compatible endpoint. Other
-// resources fail the execution with States.Runtime. With --mock-config and
+// resources, and Task states that set Credentials (a role the program
+// does not assume), fail the execution with States.Runtime. With
+// --mock-config and
 // --test-case, the tasks are answered from a Step Functions Local mock
 // configuration instead (the machine named NAME in it, by default the
 // definition's file name without extensions). Logs go to stderr through

@@ -245,6 +245,9 @@ func (e *emitter) info(s ir.State) jen.Code {
 		if len(t.Retry) > 0 {
 			d.add("Retry", jen.True())
 		}
+		if t.Credentials != nil {
+			d.add("Credentials", jen.True())
+		}
 	}
 	return jen.Id(b.Info).Op("=").Add(rt("State")).Values(d...)
 }

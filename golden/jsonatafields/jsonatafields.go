@@ -86,7 +86,7 @@ var (
 	infoBatch = aslrt.State{Name: "Batch", Type: aslrt.MapState}
 	infoDone  = aslrt.State{Name: "Done", Type: aslrt.SucceedState}
 	infoCount = aslrt.State{Name: "Count", Type: aslrt.PassState}
-	infoCall  = aslrt.State{Name: "Call", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:work"}
+	infoCall  = aslrt.State{Name: "Call", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:work", Credentials: true}
 	infoSum   = aslrt.State{Name: "Sum", Type: aslrt.PassState}
 )
 

@@ -40,7 +40,8 @@ file or stdin, runs the workflow, prints the result as one JSON object,
 Its Task states call AWS Lambda (function ARNs and
 arn:aws:states:::lambda:invoke) with the default AWS configuration:
 credentials and region from the usual chain, and the endpoint from
-AWS_ENDPOINT_URL_LAMBDA or AWS_ENDPOINT_URL when set. Other resources fail
+AWS_ENDPOINT_URL_LAMBDA or AWS_ENDPOINT_URL when set. Other resources, and
+Task states that set Credentials (a role the binary does not assume), fail
 the execution with States.Runtime ("aslc check --backend lambda" finds them
 beforehand). With --mock-config and --test-case the binary answers its
 tasks from a Step Functions Local mock configuration instead; the machine

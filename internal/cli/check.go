@@ -34,8 +34,9 @@ Check prints nothing and exits 0 when every definition is valid; it exits
 
 With --backend lambda, check also reports every Task state whose resource
 the Lambda backend of "aslc build" cannot call (anything but a Lambda
-function ARN and arn:aws:states:::lambda:invoke), and lambda:invoke
-parameters that Invoke does not take, with the code UNSUPPORTED_RESOURCE.`,
+function ARN and arn:aws:states:::lambda:invoke) or that sets Credentials
+(a role the backend does not assume), and lambda:invoke parameters that
+Invoke does not take, with the code UNSUPPORTED_RESOURCE.`,
 		Flags: func(fs *pflag.FlagSet) {
 			fs.StringVar(&backend, "backend", "", "also check that the task backend `NAME` can run every Task state (lambda)")
 			fs.BoolVar(&opts.Express, "express", false, "validate as EXPRESS state machines, which refuse .sync and .waitForTaskToken integrations and activities")
