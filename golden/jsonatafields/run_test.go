@@ -41,9 +41,9 @@ func TestRun(t *testing.T) {
 	}
 	var got []string
 	for _, c := range calls {
-		got = append(got, fmt.Sprint(c.State, " ", aslrt.EncodeString(c.Input), " timeout ", c.TimeoutSeconds, " heartbeat ", c.HeartbeatSeconds))
+		got = append(got, fmt.Sprint(c.State, " ", aslrt.EncodeString(c.Input), " timeout ", c.TimeoutSeconds, " heartbeat ", c.HeartbeatSeconds, " credentials ", c.Credentials))
 	}
-	if diff := cmp.Diff([]string{`Call {"id":"j-7"} timeout 30 heartbeat 10`}, got); diff != "" {
+	if diff := cmp.Diff([]string{`Call {"id":"j-7"} timeout 30 heartbeat 10 credentials true`}, got); diff != "" {
 		t.Errorf("task calls (-want +got):\n%s", diff)
 	}
 }
