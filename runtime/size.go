@@ -304,10 +304,16 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 			if f.node.kind == tLiteral {
 				continue
 			}
-			if b, ok := scalarBound(obj.members[i].Value); ok {
+			v := obj.members[i].Value
+			if s, ok := v.(string); ok && f.node.kind == tCall {
+				// a string an intrinsic just built (States.Format, ...):
+				// measured, as it is in the cache and a loose bound
+				// would add up over the results of a Map
+				total += stringSize(s)
+			} else if b, ok := scalarBound(v); ok {
 				total += b
 			} else {
-				total += f.node.bound(obj.members[i].Value, x, input)
+				total += f.node.bound(v, x, input)
 			}
 		}
 		return total
