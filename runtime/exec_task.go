@@ -222,11 +222,11 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	res := st.resource()
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
-	if n, ok := fits(in, x.sizeOf(in)); !ok {
+	inSize, fitsIn := fits(in, x.sizeOf(in))
+	if !fitsIn {
 		return nil, x.userError(inputTooLarge(res.label))
-	} else {
-		x.noteSize(in, n)
 	}
+	x.noteSize(in, inSize)
 	if h.sink {
 		x.record(&Event{Type: res.events.scheduled, State: st.Name, Input: in, Resource: st.Resource})
 		x.record(&Event{Type: res.events.started, State: st.Name, Resource: st.Resource})
