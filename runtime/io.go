@@ -167,6 +167,13 @@ func (io *StateIO) Output(raw, result Value, s Scope) (Value, error) {
 			return nil, err
 		}
 		result = r
+		if x, ok := s.(*Exec); ok && io.ResultPath == nil {
+			// the selected result is the output (A19.1); a ResultPath
+			// checks the document it makes
+			if err := x.CheckSize(result); err != nil {
+				return nil, err
+			}
+		}
 	}
 	out, err := io.applyResultPath(raw, result, s)
 	if err != nil {

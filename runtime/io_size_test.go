@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestStringSize: the size of every string literal agrees with what
@@ -77,5 +79,34 @@ func TestJSONSizeBound(t *testing.T) {
 	}
 	if err := CheckPayloadSize("S", []Value{strings.Repeat("x", MaxPayloadSize)}); err == nil {
 		t.Error("CheckPayloadSize of more than the limit passed")
+	}
+}
+
+// TestResultSelectorSize: without a ResultPath, the ResultSelector's
+// value is the state's output, and one of more than 256 KiB fails the
+// state (A19.1); with a ResultPath, the merged document is what is
+// checked.
+func TestResultSelectorSize(t *testing.T) {
+	big := ObjectOf(Member{"text", strings.Repeat("a", 100*1024)})
+	sel := MustTemplate(`{"a.$":"$.text","b.$":"$.text","c.$":"$.text"}`)
+	for _, c := range []struct {
+		name string
+		io   StateIO
+	}{
+		{"no ResultPath", StateIO{ResultSelector: sel}},
+		{"ResultPath", StateIO{ResultSelector: sel, ResultPath: MustReferencePath("$.r")}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+				if err := x.Enter(&State{Name: "Select", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"}, in); err != nil {
+					return nil, err
+				}
+				return c.io.Output(in, big, x)
+			})
+			want := &Error{Name: ErrDataLimitExceeded, Cause: "The state/task 'Select' returned a result with a size exceeding the maximum number of bytes service limit."}
+			if diff := cmp.Diff(want, AsError(err)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
 	}
 }

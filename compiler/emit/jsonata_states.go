@@ -67,8 +67,16 @@ func (e *emitter) assignOf(b *body, a *ir.Payload, st func() jen.Code) string {
 // outputOf adds the evaluation of an Output field into "out" and returns
 // the name of the state's output: def when the state has no Output
 // (A16.5).
+//
+// An Output that is evaluated is checked against the payload limit: a
+// state whose output is more than 256 KiB fails with
+// States.DataLimitExceeded (A19.1).
 func (e *emitter) outputOf(b *body, o *ir.Payload, def string, st func() jen.Code) string {
-	return e.valueOf(b, o, def, "out", st)
+	out := e.valueOf(b, o, def, "out", st)
+	if o != nil && dynamic(o) {
+		b.check(jen.Id("x").Dot("CheckSize").Call(jen.Id(out)))
+	}
+	return out
 }
 
 // valueOf adds the evaluation of a payload into lhs and returns the name
@@ -100,9 +108,6 @@ func (e *emitter) jsonataPass(s *ir.Pass) {
 	st := &states{b: b}
 	vars := e.assignOf(b, s.Assign, st.ref)
 	out := e.outputOf(b, s.Output, "in", st.ref)
-	if dynamic(s.Output) {
-		b.check(jen.Id("x").Dot("CheckSize").Call(jen.Id(out)))
-	}
 	store(b, vars)
 	b.add(exit(s.Next, jen.Id(out))...)
 	e.stateFunc(&s.StateBase, "", b.stmts)

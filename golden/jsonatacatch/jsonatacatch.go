@@ -178,6 +178,9 @@ func (m *Machine) charge(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, err
 			if err != nil {
 				return 0, nil, err
 			}
+			if err := x.CheckSize(out); err != nil {
+				return 0, nil, err
+			}
 			if err := x.Assign(assignChargeCatch0); err != nil {
 				return 0, nil, err
 			}
@@ -211,6 +214,9 @@ func (m *Machine) chargeAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, err
 	rst := jsonatart.NewResultStates(x, in, result)
 	out, err := outputCharge.Eval(rst)
 	if err != nil {
+		return nil, err
+	}
+	if err := x.CheckSize(out); err != nil {
 		return nil, err
 	}
 	if err := x.Assign(assignCharge); err != nil {

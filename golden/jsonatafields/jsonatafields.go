@@ -204,6 +204,9 @@ func (m *Machine) hold(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	if err != nil {
 		return 0, nil, err
 	}
+	if err := x.CheckSize(out); err != nil {
+		return 0, nil, err
+	}
 	if err := x.Assign(vars); err != nil {
 		return 0, nil, err
 	}
@@ -253,6 +256,9 @@ func (m *Machine) fan(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error)
 	rst := jsonatart.NewResultStates(x, in, results)
 	out, err := outputFan.Eval(rst)
 	if err != nil {
+		return 0, nil, err
+	}
+	if err := x.CheckSize(out); err != nil {
 		return 0, nil, err
 	}
 	x.Exit(out)
@@ -420,6 +426,9 @@ func (m *Machine) done(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	st := jsonatart.NewStates(x, in)
 	out, err := outputDone.Eval(st)
 	if err != nil {
+		return 0, nil, err
+	}
+	if err := x.CheckSize(out); err != nil {
 		return 0, nil, err
 	}
 	x.Exit(out)

@@ -210,6 +210,9 @@ func (m *Machine) priceEach(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, 
 	if err != nil {
 		return 0, nil, err
 	}
+	if err := x.CheckSize(out); err != nil {
+		return 0, nil, err
+	}
 	x.Exit(out)
 	return stateLabels, out, nil
 }
@@ -272,6 +275,9 @@ func (m *Machine) labels(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, err
 	rst := jsonatart.NewResultStates(x, in, results)
 	out, err := outputLabels.Eval(rst)
 	if err != nil {
+		return 0, nil, err
+	}
+	if err := x.CheckSize(out); err != nil {
 		return 0, nil, err
 	}
 	x.Exit(out)
