@@ -441,7 +441,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if x.stSeg != x.seg {
 		x.stSeg = x.seg
 	}
-	x.enterSize(in)
+	x.sizes.makeCurrent(in)
 	if x.cleanArgs != nil {
 		x.cleanArgs = nil
 	}
@@ -479,7 +479,7 @@ func (x *Exec) historyFull() error {
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
 	x.open = false
-	x.exitSize(out)
+	x.sizes.makeCurrent(out)
 	if !x.e.h.sink {
 		x.seg.n++
 		return

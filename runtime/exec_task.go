@@ -394,28 +394,15 @@ func isSubmitted(resource string) bool {
 // state produces itself, such as a Pass state's Result or Parameters
 // (A19.1, A17.6). Call checks task results itself.
 func (x *Exec) CheckSize(v Value) error {
-	k, ok := keyOf(v)
-	if !ok {
-		if sizeBound(v) > MaxPayloadSize && JSONSize(v, MaxPayloadSize) > MaxPayloadSize {
-			return x.userError(resultTooLarge(x.stateName()))
-		}
+	n := x.sizeOf(v)
+	if n <= MaxPayloadSize {
 		return nil
 	}
-	s := x.sizes.get(k)
-	if s == nil {
-		x.sizes.note(k, -1)
-		s = x.sizes.get(k)
+	n, ok := fits(v, n)
+	if !ok {
+		return x.userError(resultTooLarge(x.stateName()))
 	}
-	if s.n < 0 {
-		s.n = sizeBound(v)
-	}
-	if s.n > MaxPayloadSize {
-		n, ok := fits(v, s.n)
-		if !ok {
-			return x.userError(resultTooLarge(x.stateName()))
-		}
-		s.n = n
-	}
+	x.noteSize(v, n)
 	return nil
 }
 

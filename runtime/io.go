@@ -216,11 +216,8 @@ const MaxPayloadSize = 262144
 // function ARN of a Lambda resource, as the cause names it (A17.6). It
 // measures without encoding.
 func CheckPayloadSize(name string, v Value) error {
-	if jsonSizeBound(v, 0, MaxPayloadSize) <= MaxPayloadSize {
-		return nil
-	}
-	if JSONSize(v, MaxPayloadSize+1) > MaxPayloadSize {
-		return NewError(ErrDataLimitExceeded, "The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
+	if _, ok := fits(v, sizeBound(v)); !ok {
+		return resultTooLarge(name)
 	}
 	return nil
 }
@@ -291,15 +288,10 @@ func jsonSizeBound(v Value, n, limit int) int {
 	if n > limit {
 		return n
 	}
+	if b, ok := scalarBound(v); ok {
+		return n + b
+	}
 	switch x := v.(type) {
-	case nil, bool:
-		return n + 5
-	case string:
-		return n + 2 + 6*len(x)
-	case int64:
-		return n + 20
-	case float64:
-		return n + 25
 	case []Value:
 		n += 2 + len(x)
 		for _, e := range x {

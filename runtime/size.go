@@ -75,9 +75,6 @@ func sameValue(a, b Value) bool {
 // number above MaxPayloadSize once that is exceeded: jsonSizeBound, which
 // reads no string's bytes.
 func sizeBound(v Value) int {
-	if n, ok := scalarBound(v); ok {
-		return n
-	}
 	return jsonSizeBound(v, 0, MaxPayloadSize)
 }
 
@@ -170,22 +167,10 @@ func (z *sizes) note(k vkey, n int) {
 	z.slot[1-z.cur] = sized{k, n}
 }
 
-// enterSize makes in, the input of the state being entered, the current
-// document, keeping its bound when it is the output the scope last left a
-// state with or the last value it computed (a Map iteration's
-// ItemSelector).
-func (x *Exec) enterSize(in Value) {
-	x.sizes.makeCurrent(in)
-}
-
-// exitSize makes out, the output the current state leaves with, the
-// current document.
-func (x *Exec) exitSize(out Value) {
-	x.sizes.makeCurrent(out)
-}
-
 // makeCurrent makes v the current document, keeping the bound of either
-// slot that holds it.
+// slot that holds it: the input of a state being entered (the output the
+// scope last left a state with, or the last value it computed, such as a
+// Map iteration's ItemSelector), and the output a state leaves with.
 func (z *sizes) makeCurrent(v Value) {
 	k, _ := keyOf(v)
 	switch k {
