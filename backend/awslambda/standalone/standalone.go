@@ -91,7 +91,8 @@ func MainArgs(ctx context.Context, name string, run Run, args []string, stdin io
 		return usage("give the input either with --input or as an argument")
 	case fs.NArg() == 1:
 		*input = fs.Arg(0)
-	case (*mockFile == "") != (*testCase == ""):
+	}
+	if (*mockFile == "") != (*testCase == "") {
 		return usage("--mock-config and --test-case go together")
 	}
 	var lv slog.Level

@@ -31,6 +31,10 @@ func TestMainArgs(t *testing.T) {
 	if err := os.WriteFile(mock, []byte(`{"StateMachines":{"m":{"TestCases":{"T":{}}}},"MockedResponses":{}}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	in := filepath.Join(t.TempDir(), "in.json")
+	if err := os.WriteFile(in, []byte(`{}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 	t.Setenv("AWS_REGION", "us-east-1")
 	tests := []struct {
@@ -51,6 +55,10 @@ func TestMainArgs(t *testing.T) {
 		{"bad input", fakeRun(nil, nil), nil, `{`, 1, "", "the input is not JSON"},
 		{"unknown test case", fakeRun(nil, nil), []string{"--mock-config", mock, "--test-case", "U"}, `{}`, 1, "", "U"},
 		{"lone test case", fakeRun(nil, nil), []string{"--test-case", "T"}, `{}`, 2, "", "go together"},
+		{"lone test case with an input file", fakeRun(nil, nil), []string{"--test-case", "T", in}, ``, 2, "", "go together"},
+		{"lone mock config with an input file", fakeRun(nil, nil), []string{"--mock-config", mock, in}, ``, 2, "", "go together"},
+		{"input file", fakeRun(aslrt.MustDecode(`1`), nil), []string{"--mock-config", mock, "--test-case", "T", in}, ``, 0,
+			`{"status":"SUCCEEDED","output":1}` + "\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
