@@ -77,7 +77,6 @@ func tsRule(op ruleOp, p *Path, ts string) *Rule {
 	return &Rule{op: op, path: p, ts: MustTimestamp(ts)}
 }
 func flagRule(op ruleOp, p *Path, flag bool) *Rule { return &Rule{op: op, path: p, flag: flag} }
-func boolRule(op ruleOp, p *Path, b bool) *Rule    { return &Rule{op: op, path: p, flag: b} }
 
 // StringEquals and the other String operators compare strings exactly, by
 // code points (A6.9); a Variable that is not a string makes them false
@@ -162,7 +161,7 @@ func NumericGreaterThanEqualsPath(p, q *Path) *Rule {
 
 // BooleanEquals compares booleans; a Variable that is not a boolean (0, 1,
 // "true", ...) makes it false (A6.6).
-func BooleanEquals(p *Path, b bool) *Rule { return boolRule(opBooleanEquals, p, b) }
+func BooleanEquals(p *Path, b bool) *Rule { return flagRule(opBooleanEquals, p, b) }
 
 // BooleanEqualsPath compares the Variable with the boolean at q.
 func BooleanEqualsPath(p, q *Path) *Rule { return pathRule(opBooleanEquals, p, q) }
@@ -278,7 +277,7 @@ func (r *Rule) Eval(in Value, s Scope) (bool, error) {
 		if !ok {
 			return false, invalidChoicePath(r.other)
 		}
-		return compareValues(r.op, v, w, r.glob), nil
+		return compareValues(r.op, v, w), nil
 	}
 	switch {
 	case r.op <= opStringMatches:
@@ -308,7 +307,7 @@ func (r *Rule) Eval(in Value, s Scope) (bool, error) {
 
 // compareValues applies a comparison operator to two values read from the
 // input, as the ...Path operators do.
-func compareValues(op ruleOp, v, w Value, glob []string) bool {
+func compareValues(op ruleOp, v, w Value) bool {
 	switch {
 	case op <= opStringMatches:
 		a, ok1 := v.(string)

@@ -25,8 +25,9 @@ const (
 // the input ("$"), the context object ("$$") or a variable ("$name").
 //
 // A Path is parsed once and is safe for concurrent use. A path is definite
-// when it can select at most one node (only single names and single
-// indexes); evaluating a definite path yields that node or fails, while an
+// when it can select at most one node: single names and single indexes,
+// and as its last step several names, which select one object of those
+// members; evaluating a definite path yields that node or fails, while an
 // indefinite path always yields a JSON array of its matches, which may be
 // empty.
 type Path struct {

@@ -79,7 +79,8 @@ func (p *Path) mapItem(s Scope) (Value, bool) {
 // (otherwise an indefinite path always succeeds). It never fails, so
 // it is also the presence test of Choice rules (IsPresent, A6.5), where a
 // present null counts as present. The result shares containers with input;
-// only an indefinite path allocates (the array of its matches).
+// only an indefinite path (the array of its matches) and a last step of
+// several names (the object of those members) allocate.
 func (p *Path) Lookup(input Value, s Scope) (v Value, ok bool) {
 	if p.names {
 		return p.lookupNames(input)
@@ -239,14 +240,9 @@ func (p *Path) resolveIn(es *evalState, doc Value) (Value, pathMiss) {
 			if !ok {
 				return nil, pathMiss{kind: missNoResults, step: i}
 			}
-			idx := st.index
-			if idx < 0 {
-				idx += len(arr)
-			}
-			if idx < 0 || idx >= len(arr) {
+			if cur, ok = arrayAt(arr, st.index); !ok {
 				return nil, pathMiss{kind: missNoResults, step: i}
 			}
-			cur = arr[idx]
 		case stepNames:
 			// Several names as the last step build one object of the
 			// members that exist (Jayway's merge case).

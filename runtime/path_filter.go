@@ -1,7 +1,6 @@
 package aslrt
 
 import (
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -170,12 +169,7 @@ func (e *filterCmp) test(es *evalState, item Value) bool {
 		in := false
 		if lok && rok {
 			if list, ok := r.([]Value); ok && es.charge(len(list)) {
-				for _, x := range list {
-					if filterEqual(l, x) {
-						in = true
-						break
-					}
-				}
+				in = listHas(list, l)
 			}
 		}
 		if e.op == opIn {
@@ -287,10 +281,15 @@ func filterEqual(l, r Value) bool {
 	case int64, float64:
 		switch y := r.(type) {
 		case int64, float64:
-			return numCompare(x, y) == 0
+			c, _ := compareNumbers(x, y)
+			return c == 0
 		case string:
 			n, ok := ParseNumber(strings.TrimSpace(y))
-			return ok && numCompare(x, n) == 0
+			if !ok {
+				return false
+			}
+			c, _ := compareNumbers(x, n)
+			return c == 0
 		}
 		return false
 	case []Value, *Object:
@@ -306,69 +305,13 @@ func filterEqual(l, r Value) bool {
 func filterCompare(l, r Value) (int, bool) {
 	switch x := l.(type) {
 	case int64, float64:
-		if IsNumber(r) {
-			return numCompare(x, r), true
-		}
+		return compareNumbers(x, r)
 	case string:
 		if y, ok := r.(string); ok {
 			return strings.Compare(x, y), true
 		}
 	}
 	return 0, false
-}
-
-// numCompare compares two numbers exactly (int64 against float64 without
-// rounding the integer).
-func numCompare(a, b Value) int {
-	ai, aInt := a.(int64)
-	bi, bInt := b.(int64)
-	if aInt && bInt {
-		switch {
-		case ai < bi:
-			return -1
-		case ai > bi:
-			return 1
-		}
-		return 0
-	}
-	if aInt {
-		return -numCompareFloatInt(b.(float64), ai)
-	}
-	if bInt {
-		return numCompareFloatInt(a.(float64), bi)
-	}
-	af, bf := a.(float64), b.(float64)
-	switch {
-	case af < bf:
-		return -1
-	case af > bf:
-		return 1
-	}
-	return 0
-}
-
-func numCompareFloatInt(f float64, i int64) int {
-	switch {
-	case math.IsNaN(f):
-		return -1
-	case f < -(1 << 63):
-		return -1
-	case f >= 1<<63:
-		return 1
-	}
-	t := math.Trunc(f)
-	ti := int64(t)
-	switch {
-	case ti < i:
-		return -1
-	case ti > i:
-		return 1
-	case f > t:
-		return 1
-	case f < t:
-		return -1
-	}
-	return 0
 }
 
 // filter parses the expression after "[?(" up to (not including) ")".

@@ -246,11 +246,7 @@ func (n *tnode) eval(input Value, s Scope) (Value, error) {
 	case tLiteral:
 		return n.value, nil
 	case tPath:
-		v, ok := n.path.Lookup(input, s)
-		if !ok {
-			return nil, fieldNotFound(n.path.text, n.field, input)
-		}
-		return v, nil
+		return n.path.EvalField(input, s, n.field)
 	case tCall:
 		return n.call.EvalField(input, s, n.field)
 	case tArray:

@@ -83,8 +83,8 @@ func Compare(op Op, a, b aslrt.Value) (aslrt.Value, bool) {
 			c = 1
 		}
 	default:
-		fx, okx := number(a)
-		fy, oky := number(b)
+		fx, okx := aslrt.Float(a)
+		fy, oky := aslrt.Float(b)
 		if !okx || !oky {
 			return nil, false
 		}
@@ -123,7 +123,7 @@ func Bool(v aslrt.Value) (bool, bool) {
 	case jsonata.UndefinedValue:
 		return false, true
 	}
-	if f, ok := number(v); ok {
+	if f, ok := aslrt.Float(v); ok {
 		return f != 0, true
 	}
 	return false, false
@@ -150,23 +150,12 @@ func scalarEqual(a, b aslrt.Value) (bool, bool) {
 		y, ok := b.(string)
 		return ok && x == y, true
 	}
-	fx, _ := number(a)
-	fy, ok := number(b)
+	fx, _ := aslrt.Float(a)
+	fy, ok := aslrt.Float(b)
 	if !ok {
 		return false, true
 	}
 	return fx == fy, true
-}
-
-// number returns a JSON number as JavaScript holds it, a double.
-func number(v aslrt.Value) (float64, bool) {
-	switch x := v.(type) {
-	case int64:
-		return float64(x), true
-	case float64:
-		return x, true
-	}
-	return 0, false
 }
 
 // codeUnitOrdered reports whether comparing s bytewise orders it as
