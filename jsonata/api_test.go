@@ -52,6 +52,8 @@ func TestEvaluateValues(t *testing.T) {
 		{"keep array with []", "z.y[]", input, "[1]"},
 		{"1e21 prints like JavaScript", "$string(1e21)", input, `"1e+21"`},
 		{"0.1 + 0.2", "0.1 + 0.2", input, "0.30000000000000004"},
+		{"constructed array in a path is one item", "a.[b,c].$string()", aslrt.MustDecode(`{"a":{"b":1,"c":2}}`), `"[1,2]"`},
+		{"constructed array in a path over an array", "a.[b,c].$string()", aslrt.MustDecode(`[{"a":{"b":1,"c":2}}]`), `"[1,2]"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -38,20 +38,10 @@ func (ev *evaluator) evalPath(n *node, input Value, env *frame) (Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			switch r := res.(type) {
-			case UndefinedValue:
-				resultSeq, single = nil, false
-			case []Value:
+			switch res.(type) {
+			case UndefinedValue, []Value, *sequence:
 				single = false
-				switch {
-				case i == last:
-					consValue := step.kind == nArray && step.consarray && len(step.stages) == 0
-					resultSeq, plainArr, consArr = r, true, consValue
-				default:
-					resultSeq = capped(r)
-				}
-			case *sequence:
-				resultSeq, single = r.items, false
+				resultSeq, plainArr, consArr = itemResult(step, res, i == last)
 			default:
 				cur = res
 			}
@@ -170,28 +160,15 @@ func (ev *evaluator) step(step *node, input []Value, env *frame, last bool) (out
 		items, _ := arrayItems(r)
 		return items, false, false, nil
 	}
-	consValue := step.kind == nArray && step.consarray && len(step.stages) == 0
 	if len(input) == 1 {
 		res, err := ev.stepItem(step, input[0], env)
 		if err != nil {
 			return nil, false, false, err
 		}
-		switch r := res.(type) {
-		case UndefinedValue:
-			return nil, false, false, nil
-		case []Value:
-			if last {
-				return r, true, consValue, nil
-			}
-			if consValue {
-				return []Value{r}, false, false, nil
-			}
-			return capped(r), false, false, nil
-		case *sequence:
-			return r.items, false, false, nil
-		}
-		return []Value{res}, false, false, nil
+		out, plainArr, consArr = itemResult(step, res, last)
+		return out, plainArr, consArr, nil
 	}
+	consValue := isConsValue(step)
 	results := make([]Value, 0, len(input))
 	flat := true
 	for _, item := range input {
@@ -231,6 +208,32 @@ func (ev *evaluator) step(step *node, input []Value, env *frame, last bool) (out
 		}
 	}
 	return out, false, false, nil
+}
+
+// isConsValue reports that step is an array constructor whose array is
+// one value of the path rather than items to flatten.
+func isConsValue(step *node) bool {
+	return step.kind == nArray && step.consarray && len(step.stages) == 0
+}
+
+// itemResult turns the result of a step evaluated against a single item
+// into the step's output, with the plainArr and consArr flags of step.
+func itemResult(step *node, res Value, last bool) (out []Value, plainArr, consArr bool) {
+	switch r := res.(type) {
+	case UndefinedValue:
+		return nil, false, false
+	case []Value:
+		if last {
+			return r, true, isConsValue(step)
+		}
+		if isConsValue(step) {
+			return []Value{r}, false, false
+		}
+		return capped(r), false, false
+	case *sequence:
+		return r.items, false, false
+	}
+	return []Value{res}, false, false
 }
 
 // stepItem evaluates a step against one item, applying its predicates.
