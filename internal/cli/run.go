@@ -104,7 +104,7 @@ func runDefinition(env *Env, def string, o *runOptions) int {
 	}
 	name := o.name
 	if name == "" {
-		name = mockconfig.MachineName(def)
+		name = compiler.DefaultName(def)
 	}
 	if o.mockConfig != "" {
 		// Found now rather than in the program, before a build.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -316,20 +315,6 @@ func (p *parser) response(n *node, what string) (Response, error) {
 		return Response{}, p.errorf(f.value.off, "%s: Throw has no Error", what)
 	}
 	return Response{Throw: e}, nil
-}
-
-// MachineName is the state machine name a definition file stands for when
-// none is given: its base name without the extension, and without an
-// ".asl" before it ("orders/checkout.asl.json" is "checkout").
-func MachineName(path string) string {
-	base := filepath.Base(path)
-	for _, ext := range []string{".json", ".yaml", ".yml"} {
-		if b, ok := strings.CutSuffix(base, ext); ok {
-			base = b
-			break
-		}
-	}
-	return strings.TrimSuffix(base, ".asl")
 }
 
 // TestCase returns the test case named testCase of the state machine

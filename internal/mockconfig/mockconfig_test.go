@@ -234,21 +234,6 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-func TestMachineName(t *testing.T) {
-	for in, want := range map[string]string{
-		"orders/checkout.asl.json": "checkout",
-		"checkout.json":            "checkout",
-		"flow.asl.yaml":            "flow",
-		"flow.yml":                 "flow",
-		"plain":                    "plain",
-		"a.b.json":                 "a.b",
-	} {
-		if got := MachineName(in); got != want {
-			t.Errorf("MachineName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func BenchmarkInvoke(b *testing.B) {
 	cfg, err := Parse("mock.json", []byte(`{"StateMachines":{"M":{"TestCases":{"T":{"S":"R"}}}},
 		"MockedResponses":{"R":{"0-999999999":{"Return":{"StatusCode":200,"Payload":{"ok":true}}}}}}`))
