@@ -34,6 +34,8 @@ func (x jsNumber) String() string {
 		return "-Infinity"
 	case f == 0:
 		return "0"
+	case f == math.Trunc(f) && math.Abs(f) <= 1<<53:
+		return strconv.FormatInt(int64(f), 10)
 	case f == math.Trunc(f) && math.Abs(f) < 1e21:
 		return strconv.FormatFloat(f, 'f', -1, 64) // the integer's shortest digits
 	}

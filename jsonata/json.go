@@ -3,7 +3,6 @@ package jsonata
 import (
 	"math"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	aslrt "github.com/aslc/aslc/runtime"
@@ -14,80 +13,7 @@ import (
 // exponents from -7 to 20 and in exponent notation (1e+21, 1.5e-7)
 // otherwise.
 func formatNumberJS(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	case f == 0:
-		return "0"
-	}
-	if f == math.Trunc(f) && math.Abs(f) <= 1<<53 {
-		return strconv.FormatInt(int64(f), 10)
-	}
-	var buf [32]byte
-	b := strconv.AppendFloat(buf[:0], f, 'e', -1, 64)
-	neg := false
-	if b[0] == '-' {
-		neg = true
-		b = b[1:]
-	}
-	// b is d[.ddd]e±xx
-	epos := strings.IndexByte(string(b), 'e')
-	mant := b[:epos]
-	exp, _ := strconv.Atoi(string(b[epos+1:]))
-	digits := make([]byte, 0, len(mant))
-	for _, c := range mant {
-		if c != '.' {
-			digits = append(digits, c)
-		}
-	}
-	k := len(digits)
-	n := exp + 1 // position of the decimal point
-	var out []byte
-	if neg {
-		out = append(out, '-')
-	}
-	switch {
-	case k <= n && n <= 21:
-		out = append(out, digits...)
-		for i := 0; i < n-k; i++ {
-			out = append(out, '0')
-		}
-	case 0 < n && n <= 21:
-		out = append(out, digits[:n]...)
-		out = append(out, '.')
-		out = append(out, digits[n:]...)
-	case -6 < n && n <= 0:
-		out = append(out, '0', '.')
-		for i := 0; i < -n; i++ {
-			out = append(out, '0')
-		}
-		out = append(out, digits...)
-	default:
-		out = append(out, digits[0])
-		if k > 1 {
-			out = append(out, '.')
-			out = append(out, digits[1:]...)
-		}
-		out = append(out, 'e')
-		if n-1 >= 0 {
-			out = append(out, '+')
-		} else {
-			out = append(out, '-')
-		}
-		out = strconv.AppendInt(out, int64(abs(n-1)), 10)
-	}
-	return string(out)
-}
-
-func abs(i int) int {
-	if i < 0 {
-		return -i
-	}
-	return i
+	return jsNumber(f).String()
 }
 
 // toPrecision15 is Number(f.toPrecision(15)): f rounded to 15 significant
