@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aslc/aslc/conformance/internal/driver"
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
@@ -15,38 +16,7 @@ import (
 // one case.
 //
 //	{"case": "<id>", "status": "...", "output": <json>, "error": "...", "cause": "..."}
-type Result struct {
-	Case   string
-	Status string
-	// Output is the execution output; HasOutput tells null from absent.
-	Output    aslrt.Value
-	HasOutput bool
-	Error     string
-	Cause     string
-}
-
-// MarshalJSON renders the result line with its members in the documented
-// order and the output exactly as the runtime encodes it.
-func (r *Result) MarshalJSON() ([]byte, error) {
-	return r.AppendJSON(nil), nil
-}
-
-// AppendJSON appends the result's JSON line (without a newline) to dst.
-func (r *Result) AppendJSON(dst []byte) []byte {
-	obj := aslrt.NewObject(5)
-	obj.Set("case", r.Case)
-	obj.Set("status", r.Status)
-	if r.HasOutput {
-		obj.Set("output", r.Output)
-	}
-	if r.Error != "" {
-		obj.Set("error", r.Error)
-	}
-	if r.Cause != "" {
-		obj.Set("cause", r.Cause)
-	}
-	return aslrt.AppendJSON(dst, obj)
-}
+type Result = driver.Result
 
 // ParseResult reads one results-file line.
 func ParseResult(line []byte) (*Result, error) {

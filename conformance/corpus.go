@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aslc/aslc/conformance/internal/driver"
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
@@ -22,7 +23,7 @@ const (
 	StatusTimedOut  = "TIMED_OUT"
 	StatusAborted   = "ABORTED"
 	StatusInvalid   = "INVALID"
-	StatusError     = "ERROR"
+	StatusError     = driver.StatusError
 )
 
 // Kind says which part of a corpus a case comes from.

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/aslc/aslc/conformance/internal/driver"
 )
 
 // CompileRequest is one definition to compile.
@@ -521,12 +523,8 @@ func runShard(ctx context.Context, bin string, cases []*Case, opts Options, logf
 func runDriver(ctx context.Context, bin string, cases []*Case, opts Options) ([]*Result, string, string) {
 	var stdin bytes.Buffer
 	for _, c := range cases {
-		job := struct {
-			Case    string            `json:"case"`
-			Input   json.RawMessage   `json:"input"`
-			Lambdas map[string]string `json:"lambdas,omitempty"`
-		}{c.ID, json.RawMessage(c.Input), c.Meta.Lambdas}
-		line, err := json.Marshal(job)
+		job := driver.Job{Case: c.ID, Input: json.RawMessage(c.Input), Lambdas: c.Meta.Lambdas}
+		line, err := json.Marshal(&job)
 		if err != nil {
 			// Inputs were checked when the corpus was loaded.
 			panic(fmt.Sprintf("conformance: job for %s: %v", c.ID, err))

@@ -30,8 +30,8 @@ import (
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
-// statusError marks a case the driver could not run to an answer.
-const statusError = "ERROR"
+// StatusError marks a case the driver could not run to an answer.
+const StatusError = "ERROR"
 
 // ExitTimeLimit is the exit status of a driver that stopped because a case
 // exceeded the time limit.
@@ -96,7 +96,7 @@ func Run(ctx context.Context, cases []Case, in io.Reader, out io.Writer, limit t
 			return 1, fmt.Errorf("malformed job: %w", err)
 		}
 		res, timedOut := runJob(ctx, byID[job.Case], &job, limit)
-		if _, err := w.Write(append(res.appendJSON(nil), '\n')); err != nil {
+		if _, err := w.Write(append(res.AppendJSON(nil), '\n')); err != nil {
 			return 1, err
 		}
 		if err := w.Flush(); err != nil {
@@ -112,15 +112,28 @@ func Run(ctx context.Context, cases []Case, in io.Reader, out io.Writer, limit t
 	return 0, nil
 }
 
-// result is one output line.
-type result struct {
-	Case, Status string
-	Output       aslrt.Value
-	HasOutput    bool
-	Error, Cause string
+// Result is one output line of the driver, and one line of a results
+// file: what an implementation did with one case.
+//
+//	{"case": "<id>", "status": "...", "output": <json>, "error": "...", "cause": "..."}
+type Result struct {
+	Case   string
+	Status string
+	// Output is the execution output; HasOutput tells null from absent.
+	Output    aslrt.Value
+	HasOutput bool
+	Error     string
+	Cause     string
 }
 
-func (r *result) appendJSON(dst []byte) []byte {
+// MarshalJSON renders the result line with its members in the documented
+// order and the output exactly as the runtime encodes it.
+func (r *Result) MarshalJSON() ([]byte, error) {
+	return r.AppendJSON(nil), nil
+}
+
+// AppendJSON appends the result's JSON line (without a newline) to dst.
+func (r *Result) AppendJSON(dst []byte) []byte {
 	obj := aslrt.NewObject(5)
 	obj.Set("case", r.Case)
 	obj.Set("status", r.Status)
@@ -136,13 +149,13 @@ func (r *result) appendJSON(dst []byte) []byte {
 	return aslrt.AppendJSON(dst, obj)
 }
 
-func errorResult(id, name, cause string) *result {
-	return &result{Case: id, Status: statusError, Error: name, Cause: cause}
+func errorResult(id, name, cause string) *Result {
+	return &Result{Case: id, Status: StatusError, Error: name, Cause: cause}
 }
 
 // runJob runs one job under the time limit. timedOut reports that the
 // case's goroutine may still be running.
-func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (res *result, timedOut bool) {
+func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (res *Result, timedOut bool) {
 	if run == nil {
 		return errorResult(job.Case, "NotBuilt", "the program has no case "+job.Case), false
 	}
@@ -161,7 +174,7 @@ func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (re
 			aslrt.WithMachineName(machineName(job.Case)),
 		},
 	}
-	done := make(chan *result, 1)
+	done := make(chan *Result, 1)
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
@@ -186,12 +199,12 @@ func runJob(ctx context.Context, run RunFunc, job *Job, limit time.Duration) (re
 // status by aslrt.StatusOf, the error name and cause of an *aslrt.Error.
 // A failure that is not an *aslrt.Error breaks the generated API's
 // contract and is reported as ERROR.
-func classify(id string, out aslrt.Value, err error) *result {
+func classify(id string, out aslrt.Value, err error) *Result {
 	status := aslrt.StatusOf(err)
 	if status == aslrt.StatusSucceeded {
-		return &result{Case: id, Status: string(status), Output: out, HasOutput: true}
+		return &Result{Case: id, Status: string(status), Output: out, HasOutput: true}
 	}
-	r := &result{Case: id, Status: string(status)}
+	r := &Result{Case: id, Status: string(status)}
 	var e *aslrt.Error
 	switch {
 	case errors.As(err, &e):
