@@ -4,7 +4,6 @@ import (
 	"strconv"
 
 	"github.com/aslc/aslc/compiler/ast"
-	"github.com/aslc/aslc/compiler/names"
 	"github.com/aslc/aslc/ir"
 	"github.com/aslc/aslc/jsonata"
 	aslrt "github.com/aslc/aslc/runtime"
@@ -79,19 +78,7 @@ func (l *lowerer) jsonataTask(m *ast.Machine, s *ast.Task, t *ir.Task) {
 	t.Credentials = l.jsonataPayload(s.Credentials, "Credentials", "credentials"+g)
 	t.TimeoutSeconds = l.jsonataCount(s.TimeoutSeconds, "TimeoutSeconds", "timeout"+g)
 	t.HeartbeatSeconds = l.jsonataCount(s.HeartbeatSeconds, "HeartbeatSeconds", "heartbeat"+g)
-	if s.Resource == nil {
-		l.internal(s.Pos, s.Pointer, "the Task state \""+s.Name+"\" has no Resource")
-		return
-	}
-	arn := s.Resource.Value
-	r := l.resources[arn]
-	if r == nil {
-		r = &ir.Resource{ARN: arn, GoName: l.tasks.Claim(names.Resource(arn)), Pos: pos(s.Resource.Pos)}
-		l.resources[arn] = r
-		l.prog.Resources = append(l.prog.Resources, r)
-	}
-	r.States = append(r.States, t)
-	t.Resource = r
+	l.resource(s, t)
 }
 
 // jsonataHandlers lowers Retry as in JSONPath states and Catch with the

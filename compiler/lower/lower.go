@@ -295,11 +295,6 @@ func (l *lowerer) fillMachine(mc *ir.Machine) {
 // that order.
 func (l *lowerer) nameResources() {
 	for _, s := range l.prog.States {
-		if t, ok := s.(*ir.Task); ok && t.Resource != nil {
-			t.Resource.States = nil
-		}
-	}
-	for _, s := range l.prog.States {
 		t, ok := s.(*ir.Task)
 		if !ok || t.Resource == nil {
 			continue

@@ -171,3 +171,36 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceOrder: the Tasks methods follow the first use of their
+// resources in the source, depth first, whatever the query language of the
+// Task states, and a resource used twice is one method listing both states.
+func TestResourceOrder(t *testing.T) {
+	for _, lang := range []string{"JSONPath", "JSONata"} {
+		t.Run(lang, func(t *testing.T) {
+			q := `"QueryLanguage": "` + lang + `", `
+			p, diags := lowerText(t, `{"StartAt": "A", "States": {
+  "A": {`+q+`"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:alpha", "Next": "P"},
+  "P": {"Type": "Parallel", "Next": "C", "Branches": [{"StartAt": "B", "States": {
+    "B": {`+q+`"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:beta", "Next": "A2"},
+    "A2": {`+q+`"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:alpha", "End": true}}}]},
+  "C": {`+q+`"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:gamma", "Next": "D"},
+  "D": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:delta", "End": true}}}`)
+			if len(diags) > 0 {
+				t.Fatal(diags)
+			}
+			var got []string
+			for _, r := range p.Resources {
+				s := r.GoName
+				for _, st := range r.States {
+					s += " " + st.Base().Name
+				}
+				got = append(got, s)
+			}
+			want := []string{"Alpha A A2", "Beta B", "Gamma C", "Delta D"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("task methods (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -77,6 +77,13 @@ func (l *lowerer) task(m *ast.Machine, s *ast.Task, t *ir.Task) {
 	if s.Arguments != nil {
 		l.internal(s.Arguments.Pos, sb.Pointer, "Arguments in a JSONPath state")
 	}
+	l.resource(s, t)
+}
+
+// resource sets the Task's resource, one per distinct ARN at the earliest
+// position that uses it. nameResources names the resources and lists their
+// states once every machine is lowered.
+func (l *lowerer) resource(s *ast.Task, t *ir.Task) {
 	if s.Resource == nil {
 		l.internal(s.Pos, s.Pointer, "the Task state \""+s.Name+"\" has no Resource")
 		return
@@ -89,7 +96,6 @@ func (l *lowerer) task(m *ast.Machine, s *ast.Task, t *ir.Task) {
 	} else if p := s.Resource.Pos; p.Line < r.Pos.Line || p.Line == r.Pos.Line && p.Col < r.Pos.Col {
 		r.Pos = pos(p)
 	}
-	r.States = append(r.States, t)
 	t.Resource = r
 }
 
