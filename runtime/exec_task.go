@@ -39,23 +39,28 @@ type taskContext struct {
 
 // taskContext returns the context of a call without TimeoutSeconds or
 // HeartbeatSeconds in this scope: the scope's own taskContext, which its
-// calls share (they run one after the other). What does not change while
-// the scope lives (its context and clock) is written at its first call
-// only, so that a goroutine a task leaves running can still wait on the
-// context without racing the next call; the call's TaskCall must be read
-// while the call runs (TaskCallFrom).
+// calls share (they run one after the other), and so do the items of one
+// Map worker (Exec.reset). What does not change meanwhile (the context and
+// clock) is written at the first call only, so that a goroutine a task
+// leaves running can still wait on the context without racing the next
+// call; the call's TaskCall must be read while the call runs
+// (TaskCallFrom).
 func (x *Exec) taskContext(st *State, in Value) *taskContext {
 	tc := &x.tc
 	if !x.tcReady {
 		tc.Context = x.ctx
-		tc.clk = clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl}
-		tc.hb = nil
+		tc.clk = x.clockCtx()
 		x.tcReady = true
 	}
 	tc.st, tc.in = st, in
 	tc.timeoutSeconds, tc.heartbeatSeconds = 0, 0
 	tc.retries = clampInt32(int64(x.retries))
 	return tc
+}
+
+// clockCtx is the clock of the scope's task calls.
+func (x *Exec) clockCtx() clockCtx {
+	return clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl}
 }
 
 // taskCall returns the TaskCall of the call c was made for.
@@ -222,11 +227,9 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	res := st.resource()
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
-	inSize, fitsIn := fits(in, x.sizeOf(in))
-	if !fitsIn {
+	if !x.withinLimit(in) {
 		return nil, x.userError(inputTooLarge(res.label))
 	}
-	x.noteSize(in, inSize)
 	if h.sink {
 		x.record(&Event{Type: res.events.scheduled, State: st.Name, Input: in, Resource: st.Resource})
 		x.record(&Event{Type: res.events.started, State: st.Name, Resource: st.Resource})
@@ -253,7 +256,7 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 			timeoutSeconds:   clampInt32(timeoutSeconds),
 			heartbeatSeconds: clampInt32(heartbeatSeconds),
 			retries:          clampInt32(int64(x.retries)),
-			clk:              clockCtx{clock: x.e.clock, tl: x.tl, dl: x.e.dl},
+			clk:              x.clockCtx(),
 		}
 		limits = x.limit(tc, timeoutSeconds, heartbeatSeconds)
 	} else {
@@ -310,8 +313,6 @@ func clampInt32(n int64) int32 {
 	return int32(min(max(n, math.MinInt32), math.MaxInt32))
 }
 
-// taskEvent records the failure event of kind t of a task: the
-// failed/timedOut field of its resource's event types.
 // taskLimits are the TimeoutSeconds and HeartbeatSeconds of one call.
 type taskLimits struct {
 	stop    context.CancelFunc         // real-time timeout
@@ -372,6 +373,8 @@ func (l *taskLimits) release() {
 	}
 }
 
+// taskEvent records the failure event of kind t of a task: the
+// failed/timedOut field of its resource's event types.
 func (x *Exec) taskEvent(t func(*taskEvents) EventType, e *Error) {
 	if !x.e.h.sink {
 		x.seg.n++
@@ -394,15 +397,9 @@ func isSubmitted(resource string) bool {
 // state produces itself, such as a Pass state's Result or Parameters
 // (A19.1, A17.6). Call checks task results itself.
 func (x *Exec) CheckSize(v Value) error {
-	n := x.sizeOf(v)
-	if n <= MaxPayloadSize {
-		return nil
-	}
-	n, ok := fits(v, n)
-	if !ok {
+	if !x.withinLimit(v) {
 		return x.userError(resultTooLarge(x.stateName()))
 	}
-	x.noteSize(v, n)
 	return nil
 }
 

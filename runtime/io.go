@@ -198,7 +198,7 @@ func noteSelection(s Scope, doc, sel Value) {
 		return
 	}
 	k, ok := keyOf(sel)
-	if !ok || sameValue(sel, doc) {
+	if kd, _ := keyOf(doc); !ok || k == kd {
 		return
 	}
 	if n, ok := x.knownSize(doc); ok {

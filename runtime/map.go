@@ -106,7 +106,7 @@ func (g *Group) Items() []Value { return g.items }
 // as the virtual clock runs iteration i after iteration i-Limit(). Work
 // does so for a pool of workers.
 func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
-	return g.iterate(new(Exec), ctx, i, fn)
+	return g.iterate(new(Exec), ctx, i, fn, false)
 }
 
 // Workers returns how many workers the generated code runs Work in: the
@@ -129,12 +129,12 @@ func (g *Group) Workers() int { return min(g.lanes, len(g.items)) }
 // another iteration failed is not started (no MapIterationStarted).
 func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) error {
 	kx := new(Exec)
-	for ctx.Err() == nil {
+	for again := false; ctx.Err() == nil; again = true {
 		i := int(g.next.Add(1) - 1)
 		if i >= len(g.items) {
 			return nil
 		}
-		if err := g.iterate(kx, ctx, i, fn); err != nil {
+		if err := g.iterate(kx, ctx, i, fn, again); err != nil {
 			return err
 		}
 	}
@@ -142,8 +142,8 @@ func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) 
 }
 
 // iterate runs iteration i in the scope kx.
-func (g *Group) iterate(kx *Exec, ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
-	g.initKid(kx, ctx, i)
+func (g *Group) iterate(kx *Exec, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
+	g.initKid(kx, ctx, i, again)
 	kx.ownItem = mapItem{index: i, value: g.items[i]}
 	kx.item = &kx.ownItem
 	kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
@@ -324,7 +324,7 @@ func (b *ItemBatcher) Batches(items []Value) []Value {
 		big := b.MaxInputBytesPerBatch > 0 && size+n > b.MaxInputBytesPerBatch
 		if len(cur) > 0 && (full || big) {
 			flush()
-			n = JSONSize(it, math.MaxInt)
+			n-- // the first item of a batch has no comma
 		}
 		cur = append(cur, it)
 		size += n

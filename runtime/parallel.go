@@ -24,8 +24,7 @@ import (
 // A9.7, A12.4).
 type Group struct {
 	x       *Exec
-	g       *group
-	hg      group
+	hist    group // the branches' or iterations' history segments
 	results []Value
 	fork    int64 // virtual time when the group started
 	isMap   bool
@@ -68,8 +67,7 @@ func (x *Exec) newGroup(n int, isMap bool) *Group {
 		g.fork = x.tl.now.Load()
 		g.lanes = n
 	}
-	g.g = &g.hg
-	x.e.h.startGroup(g.g, x.seg, n)
+	x.e.h.startGroup(&g.hist, x.seg, n)
 	return g
 }
 
@@ -81,25 +79,26 @@ func (g *Group) Len() int { return len(g.results) }
 // for the errgroup.
 func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Value) (Value, error)) error {
 	kx := &g.scopes[i]
-	g.initKid(kx, ctx, i)
+	g.initKid(kx, ctx, i, false)
 	out, err := fn(kx, in)
 	return g.done(kx, i, out, err)
 }
 
-// initKid makes kx the scope of branch or iteration i.
-func (g *Group) initKid(kx *Exec, ctx context.Context, i int) {
+// initKid makes kx the scope of branch or iteration i; again says kx was
+// the scope of the previous item of the same Map worker (Exec.reset).
+func (g *Group) initKid(kx *Exec, ctx context.Context, i int, again bool) {
 	x := g.x
 	var parent *Exec
 	if g.scoped {
 		parent = x
 	}
 	// The parent is waiting for its branches: its fields are stable.
-	kx.reset(ctx, x, &g.g.kids[i], parent, &g.psizes)
+	kx.reset(ctx, x, &g.hist.kids[i], parent, &g.psizes, again)
 	if x.tl != nil {
 		start := g.fork
 		if j := i - g.lanes; j >= 0 {
-			x.e.h.waitFinished(&g.g.kids[j])
-			start = max(start, g.g.kids[j].end)
+			x.e.h.waitFinished(&g.hist.kids[j])
+			start = max(start, g.hist.kids[j].end)
 		}
 		kx.tl = &kx.ownTL
 		kx.tl.now.Store(start)
@@ -115,7 +114,10 @@ func (g *Group) initKid(kx *Exec, ctx context.Context, i int) {
 // kx may be the scope of an earlier iteration of the same Map worker:
 // fields that already hold their new value are not written again, which
 // saves the write barriers of a whole-struct assignment (TestScopeReset).
-func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes) {
+// With again, kx was the scope of the worker's previous item, in the same
+// context and execution, and keeps its task context (Exec.taskContext):
+// a goroutine that task left running may still read it.
+func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes, again bool) {
 	kx.ctx, kx.seg = ctx, seg
 	if kx.e != x.e {
 		kx.e = x.e
@@ -147,7 +149,10 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
-	kx.open, kx.tcReady = false, false
+	kx.open = false
+	if !again {
+		kx.tcReady = false
+	}
 	for j := range kx.sizes.slot {
 		if kx.sizes.slot[j].k != sizes.slot[j].k {
 			kx.sizes.slot[j].k = sizes.slot[j].k
@@ -195,9 +200,9 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 		}
 	}
 	if kx.tl != nil {
-		g.g.kids[i].end = kx.tl.now.Load()
+		g.hist.kids[i].end = kx.tl.now.Load()
 	}
-	g.x.e.h.finish(g.g, i)
+	g.x.e.h.finish(&g.hist, i)
 	if exceeded {
 		return &failure{err: &Error{Name: ErrExceedToleratedFailureThreshold, Cause: "The specified tolerated failure threshold was exceeded"}}
 	}
@@ -212,11 +217,11 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 // state's virtual time to the end of the latest branch or iteration.
 func (g *Group) Wait(err error) ([]Value, error) {
 	x := g.x
-	x.e.h.join(g.g)
+	x.e.h.join(&g.hist)
 	if x.tl != nil {
 		end := g.fork
-		for i := range g.g.kids {
-			end = max(end, g.g.kids[i].end)
+		for i := range g.hist.kids {
+			end = max(end, g.hist.kids[i].end)
 		}
 		storeMax(&x.tl.now, end)
 	}

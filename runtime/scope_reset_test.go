@@ -32,7 +32,7 @@ func TestScopeReset(t *testing.T) {
 
 	ctx := context.Background()
 	for _, kx := range []*Exec{new(Exec), dirty} {
-		kx.reset(ctx, x, kid, x, &sz)
+		kx.reset(ctx, x, kid, x, &sz, false)
 		want := &Exec{ctx: ctx, e: x.e, seg: kid, parent: x, sizes: sz,
 			st: x.st, stSeg: x.stSeg, stIdx: x.stIdx, entered: x.entered,
 			retries: x.retries, enteredText: x.enteredText}
@@ -44,6 +44,12 @@ func TestScopeReset(t *testing.T) {
 		if !reflect.DeepEqual(kx, want) {
 			t.Errorf("after reset:\n%+v\nwant\n%+v", kx, want)
 		}
+	}
+	// the next item of the same Map worker keeps its task context
+	kept := &Exec{tcReady: true}
+	kept.reset(ctx, x, kid, x, &sz, true)
+	if !kept.tcReady {
+		t.Error("reset for the worker's next item dropped its task context")
 	}
 	// reset names every field; a new one must be added there.
 	if n := reflect.TypeFor[Exec]().NumField(); n != 26 {

@@ -182,6 +182,21 @@ func (z *sizes) makeCurrent(v Value) {
 	}
 }
 
+// withinLimit reports whether v, a value of the current state, is at most
+// MaxPayloadSize bytes of JSON: its bound, measured exactly (and kept)
+// only when the bound is above the limit.
+func (x *Exec) withinLimit(v Value) bool {
+	n := x.sizeOf(v)
+	if n <= MaxPayloadSize {
+		return true
+	}
+	n, ok := fits(v, n)
+	if ok {
+		x.noteSize(v, n)
+	}
+	return ok
+}
+
 // fits checks that v, with the upper bound n of its size, is at most
 // MaxPayloadSize bytes of JSON, measuring exactly when the bound is above
 // the limit, and returns the bound to keep for v: n, or the exact size.
