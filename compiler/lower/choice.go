@@ -1,6 +1,8 @@
 package lower
 
 import (
+	"strconv"
+
 	"github.com/aslc/aslc/compiler/ast"
 	"github.com/aslc/aslc/ir"
 )
@@ -16,7 +18,7 @@ func (l *lowerer) choice(m *ast.Machine, s *ast.Choice, c *ir.Choice) {
 	for i, r := range s.Choices {
 		br := &ir.ChoiceBranch{
 			Rule:    l.rule(r),
-			Assign:  l.template(r.Assign, "assign"+sb.GoName+"Choice"+itoa(i)),
+			Assign:  l.template(r.Assign, "assign"+sb.GoName+"Choice"+strconv.Itoa(i)),
 			Pos:     pos(r.Pos),
 			Comment: comment(r.Comment),
 		}

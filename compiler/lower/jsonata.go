@@ -89,8 +89,8 @@ func (l *lowerer) jsonataHandlers(m *ast.Machine, sb *ir.StateBase, h *ast.Error
 		field := "Catch[" + strconv.Itoa(i) + "]"
 		ic := &ir.Catcher{
 			ErrorEquals: stringValues(c.ErrorEquals),
-			Output:      l.jsonataPayload(c.Output, field+"/Output", "output"+sb.GoName+"Catch"+itoa(i)),
-			Assign:      l.jsonataPayload(c.Assign, field+"/Assign", "assign"+sb.GoName+"Catch"+itoa(i)),
+			Output:      l.jsonataPayload(c.Output, field+"/Output", "output"+sb.GoName+"Catch"+strconv.Itoa(i)),
+			Assign:      l.jsonataPayload(c.Assign, field+"/Assign", "assign"+sb.GoName+"Catch"+strconv.Itoa(i)),
 			Pos:         pos(c.Pos),
 			Comment:     comment(c.Comment),
 		}
@@ -133,8 +133,8 @@ func (l *lowerer) jsonataChoice(m *ast.Machine, s *ast.Choice, c *ir.Choice) {
 		}
 		br := &ir.ChoiceBranch{
 			Rule:    rule,
-			Assign:  l.jsonataPayload(r.Assign, field+"/Assign", "assign"+g+"Choice"+itoa(i)),
-			Output:  l.jsonataPayload(r.Output, field+"/Output", "output"+g+"Choice"+itoa(i)),
+			Assign:  l.jsonataPayload(r.Assign, field+"/Assign", "assign"+g+"Choice"+strconv.Itoa(i)),
+			Output:  l.jsonataPayload(r.Output, field+"/Output", "output"+g+"Choice"+strconv.Itoa(i)),
 			Pos:     pos(r.Pos),
 			Comment: comment(r.Comment),
 		}

@@ -12,6 +12,8 @@
 package lower
 
 import (
+	"strconv"
+
 	"github.com/aslc/aslc/compiler/ast"
 	"github.com/aslc/aslc/compiler/names"
 	"github.com/aslc/aslc/ir"
@@ -140,7 +142,7 @@ func (l *lowerer) declare(m *ast.Machine, kind ir.MachineKind, parent ir.State, 
 	case ir.RootMachine:
 		mc.GoName = "run"
 	case ir.BranchMachine:
-		mc.GoName = l.methods.Claim("run" + parent.Base().GoName + "Branch" + itoa(index))
+		mc.GoName = l.methods.Claim("run" + parent.Base().GoName + "Branch" + strconv.Itoa(index))
 	case ir.ProcessorMachine:
 		mc.GoName = l.methods.Claim("run" + parent.Base().GoName + "Processor")
 	}
@@ -237,7 +239,7 @@ func (l *lowerer) nameState(sb *ir.StateBase, base string) {
 	}
 	c := base
 	for i := 2; !free(c); i++ {
-		c = base + itoa(i)
+		c = base + strconv.Itoa(i)
 	}
 	for _, p := range statePrefixes {
 		l.owned[l.pkg.Claim(p+c)] = true
@@ -254,14 +256,6 @@ func (l *lowerer) nameState(sb *ir.StateBase, base string) {
 	case ast.TypeMap:
 		sb.Attempt = l.methods.Claim(sb.Func + "Iterations")
 	}
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	return itoa(i/10) + digits[i%10:i%10+1]
 }
 
 // fillMachine lowers the states of one machine (not of nested ones).

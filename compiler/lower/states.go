@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/aslc/aslc/compiler/ast"
@@ -157,7 +158,7 @@ func (l *lowerer) handlers(m *ast.Machine, sb *ir.StateBase, h *ast.ErrorHandlin
 		ic := &ir.Catcher{
 			ErrorEquals: stringValues(c.ErrorEquals),
 			ResultPath:  l.pathField(c.ResultPath, ir.ReferencePath),
-			Assign:      l.template(c.Assign, "assign"+sb.GoName+"Catch"+itoa(i)),
+			Assign:      l.template(c.Assign, "assign"+sb.GoName+"Catch"+strconv.Itoa(i)),
 			Pos:         pos(c.Pos),
 			Comment:     comment(c.Comment),
 		}

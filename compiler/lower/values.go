@@ -1,6 +1,7 @@
 package lower
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -124,7 +125,7 @@ func (l *lowerer) templateCalls(t *ir.Template, v aslrt.Value, prefix string) {
 		}
 	case []aslrt.Value:
 		for i, e := range x {
-			l.templateCalls(t, e, prefix+itoa(i))
+			l.templateCalls(t, e, prefix+strconv.Itoa(i))
 		}
 	}
 }
@@ -143,7 +144,7 @@ func (l *lowerer) templateCall(t *ir.Template, c *aslrt.Intrinsic, name string) 
 	t.Calls[text] = ic
 	for i, a := range c.Args() {
 		if a.Call != nil {
-			l.templateCall(t, a.Call, name+"Arg"+itoa(i))
+			l.templateCall(t, a.Call, name+"Arg"+strconv.Itoa(i))
 		}
 	}
 }
