@@ -14,8 +14,9 @@ import (
 // and jsonata-js leans on JavaScript's Number and Date semantics: Number's
 // toString and toFixed, Math.round, parseInt, Date.UTC and its calendar
 // arithmetic, and string operations that count UTF-16 code units. This file
-// holds those semantics in Go, so that the formatting code above them can say
-// what jsonata-js says.
+// holds those semantics in Go (Math.round, with $round, is jsRound in
+// functions_numeric.go), so that the formatting code above them can say what
+// jsonata-js says.
 
 // jsNumber is a float64 seen through JavaScript's Number operations.
 type jsNumber float64
@@ -181,55 +182,6 @@ func (x jsNumber) toRadix(radix int) string {
 		out[i], out[j] = out[j], out[i]
 	}
 	return string(out)
-}
-
-// mathRound is JavaScript's Math.round: the nearest integer, ties towards
-// +Infinity.
-func mathRound(f float64) float64 {
-	if math.IsNaN(f) || math.IsInf(f, 0) || f == math.Trunc(f) {
-		return f
-	}
-	fl := math.Floor(f)
-	if f-fl >= 0.5 {
-		return fl + 1
-	}
-	return fl
-}
-
-// pictureRound is jsonata's $round(x, precision): the decimal point is
-// shifted through the number's string form (so that 1.005 is not seen as
-// 1.00499…), then x is rounded half to even and shifted back.
-func pictureRound(x float64, precision int) float64 {
-	if precision != 0 {
-		x = pictureShift(x, precision)
-	}
-	r := mathRound(x)
-	if math.Abs(r-x) == 0.5 && math.Abs(math.Mod(r, 2)) == 1 {
-		r--
-	}
-	if precision != 0 {
-		r = pictureShift(r, -precision)
-	}
-	if r == 0 {
-		r = 0 // no -0 in JSON
-	}
-	return r
-}
-
-// pictureShift multiplies x by 10^by the way jsonata-js does it: by editing
-// the exponent of x's JavaScript string form and reading it back.
-func pictureShift(x float64, by int) float64 {
-	s := jsNumber(x).String()
-	mant, exp := s, 0
-	if i := strings.IndexByte(s, 'e'); i >= 0 {
-		mant = s[:i]
-		exp, _ = strconv.Atoi(s[i+1:])
-	}
-	f, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(exp+by), 64)
-	if err != nil && !isRangeError(err) {
-		return math.NaN()
-	}
-	return f
 }
 
 func isRangeError(err error) bool {

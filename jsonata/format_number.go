@@ -383,7 +383,7 @@ func (d *decimalFormat) format(n float64, pic *numberPicture) []uint16 {
 			}
 		}
 	}
-	rounded := pictureRound(mantissa, pic.maximumFractionalSize)
+	rounded := roundHalfEven(mantissa, float64(pic.maximumFractionalSize))
 	s := d.digits(jsNumber(math.Abs(rounded)).toFixed(pic.maximumFractionalSize))
 	if i := slices.Index(s, '.'); i == -1 {
 		s = append(s, d.decimalSep...)
@@ -548,5 +548,5 @@ func formatBase(n float64, radix int) (string, error) {
 		return "", &Error{Code: "D3100", Position: -1, Value: float64(radix),
 			Message: "The radix of the formatBase function must be between 2 and 36.  It was given " + jsNumber(float64(radix)).String()}
 	}
-	return jsNumber(pictureRound(n, 0)).toRadix(radix), nil
+	return jsNumber(roundHalfEven(n, 0)).toRadix(radix), nil
 }

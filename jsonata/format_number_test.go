@@ -192,7 +192,7 @@ func TestFormatBase(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(jsNumber(tt.n).String()+"/"+jsNumber(tt.radix).String(), func(t *testing.T) {
-			got, err := formatBase(tt.n, int(pictureRound(tt.radix, 0)))
+			got, err := formatBase(tt.n, int(roundHalfEven(tt.radix, 0)))
 			checkPicture(t, got, err, tt.want, tt.wantCode)
 		})
 	}

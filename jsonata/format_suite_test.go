@@ -514,7 +514,7 @@ func callPicture(name string, args []any) (any, error) {
 	case "formatBase":
 		radix := 10.0
 		if r, ok := arg(1).(float64); ok {
-			radix = pictureRound(r, 0)
+			radix = roundHalfEven(r, 0)
 		}
 		return formatBase(arg(0).(float64), int(radix))
 	case "formatInteger":

@@ -265,17 +265,15 @@ func shiftDecimal(x float64, places float64) float64 {
 		exp = e
 	}
 	r, err := strconv.ParseFloat(mant+"e"+formatNumberJS(exp+places), 64)
-	if err != nil {
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-			return r
-		}
-		return math.NaN()
+	if err != nil && !isRangeError(err) {
+		return math.NaN() // a fractional precision
 	}
 	return r
 }
 
 // roundHalfEven is $round: to the given number of decimal places, halves
-// to even.
+// to even. The decimal point is shifted through the number's string form,
+// so that 1.005 is not seen as 1.00499…; a fractional precision gives NaN.
 func roundHalfEven(x float64, precision float64) float64 {
 	if precision != 0 {
 		x = shiftDecimal(x, precision)
