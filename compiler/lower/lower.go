@@ -79,8 +79,8 @@ func Program(m *ast.Machine, opts Options) (*ir.Program, ast.Diagnostics) {
 		}
 	}
 	p.Root = l.declare(m, ir.RootMachine, nil, 0)
-	for _, mc := range p.Machines {
-		l.fillMachine(mc)
+	for i, mc := range p.Machines {
+		l.fillMachine(mc, l.machines[i])
 	}
 	l.nameResources()
 	if len(l.diags) > 0 {
@@ -258,14 +258,9 @@ func (l *lowerer) nameState(sb *ir.StateBase, base string) {
 	}
 }
 
-// fillMachine lowers the states of one machine (not of nested ones).
-func (l *lowerer) fillMachine(mc *ir.Machine) {
-	var m *ast.Machine
-	for i, c := range l.prog.Machines {
-		if c == mc {
-			m = l.machines[i]
-		}
-	}
+// fillMachine lowers the states of one machine, m in the source (not of
+// nested ones).
+func (l *lowerer) fillMachine(mc *ir.Machine, m *ast.Machine) {
 	if m.StartAt != nil {
 		mc.Start = l.target(m, m.StartAt)
 	} else {
