@@ -301,26 +301,23 @@ func (p *pathParser) parse() (*Path, error) {
 		return nil, err
 	}
 	path.steps = steps
+	path.names = path.root == RootInput
 	for i := range path.steps {
-		if !path.steps[i].definite(i == len(path.steps)-1) {
+		st := &path.steps[i]
+		if !st.definite(i == len(path.steps)-1) {
 			path.definite = false
 		}
-	}
-	if len(path.steps) > 0 {
-		path.steps[len(path.steps)-1].leaf = true
-	}
-	for i := range path.steps {
-		if st := &path.steps[i]; st.kind == stepName {
+		if st.kind == stepName {
 			// a new member: its key, a colon and a comma; and the braces
 			// of an object created on the way
 			path.setCost += 6 + 6*len(st.name)
-		}
-	}
-	path.names = path.root == RootInput && path.definite
-	for i := range path.steps {
-		if path.steps[i].kind != stepName {
+		} else {
 			path.names = false
 		}
+	}
+	path.names = path.names && path.definite
+	if len(path.steps) > 0 {
+		path.steps[len(path.steps)-1].leaf = true
 	}
 	if st := path.steps; path.root == RootContext && len(st) == 3 && st[0].isName("Map") && st[1].isName("Item") {
 		switch {
