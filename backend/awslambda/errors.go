@@ -91,9 +91,14 @@ func rootCause(err error) string {
 	}
 }
 
-// dataLimitExceeded is a result over MaxPayloadSize (A17.6): name is the
-// function ARN for a function resource, "lambda" for lambda:invoke.
-func dataLimitExceeded(name string) error {
-	return aslrt.NewError(aslrt.ErrDataLimitExceeded,
-		"The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
+// checkPayload fails with States.DataLimitExceeded when a function's
+// payload is over MaxPayloadSize bytes (A17.6): name is the function ARN
+// for a function resource, "lambda" for lambda:invoke.
+func checkPayload(name string, payload []byte) error {
+	if len(payload) <= MaxPayloadSize {
+		return nil
+	}
+	// As a JSON string the payload is longer still: the runtime's check
+	// fails, with its cause.
+	return aslrt.CheckPayloadSize(name, string(payload))
 }

@@ -20,7 +20,7 @@ import (
 
 // MaxPayloadSize is the Step Functions limit on a task result: 256 KiB of
 // UTF-8 JSON (CHECKLIST A19.1).
-const MaxPayloadSize = 262144
+const MaxPayloadSize = aslrt.MaxPayloadSize
 
 // Client is the part of the Lambda API the Invoker calls; *lambda.Client
 // implements it.
@@ -167,8 +167,8 @@ func (inv *Invoker) invokeFunction(ctx context.Context, call aslrt.TaskCall) (as
 		// sent it (Python's json.dumps, say, with its spaces).
 		return nil, functionFailure(out.Payload, string(out.Payload))
 	}
-	if len(out.Payload) > MaxPayloadSize {
-		return nil, dataLimitExceeded(call.Resource)
+	if err := checkPayload(call.Resource, out.Payload); err != nil {
+		return nil, err
 	}
 	return decodePayload(out.Payload, call.Resource)
 }
@@ -194,16 +194,16 @@ func (inv *Invoker) invokeIntegration(ctx context.Context, call aslrt.TaskCall) 
 		}
 		return nil, functionFailure(out.Payload, cause)
 	}
-	if len(out.Payload) > MaxPayloadSize {
-		return nil, dataLimitExceeded("lambda")
+	if err := checkPayload("lambda", out.Payload); err != nil {
+		return nil, err
 	}
 	body, err := decodePayload(out.Payload, *in.FunctionName)
 	if err != nil {
 		return nil, err
 	}
 	env := envelope(out, body)
-	if len(aslrt.Encode(env)) > MaxPayloadSize {
-		return nil, dataLimitExceeded("lambda")
+	if err := aslrt.CheckPayloadSize("lambda", env); err != nil {
+		return nil, err
 	}
 	return env, nil
 }

@@ -10,10 +10,6 @@ import (
 	aslrt "github.com/aslc/aslc/runtime"
 )
 
-// MaxPayloadSize is the Step Functions limit on a task result: 256 KiB of
-// UTF-8 JSON (CHECKLIST A19.1).
-const MaxPayloadSize = 262144
-
 // httpDate is the format of the Date header (RFC 7231 IMF-fixdate).
 const httpDate = "Mon, 02 Jan 2006 15:04:05 GMT"
 
@@ -75,8 +71,8 @@ func (l *Lambda) invokeDirect(ctx context.Context, call aslrt.TaskCall) (aslrt.V
 		// it is: Python's json.dumps, with spaces after ',' and ':'.
 		return nil, aslrt.NewError(resp.FunctionError.Type, string(resp.Payload))
 	}
-	if len(resp.Payload) > MaxPayloadSize {
-		return nil, dataLimitExceeded(call.Resource)
+	if err := checkPayload(call.Resource, resp.Payload); err != nil {
+		return nil, err
 	}
 	v, err := aslrt.Decode(resp.Payload)
 	if err != nil {
@@ -119,16 +115,16 @@ func (l *Lambda) invokeIntegration(ctx context.Context, call aslrt.TaskCall) (as
 		doc := errorDocument(resp.FunctionError, resp.RequestID)
 		return nil, aslrt.NewError(resp.FunctionError.Type, aslrt.EncodeString(doc))
 	}
-	if len(resp.Payload) > MaxPayloadSize {
-		return nil, dataLimitExceeded("lambda")
+	if err := checkPayload("lambda", resp.Payload); err != nil {
+		return nil, err
 	}
 	body, err := aslrt.Decode(resp.Payload)
 	if err != nil {
 		return nil, aslrt.Errorf(aslrt.ErrRuntime, "the Lambda function %s returned a payload that is not JSON: %v", name, err)
 	}
 	out := l.envelope(ctx, resp, body)
-	if len(aslrt.Encode(out)) > MaxPayloadSize {
-		return nil, dataLimitExceeded("lambda")
+	if err := aslrt.CheckPayloadSize("lambda", out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -207,7 +203,14 @@ func serviceFailure(ctx context.Context, err error) error {
 	}
 }
 
-func dataLimitExceeded(name string) error {
-	return aslrt.NewError(aslrt.ErrDataLimitExceeded,
-		"The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
+// checkPayload fails with States.DataLimitExceeded when a function's
+// payload is over aslrt.MaxPayloadSize bytes (A17.6): name is the function
+// ARN for a function resource, "lambda" for lambda:invoke.
+func checkPayload(name string, payload []byte) error {
+	if len(payload) <= aslrt.MaxPayloadSize {
+		return nil
+	}
+	// As a JSON string the payload is longer still: the runtime's check
+	// fails, with its cause.
+	return aslrt.CheckPayloadSize(name, string(payload))
 }
