@@ -149,10 +149,6 @@ func (w *jsonWriter) value(v Value, depth int) (bool, error) {
 			}
 			return false, nil
 		}
-		if n, ok := toNumber(v); ok {
-			w.buf = append(w.buf, formatNumberJS(n)...)
-			return true, nil
-		}
 		w.buf = aslrt.AppendJSON(w.buf, v)
 	}
 	return true, nil
