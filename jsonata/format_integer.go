@@ -589,10 +589,7 @@ func buildWordValues() (map[string]float64, []string) {
 	return values, list
 }
 
-// jsSpaceClass is a regexp character class of JavaScript's \s.
-const jsSpaceClass = `\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
-
-var wordSeparator = regexp.MustCompile(`,[` + jsSpaceClass + `]|[` + jsSpaceClass + `]and[` + jsSpaceClass + `]|[` + jsSpaceClass + `\\-]`)
+var wordSeparator = regexp.MustCompile(`,[` + jsSpace + `]|[` + jsSpace + `]and[` + jsSpace + `]|[` + jsSpace + `\\-]`)
 
 // fromWords reads English number words (lower case); an unknown word gives
 // NaN.
