@@ -41,7 +41,6 @@ type PathField struct {
 type Intrinsic struct {
 	Text   string
 	GoName string
-	Parsed *aslrt.Intrinsic
 }
 
 // Template is a parsed JSONPath payload template (Parameters,
@@ -52,7 +51,6 @@ type Template struct {
 	// Value is the template as a runtime value.
 	Value  aslrt.Value
 	GoName string
-	Parsed *aslrt.Template
 	// Literal is set when the template has no ".$" member.
 	Literal bool
 	// Calls are the intrinsic function calls of the template's ".$"

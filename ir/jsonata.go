@@ -15,8 +15,6 @@ type JSONata struct {
 	// "Choices[1]/Condition", "Catch[0]/Assign/error" (A16.6).
 	Field string
 	Pos   Pos
-	// Parsed is the expression as the evaluator parsed it.
-	Parsed *jsonata.Expr
 	// Form is the expression's simple shape when it has one the code
 	// generator evaluates without the evaluator; nil otherwise.
 	Form *jsonata.Form

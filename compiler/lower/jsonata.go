@@ -291,7 +291,7 @@ func (l *lowerer) jsonataExpr(text, field string, n *ast.JSON) *ir.JSONata {
 		l.internal(n.Pos, n.Pointer, "the JSONata expression does not parse: "+err.Error())
 		return nil
 	}
-	return &ir.JSONata{Text: text, Field: field, Pos: pos(n.Pos), Parsed: parsed, Form: parsed.Form()}
+	return &ir.JSONata{Text: text, Field: field, Pos: pos(n.Pos), Form: parsed.Form()}
 }
 
 // jsonataCount lowers an integer field of a JSONata state: a literal or

@@ -98,7 +98,7 @@ func (l *lowerer) template(n *ast.JSON, name string) *ir.Payload {
 		l.internal(n.Pos, n.Pointer, "the payload template does not parse: "+err.Error())
 		return nil
 	}
-	t := &ir.Template{JSON: text, Value: v, Parsed: parsed, Literal: parsed.IsLiteral(), GoName: l.name(name)}
+	t := &ir.Template{JSON: text, Value: v, Literal: parsed.IsLiteral(), GoName: l.name(name)}
 	l.templateCalls(t, v, "call"+names.Ident(t.GoName, true))
 	l.prog.Templates = append(l.prog.Templates, t)
 	return &ir.Payload{Template: t, Pos: pos(n.Pos)}
@@ -134,7 +134,7 @@ func (l *lowerer) templateCall(t *ir.Template, c *aslrt.Intrinsic, name string) 
 	text := c.String()
 	ic := l.intrins[text]
 	if ic == nil {
-		ic = &ir.Intrinsic{Text: text, Parsed: c, GoName: l.pkg.Claim(name)}
+		ic = &ir.Intrinsic{Text: text, GoName: l.pkg.Claim(name)}
 		l.intrins[text] = ic
 		l.prog.Intrinsics = append(l.prog.Intrinsics, ic)
 	}
@@ -217,12 +217,11 @@ func (l *lowerer) fieldExpr(f *ast.StringField, name string) *ir.Text {
 	if c := l.intrins[f.Value]; c != nil {
 		return &ir.Text{Intrinsic: c, Pos: pos(f.Pos)}
 	}
-	parsed, err := aslrt.ParseIntrinsic(f.Value)
-	if err != nil {
+	if _, err := aslrt.ParseIntrinsic(f.Value); err != nil {
 		l.internal(f.Pos, f.Pointer, "the intrinsic function call does not parse: "+err.Error())
 		return nil
 	}
-	c := &ir.Intrinsic{Text: f.Value, Parsed: parsed, GoName: l.name(name)}
+	c := &ir.Intrinsic{Text: f.Value, GoName: l.name(name)}
 	l.intrins[f.Value] = c
 	l.prog.Intrinsics = append(l.prog.Intrinsics, c)
 	return &ir.Text{Intrinsic: c, Pos: pos(f.Pos)}
