@@ -3,6 +3,7 @@ package jsonata
 import (
 	"encoding/base64"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -246,6 +247,7 @@ func fnPad(ev *evaluator, cc callCtx, args []Value) (Value, error) {
 // maxStringLength bounds strings the library builds from repetition.
 const maxStringLength = 1 << 26
 
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts it.
 func utf16Len(s string) int {
 	n := 0
 	for _, r := range s {
@@ -351,7 +353,7 @@ func substitute(repl string, m *matchResult) string {
 						b.WriteString(g)
 					}
 				}
-				position += len(itoa(idx))
+				position += len(strconv.Itoa(idx))
 			} else {
 				b.WriteByte('$')
 			}
@@ -381,20 +383,6 @@ func parseIntPrefix(s string, n int) (int, bool) {
 		digits++
 	}
 	return v, digits > 0
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	p := len(buf)
-	for i > 0 {
-		p--
-		buf[p] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(buf[p:])
 }
 
 func fnReplace(ev *evaluator, cc callCtx, args []Value) (Value, error) {

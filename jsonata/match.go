@@ -212,15 +212,7 @@ func byteToUnits(s string, b int) int {
 	if ascii {
 		return b
 	}
-	units := 0
-	for _, r := range s[:b] {
-		if r >= 0x10000 {
-			units += 2
-		} else {
-			units++
-		}
-	}
-	return units
+	return utf16Len(s[:b])
 }
 
 // callRegex calls a regular expression as a function: (str, [from]) to

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	aslrt "github.com/aslc/aslc/runtime"
@@ -81,7 +82,7 @@ func TestJSReference(t *testing.T) {
 				got += " token " + je.Token
 			}
 			if je.Position >= 0 {
-				got += " at " + itoa(je.Position)
+				got += " at " + strconv.Itoa(je.Position)
 			}
 		case err != nil:
 			got = "Go error " + err.Error()
@@ -102,7 +103,7 @@ func TestJSReference(t *testing.T) {
 				want += " token " + c.Error.Token
 			}
 			if c.Error.Position != nil {
-				want += " at " + itoa(*c.Error.Position)
+				want += " at " + strconv.Itoa(*c.Error.Position)
 			}
 		case c.Undefined:
 			want = "undefined"
