@@ -42,8 +42,6 @@ type node struct {
 	val  Value  // literal value of nString, nNumber, nValue
 	num  float64
 
-	regex *regexLiteral
-
 	lhs, rhs *node
 	expr     *node   // nNegate
 	steps    []*node // nPath
@@ -102,7 +100,6 @@ type stage struct {
 	kind stageKind
 	expr *node  // filter
 	name string // index variable
-	pos  int
 }
 
 type group struct {

@@ -187,7 +187,7 @@ func (pr *processor) process(e *pnode, depth int) (*node, error) {
 	case "variable":
 		result = &node{kind: nVariable, pos: e.pos, str: e.value}
 	case "regex":
-		result = &node{kind: nRegex, pos: e.pos, regex: e.regex}
+		result = &node{kind: nRegex, pos: e.pos}
 		result.val = &regexFn{lit: e.regex, pos: e.pos}
 	case "operator":
 		switch e.value {
@@ -293,7 +293,7 @@ func (pr *processor) binary(e *pnode, depth int) (*node, error) {
 			}
 			pushAncestry(step, pred)
 		}
-		st := stage{kind: stageFilter, expr: pred, pos: e.pos}
+		st := stage{kind: stageFilter, expr: pred}
 		if inPath {
 			step.stages = append(step.stages, st)
 		} else {
@@ -398,7 +398,7 @@ func (pr *processor) binary(e *pnode, depth int) (*node, error) {
 			step.index = e.rhs.value
 			step.hasIndex = true
 		} else {
-			step.stages = append(step.stages, stage{kind: stageIndex, name: e.rhs.value, pos: e.pos})
+			step.stages = append(step.stages, stage{kind: stageIndex, name: e.rhs.value})
 		}
 		step.tuple = true
 		return result, nil
