@@ -67,10 +67,11 @@ tool of the module.`,
 	}
 }
 
-// output is one definition to compile and where its Go goes.
+// output is one definition to compile and where its Go goes: text is the
+// definition as read, src the Go compiled from it.
 type output struct {
 	def, file, pkg string
-	src            []byte
+	text, src      []byte
 }
 
 func generate(env *Env, defs []string, outDir, pkg string, express, withGraph bool) int {
@@ -115,7 +116,7 @@ func generate(env *Env, defs []string, outDir, pkg string, express, withGraph bo
 			env.Errorf("%s: %v", o.def, err)
 			status = ExitFailure
 		}
-		o.src = src
+		o.text, o.src = text, src
 	}
 	diags.Sort()
 	for _, d := range diags {
@@ -130,7 +131,7 @@ func generate(env *Env, defs []string, outDir, pkg string, express, withGraph bo
 			status = ExitFailure
 		}
 		if withGraph {
-			if err := writeGraphMarkdown(o.def, o.file); err != nil {
+			if err := writeGraphMarkdown(o.def, o.text, o.file); err != nil {
 				env.Errorf("%v", err)
 				status = ExitFailure
 			}

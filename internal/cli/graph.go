@@ -10,6 +10,7 @@ import (
 
 	"github.com/aslc/aslc/compiler/check"
 	"github.com/aslc/aslc/compiler/graph"
+	"github.com/aslc/aslc/compiler/parse"
 	"github.com/aslc/aslc/internal/version"
 )
 
@@ -72,14 +73,11 @@ problems, graph prints them to stderr and exits 1.`,
 }
 
 // writeGraphMarkdown writes <stem>.md beside goFile: the state graph of the
-// definition def as a Mermaid block, for review next to the generated
-// code (aslc gen --graph).
-func writeGraphMarkdown(def, goFile string) error {
-	src, err := os.ReadFile(def)
-	if err != nil {
-		return err
-	}
-	m, diags := check.Source(def, src, check.Options{})
+// definition def, whose text src has compiled, as a Mermaid block, for
+// review next to the generated code (aslc gen --graph).
+func writeGraphMarkdown(def string, src []byte, goFile string) error {
+	// Compile has checked src: its tree is all the graph needs.
+	m, diags := parse.File(def, src)
 	if len(diags) > 0 {
 		return diags.Err()
 	}
