@@ -405,9 +405,6 @@ func newUserFunction(name, signature string, impl Func) (*builtin, error) {
 		if err != nil {
 			return nil, err
 		}
-		if v == nil {
-			return nil, nil
-		}
 		return v, nil
 	}
 	return b, nil

@@ -174,7 +174,7 @@ func (ev *evaluator) applyInner(proc Value, args []Value, input Value, env *fram
 	}
 	if err != nil {
 		if e, ok := err.(*Error); ok && !e.hasToken && name != "" {
-			if _, isFn := proc.(*lambda); isFn || isFunction(proc) {
+			if isFunction(proc) {
 				e.Token, e.hasToken = name, true
 			}
 		}
