@@ -68,6 +68,12 @@ func median(rs []Result, name string, procs int, unit string) (float64, bool) {
 			vs = append(vs, v)
 		}
 	}
+	return middle(vs)
+}
+
+// middle returns the median of vs, which it sorts; ok is false when vs is
+// empty.
+func middle(vs []float64) (float64, bool) {
 	if len(vs) == 0 {
 		return 0, false
 	}
@@ -101,14 +107,7 @@ func ratio(rs []Result, a, b string, procs int, unit string) (float64, bool) {
 			qs = append(qs, x/y)
 		}
 	}
-	if len(qs) == 0 {
-		return 0, false
-	}
-	slices.Sort(qs)
-	if n := len(qs); n%2 == 0 {
-		return (qs[n/2-1] + qs[n/2]) / 2, true
-	}
-	return qs[len(qs)/2], true
+	return middle(qs)
 }
 
 // pairs returns the case names that have a generated and a hand-written
@@ -236,10 +235,10 @@ func WriteHost(w io.Writer, rs []Result) {
 // size (the Compile benchmarks) and the go build times.
 func WriteCompile(w io.Writer, rs []Result, builds []buildTime) {
 	type row struct {
-		states          int
-		ns, perState    float64
-		build           string
-		hasNs, hasBuild bool
+		states       int
+		ns, perState float64
+		build        string
+		hasNs        bool
 	}
 	var rows []row
 	find := func(n int) *row {
@@ -268,7 +267,6 @@ func WriteCompile(w io.Writer, rs []Result, builds []buildTime) {
 	for _, b := range builds {
 		x := find(b.states)
 		x.build = fmt.Sprintf("%.1f s", b.d.Seconds())
-		x.hasBuild = true
 	}
 	if len(rows) == 0 {
 		return
