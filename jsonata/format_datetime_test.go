@@ -274,7 +274,7 @@ func TestDateRoundTrip(t *testing.T) {
 // function-tomillis/parseDateTime.json#28 and #29, at the clock).
 func TestParseDateTimeToday(t *testing.T) {
 	before := time.Now().UTC()
-	ms, ok, err := parseDateTime("13:45", "[H]:[m]")
+	ms, ok, err := parseDateTimeAt("13:45", "[H]:[m]", time.Now().UnixMilli())
 	after := time.Now().UTC()
 	if err != nil || !ok {
 		t.Fatal(ok, err)

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	aslrt "github.com/aslc/aslc/runtime"
 )
@@ -14,12 +13,6 @@ import (
 // timestamps described by an XPath date/time picture, parsed the way
 // jsonata-js 2.0.6 does it (one regular expression built from the picture,
 // matched case-insensitively).
-
-// parseDateTime is $toMillis(s, picture) at the current time; see
-// parseDateTimeAt.
-func parseDateTime(s string, picture string) (millis int64, ok bool, err error) {
-	return parseDateTimeAt(s, picture, time.Now().UnixMilli())
-}
 
 // parseDateTimeAt is $toMillis(s, picture) evaluated at the instant now
 // (milliseconds since the epoch): jsonata-js fills the leading components a
@@ -42,9 +35,7 @@ func parseDateTimeAt(s, picture string, now int64) (millis int64, ok bool, err e
 	return p.parse(s, now)
 }
 
-// dateParser reads timestamps by one date/time picture. It may be kept and
-// used from any number of goroutines: an evaluator that meets the same
-// picture again can skip analysing it and compiling its regular expression.
+// dateParser reads timestamps by one date/time picture.
 type dateParser struct {
 	m *dateMatcher
 }

@@ -8,7 +8,8 @@ import (
 
 // Value is a JSON value as the runtime package models it: nil (JSON null),
 // bool, string, int64, float64, []Value or *aslrt.Object. Results may also
-// be Undefined, or a *Function when an expression evaluates to a function.
+// be Undefined, or, when an expression evaluates to a function, an internal
+// callable value that IsFunction recognises.
 type Value = aslrt.Value
 
 // UndefinedValue is the type of Undefined.
