@@ -18,6 +18,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -217,6 +218,31 @@ func loadAverage() string {
 	return ", load average " + f[0]
 }
 
+// buildGoMod returns the go.mod of the module timeBuilds builds in, from
+// the aslc module's go.mod in root as go mod edit -json prints it (modJSON):
+// its go version and requirements, the aslc module itself, replaced by
+// root.
+func buildGoMod(modJSON []byte, root string) ([]byte, error) {
+	var mod struct {
+		Module  struct{ Path string }
+		Go      string
+		Require []struct {
+			Path, Version string
+		}
+	}
+	if err := json.Unmarshal(modJSON, &mod); err != nil {
+		return nil, fmt.Errorf("go mod edit -json: %w", err)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "module benchbuild\n\ngo %s\n\nrequire (\n", mod.Go)
+	fmt.Fprintf(&b, "\t%s v0.0.0\n", mod.Module.Path)
+	for _, r := range mod.Require {
+		fmt.Fprintf(&b, "\t%s %s\n", r.Path, r.Version)
+	}
+	fmt.Fprintf(&b, ")\n\nreplace %s => %s\n", mod.Module.Path, strconv.Quote(root))
+	return b.Bytes(), nil
+}
+
 type buildTime struct {
 	states int
 	d      time.Duration
@@ -233,8 +259,15 @@ func timeBuilds(ctx context.Context, root string, sizes []int) ([]buildTime, err
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	gomod := "module benchbuild\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/aslc/aslc v0.0.0\n\tgolang.org/x/sync v0.25.0\n)\n\nreplace github.com/aslc/aslc => " + strconv.Quote(root) + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+	modJSON, err := output(ctx, root, "go", "mod", "edit", "-json")
+	if err != nil {
+		return nil, err
+	}
+	gomod, err := buildGoMod([]byte(modJSON), root)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), gomod, 0o644); err != nil {
 		return nil, err
 	}
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))

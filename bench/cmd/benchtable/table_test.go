@@ -92,3 +92,15 @@ func TestRatioPerRun(t *testing.T) {
 		t.Error("ratio of a missing side reported")
 	}
 }
+
+func TestBuildGoMod(t *testing.T) {
+	modJSON := `{"Module":{"Path":"github.com/aslc/aslc"},"Go":"1.26.0","Require":[{"Path":"golang.org/x/sync","Version":"v0.25.0"},{"Path":"golang.org/x/mod","Version":"v0.42.0","Indirect":true}]}`
+	got, err := buildGoMod([]byte(modJSON), "/src/aslc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "module benchbuild\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/aslc/aslc v0.0.0\n\tgolang.org/x/sync v0.25.0\n\tgolang.org/x/mod v0.42.0\n)\n\nreplace github.com/aslc/aslc => \"/src/aslc\"\n"
+	if diff := cmp.Diff(want, string(got)); diff != "" {
+		t.Errorf("go.mod (-want +got):\n%s", diff)
+	}
+}
