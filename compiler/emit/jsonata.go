@@ -60,19 +60,11 @@ func (e *emitter) jsonataNode(v *ir.JSONataValue) jen.Code {
 }
 
 // literalValue is the Go expression of a constant JSON value: a literal
-// for a string, number, boolean or null, a decoded constant otherwise.
+// for a string, number, boolean or null Go can spell (scalar), a decoded
+// constant otherwise.
 func literalValue(v *ir.JSONataValue) jen.Code {
-	switch x := v.Literal.(type) {
-	case nil:
-		return jen.Nil()
-	case bool:
-		return jen.Lit(x)
-	case string:
-		return jen.Lit(x)
-	case int64:
-		return jen.Lit(x)
-	case float64:
-		return jen.Lit(x)
+	if c, ok := scalar(v.Literal); ok {
+		return c
 	}
 	return rt("MustDecode").Call(jsonText(v.JSON))
 }
@@ -130,11 +122,8 @@ var statesFields = map[string]string{
 func directForm(f *jsonata.Form) bool {
 	switch f.Kind {
 	case jsonata.FormLiteral:
-		switch f.Value.(type) {
-		case nil, bool, string, int64, float64:
-			return true
-		}
-		return false
+		_, ok := scalar(f.Value)
+		return ok
 	case jsonata.FormPath:
 		if f.Variable == "states" {
 			return len(f.Steps) > 0 && statesFields[f.Steps[0]] != ""
@@ -176,14 +165,8 @@ func (d *directGen) decided(call jen.Code) jen.Code {
 func (d *directGen) value(f *jsonata.Form) jen.Code {
 	switch f.Kind {
 	case jsonata.FormLiteral:
-		switch x := f.Value.(type) {
-		case nil:
-			return jen.Nil()
-		case int64:
-			return jen.Lit(x)
-		default:
-			return jen.Lit(x)
-		}
+		c, _ := scalar(f.Value)
+		return c
 	case jsonata.FormPath:
 		var root jen.Code
 		steps := f.Steps
