@@ -235,20 +235,33 @@ func regexMatchObject(f *regexFn, s string, from int) Value {
 	if from > len(s) {
 		return Undefined
 	}
-	var loc []int
 	if from == 0 {
-		loc = f.lit.re.FindStringSubmatchIndex(s)
-	} else {
-		for _, l := range f.lit.re.FindAllStringSubmatchIndex(s, -1) {
-			if l[0] >= from {
-				loc = l
-				break
-			}
+		loc := f.lit.re.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return Undefined
+		}
+		return newRegexMatch(f, s, loc, nil, 0)
+	}
+	return regexMatchAfter(f, s, f.lit.re.FindAllStringSubmatchIndex(s, -1), 0, from)
+}
+
+// regexMatchAfter is the match object of the first of the matches all[i:]
+// (every match of f in s, in order) that starts at or after byte offset
+// from.
+func regexMatchAfter(f *regexFn, s string, all [][]int, i, from int) Value {
+	for ; i < len(all); i++ {
+		if all[i][0] >= from {
+			return newRegexMatch(f, s, all[i], all, i)
 		}
 	}
-	if loc == nil {
-		return Undefined
-	}
+	return Undefined
+}
+
+// newRegexMatch builds the match object of the match loc of f in s. all is
+// every match of f in s, loc being all[i], or nil when not yet computed: the
+// objects that next returns share one list, so that following a chain of
+// matches finds them only once.
+func newRegexMatch(f *regexFn, s string, loc []int, all [][]int, i int) Value {
 	groups := make([]Value, 0, len(loc)/2-1)
 	for g := 2; g+1 < len(loc); g += 2 {
 		if loc[g] >= 0 {
@@ -267,7 +280,13 @@ func regexMatchObject(f *regexFn, s string, from int) Value {
 		if end >= len(s) {
 			return Undefined, nil
 		}
-		r := regexMatchObject(f, s, end)
+		list, from := all, i
+		if list == nil {
+			list, from = f.lit.re.FindAllStringSubmatchIndex(s, -1), 0
+		}
+		// the matches before loc start before end; an empty loc is
+		// found again
+		r := regexMatchAfter(f, s, list, from, end)
 		if ro, ok := r.(*aslrt.Object); ok {
 			if m, _ := ro.Get("match"); m == "" {
 				return nil, newError("D1004", withPos(f.pos), withValue(f.lit.source))
