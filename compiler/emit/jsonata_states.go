@@ -67,16 +67,19 @@ func (e *emitter) assignOf(b *body, a *ir.Payload, st func() jen.Code) string {
 // outputOf adds the evaluation of an Output field into "out" and returns
 // the name of the state's output: def when the state has no Output
 // (A16.5).
-//
-// An Output that is evaluated is checked against the payload limit: a
-// state whose output is more than 256 KiB fails with
-// States.DataLimitExceeded (A19.1).
 func (e *emitter) outputOf(b *body, o *ir.Payload, def string, st func() jen.Code) string {
 	out := e.valueOf(b, o, def, "out", st)
-	if o != nil && dynamic(o) {
-		b.check(jen.Id("x").Dot("CheckSize").Call(jen.Id(out)))
+	if dynamic(o) {
+		checkOutput(b, out)
 	}
 	return out
+}
+
+// checkOutput adds the check of an evaluated Output, in out, against the
+// payload limit: a state whose output is more than 256 KiB fails with
+// States.DataLimitExceeded (A19.1).
+func checkOutput(b *body, out string) {
+	b.check(jen.Id("x").Dot("CheckSize").Call(jen.Id(out)))
 }
 
 // valueOf adds the evaluation of a payload into lhs and returns the name
@@ -229,7 +232,7 @@ func (e *emitter) jsonataChoice(s *ir.Choice) {
 	}
 	// taken sets the variables and output of the branch taken.
 	taken := func(a, o *ir.Payload) []jen.Code {
-		var code []jen.Code
+		tb := stateBody()
 		for _, p := range []struct {
 			payload *ir.Payload
 			lhs     string
@@ -239,16 +242,19 @@ func (e *emitter) jsonataChoice(s *ir.Choice) {
 			case v == nil:
 			case v.JSONata.Kind == ir.JSONataLiteral:
 				e.addVar(v.JSONata.GoName, literalVar(v.JSONata))
-				code = append(code, jen.Id(p.lhs).Op("=").Id(v.JSONata.GoName))
+				tb.add(jen.Id(p.lhs).Op("=").Id(v.JSONata.GoName))
 			default:
 				e.addVar(v.JSONata.GoName, e.jsonataNode(v.JSONata))
-				code = append(code,
+				tb.add(
 					jen.List(jen.Id(p.lhs), jen.Err()).Op("=").Id(v.JSONata.GoName).Dot("Eval").Call(st()),
 					jen.If(jen.Err().Op("!=").Nil()).Block(failState()),
 				)
+				if p.lhs == "out" {
+					checkOutput(tb, "out")
+				}
 			}
 		}
-		return code
+		return tb.stmts
 	}
 	var cases []jen.Code
 	for i, c := range s.Choices {

@@ -193,11 +193,17 @@ func (m *Machine) route(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		if err != nil {
 			return 0, nil, err
 		}
+		if err := x.CheckSize(out); err != nil {
+			return 0, nil, err
+		}
 	case 1:
 		// {% $states.input.weight > 100 %}
 		next = stateFreight
 		out, err = outputRouteChoice1.Eval(st)
 		if err != nil {
+			return 0, nil, err
+		}
+		if err := x.CheckSize(out); err != nil {
 			return 0, nil, err
 		}
 	case 2:
@@ -207,6 +213,9 @@ func (m *Machine) route(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		vars = assignRoute
 		out, err = outputRoute.Eval(st)
 		if err != nil {
+			return 0, nil, err
+		}
+		if err := x.CheckSize(out); err != nil {
 			return 0, nil, err
 		}
 	}

@@ -2,6 +2,7 @@ package jsonatachoice_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aslc/aslc/golden/internal/goldentest"
@@ -35,6 +36,21 @@ func TestRules(t *testing.T) {
 			goldentest.CheckInput(t, jsonatachoice.New(nil).Run, tc.input, tc.want)
 		})
 	}
+}
+
+// TestOutputLimit: a rule's Output of more than 256 KiB fails the state
+// with States.DataLimitExceeded naming it (A19.1): the input is at the
+// limit and the second rule adds "heavy" to it.
+func TestOutputLimit(t *testing.T) {
+	const head, tail = `{"id": "F-9", "kind": "ground", "weight": 150, "pad": "`, `"}`
+	in := aslrt.MustDecode(head + tail)
+	n := aslrt.MaxPayloadSize - len(aslrt.EncodeString(in))
+	input := head + strings.Repeat("a", n) + tail
+	if got := len(aslrt.EncodeString(aslrt.MustDecode(input))); got != aslrt.MaxPayloadSize {
+		t.Fatalf("the input is %d bytes, want %d", got, aslrt.MaxPayloadSize)
+	}
+	goldentest.CheckInput(t, jsonatachoice.New(nil).Run, input,
+		`{"status": "FAILED", "error": "States.DataLimitExceeded", "cause": "The state/task 'Route' returned a result with a size exceeding the maximum number of bytes service limit."}`)
 }
 
 // BenchmarkRun is one execution: a Choice whose first rule holds (its
