@@ -175,21 +175,7 @@ func (e *emitter) jsonataFail(s *ir.Fail) {
 	}
 	name := text(s.Error, "name")
 	cause := text(s.Cause, "cause")
-	var failure jen.Code
-	switch {
-	case name == nil:
-		var d fields
-		if cause != nil {
-			d.add("Cause", cause)
-		}
-		d.add("NoName", jen.True())
-		failure = jen.Op("&").Add(rt("Error")).Values(d...)
-	case cause == nil:
-		failure = rt("NewError").Call(name, jen.Lit(""))
-	default:
-		failure = rt("NewError").Call(name, cause)
-	}
-	b.add(jen.Return(jen.Lit(0), jen.Nil(), jen.Id("x").Dot("Fail").Call(failure)))
+	b.add(failWith(name, cause))
 	e.stateFunc(&s.StateBase, "", b.stmts)
 }
 

@@ -103,6 +103,13 @@ func (e *emitter) fail(s *ir.Fail) {
 	}
 	name := text(s.Error, "name", "ErrorPath")
 	cause := text(s.Cause, "cause", "CausePath")
+	b.add(failWith(name, cause))
+	e.stateFunc(&s.StateBase, "", b.stmts)
+}
+
+// failWith is the return of a Fail state with the error of name and
+// cause, either nil when the state does not set it.
+func failWith(name, cause jen.Code) jen.Code {
 	var failure jen.Code
 	switch {
 	case name == nil:
@@ -118,8 +125,7 @@ func (e *emitter) fail(s *ir.Fail) {
 	default:
 		failure = rt("NewError").Call(name, cause)
 	}
-	b.add(jen.Return(jen.Lit(0), jen.Nil(), jen.Id("x").Dot("Fail").Call(failure)))
-	e.stateFunc(&s.StateBase, "", b.stmts)
+	return jen.Return(jen.Lit(0), jen.Nil(), jen.Id("x").Dot("Fail").Call(failure))
 }
 
 // helpers emits the helper functions the states call.
