@@ -292,7 +292,7 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	}
 	n, ok := fits(v, sizeBound(v))
 	if !ok {
-		e := resultTooLarge(res.label)
+		e := ResultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
@@ -398,7 +398,7 @@ func isSubmitted(resource string) bool {
 // (A19.1, A17.6). Call checks task results itself.
 func (x *Exec) CheckSize(v Value) error {
 	if !x.withinLimit(v) {
-		return x.userError(resultTooLarge(x.stateName()))
+		return x.userError(ResultTooLarge(x.stateName()))
 	}
 	return nil
 }

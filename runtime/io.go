@@ -217,7 +217,7 @@ const MaxPayloadSize = 262144
 // measures without encoding.
 func CheckPayloadSize(name string, v Value) error {
 	if _, ok := fits(v, sizeBound(v)); !ok {
-		return resultTooLarge(name)
+		return ResultTooLarge(name)
 	}
 	return nil
 }

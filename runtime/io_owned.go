@@ -136,7 +136,7 @@ func (io *StateIO) applyResultPath(raw, result Value, s Scope) (Value, error) {
 	}
 	n, ok = fits(out, n)
 	if !ok {
-		return nil, x.userError(resultTooLarge(x.stateName()))
+		return nil, x.userError(ResultTooLarge(x.stateName()))
 	}
 	x.noteSize(out, n)
 	if o, ok := out.(*Object); ok && !x.e.h.sink {

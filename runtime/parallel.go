@@ -250,7 +250,7 @@ func (g *Group) Wait(err error) ([]Value, error) {
 		// for a Map whose results outgrow the limit (A19.1, A17.6).
 		n, ok := fits(g.results, n)
 		if !ok {
-			err := x.userError(resultTooLarge(x.stateName()))
+			err := x.userError(ResultTooLarge(x.stateName()))
 			x.record(&Event{Type: failed, State: x.st.Name, err: err})
 			return nil, err
 		}

@@ -216,9 +216,11 @@ func (x *Exec) stateName() string {
 	return x.st.Name
 }
 
-// resultTooLarge is the failure of a state whose result or output is too
-// large, naming the state or task resource as AWS does (A17.6).
-func resultTooLarge(name string) *Error {
+// ResultTooLarge is the States.DataLimitExceeded failure of a state or
+// task whose result or output is more than MaxPayloadSize bytes, naming it
+// as AWS does (A17.6): the state's name, a Lambda function's ARN, or the
+// service of an integration ("lambda").
+func ResultTooLarge(name string) *Error {
 	return NewError(ErrDataLimitExceeded, "The state/task '"+name+"' returned a result with a size exceeding the maximum number of bytes service limit.")
 }
 
