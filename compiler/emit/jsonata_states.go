@@ -351,14 +351,7 @@ func (e *emitter) jsonataParallel(s *ir.Parallel) {
 // state's input, which must be an array), each iteration's input is the
 // ItemSelector (with $states.context.Map.Item) or the item (A13.1–A13.10).
 func (e *emitter) jsonataMap(s *ir.Map) {
-	extra := ""
-	if c := s.MaxConcurrency; c != nil && !c.Dynamic() && c.Value > 0 {
-		extra = "at most " + strconv.FormatInt(c.Value, 10) + " iterations at a time"
-		if c.Value == 1 {
-			extra = "one iteration at a time"
-		}
-	}
-	e.attempt(&s.StateBase, &s.Handlers, s.Next, extra, func(b *body) string {
+	e.attempt(&s.StateBase, &s.Handlers, s.Next, concurrencyDoc(s), func(b *body) string {
 		st := &states{b: b}
 		switch p := s.Items; {
 		case p == nil:

@@ -8,18 +8,24 @@ import (
 	"github.com/aslc/aslc/ir"
 )
 
+// concurrencyDoc is what a Map state's doc comment says of its constant
+// MaxConcurrency: "" when it has none or it is 0 (no limit).
+func concurrencyDoc(s *ir.Map) string {
+	c := s.MaxConcurrency
+	switch {
+	case c == nil || c.Dynamic() || c.Value <= 0:
+		return ""
+	case c.Value == 1:
+		return "one iteration at a time"
+	}
+	return "at most " + strconv.FormatInt(c.Value, 10) + " iterations at a time"
+}
+
 // mapState emits a Map state: a loop over the items that runs the item
 // processor for each in an errgroup bounded by MaxConcurrency; the result
 // holds the iterations' outputs in item order (A13).
 func (e *emitter) mapState(s *ir.Map) {
-	extra := ""
-	if c := s.MaxConcurrency; c != nil && !c.Dynamic() && c.Value > 0 {
-		extra = "at most " + strconv.FormatInt(c.Value, 10) + " iterations at a time"
-		if c.Value == 1 {
-			extra = "one iteration at a time"
-		}
-	}
-	e.attempt(&s.StateBase, &s.Handlers, s.Next, extra, func(b *body) string {
+	e.attempt(&s.StateBase, &s.Handlers, s.Next, concurrencyDoc(s), func(b *body) string {
 		separate := s.Assign != nil && s.ResultSelector != nil
 		io := e.stateIO(&s.IO, !separate)
 		args := io.effectiveInput(b, "args")
