@@ -85,7 +85,7 @@ func noteTemplate(t *Template, input, out Value, s Scope) {
 		return
 	}
 	if k, ok := keyOf(out); ok {
-		x.sizes.note(k, t.root.bound(out, x, input))
+		x.sizes.note(k, t.bound(out, x, input))
 	}
 	if t.whole {
 		if o, ok := input.(*Object); ok && o == x.owned {

@@ -110,3 +110,46 @@ func TestResultSelectorSize(t *testing.T) {
 		})
 	}
 }
+
+// TestFlatTemplateBound (A19.1): for a one-level object template the
+// bound worked out from the member kinds (Template.bound) is the one the
+// node walk gives, and never below the exact size, for members of every
+// kind read from the input, from the context object and from intrinsics.
+func TestFlatTemplateBound(t *testing.T) {
+	in := MustDecode(`{"s":"text \"quoted\"","n":12,"f":1.5,"b":true,"z":null,"o":{"k":[1,2,3]},"a":[{"x":1}],"e":[]}`)
+	templates := []string{
+		`{"lit":1,"s.$":"$.s","n.$":"$.n","f.$":"$.f","b.$":"$.b","z.$":"$.z","o.$":"$.o","a.$":"$.a","e.$":"$.e"}`,
+		`{"whole.$":"$","ctx.$":"$$.State.Name","fmt.$":"States.Format('{}-{}', $.s, $.n)","arr.$":"States.Array($.o, $.s)"}`,
+		`{"only":"literal","nested":{"k":[1,"two"]},"s.$":"$.s"}`,
+		`{"k.$":"$.o.k","first.$":"$.a[0]","json.$":"States.JsonToString($.o)"}`,
+	}
+	for _, text := range templates {
+		tm := MustTemplate(text)
+		if !tm.flat.ok {
+			t.Fatalf("%s: not flat", text)
+		}
+		_, err := run(t, Definition{}, in, func(x *Exec, in Value) (Value, error) {
+			if err := x.Enter(&State{Name: "Flat", Type: PassState}, in); err != nil {
+				return nil, err
+			}
+			v, err := tm.Eval(in, x)
+			if err != nil {
+				return nil, err
+			}
+			got, want := tm.bound(v, x, in), tm.root.bound(v, x, in)
+			if got != want {
+				t.Errorf("%s: bound %d, node walk %d", text, got, want)
+			}
+			if exact := JSONSize(v, math.MaxInt/4); got < exact {
+				t.Errorf("%s: bound %d below the size %d", text, got, exact)
+			}
+			return v, nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", text, err)
+		}
+	}
+	if MustTemplate(`{"o":{"k.$":"$.s"}}`).flat.ok {
+		t.Error("a template with an evaluated member below the top is flat")
+	}
+}

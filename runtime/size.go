@@ -322,3 +322,82 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 	}
 	return sizeBound(v)
 }
+
+// flatKinds tells, member by member, the kinds of a flat object template
+// (bit i for the template's member i): one whose members are literals,
+// paths and intrinsic calls, with at most 64 members. ok is false for any
+// other template.
+type flatKinds struct {
+	ok        bool
+	literal   uint64
+	fromInput uint64 // paths from the input ($)
+	call      uint64
+}
+
+// flatKinds returns the flatKinds of a template whose root is n.
+func (n *tnode) flatKinds() flatKinds {
+	var k flatKinds
+	if n.kind != tObject || len(n.fields) > 64 {
+		return k
+	}
+	for i := range n.fields {
+		bit := uint64(1) << i
+		switch f := &n.fields[i].node; f.kind {
+		case tLiteral:
+			k.literal |= bit
+		case tPath:
+			if f.path.root == RootInput {
+				k.fromInput |= bit
+			}
+		case tCall:
+			k.call |= bit
+		default:
+			return flatKinds{}
+		}
+	}
+	k.ok = true
+	return k
+}
+
+// bound bounds the size of v, the value t evaluated to on input in scope
+// x, as tnode.bound does; a flat template's without reading its nodes.
+func (t *Template) bound(v Value, x *Exec, input Value) int {
+	obj, ok := v.(*Object)
+	if !t.flat.ok || !ok || len(obj.members) != len(t.root.fields) {
+		return t.root.bound(v, x, input)
+	}
+	total := t.root.size
+	for i := range obj.members {
+		bit := uint64(1) << i
+		if t.flat.literal&bit != 0 {
+			continue
+		}
+		// assertions one by one, cheaper than a type switch here
+		m := obj.members[i].Value
+		if str, ok := m.(string); ok {
+			if t.flat.call&bit != 0 {
+				// measured, as in tnode.bound
+				total += stringSize(str)
+			} else {
+				total += 2 + 6*len(str)
+			}
+			continue
+		}
+		if _, ok := m.(int64); ok {
+			total += 20
+			continue
+		}
+		if n, ok := scalarBound(m); ok {
+			total += n
+			continue
+		}
+		if t.flat.fromInput&bit != 0 {
+			if n, ok := x.knownSize(input); ok {
+				total += n
+				continue
+			}
+		}
+		total += sizeBound(m)
+	}
+	return total
+}

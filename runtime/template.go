@@ -22,6 +22,10 @@ type Template struct {
 	whole bool
 	// direct is the template's direct form, or nil (direct.go).
 	direct DirectTemplate
+	// flat describes an object template whose members are all literals,
+	// paths or intrinsic calls, whose value's size is bounded without
+	// walking the nodes (flatBound, size.go).
+	flat flatKinds
 }
 
 type tnodeKind uint8
@@ -83,7 +87,7 @@ func ParseTemplate(v Value) (*Template, error) {
 		return nil, err
 	}
 	n.prepare()
-	return &Template{root: n, whole: n.readsWhole()}, nil
+	return &Template{root: n, whole: n.readsWhole(), flat: n.flatKinds()}, nil
 }
 
 // MustTemplate is ParseTemplate for the JSON text of a template known to be
