@@ -27,6 +27,8 @@ type Rule struct {
 	flag  bool
 	glob  []string // StringMatches: literal runs around the stars
 	rules []*Rule
+	// direct is the rule's direct form, or nil (direct.go).
+	direct DirectRule
 }
 
 type ruleOp uint8
@@ -232,6 +234,11 @@ func IsTimestamp(p *Path, want bool) *Rule { return flagRule(opIsTimestamp, p, w
 // $variable paths (A6.18). A Variable or ...Path operand that selects
 // nothing fails with States.Runtime (A6.4), except under IsPresent.
 func (r *Rule) Eval(in Value, s Scope) (bool, error) {
+	if r.direct != nil {
+		if matched, ok := r.direct(in); ok {
+			return matched, nil
+		}
+	}
 	switch r.op {
 	case opAnd:
 		for _, c := range r.rules {

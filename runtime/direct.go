@@ -151,3 +151,64 @@ func (p *Path) SimpleSteps() (steps []PathStep, ok bool) {
 	}
 	return steps, true
 }
+
+// DirectRule is the direct form of a Choice rule (Rule.Direct): matched
+// tells whether the rule holds for in, and ok is false when the direct
+// form cannot tell (a path that selects nothing, whose failure the parsed
+// rule reports).
+type DirectRule func(in Value) (matched, ok bool)
+
+// Direct gives r the direct form d, which Eval tries first; it returns r.
+// It is meant for package-level rules of generated code, set before any
+// evaluation.
+func (r *Rule) Direct(d DirectRule) *Rule {
+	r.direct = d
+	return r
+}
+
+// NumberEqual reports whether v and w are both numbers and equal, as
+// NumericEquals and NumericEqualsPath compare them.
+func NumberEqual(v, w Value) bool {
+	c, ok := compareNumbers(v, w)
+	return ok && c == 0
+}
+
+// NumberLess reports whether v and w are both numbers and v < w.
+func NumberLess(v, w Value) bool {
+	c, ok := compareNumbers(v, w)
+	return ok && c < 0
+}
+
+// NumberLessEqual reports whether v and w are both numbers and v <= w.
+func NumberLessEqual(v, w Value) bool {
+	c, ok := compareNumbers(v, w)
+	return ok && c <= 0
+}
+
+// NumberGreater reports whether v and w are both numbers and v > w.
+func NumberGreater(v, w Value) bool {
+	c, ok := compareNumbers(v, w)
+	return ok && c > 0
+}
+
+// NumberGreaterEqual reports whether v and w are both numbers and v >= w.
+func NumberGreaterEqual(v, w Value) bool {
+	c, ok := compareNumbers(v, w)
+	return ok && c >= 0
+}
+
+// StringEqual reports whether v and w are both strings and equal, as
+// StringEquals and StringEqualsPath compare them.
+func StringEqual(v, w Value) bool {
+	a, ok1 := v.(string)
+	b, ok2 := w.(string)
+	return ok1 && ok2 && a == b
+}
+
+// BooleanEqual reports whether v and w are both booleans and equal, as
+// BooleanEquals and BooleanEqualsPath compare them.
+func BooleanEqual(v, w Value) bool {
+	a, ok1 := v.(bool)
+	b, ok2 := w.(bool)
+	return ok1 && ok2 && a == b
+}

@@ -83,7 +83,17 @@ var (
 		), true
 	})}
 	rulesCheck = []*aslrt.Rule{
-		aslrt.NumericLessThanPath(aslrt.MustReferencePath("$.count"), aslrt.MustReferencePath("$.limit")),
+		aslrt.NumericLessThanPath(aslrt.MustReferencePath("$.count"), aslrt.MustReferencePath("$.limit")).Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "count")
+			if !ok {
+				return false, false
+			}
+			v1, ok := aslrt.Field(in, "limit")
+			if !ok {
+				return false, false
+			}
+			return aslrt.NumberLess(v0, v1), true
+		}),
 	}
 	callParametersIncrementCount = aslrt.MustIntrinsic("States.MathAdd($.count, 1)")
 	ioIncrement                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($.count, 1)","limit.$":"$.limit"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -130,18 +140,8 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // init is the Pass state "Init" (choiceloop/choiceloop.asl.json:5).
 func (m *Machine) init(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoInit, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioInit.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateCheck, result, nil
+	out, err := x.PassThrough(&infoInit, &ioInit, in)
+	return stateCheck, out, err
 }
 
 // check is the Choice state "Check" (choiceloop/choiceloop.asl.json:13).
@@ -164,25 +164,12 @@ func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 
 // increment is the Pass state "Increment" (choiceloop/choiceloop.asl.json:24).
 func (m *Machine) increment(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoIncrement, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioIncrement.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateCheck, result, nil
+	out, err := x.PassThrough(&infoIncrement, &ioIncrement, in)
+	return stateCheck, out, err
 }
 
 // done is the Succeed state "Done" (choiceloop/choiceloop.asl.json:32).
 func (m *Machine) done(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoDone, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoDone, nil, in)
+	return stateEnd, out, err
 }

@@ -178,16 +178,6 @@ func (m *Machine) runFanProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, er
 
 // label is the Pass state "Label" (mapconc10/mapconc10.asl.json:20).
 func (m *Machine) label(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoLabel, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioLabel.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoLabel, &ioLabel, in)
+	return stateEnd, out, err
 }

@@ -267,8 +267,9 @@ var (
 )
 
 var (
-	ioFork = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.branches")}
-	ioB0S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	pathBranches = aslrt.MustReferencePath("$.branches")
+	ioFork       = aslrt.StateIO{ResultPath: pathBranches}
+	ioB0S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "seed")
 		if !ok {
 			return nil, false
@@ -1471,162 +1472,62 @@ func (m *Machine) runForkBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b0S0 is the Pass state "B0S0" (parallel/parallel.asl.json:11).
 func (m *Machine) b0S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S1, result, nil
+	out, err := x.PassThrough(&infoB0S0, &ioB0S0, in)
+	return stateB0S1, out, err
 }
 
 // b0S1 is the Pass state "B0S1" (parallel/parallel.asl.json:20).
 func (m *Machine) b0S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S2, result, nil
+	out, err := x.PassThrough(&infoB0S1, &ioB0S1, in)
+	return stateB0S2, out, err
 }
 
 // b0S2 is the Pass state "B0S2" (parallel/parallel.asl.json:29).
 func (m *Machine) b0S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S3, result, nil
+	out, err := x.PassThrough(&infoB0S2, &ioB0S2, in)
+	return stateB0S3, out, err
 }
 
 // b0S3 is the Pass state "B0S3" (parallel/parallel.asl.json:38).
 func (m *Machine) b0S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S4, result, nil
+	out, err := x.PassThrough(&infoB0S3, &ioB0S3, in)
+	return stateB0S4, out, err
 }
 
 // b0S4 is the Pass state "B0S4" (parallel/parallel.asl.json:47).
 func (m *Machine) b0S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S5, result, nil
+	out, err := x.PassThrough(&infoB0S4, &ioB0S4, in)
+	return stateB0S5, out, err
 }
 
 // b0S5 is the Pass state "B0S5" (parallel/parallel.asl.json:56).
 func (m *Machine) b0S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S6, result, nil
+	out, err := x.PassThrough(&infoB0S5, &ioB0S5, in)
+	return stateB0S6, out, err
 }
 
 // b0S6 is the Pass state "B0S6" (parallel/parallel.asl.json:65).
 func (m *Machine) b0S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S7, result, nil
+	out, err := x.PassThrough(&infoB0S6, &ioB0S6, in)
+	return stateB0S7, out, err
 }
 
 // b0S7 is the Pass state "B0S7" (parallel/parallel.asl.json:74).
 func (m *Machine) b0S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S8, result, nil
+	out, err := x.PassThrough(&infoB0S7, &ioB0S7, in)
+	return stateB0S8, out, err
 }
 
 // b0S8 is the Pass state "B0S8" (parallel/parallel.asl.json:83).
 func (m *Machine) b0S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB0S9, result, nil
+	out, err := x.PassThrough(&infoB0S8, &ioB0S8, in)
+	return stateB0S9, out, err
 }
 
 // b0S9 is the Pass state "B0S9" (parallel/parallel.asl.json:92).
 func (m *Machine) b0S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB0S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB0S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB0S9, &ioB0S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch1 runs branch 1 of the Parallel state "Fork".
@@ -1665,162 +1566,62 @@ func (m *Machine) runForkBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b1S0 is the Pass state "B1S0" (parallel/parallel.asl.json:106).
 func (m *Machine) b1S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S1, result, nil
+	out, err := x.PassThrough(&infoB1S0, &ioB1S0, in)
+	return stateB1S1, out, err
 }
 
 // b1S1 is the Pass state "B1S1" (parallel/parallel.asl.json:115).
 func (m *Machine) b1S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S2, result, nil
+	out, err := x.PassThrough(&infoB1S1, &ioB1S1, in)
+	return stateB1S2, out, err
 }
 
 // b1S2 is the Pass state "B1S2" (parallel/parallel.asl.json:124).
 func (m *Machine) b1S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S3, result, nil
+	out, err := x.PassThrough(&infoB1S2, &ioB1S2, in)
+	return stateB1S3, out, err
 }
 
 // b1S3 is the Pass state "B1S3" (parallel/parallel.asl.json:133).
 func (m *Machine) b1S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S4, result, nil
+	out, err := x.PassThrough(&infoB1S3, &ioB1S3, in)
+	return stateB1S4, out, err
 }
 
 // b1S4 is the Pass state "B1S4" (parallel/parallel.asl.json:142).
 func (m *Machine) b1S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S5, result, nil
+	out, err := x.PassThrough(&infoB1S4, &ioB1S4, in)
+	return stateB1S5, out, err
 }
 
 // b1S5 is the Pass state "B1S5" (parallel/parallel.asl.json:151).
 func (m *Machine) b1S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S6, result, nil
+	out, err := x.PassThrough(&infoB1S5, &ioB1S5, in)
+	return stateB1S6, out, err
 }
 
 // b1S6 is the Pass state "B1S6" (parallel/parallel.asl.json:160).
 func (m *Machine) b1S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S7, result, nil
+	out, err := x.PassThrough(&infoB1S6, &ioB1S6, in)
+	return stateB1S7, out, err
 }
 
 // b1S7 is the Pass state "B1S7" (parallel/parallel.asl.json:169).
 func (m *Machine) b1S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S8, result, nil
+	out, err := x.PassThrough(&infoB1S7, &ioB1S7, in)
+	return stateB1S8, out, err
 }
 
 // b1S8 is the Pass state "B1S8" (parallel/parallel.asl.json:178).
 func (m *Machine) b1S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB1S9, result, nil
+	out, err := x.PassThrough(&infoB1S8, &ioB1S8, in)
+	return stateB1S9, out, err
 }
 
 // b1S9 is the Pass state "B1S9" (parallel/parallel.asl.json:187).
 func (m *Machine) b1S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB1S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB1S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB1S9, &ioB1S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch2 runs branch 2 of the Parallel state "Fork".
@@ -1859,162 +1660,62 @@ func (m *Machine) runForkBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b2S0 is the Pass state "B2S0" (parallel/parallel.asl.json:201).
 func (m *Machine) b2S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S1, result, nil
+	out, err := x.PassThrough(&infoB2S0, &ioB2S0, in)
+	return stateB2S1, out, err
 }
 
 // b2S1 is the Pass state "B2S1" (parallel/parallel.asl.json:210).
 func (m *Machine) b2S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S2, result, nil
+	out, err := x.PassThrough(&infoB2S1, &ioB2S1, in)
+	return stateB2S2, out, err
 }
 
 // b2S2 is the Pass state "B2S2" (parallel/parallel.asl.json:219).
 func (m *Machine) b2S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S3, result, nil
+	out, err := x.PassThrough(&infoB2S2, &ioB2S2, in)
+	return stateB2S3, out, err
 }
 
 // b2S3 is the Pass state "B2S3" (parallel/parallel.asl.json:228).
 func (m *Machine) b2S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S4, result, nil
+	out, err := x.PassThrough(&infoB2S3, &ioB2S3, in)
+	return stateB2S4, out, err
 }
 
 // b2S4 is the Pass state "B2S4" (parallel/parallel.asl.json:237).
 func (m *Machine) b2S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S5, result, nil
+	out, err := x.PassThrough(&infoB2S4, &ioB2S4, in)
+	return stateB2S5, out, err
 }
 
 // b2S5 is the Pass state "B2S5" (parallel/parallel.asl.json:246).
 func (m *Machine) b2S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S6, result, nil
+	out, err := x.PassThrough(&infoB2S5, &ioB2S5, in)
+	return stateB2S6, out, err
 }
 
 // b2S6 is the Pass state "B2S6" (parallel/parallel.asl.json:255).
 func (m *Machine) b2S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S7, result, nil
+	out, err := x.PassThrough(&infoB2S6, &ioB2S6, in)
+	return stateB2S7, out, err
 }
 
 // b2S7 is the Pass state "B2S7" (parallel/parallel.asl.json:264).
 func (m *Machine) b2S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S8, result, nil
+	out, err := x.PassThrough(&infoB2S7, &ioB2S7, in)
+	return stateB2S8, out, err
 }
 
 // b2S8 is the Pass state "B2S8" (parallel/parallel.asl.json:273).
 func (m *Machine) b2S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB2S9, result, nil
+	out, err := x.PassThrough(&infoB2S8, &ioB2S8, in)
+	return stateB2S9, out, err
 }
 
 // b2S9 is the Pass state "B2S9" (parallel/parallel.asl.json:282).
 func (m *Machine) b2S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB2S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB2S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB2S9, &ioB2S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch3 runs branch 3 of the Parallel state "Fork".
@@ -2053,162 +1754,62 @@ func (m *Machine) runForkBranch3(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b3S0 is the Pass state "B3S0" (parallel/parallel.asl.json:296).
 func (m *Machine) b3S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S1, result, nil
+	out, err := x.PassThrough(&infoB3S0, &ioB3S0, in)
+	return stateB3S1, out, err
 }
 
 // b3S1 is the Pass state "B3S1" (parallel/parallel.asl.json:305).
 func (m *Machine) b3S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S2, result, nil
+	out, err := x.PassThrough(&infoB3S1, &ioB3S1, in)
+	return stateB3S2, out, err
 }
 
 // b3S2 is the Pass state "B3S2" (parallel/parallel.asl.json:314).
 func (m *Machine) b3S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S3, result, nil
+	out, err := x.PassThrough(&infoB3S2, &ioB3S2, in)
+	return stateB3S3, out, err
 }
 
 // b3S3 is the Pass state "B3S3" (parallel/parallel.asl.json:323).
 func (m *Machine) b3S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S4, result, nil
+	out, err := x.PassThrough(&infoB3S3, &ioB3S3, in)
+	return stateB3S4, out, err
 }
 
 // b3S4 is the Pass state "B3S4" (parallel/parallel.asl.json:332).
 func (m *Machine) b3S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S5, result, nil
+	out, err := x.PassThrough(&infoB3S4, &ioB3S4, in)
+	return stateB3S5, out, err
 }
 
 // b3S5 is the Pass state "B3S5" (parallel/parallel.asl.json:341).
 func (m *Machine) b3S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S6, result, nil
+	out, err := x.PassThrough(&infoB3S5, &ioB3S5, in)
+	return stateB3S6, out, err
 }
 
 // b3S6 is the Pass state "B3S6" (parallel/parallel.asl.json:350).
 func (m *Machine) b3S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S7, result, nil
+	out, err := x.PassThrough(&infoB3S6, &ioB3S6, in)
+	return stateB3S7, out, err
 }
 
 // b3S7 is the Pass state "B3S7" (parallel/parallel.asl.json:359).
 func (m *Machine) b3S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S8, result, nil
+	out, err := x.PassThrough(&infoB3S7, &ioB3S7, in)
+	return stateB3S8, out, err
 }
 
 // b3S8 is the Pass state "B3S8" (parallel/parallel.asl.json:368).
 func (m *Machine) b3S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB3S9, result, nil
+	out, err := x.PassThrough(&infoB3S8, &ioB3S8, in)
+	return stateB3S9, out, err
 }
 
 // b3S9 is the Pass state "B3S9" (parallel/parallel.asl.json:377).
 func (m *Machine) b3S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB3S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB3S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB3S9, &ioB3S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch4 runs branch 4 of the Parallel state "Fork".
@@ -2247,162 +1848,62 @@ func (m *Machine) runForkBranch4(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b4S0 is the Pass state "B4S0" (parallel/parallel.asl.json:391).
 func (m *Machine) b4S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S1, result, nil
+	out, err := x.PassThrough(&infoB4S0, &ioB4S0, in)
+	return stateB4S1, out, err
 }
 
 // b4S1 is the Pass state "B4S1" (parallel/parallel.asl.json:400).
 func (m *Machine) b4S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S2, result, nil
+	out, err := x.PassThrough(&infoB4S1, &ioB4S1, in)
+	return stateB4S2, out, err
 }
 
 // b4S2 is the Pass state "B4S2" (parallel/parallel.asl.json:409).
 func (m *Machine) b4S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S3, result, nil
+	out, err := x.PassThrough(&infoB4S2, &ioB4S2, in)
+	return stateB4S3, out, err
 }
 
 // b4S3 is the Pass state "B4S3" (parallel/parallel.asl.json:418).
 func (m *Machine) b4S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S4, result, nil
+	out, err := x.PassThrough(&infoB4S3, &ioB4S3, in)
+	return stateB4S4, out, err
 }
 
 // b4S4 is the Pass state "B4S4" (parallel/parallel.asl.json:427).
 func (m *Machine) b4S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S5, result, nil
+	out, err := x.PassThrough(&infoB4S4, &ioB4S4, in)
+	return stateB4S5, out, err
 }
 
 // b4S5 is the Pass state "B4S5" (parallel/parallel.asl.json:436).
 func (m *Machine) b4S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S6, result, nil
+	out, err := x.PassThrough(&infoB4S5, &ioB4S5, in)
+	return stateB4S6, out, err
 }
 
 // b4S6 is the Pass state "B4S6" (parallel/parallel.asl.json:445).
 func (m *Machine) b4S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S7, result, nil
+	out, err := x.PassThrough(&infoB4S6, &ioB4S6, in)
+	return stateB4S7, out, err
 }
 
 // b4S7 is the Pass state "B4S7" (parallel/parallel.asl.json:454).
 func (m *Machine) b4S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S8, result, nil
+	out, err := x.PassThrough(&infoB4S7, &ioB4S7, in)
+	return stateB4S8, out, err
 }
 
 // b4S8 is the Pass state "B4S8" (parallel/parallel.asl.json:463).
 func (m *Machine) b4S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB4S9, result, nil
+	out, err := x.PassThrough(&infoB4S8, &ioB4S8, in)
+	return stateB4S9, out, err
 }
 
 // b4S9 is the Pass state "B4S9" (parallel/parallel.asl.json:472).
 func (m *Machine) b4S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB4S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB4S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB4S9, &ioB4S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch5 runs branch 5 of the Parallel state "Fork".
@@ -2441,162 +1942,62 @@ func (m *Machine) runForkBranch5(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b5S0 is the Pass state "B5S0" (parallel/parallel.asl.json:486).
 func (m *Machine) b5S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S1, result, nil
+	out, err := x.PassThrough(&infoB5S0, &ioB5S0, in)
+	return stateB5S1, out, err
 }
 
 // b5S1 is the Pass state "B5S1" (parallel/parallel.asl.json:495).
 func (m *Machine) b5S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S2, result, nil
+	out, err := x.PassThrough(&infoB5S1, &ioB5S1, in)
+	return stateB5S2, out, err
 }
 
 // b5S2 is the Pass state "B5S2" (parallel/parallel.asl.json:504).
 func (m *Machine) b5S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S3, result, nil
+	out, err := x.PassThrough(&infoB5S2, &ioB5S2, in)
+	return stateB5S3, out, err
 }
 
 // b5S3 is the Pass state "B5S3" (parallel/parallel.asl.json:513).
 func (m *Machine) b5S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S4, result, nil
+	out, err := x.PassThrough(&infoB5S3, &ioB5S3, in)
+	return stateB5S4, out, err
 }
 
 // b5S4 is the Pass state "B5S4" (parallel/parallel.asl.json:522).
 func (m *Machine) b5S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S5, result, nil
+	out, err := x.PassThrough(&infoB5S4, &ioB5S4, in)
+	return stateB5S5, out, err
 }
 
 // b5S5 is the Pass state "B5S5" (parallel/parallel.asl.json:531).
 func (m *Machine) b5S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S6, result, nil
+	out, err := x.PassThrough(&infoB5S5, &ioB5S5, in)
+	return stateB5S6, out, err
 }
 
 // b5S6 is the Pass state "B5S6" (parallel/parallel.asl.json:540).
 func (m *Machine) b5S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S7, result, nil
+	out, err := x.PassThrough(&infoB5S6, &ioB5S6, in)
+	return stateB5S7, out, err
 }
 
 // b5S7 is the Pass state "B5S7" (parallel/parallel.asl.json:549).
 func (m *Machine) b5S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S8, result, nil
+	out, err := x.PassThrough(&infoB5S7, &ioB5S7, in)
+	return stateB5S8, out, err
 }
 
 // b5S8 is the Pass state "B5S8" (parallel/parallel.asl.json:558).
 func (m *Machine) b5S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB5S9, result, nil
+	out, err := x.PassThrough(&infoB5S8, &ioB5S8, in)
+	return stateB5S9, out, err
 }
 
 // b5S9 is the Pass state "B5S9" (parallel/parallel.asl.json:567).
 func (m *Machine) b5S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB5S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB5S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB5S9, &ioB5S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch6 runs branch 6 of the Parallel state "Fork".
@@ -2635,162 +2036,62 @@ func (m *Machine) runForkBranch6(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b6S0 is the Pass state "B6S0" (parallel/parallel.asl.json:581).
 func (m *Machine) b6S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S1, result, nil
+	out, err := x.PassThrough(&infoB6S0, &ioB6S0, in)
+	return stateB6S1, out, err
 }
 
 // b6S1 is the Pass state "B6S1" (parallel/parallel.asl.json:590).
 func (m *Machine) b6S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S2, result, nil
+	out, err := x.PassThrough(&infoB6S1, &ioB6S1, in)
+	return stateB6S2, out, err
 }
 
 // b6S2 is the Pass state "B6S2" (parallel/parallel.asl.json:599).
 func (m *Machine) b6S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S3, result, nil
+	out, err := x.PassThrough(&infoB6S2, &ioB6S2, in)
+	return stateB6S3, out, err
 }
 
 // b6S3 is the Pass state "B6S3" (parallel/parallel.asl.json:608).
 func (m *Machine) b6S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S4, result, nil
+	out, err := x.PassThrough(&infoB6S3, &ioB6S3, in)
+	return stateB6S4, out, err
 }
 
 // b6S4 is the Pass state "B6S4" (parallel/parallel.asl.json:617).
 func (m *Machine) b6S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S5, result, nil
+	out, err := x.PassThrough(&infoB6S4, &ioB6S4, in)
+	return stateB6S5, out, err
 }
 
 // b6S5 is the Pass state "B6S5" (parallel/parallel.asl.json:626).
 func (m *Machine) b6S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S6, result, nil
+	out, err := x.PassThrough(&infoB6S5, &ioB6S5, in)
+	return stateB6S6, out, err
 }
 
 // b6S6 is the Pass state "B6S6" (parallel/parallel.asl.json:635).
 func (m *Machine) b6S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S7, result, nil
+	out, err := x.PassThrough(&infoB6S6, &ioB6S6, in)
+	return stateB6S7, out, err
 }
 
 // b6S7 is the Pass state "B6S7" (parallel/parallel.asl.json:644).
 func (m *Machine) b6S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S8, result, nil
+	out, err := x.PassThrough(&infoB6S7, &ioB6S7, in)
+	return stateB6S8, out, err
 }
 
 // b6S8 is the Pass state "B6S8" (parallel/parallel.asl.json:653).
 func (m *Machine) b6S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB6S9, result, nil
+	out, err := x.PassThrough(&infoB6S8, &ioB6S8, in)
+	return stateB6S9, out, err
 }
 
 // b6S9 is the Pass state "B6S9" (parallel/parallel.asl.json:662).
 func (m *Machine) b6S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB6S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB6S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB6S9, &ioB6S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch7 runs branch 7 of the Parallel state "Fork".
@@ -2829,162 +2130,62 @@ func (m *Machine) runForkBranch7(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b7S0 is the Pass state "B7S0" (parallel/parallel.asl.json:676).
 func (m *Machine) b7S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S1, result, nil
+	out, err := x.PassThrough(&infoB7S0, &ioB7S0, in)
+	return stateB7S1, out, err
 }
 
 // b7S1 is the Pass state "B7S1" (parallel/parallel.asl.json:685).
 func (m *Machine) b7S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S2, result, nil
+	out, err := x.PassThrough(&infoB7S1, &ioB7S1, in)
+	return stateB7S2, out, err
 }
 
 // b7S2 is the Pass state "B7S2" (parallel/parallel.asl.json:694).
 func (m *Machine) b7S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S3, result, nil
+	out, err := x.PassThrough(&infoB7S2, &ioB7S2, in)
+	return stateB7S3, out, err
 }
 
 // b7S3 is the Pass state "B7S3" (parallel/parallel.asl.json:703).
 func (m *Machine) b7S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S4, result, nil
+	out, err := x.PassThrough(&infoB7S3, &ioB7S3, in)
+	return stateB7S4, out, err
 }
 
 // b7S4 is the Pass state "B7S4" (parallel/parallel.asl.json:712).
 func (m *Machine) b7S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S5, result, nil
+	out, err := x.PassThrough(&infoB7S4, &ioB7S4, in)
+	return stateB7S5, out, err
 }
 
 // b7S5 is the Pass state "B7S5" (parallel/parallel.asl.json:721).
 func (m *Machine) b7S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S6, result, nil
+	out, err := x.PassThrough(&infoB7S5, &ioB7S5, in)
+	return stateB7S6, out, err
 }
 
 // b7S6 is the Pass state "B7S6" (parallel/parallel.asl.json:730).
 func (m *Machine) b7S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S7, result, nil
+	out, err := x.PassThrough(&infoB7S6, &ioB7S6, in)
+	return stateB7S7, out, err
 }
 
 // b7S7 is the Pass state "B7S7" (parallel/parallel.asl.json:739).
 func (m *Machine) b7S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S8, result, nil
+	out, err := x.PassThrough(&infoB7S7, &ioB7S7, in)
+	return stateB7S8, out, err
 }
 
 // b7S8 is the Pass state "B7S8" (parallel/parallel.asl.json:748).
 func (m *Machine) b7S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB7S9, result, nil
+	out, err := x.PassThrough(&infoB7S8, &ioB7S8, in)
+	return stateB7S9, out, err
 }
 
 // b7S9 is the Pass state "B7S9" (parallel/parallel.asl.json:757).
 func (m *Machine) b7S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB7S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB7S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB7S9, &ioB7S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch8 runs branch 8 of the Parallel state "Fork".
@@ -3023,162 +2224,62 @@ func (m *Machine) runForkBranch8(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b8S0 is the Pass state "B8S0" (parallel/parallel.asl.json:771).
 func (m *Machine) b8S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S1, result, nil
+	out, err := x.PassThrough(&infoB8S0, &ioB8S0, in)
+	return stateB8S1, out, err
 }
 
 // b8S1 is the Pass state "B8S1" (parallel/parallel.asl.json:780).
 func (m *Machine) b8S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S2, result, nil
+	out, err := x.PassThrough(&infoB8S1, &ioB8S1, in)
+	return stateB8S2, out, err
 }
 
 // b8S2 is the Pass state "B8S2" (parallel/parallel.asl.json:789).
 func (m *Machine) b8S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S3, result, nil
+	out, err := x.PassThrough(&infoB8S2, &ioB8S2, in)
+	return stateB8S3, out, err
 }
 
 // b8S3 is the Pass state "B8S3" (parallel/parallel.asl.json:798).
 func (m *Machine) b8S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S4, result, nil
+	out, err := x.PassThrough(&infoB8S3, &ioB8S3, in)
+	return stateB8S4, out, err
 }
 
 // b8S4 is the Pass state "B8S4" (parallel/parallel.asl.json:807).
 func (m *Machine) b8S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S5, result, nil
+	out, err := x.PassThrough(&infoB8S4, &ioB8S4, in)
+	return stateB8S5, out, err
 }
 
 // b8S5 is the Pass state "B8S5" (parallel/parallel.asl.json:816).
 func (m *Machine) b8S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S6, result, nil
+	out, err := x.PassThrough(&infoB8S5, &ioB8S5, in)
+	return stateB8S6, out, err
 }
 
 // b8S6 is the Pass state "B8S6" (parallel/parallel.asl.json:825).
 func (m *Machine) b8S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S7, result, nil
+	out, err := x.PassThrough(&infoB8S6, &ioB8S6, in)
+	return stateB8S7, out, err
 }
 
 // b8S7 is the Pass state "B8S7" (parallel/parallel.asl.json:834).
 func (m *Machine) b8S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S8, result, nil
+	out, err := x.PassThrough(&infoB8S7, &ioB8S7, in)
+	return stateB8S8, out, err
 }
 
 // b8S8 is the Pass state "B8S8" (parallel/parallel.asl.json:843).
 func (m *Machine) b8S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB8S9, result, nil
+	out, err := x.PassThrough(&infoB8S8, &ioB8S8, in)
+	return stateB8S9, out, err
 }
 
 // b8S9 is the Pass state "B8S9" (parallel/parallel.asl.json:852).
 func (m *Machine) b8S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB8S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB8S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB8S9, &ioB8S9, in)
+	return stateEnd, out, err
 }
 
 // runForkBranch9 runs branch 9 of the Parallel state "Fork".
@@ -3217,160 +2318,60 @@ func (m *Machine) runForkBranch9(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // b9S0 is the Pass state "B9S0" (parallel/parallel.asl.json:866).
 func (m *Machine) b9S0(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S0, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S0.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S1, result, nil
+	out, err := x.PassThrough(&infoB9S0, &ioB9S0, in)
+	return stateB9S1, out, err
 }
 
 // b9S1 is the Pass state "B9S1" (parallel/parallel.asl.json:875).
 func (m *Machine) b9S1(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S1, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S1.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S2, result, nil
+	out, err := x.PassThrough(&infoB9S1, &ioB9S1, in)
+	return stateB9S2, out, err
 }
 
 // b9S2 is the Pass state "B9S2" (parallel/parallel.asl.json:884).
 func (m *Machine) b9S2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S2, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S2.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S3, result, nil
+	out, err := x.PassThrough(&infoB9S2, &ioB9S2, in)
+	return stateB9S3, out, err
 }
 
 // b9S3 is the Pass state "B9S3" (parallel/parallel.asl.json:893).
 func (m *Machine) b9S3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S3.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S4, result, nil
+	out, err := x.PassThrough(&infoB9S3, &ioB9S3, in)
+	return stateB9S4, out, err
 }
 
 // b9S4 is the Pass state "B9S4" (parallel/parallel.asl.json:902).
 func (m *Machine) b9S4(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S4, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S4.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S5, result, nil
+	out, err := x.PassThrough(&infoB9S4, &ioB9S4, in)
+	return stateB9S5, out, err
 }
 
 // b9S5 is the Pass state "B9S5" (parallel/parallel.asl.json:911).
 func (m *Machine) b9S5(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S5, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S5.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S6, result, nil
+	out, err := x.PassThrough(&infoB9S5, &ioB9S5, in)
+	return stateB9S6, out, err
 }
 
 // b9S6 is the Pass state "B9S6" (parallel/parallel.asl.json:920).
 func (m *Machine) b9S6(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S6, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S6.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S7, result, nil
+	out, err := x.PassThrough(&infoB9S6, &ioB9S6, in)
+	return stateB9S7, out, err
 }
 
 // b9S7 is the Pass state "B9S7" (parallel/parallel.asl.json:929).
 func (m *Machine) b9S7(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S7, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S7.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S8, result, nil
+	out, err := x.PassThrough(&infoB9S7, &ioB9S7, in)
+	return stateB9S8, out, err
 }
 
 // b9S8 is the Pass state "B9S8" (parallel/parallel.asl.json:938).
 func (m *Machine) b9S8(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S8, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S8.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateB9S9, result, nil
+	out, err := x.PassThrough(&infoB9S8, &ioB9S8, in)
+	return stateB9S9, out, err
 }
 
 // b9S9 is the Pass state "B9S9" (parallel/parallel.asl.json:947).
 func (m *Machine) b9S9(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoB9S9, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioB9S9.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoB9S9, &ioB9S9, in)
+	return stateEnd, out, err
 }

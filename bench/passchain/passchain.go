@@ -2064,6 +2064,7 @@ var (
 )
 
 var (
+	pathLast   = aslrt.MustReferencePath("$.last")
 	ioPass0000 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":0,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "last")
@@ -2083,7 +2084,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0001 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":1,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2104,7 +2105,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0002 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":2,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2125,7 +2126,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0003 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":3,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2146,7 +2147,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0004 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":4,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2167,7 +2168,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0005 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":5,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2188,7 +2189,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0006 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":6,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2209,7 +2210,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0007 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":7,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2230,7 +2231,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0008 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":8,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2251,7 +2252,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0009 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":9,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2272,7 +2273,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0010 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":10,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2293,7 +2294,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0011 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":11,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2314,7 +2315,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0012 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":12,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2335,7 +2336,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0013 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":13,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2356,7 +2357,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0014 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":14,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2377,7 +2378,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0015 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":15,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2398,7 +2399,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0016 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":16,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2419,7 +2420,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0017 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":17,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2440,7 +2441,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0018 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":18,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2461,7 +2462,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0019 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":19,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2482,7 +2483,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0020 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":20,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2503,7 +2504,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0021 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":21,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2524,7 +2525,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0022 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":22,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2545,7 +2546,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0023 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":23,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2566,7 +2567,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0024 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":24,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2587,7 +2588,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0025 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":25,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2608,7 +2609,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0026 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":26,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2629,7 +2630,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0027 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":27,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2650,7 +2651,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0028 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":28,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2671,7 +2672,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0029 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":29,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2692,7 +2693,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0030 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":30,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2713,7 +2714,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0031 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":31,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2734,7 +2735,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0032 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":32,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2755,7 +2756,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0033 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":33,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2776,7 +2777,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0034 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":34,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2797,7 +2798,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0035 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":35,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2818,7 +2819,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0036 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":36,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2839,7 +2840,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0037 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":37,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2860,7 +2861,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0038 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":38,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2881,7 +2882,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0039 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":39,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2902,7 +2903,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0040 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":40,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2923,7 +2924,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0041 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":41,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2944,7 +2945,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0042 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":42,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2965,7 +2966,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0043 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":43,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -2986,7 +2987,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0044 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":44,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3007,7 +3008,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0045 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":45,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3028,7 +3029,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0046 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":46,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3049,7 +3050,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0047 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":47,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3070,7 +3071,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0048 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":48,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3091,7 +3092,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0049 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":49,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3112,7 +3113,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0050 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":50,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3133,7 +3134,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0051 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":51,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3154,7 +3155,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0052 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":52,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3175,7 +3176,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0053 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":53,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3196,7 +3197,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0054 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":54,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3217,7 +3218,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0055 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":55,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3238,7 +3239,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0056 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":56,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3259,7 +3260,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0057 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":57,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3280,7 +3281,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0058 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":58,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3301,7 +3302,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0059 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":59,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3322,7 +3323,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0060 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":60,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3343,7 +3344,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0061 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":61,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3364,7 +3365,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0062 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":62,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3385,7 +3386,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0063 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":63,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3406,7 +3407,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0064 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":64,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3427,7 +3428,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0065 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":65,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3448,7 +3449,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0066 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":66,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3469,7 +3470,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0067 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":67,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3490,7 +3491,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0068 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":68,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3511,7 +3512,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0069 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":69,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3532,7 +3533,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0070 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":70,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3553,7 +3554,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0071 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":71,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3574,7 +3575,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0072 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":72,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3595,7 +3596,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0073 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":73,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3616,7 +3617,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0074 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":74,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3637,7 +3638,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0075 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":75,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3658,7 +3659,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0076 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":76,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3679,7 +3680,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0077 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":77,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3700,7 +3701,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0078 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":78,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3721,7 +3722,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0079 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":79,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3742,7 +3743,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0080 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":80,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3763,7 +3764,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0081 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":81,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3784,7 +3785,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0082 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":82,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3805,7 +3806,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0083 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":83,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3826,7 +3827,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0084 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":84,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3847,7 +3848,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0085 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":85,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3868,7 +3869,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0086 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":86,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3889,7 +3890,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0087 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":87,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3910,7 +3911,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0088 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":88,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3931,7 +3932,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0089 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":89,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3952,7 +3953,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0090 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":90,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3973,7 +3974,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0091 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":91,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -3994,7 +3995,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0092 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":92,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4015,7 +4016,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0093 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":93,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4036,7 +4037,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0094 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":94,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4057,7 +4058,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0095 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":95,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4078,7 +4079,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0096 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":96,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4099,7 +4100,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0097 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":97,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4120,7 +4121,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0098 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":98,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4141,7 +4142,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0099 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":99,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4162,7 +4163,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0100 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":100,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4183,7 +4184,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0101 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":101,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4204,7 +4205,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0102 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":102,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4225,7 +4226,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0103 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":103,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4246,7 +4247,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0104 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":104,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4267,7 +4268,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0105 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":105,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4288,7 +4289,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0106 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":106,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4309,7 +4310,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0107 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":107,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4330,7 +4331,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0108 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":108,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4351,7 +4352,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0109 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":109,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4372,7 +4373,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0110 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":110,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4393,7 +4394,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0111 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":111,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4414,7 +4415,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0112 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":112,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4435,7 +4436,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0113 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":113,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4456,7 +4457,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0114 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":114,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4477,7 +4478,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0115 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":115,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4498,7 +4499,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0116 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":116,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4519,7 +4520,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0117 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":117,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4540,7 +4541,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0118 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":118,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4561,7 +4562,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0119 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":119,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4582,7 +4583,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0120 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":120,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4603,7 +4604,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0121 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":121,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4624,7 +4625,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0122 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":122,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4645,7 +4646,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0123 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":123,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4666,7 +4667,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0124 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":124,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4687,7 +4688,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0125 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":125,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4708,7 +4709,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0126 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":126,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4729,7 +4730,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0127 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":127,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4750,7 +4751,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0128 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":128,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4771,7 +4772,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0129 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":129,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4792,7 +4793,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0130 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":130,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4813,7 +4814,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0131 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":131,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4834,7 +4835,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0132 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":132,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4855,7 +4856,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0133 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":133,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4876,7 +4877,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0134 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":134,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4897,7 +4898,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0135 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":135,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4918,7 +4919,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0136 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":136,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4939,7 +4940,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0137 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":137,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4960,7 +4961,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0138 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":138,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -4981,7 +4982,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0139 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":139,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5002,7 +5003,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0140 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":140,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5023,7 +5024,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0141 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":141,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5044,7 +5045,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0142 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":142,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5065,7 +5066,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0143 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":143,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5086,7 +5087,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0144 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":144,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5107,7 +5108,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0145 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":145,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5128,7 +5129,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0146 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":146,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5149,7 +5150,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0147 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":147,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5170,7 +5171,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0148 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":148,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5191,7 +5192,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0149 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":149,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5212,7 +5213,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0150 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":150,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5233,7 +5234,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0151 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":151,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5254,7 +5255,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0152 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":152,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5275,7 +5276,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0153 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":153,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5296,7 +5297,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0154 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":154,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5317,7 +5318,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0155 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":155,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5338,7 +5339,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0156 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":156,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5359,7 +5360,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0157 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":157,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5380,7 +5381,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0158 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":158,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5401,7 +5402,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0159 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":159,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5422,7 +5423,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0160 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":160,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5443,7 +5444,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0161 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":161,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5464,7 +5465,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0162 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":162,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5485,7 +5486,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0163 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":163,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5506,7 +5507,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0164 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":164,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5527,7 +5528,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0165 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":165,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5548,7 +5549,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0166 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":166,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5569,7 +5570,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0167 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":167,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5590,7 +5591,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0168 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":168,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5611,7 +5612,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0169 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":169,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5632,7 +5633,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0170 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":170,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5653,7 +5654,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0171 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":171,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5674,7 +5675,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0172 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":172,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5695,7 +5696,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0173 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":173,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5716,7 +5717,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0174 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":174,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5737,7 +5738,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0175 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":175,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5758,7 +5759,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0176 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":176,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5779,7 +5780,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0177 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":177,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5800,7 +5801,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0178 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":178,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5821,7 +5822,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0179 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":179,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5842,7 +5843,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0180 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":180,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5863,7 +5864,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0181 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":181,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5884,7 +5885,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0182 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":182,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5905,7 +5906,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0183 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":183,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5926,7 +5927,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0184 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":184,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5947,7 +5948,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0185 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":185,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5968,7 +5969,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0186 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":186,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -5989,7 +5990,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0187 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":187,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6010,7 +6011,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0188 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":188,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6031,7 +6032,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0189 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":189,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6052,7 +6053,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0190 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":190,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6073,7 +6074,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0191 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":191,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6094,7 +6095,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0192 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":192,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6115,7 +6116,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0193 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":193,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6136,7 +6137,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0194 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":194,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6157,7 +6158,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0195 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":195,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6178,7 +6179,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0196 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":196,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6199,7 +6200,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0197 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":197,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6220,7 +6221,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0198 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":198,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6241,7 +6242,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0199 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":199,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6262,7 +6263,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0200 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":200,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6283,7 +6284,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0201 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":201,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6304,7 +6305,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0202 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":202,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6325,7 +6326,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0203 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":203,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6346,7 +6347,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0204 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":204,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6367,7 +6368,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0205 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":205,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6388,7 +6389,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0206 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":206,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6409,7 +6410,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0207 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":207,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6430,7 +6431,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0208 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":208,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6451,7 +6452,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0209 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":209,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6472,7 +6473,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0210 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":210,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6493,7 +6494,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0211 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":211,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6514,7 +6515,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0212 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":212,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6535,7 +6536,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0213 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":213,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6556,7 +6557,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0214 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":214,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6577,7 +6578,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0215 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":215,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6598,7 +6599,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0216 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":216,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6619,7 +6620,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0217 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":217,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6640,7 +6641,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0218 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":218,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6661,7 +6662,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0219 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":219,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6682,7 +6683,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0220 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":220,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6703,7 +6704,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0221 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":221,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6724,7 +6725,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0222 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":222,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6745,7 +6746,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0223 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":223,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6766,7 +6767,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0224 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":224,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6787,7 +6788,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0225 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":225,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6808,7 +6809,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0226 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":226,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6829,7 +6830,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0227 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":227,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6850,7 +6851,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0228 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":228,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6871,7 +6872,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0229 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":229,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6892,7 +6893,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0230 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":230,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6913,7 +6914,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0231 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":231,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6934,7 +6935,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0232 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":232,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6955,7 +6956,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0233 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":233,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6976,7 +6977,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0234 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":234,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -6997,7 +6998,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0235 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":235,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7018,7 +7019,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0236 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":236,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7039,7 +7040,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0237 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":237,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7060,7 +7061,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0238 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":238,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7081,7 +7082,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0239 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":239,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7102,7 +7103,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0240 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":240,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7123,7 +7124,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0241 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":241,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7144,7 +7145,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0242 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":242,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7165,7 +7166,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0243 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":243,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7186,7 +7187,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0244 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":244,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7207,7 +7208,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0245 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":245,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7228,7 +7229,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0246 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":246,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7249,7 +7250,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0247 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":247,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7270,7 +7271,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0248 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":248,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7291,7 +7292,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0249 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":249,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7312,7 +7313,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0250 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":250,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7333,7 +7334,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0251 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":251,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7354,7 +7355,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0252 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":252,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7375,7 +7376,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0253 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":253,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7396,7 +7397,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0254 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":254,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7417,7 +7418,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0255 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":255,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7438,7 +7439,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0256 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":256,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7459,7 +7460,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0257 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":257,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7480,7 +7481,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0258 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":258,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7501,7 +7502,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0259 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":259,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7522,7 +7523,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0260 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":260,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7543,7 +7544,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0261 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":261,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7564,7 +7565,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0262 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":262,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7585,7 +7586,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0263 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":263,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7606,7 +7607,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0264 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":264,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7627,7 +7628,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0265 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":265,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7648,7 +7649,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0266 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":266,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7669,7 +7670,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0267 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":267,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7690,7 +7691,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0268 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":268,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7711,7 +7712,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0269 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":269,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7732,7 +7733,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0270 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":270,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7753,7 +7754,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0271 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":271,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7774,7 +7775,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0272 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":272,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7795,7 +7796,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0273 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":273,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7816,7 +7817,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0274 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":274,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7837,7 +7838,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0275 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":275,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7858,7 +7859,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0276 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":276,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7879,7 +7880,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0277 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":277,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7900,7 +7901,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0278 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":278,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7921,7 +7922,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0279 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":279,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7942,7 +7943,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0280 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":280,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7963,7 +7964,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0281 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":281,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -7984,7 +7985,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0282 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":282,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8005,7 +8006,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0283 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":283,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8026,7 +8027,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0284 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":284,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8047,7 +8048,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0285 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":285,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8068,7 +8069,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0286 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":286,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8089,7 +8090,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0287 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":287,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8110,7 +8111,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0288 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":288,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8131,7 +8132,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0289 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":289,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8152,7 +8153,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0290 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":290,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8173,7 +8174,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0291 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":291,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8194,7 +8195,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0292 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":292,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8215,7 +8216,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0293 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":293,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8236,7 +8237,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0294 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":294,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8257,7 +8258,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0295 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":295,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8278,7 +8279,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0296 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":296,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8299,7 +8300,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0297 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":297,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8320,7 +8321,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0298 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":298,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8341,7 +8342,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0299 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":299,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8362,7 +8363,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0300 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":300,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8383,7 +8384,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0301 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":301,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8404,7 +8405,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0302 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":302,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8425,7 +8426,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0303 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":303,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8446,7 +8447,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0304 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":304,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8467,7 +8468,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0305 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":305,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8488,7 +8489,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0306 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":306,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8509,7 +8510,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0307 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":307,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8530,7 +8531,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0308 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":308,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8551,7 +8552,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0309 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":309,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8572,7 +8573,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0310 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":310,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8593,7 +8594,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0311 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":311,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8614,7 +8615,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0312 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":312,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8635,7 +8636,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0313 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":313,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8656,7 +8657,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0314 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":314,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8677,7 +8678,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0315 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":315,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8698,7 +8699,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0316 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":316,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8719,7 +8720,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0317 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":317,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8740,7 +8741,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0318 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":318,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8761,7 +8762,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0319 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":319,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8782,7 +8783,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0320 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":320,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8803,7 +8804,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0321 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":321,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8824,7 +8825,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0322 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":322,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8845,7 +8846,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0323 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":323,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8866,7 +8867,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0324 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":324,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8887,7 +8888,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0325 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":325,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8908,7 +8909,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0326 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":326,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8929,7 +8930,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0327 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":327,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8950,7 +8951,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0328 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":328,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8971,7 +8972,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0329 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":329,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -8992,7 +8993,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0330 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":330,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9013,7 +9014,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0331 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":331,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9034,7 +9035,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0332 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":332,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9055,7 +9056,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0333 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":333,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9076,7 +9077,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0334 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":334,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9097,7 +9098,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0335 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":335,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9118,7 +9119,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0336 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":336,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9139,7 +9140,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0337 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":337,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9160,7 +9161,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0338 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":338,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9181,7 +9182,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0339 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":339,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9202,7 +9203,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0340 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":340,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9223,7 +9224,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0341 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":341,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9244,7 +9245,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0342 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":342,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9265,7 +9266,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0343 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":343,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9286,7 +9287,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0344 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":344,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9307,7 +9308,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0345 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":345,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9328,7 +9329,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0346 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":346,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9349,7 +9350,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0347 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":347,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9370,7 +9371,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0348 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":348,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9391,7 +9392,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0349 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":349,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9412,7 +9413,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0350 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":350,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9433,7 +9434,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0351 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":351,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9454,7 +9455,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0352 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":352,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9475,7 +9476,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0353 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":353,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9496,7 +9497,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0354 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":354,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9517,7 +9518,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0355 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":355,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9538,7 +9539,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0356 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":356,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9559,7 +9560,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0357 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":357,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9580,7 +9581,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0358 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":358,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9601,7 +9602,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0359 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":359,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9622,7 +9623,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0360 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":360,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9643,7 +9644,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0361 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":361,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9664,7 +9665,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0362 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":362,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9685,7 +9686,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0363 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":363,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9706,7 +9707,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0364 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":364,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9727,7 +9728,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0365 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":365,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9748,7 +9749,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0366 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":366,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9769,7 +9770,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0367 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":367,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9790,7 +9791,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0368 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":368,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9811,7 +9812,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0369 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":369,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9832,7 +9833,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0370 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":370,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9853,7 +9854,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0371 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":371,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9874,7 +9875,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0372 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":372,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9895,7 +9896,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0373 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":373,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9916,7 +9917,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0374 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":374,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9937,7 +9938,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0375 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":375,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9958,7 +9959,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0376 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":376,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -9979,7 +9980,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0377 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":377,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10000,7 +10001,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0378 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":378,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10021,7 +10022,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0379 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":379,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10042,7 +10043,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0380 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":380,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10063,7 +10064,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0381 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":381,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10084,7 +10085,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0382 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":382,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10105,7 +10106,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0383 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":383,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10126,7 +10127,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0384 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":384,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10147,7 +10148,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0385 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":385,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10168,7 +10169,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0386 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":386,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10189,7 +10190,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0387 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":387,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10210,7 +10211,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0388 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":388,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10231,7 +10232,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0389 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":389,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10252,7 +10253,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0390 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":390,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10273,7 +10274,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0391 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":391,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10294,7 +10295,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0392 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":392,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10315,7 +10316,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0393 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":393,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10336,7 +10337,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0394 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":394,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10357,7 +10358,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0395 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":395,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10378,7 +10379,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0396 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":396,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10399,7 +10400,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0397 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":397,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10420,7 +10421,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0398 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":398,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10441,7 +10442,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0399 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":399,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10462,7 +10463,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0400 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":400,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10483,7 +10484,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0401 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":401,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10504,7 +10505,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0402 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":402,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10525,7 +10526,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0403 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":403,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10546,7 +10547,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0404 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":404,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10567,7 +10568,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0405 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":405,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10588,7 +10589,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0406 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":406,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10609,7 +10610,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0407 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":407,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10630,7 +10631,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0408 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":408,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10651,7 +10652,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0409 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":409,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10672,7 +10673,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0410 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":410,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10693,7 +10694,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0411 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":411,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10714,7 +10715,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0412 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":412,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10735,7 +10736,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0413 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":413,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10756,7 +10757,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0414 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":414,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10777,7 +10778,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0415 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":415,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10798,7 +10799,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0416 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":416,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10819,7 +10820,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0417 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":417,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10840,7 +10841,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0418 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":418,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10861,7 +10862,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0419 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":419,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10882,7 +10883,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0420 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":420,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10903,7 +10904,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0421 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":421,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10924,7 +10925,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0422 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":422,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10945,7 +10946,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0423 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":423,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10966,7 +10967,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0424 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":424,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -10987,7 +10988,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0425 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":425,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11008,7 +11009,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0426 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":426,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11029,7 +11030,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0427 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":427,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11050,7 +11051,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0428 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":428,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11071,7 +11072,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0429 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":429,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11092,7 +11093,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0430 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":430,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11113,7 +11114,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0431 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":431,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11134,7 +11135,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0432 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":432,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11155,7 +11156,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0433 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":433,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11176,7 +11177,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0434 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":434,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11197,7 +11198,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0435 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":435,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11218,7 +11219,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0436 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":436,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11239,7 +11240,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0437 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":437,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11260,7 +11261,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0438 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":438,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11281,7 +11282,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0439 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":439,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11302,7 +11303,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0440 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":440,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11323,7 +11324,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0441 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":441,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11344,7 +11345,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0442 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":442,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11365,7 +11366,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0443 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":443,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11386,7 +11387,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0444 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":444,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11407,7 +11408,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0445 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":445,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11428,7 +11429,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0446 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":446,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11449,7 +11450,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0447 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":447,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11470,7 +11471,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0448 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":448,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11491,7 +11492,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0449 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":449,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11512,7 +11513,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0450 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":450,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11533,7 +11534,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0451 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":451,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11554,7 +11555,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0452 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":452,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11575,7 +11576,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0453 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":453,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11596,7 +11597,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0454 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":454,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11617,7 +11618,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0455 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":455,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11638,7 +11639,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0456 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":456,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11659,7 +11660,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0457 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":457,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11680,7 +11681,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0458 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":458,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11701,7 +11702,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0459 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":459,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11722,7 +11723,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0460 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":460,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11743,7 +11744,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0461 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":461,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11764,7 +11765,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0462 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":462,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11785,7 +11786,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0463 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":463,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11806,7 +11807,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0464 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":464,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11827,7 +11828,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0465 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":465,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11848,7 +11849,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0466 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":466,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11869,7 +11870,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0467 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":467,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11890,7 +11891,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0468 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":468,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11911,7 +11912,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0469 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":469,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11932,7 +11933,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0470 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":470,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11953,7 +11954,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0471 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":471,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11974,7 +11975,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0472 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":472,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -11995,7 +11996,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0473 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":473,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12016,7 +12017,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0474 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":474,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12037,7 +12038,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0475 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":475,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12058,7 +12059,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0476 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":476,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12079,7 +12080,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0477 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":477,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12100,7 +12101,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0478 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":478,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12121,7 +12122,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0479 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":479,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12142,7 +12143,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0480 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":480,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12163,7 +12164,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0481 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":481,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12184,7 +12185,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0482 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":482,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12205,7 +12206,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0483 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":483,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12226,7 +12227,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0484 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":484,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12247,7 +12248,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0485 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":485,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12268,7 +12269,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0486 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":486,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12289,7 +12290,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0487 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":487,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12310,7 +12311,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0488 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":488,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12331,7 +12332,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0489 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":489,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12352,7 +12353,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0490 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":490,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12373,7 +12374,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0491 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":491,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12394,7 +12395,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0492 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":492,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12415,7 +12416,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0493 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":493,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12436,7 +12437,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0494 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":494,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12457,7 +12458,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0495 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":495,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12478,7 +12479,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0496 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":496,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12499,7 +12500,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0497 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":497,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12520,7 +12521,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0498 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":498,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12541,7 +12542,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0499 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":499,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12562,7 +12563,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0500 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":500,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12583,7 +12584,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0501 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":501,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12604,7 +12605,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0502 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":502,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12625,7 +12626,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0503 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":503,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12646,7 +12647,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0504 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":504,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12667,7 +12668,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0505 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":505,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12688,7 +12689,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0506 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":506,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12709,7 +12710,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0507 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":507,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12730,7 +12731,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0508 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":508,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12751,7 +12752,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0509 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":509,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12772,7 +12773,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0510 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":510,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12793,7 +12794,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0511 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":511,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12814,7 +12815,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0512 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":512,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12835,7 +12836,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0513 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":513,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12856,7 +12857,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0514 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":514,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12877,7 +12878,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0515 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":515,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12898,7 +12899,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0516 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":516,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12919,7 +12920,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0517 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":517,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12940,7 +12941,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0518 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":518,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12961,7 +12962,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0519 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":519,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -12982,7 +12983,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0520 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":520,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13003,7 +13004,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0521 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":521,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13024,7 +13025,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0522 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":522,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13045,7 +13046,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0523 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":523,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13066,7 +13067,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0524 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":524,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13087,7 +13088,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0525 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":525,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13108,7 +13109,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0526 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":526,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13129,7 +13130,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0527 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":527,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13150,7 +13151,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0528 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":528,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13171,7 +13172,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0529 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":529,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13192,7 +13193,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0530 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":530,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13213,7 +13214,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0531 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":531,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13234,7 +13235,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0532 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":532,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13255,7 +13256,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0533 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":533,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13276,7 +13277,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0534 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":534,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13297,7 +13298,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0535 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":535,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13318,7 +13319,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0536 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":536,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13339,7 +13340,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0537 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":537,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13360,7 +13361,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0538 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":538,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13381,7 +13382,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0539 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":539,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13402,7 +13403,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0540 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":540,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13423,7 +13424,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0541 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":541,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13444,7 +13445,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0542 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":542,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13465,7 +13466,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0543 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":543,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13486,7 +13487,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0544 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":544,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13507,7 +13508,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0545 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":545,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13528,7 +13529,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0546 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":546,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13549,7 +13550,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0547 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":547,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13570,7 +13571,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0548 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":548,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13591,7 +13592,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0549 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":549,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13612,7 +13613,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0550 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":550,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13633,7 +13634,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0551 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":551,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13654,7 +13655,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0552 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":552,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13675,7 +13676,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0553 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":553,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13696,7 +13697,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0554 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":554,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13717,7 +13718,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0555 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":555,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13738,7 +13739,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0556 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":556,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13759,7 +13760,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0557 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":557,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13780,7 +13781,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0558 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":558,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13801,7 +13802,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0559 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":559,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13822,7 +13823,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0560 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":560,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13843,7 +13844,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0561 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":561,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13864,7 +13865,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0562 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":562,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13885,7 +13886,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0563 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":563,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13906,7 +13907,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0564 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":564,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13927,7 +13928,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0565 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":565,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13948,7 +13949,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0566 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":566,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13969,7 +13970,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0567 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":567,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -13990,7 +13991,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0568 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":568,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14011,7 +14012,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0569 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":569,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14032,7 +14033,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0570 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":570,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14053,7 +14054,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0571 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":571,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14074,7 +14075,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0572 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":572,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14095,7 +14096,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0573 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":573,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14116,7 +14117,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0574 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":574,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14137,7 +14138,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0575 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":575,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14158,7 +14159,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0576 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":576,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14179,7 +14180,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0577 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":577,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14200,7 +14201,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0578 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":578,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14221,7 +14222,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0579 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":579,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14242,7 +14243,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0580 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":580,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14263,7 +14264,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0581 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":581,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14284,7 +14285,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0582 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":582,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14305,7 +14306,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0583 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":583,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14326,7 +14327,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0584 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":584,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14347,7 +14348,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0585 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":585,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14368,7 +14369,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0586 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":586,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14389,7 +14390,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0587 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":587,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14410,7 +14411,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0588 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":588,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14431,7 +14432,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0589 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":589,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14452,7 +14453,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0590 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":590,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14473,7 +14474,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0591 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":591,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14494,7 +14495,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0592 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":592,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14515,7 +14516,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0593 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":593,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14536,7 +14537,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0594 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":594,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14557,7 +14558,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0595 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":595,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14578,7 +14579,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0596 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":596,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14599,7 +14600,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0597 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":597,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14620,7 +14621,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0598 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":598,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14641,7 +14642,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0599 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":599,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14662,7 +14663,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0600 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":600,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14683,7 +14684,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0601 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":601,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14704,7 +14705,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0602 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":602,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14725,7 +14726,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0603 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":603,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14746,7 +14747,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0604 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":604,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14767,7 +14768,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0605 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":605,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14788,7 +14789,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0606 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":606,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14809,7 +14810,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0607 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":607,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14830,7 +14831,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0608 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":608,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14851,7 +14852,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0609 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":609,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14872,7 +14873,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0610 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":610,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14893,7 +14894,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0611 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":611,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14914,7 +14915,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0612 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":612,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14935,7 +14936,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0613 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":613,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14956,7 +14957,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0614 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":614,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14977,7 +14978,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0615 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":615,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -14998,7 +14999,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0616 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":616,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15019,7 +15020,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0617 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":617,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15040,7 +15041,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0618 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":618,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15061,7 +15062,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0619 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":619,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15082,7 +15083,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0620 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":620,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15103,7 +15104,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0621 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":621,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15124,7 +15125,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0622 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":622,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15145,7 +15146,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0623 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":623,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15166,7 +15167,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0624 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":624,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15187,7 +15188,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0625 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":625,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15208,7 +15209,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0626 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":626,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15229,7 +15230,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0627 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":627,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15250,7 +15251,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0628 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":628,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15271,7 +15272,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0629 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":629,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15292,7 +15293,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0630 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":630,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15313,7 +15314,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0631 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":631,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15334,7 +15335,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0632 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":632,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15355,7 +15356,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0633 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":633,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15376,7 +15377,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0634 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":634,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15397,7 +15398,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0635 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":635,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15418,7 +15419,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0636 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":636,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15439,7 +15440,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0637 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":637,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15460,7 +15461,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0638 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":638,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15481,7 +15482,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0639 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":639,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15502,7 +15503,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0640 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":640,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15523,7 +15524,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0641 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":641,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15544,7 +15545,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0642 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":642,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15565,7 +15566,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0643 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":643,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15586,7 +15587,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0644 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":644,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15607,7 +15608,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0645 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":645,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15628,7 +15629,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0646 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":646,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15649,7 +15650,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0647 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":647,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15670,7 +15671,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0648 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":648,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15691,7 +15692,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0649 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":649,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15712,7 +15713,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0650 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":650,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15733,7 +15734,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0651 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":651,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15754,7 +15755,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0652 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":652,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15775,7 +15776,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0653 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":653,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15796,7 +15797,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0654 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":654,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15817,7 +15818,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0655 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":655,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15838,7 +15839,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0656 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":656,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15859,7 +15860,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0657 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":657,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15880,7 +15881,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0658 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":658,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15901,7 +15902,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0659 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":659,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15922,7 +15923,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0660 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":660,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15943,7 +15944,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0661 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":661,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15964,7 +15965,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0662 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":662,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -15985,7 +15986,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0663 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":663,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16006,7 +16007,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0664 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":664,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16027,7 +16028,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0665 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":665,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16048,7 +16049,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0666 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":666,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16069,7 +16070,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0667 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":667,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16090,7 +16091,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0668 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":668,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16111,7 +16112,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0669 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":669,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16132,7 +16133,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0670 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":670,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16153,7 +16154,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0671 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":671,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16174,7 +16175,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0672 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":672,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16195,7 +16196,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0673 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":673,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16216,7 +16217,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0674 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":674,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16237,7 +16238,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0675 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":675,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16258,7 +16259,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0676 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":676,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16279,7 +16280,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0677 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":677,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16300,7 +16301,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0678 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":678,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16321,7 +16322,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0679 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":679,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16342,7 +16343,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0680 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":680,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16363,7 +16364,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0681 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":681,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16384,7 +16385,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0682 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":682,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16405,7 +16406,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0683 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":683,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16426,7 +16427,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0684 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":684,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16447,7 +16448,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0685 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":685,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16468,7 +16469,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0686 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":686,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16489,7 +16490,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0687 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":687,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16510,7 +16511,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0688 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":688,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16531,7 +16532,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0689 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":689,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16552,7 +16553,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0690 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":690,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16573,7 +16574,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0691 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":691,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16594,7 +16595,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0692 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":692,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16615,7 +16616,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0693 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":693,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16636,7 +16637,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0694 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":694,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16657,7 +16658,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0695 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":695,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16678,7 +16679,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0696 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":696,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16699,7 +16700,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0697 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":697,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16720,7 +16721,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0698 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":698,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16741,7 +16742,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0699 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":699,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16762,7 +16763,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0700 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":700,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16783,7 +16784,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0701 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":701,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16804,7 +16805,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0702 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":702,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16825,7 +16826,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0703 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":703,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16846,7 +16847,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0704 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":704,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16867,7 +16868,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0705 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":705,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16888,7 +16889,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0706 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":706,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16909,7 +16910,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0707 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":707,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16930,7 +16931,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0708 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":708,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16951,7 +16952,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0709 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":709,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16972,7 +16973,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0710 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":710,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -16993,7 +16994,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0711 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":711,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17014,7 +17015,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0712 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":712,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17035,7 +17036,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0713 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":713,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17056,7 +17057,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0714 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":714,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17077,7 +17078,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0715 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":715,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17098,7 +17099,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0716 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":716,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17119,7 +17120,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0717 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":717,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17140,7 +17141,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0718 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":718,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17161,7 +17162,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0719 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":719,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17182,7 +17183,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0720 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":720,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17203,7 +17204,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0721 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":721,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17224,7 +17225,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0722 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":722,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17245,7 +17246,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0723 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":723,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17266,7 +17267,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0724 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":724,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17287,7 +17288,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0725 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":725,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17308,7 +17309,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0726 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":726,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17329,7 +17330,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0727 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":727,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17350,7 +17351,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0728 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":728,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17371,7 +17372,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0729 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":729,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17392,7 +17393,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0730 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":730,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17413,7 +17414,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0731 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":731,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17434,7 +17435,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0732 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":732,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17455,7 +17456,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0733 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":733,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17476,7 +17477,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0734 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":734,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17497,7 +17498,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0735 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":735,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17518,7 +17519,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0736 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":736,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17539,7 +17540,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0737 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":737,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17560,7 +17561,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0738 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":738,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17581,7 +17582,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0739 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":739,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17602,7 +17603,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0740 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":740,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17623,7 +17624,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0741 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":741,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17644,7 +17645,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0742 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":742,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17665,7 +17666,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0743 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":743,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17686,7 +17687,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0744 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":744,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17707,7 +17708,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0745 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":745,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17728,7 +17729,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0746 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":746,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17749,7 +17750,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0747 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":747,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17770,7 +17771,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0748 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":748,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17791,7 +17792,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0749 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":749,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17812,7 +17813,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0750 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":750,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17833,7 +17834,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0751 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":751,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17854,7 +17855,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0752 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":752,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17875,7 +17876,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0753 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":753,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17896,7 +17897,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0754 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":754,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17917,7 +17918,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0755 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":755,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17938,7 +17939,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0756 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":756,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17959,7 +17960,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0757 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":757,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -17980,7 +17981,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0758 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":758,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18001,7 +18002,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0759 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":759,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18022,7 +18023,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0760 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":760,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18043,7 +18044,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0761 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":761,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18064,7 +18065,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0762 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":762,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18085,7 +18086,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0763 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":763,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18106,7 +18107,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0764 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":764,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18127,7 +18128,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0765 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":765,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18148,7 +18149,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0766 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":766,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18169,7 +18170,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0767 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":767,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18190,7 +18191,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0768 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":768,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18211,7 +18212,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0769 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":769,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18232,7 +18233,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0770 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":770,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18253,7 +18254,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0771 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":771,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18274,7 +18275,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0772 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":772,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18295,7 +18296,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0773 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":773,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18316,7 +18317,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0774 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":774,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18337,7 +18338,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0775 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":775,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18358,7 +18359,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0776 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":776,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18379,7 +18380,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0777 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":777,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18400,7 +18401,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0778 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":778,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18421,7 +18422,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0779 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":779,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18442,7 +18443,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0780 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":780,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18463,7 +18464,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0781 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":781,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18484,7 +18485,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0782 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":782,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18505,7 +18506,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0783 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":783,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18526,7 +18527,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0784 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":784,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18547,7 +18548,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0785 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":785,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18568,7 +18569,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0786 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":786,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18589,7 +18590,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0787 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":787,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18610,7 +18611,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0788 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":788,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18631,7 +18632,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0789 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":789,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18652,7 +18653,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0790 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":790,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18673,7 +18674,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0791 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":791,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18694,7 +18695,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0792 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":792,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18715,7 +18716,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0793 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":793,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18736,7 +18737,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0794 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":794,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18757,7 +18758,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0795 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":795,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18778,7 +18779,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0796 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":796,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18799,7 +18800,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0797 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":797,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18820,7 +18821,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0798 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":798,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18841,7 +18842,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0799 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":799,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18862,7 +18863,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0800 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":800,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18883,7 +18884,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0801 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":801,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18904,7 +18905,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0802 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":802,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18925,7 +18926,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0803 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":803,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18946,7 +18947,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0804 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":804,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18967,7 +18968,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0805 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":805,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -18988,7 +18989,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0806 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":806,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19009,7 +19010,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0807 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":807,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19030,7 +19031,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0808 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":808,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19051,7 +19052,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0809 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":809,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19072,7 +19073,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0810 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":810,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19093,7 +19094,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0811 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":811,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19114,7 +19115,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0812 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":812,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19135,7 +19136,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0813 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":813,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19156,7 +19157,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0814 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":814,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19177,7 +19178,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0815 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":815,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19198,7 +19199,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0816 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":816,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19219,7 +19220,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0817 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":817,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19240,7 +19241,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0818 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":818,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19261,7 +19262,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0819 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":819,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19282,7 +19283,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0820 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":820,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19303,7 +19304,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0821 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":821,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19324,7 +19325,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0822 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":822,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19345,7 +19346,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0823 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":823,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19366,7 +19367,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0824 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":824,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19387,7 +19388,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0825 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":825,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19408,7 +19409,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0826 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":826,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19429,7 +19430,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0827 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":827,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19450,7 +19451,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0828 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":828,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19471,7 +19472,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0829 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":829,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19492,7 +19493,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0830 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":830,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19513,7 +19514,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0831 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":831,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19534,7 +19535,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0832 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":832,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19555,7 +19556,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0833 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":833,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19576,7 +19577,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0834 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":834,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19597,7 +19598,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0835 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":835,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19618,7 +19619,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0836 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":836,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19639,7 +19640,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0837 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":837,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19660,7 +19661,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0838 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":838,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19681,7 +19682,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0839 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":839,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19702,7 +19703,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0840 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":840,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19723,7 +19724,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0841 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":841,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19744,7 +19745,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0842 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":842,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19765,7 +19766,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0843 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":843,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19786,7 +19787,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0844 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":844,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19807,7 +19808,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0845 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":845,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19828,7 +19829,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0846 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":846,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19849,7 +19850,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0847 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":847,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19870,7 +19871,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0848 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":848,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19891,7 +19892,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0849 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":849,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19912,7 +19913,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0850 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":850,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19933,7 +19934,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0851 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":851,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19954,7 +19955,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0852 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":852,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19975,7 +19976,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0853 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":853,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -19996,7 +19997,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0854 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":854,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20017,7 +20018,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0855 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":855,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20038,7 +20039,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0856 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":856,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20059,7 +20060,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0857 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":857,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20080,7 +20081,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0858 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":858,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20101,7 +20102,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0859 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":859,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20122,7 +20123,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0860 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":860,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20143,7 +20144,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0861 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":861,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20164,7 +20165,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0862 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":862,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20185,7 +20186,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0863 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":863,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20206,7 +20207,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0864 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":864,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20227,7 +20228,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0865 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":865,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20248,7 +20249,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0866 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":866,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20269,7 +20270,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0867 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":867,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20290,7 +20291,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0868 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":868,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20311,7 +20312,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0869 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":869,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20332,7 +20333,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0870 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":870,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20353,7 +20354,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0871 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":871,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20374,7 +20375,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0872 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":872,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20395,7 +20396,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0873 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":873,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20416,7 +20417,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0874 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":874,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20437,7 +20438,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0875 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":875,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20458,7 +20459,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0876 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":876,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20479,7 +20480,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0877 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":877,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20500,7 +20501,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0878 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":878,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20521,7 +20522,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0879 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":879,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20542,7 +20543,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0880 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":880,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20563,7 +20564,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0881 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":881,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20584,7 +20585,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0882 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":882,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20605,7 +20606,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0883 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":883,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20626,7 +20627,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0884 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":884,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20647,7 +20648,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0885 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":885,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20668,7 +20669,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0886 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":886,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20689,7 +20690,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0887 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":887,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20710,7 +20711,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0888 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":888,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20731,7 +20732,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0889 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":889,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20752,7 +20753,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0890 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":890,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20773,7 +20774,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0891 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":891,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20794,7 +20795,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0892 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":892,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20815,7 +20816,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0893 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":893,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20836,7 +20837,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0894 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":894,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20857,7 +20858,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0895 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":895,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20878,7 +20879,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0896 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":896,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20899,7 +20900,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0897 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":897,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20920,7 +20921,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0898 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":898,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20941,7 +20942,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0899 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":899,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20962,7 +20963,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0900 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":900,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -20983,7 +20984,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0901 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":901,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21004,7 +21005,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0902 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":902,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21025,7 +21026,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0903 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":903,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21046,7 +21047,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0904 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":904,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21067,7 +21068,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0905 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":905,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21088,7 +21089,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0906 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":906,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21109,7 +21110,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0907 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":907,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21130,7 +21131,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0908 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":908,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21151,7 +21152,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0909 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":909,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21172,7 +21173,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0910 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":910,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21193,7 +21194,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0911 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":911,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21214,7 +21215,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0912 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":912,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21235,7 +21236,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0913 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":913,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21256,7 +21257,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0914 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":914,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21277,7 +21278,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0915 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":915,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21298,7 +21299,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0916 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":916,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21319,7 +21320,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0917 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":917,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21340,7 +21341,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0918 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":918,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21361,7 +21362,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0919 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":919,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21382,7 +21383,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0920 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":920,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21403,7 +21404,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0921 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":921,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21424,7 +21425,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0922 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":922,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21445,7 +21446,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0923 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":923,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21466,7 +21467,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0924 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":924,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21487,7 +21488,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0925 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":925,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21508,7 +21509,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0926 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":926,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21529,7 +21530,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0927 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":927,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21550,7 +21551,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0928 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":928,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21571,7 +21572,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0929 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":929,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21592,7 +21593,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0930 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":930,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21613,7 +21614,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0931 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":931,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21634,7 +21635,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0932 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":932,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21655,7 +21656,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0933 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":933,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21676,7 +21677,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0934 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":934,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21697,7 +21698,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0935 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":935,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21718,7 +21719,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0936 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":936,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21739,7 +21740,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0937 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":937,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21760,7 +21761,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0938 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":938,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21781,7 +21782,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0939 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":939,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21802,7 +21803,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0940 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":940,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21823,7 +21824,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0941 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":941,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21844,7 +21845,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0942 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":942,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21865,7 +21866,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0943 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":943,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21886,7 +21887,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0944 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":944,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21907,7 +21908,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0945 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":945,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21928,7 +21929,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0946 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":946,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21949,7 +21950,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0947 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":947,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21970,7 +21971,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0948 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":948,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -21991,7 +21992,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0949 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":949,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22012,7 +22013,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0950 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":950,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22033,7 +22034,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0951 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":951,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22054,7 +22055,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0952 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":952,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22075,7 +22076,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0953 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":953,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22096,7 +22097,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0954 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":954,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22117,7 +22118,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0955 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":955,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22138,7 +22139,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0956 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":956,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22159,7 +22160,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0957 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":957,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22180,7 +22181,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0958 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":958,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22201,7 +22202,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0959 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":959,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22222,7 +22223,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0960 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":960,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22243,7 +22244,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0961 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":961,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22264,7 +22265,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0962 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":962,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22285,7 +22286,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0963 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":963,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22306,7 +22307,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0964 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":964,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22327,7 +22328,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0965 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":965,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22348,7 +22349,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0966 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":966,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22369,7 +22370,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0967 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":967,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22390,7 +22391,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0968 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":968,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22411,7 +22412,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0969 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":969,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22432,7 +22433,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0970 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":970,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22453,7 +22454,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0971 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":971,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22474,7 +22475,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0972 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":972,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22495,7 +22496,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0973 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":973,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22516,7 +22517,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0974 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":974,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22537,7 +22538,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0975 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":975,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22558,7 +22559,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0976 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":976,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22579,7 +22580,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0977 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":977,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22600,7 +22601,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0978 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":978,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22621,7 +22622,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0979 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":979,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22642,7 +22643,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0980 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":980,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22663,7 +22664,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0981 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":981,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22684,7 +22685,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0982 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":982,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22705,7 +22706,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0983 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":983,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22726,7 +22727,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0984 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":984,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22747,7 +22748,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0985 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":985,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22768,7 +22769,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0986 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":986,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22789,7 +22790,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0987 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":987,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22810,7 +22811,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0988 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":988,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22831,7 +22832,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0989 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":989,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22852,7 +22853,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0990 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":990,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22873,7 +22874,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0991 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":991,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22894,7 +22895,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0992 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":992,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22915,7 +22916,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0993 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":993,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22936,7 +22937,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0994 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":994,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22957,7 +22958,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0995 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":995,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22978,7 +22979,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0996 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":996,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -22999,7 +23000,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0997 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":997,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -23020,7 +23021,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0998 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":998,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -23041,7 +23042,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 	ioPass0999 = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"index":999,"previous.$":"$.last.index","name.$":"$.name"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -23062,7 +23063,7 @@ var (
 				"name", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.last"),
+		ResultPath: pathLast,
 	}
 )
 
@@ -25082,20000 +25083,6000 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // pass0000 is the Pass state "Pass0000" (passchain/passchain.asl.json:5).
 func (m *Machine) pass0000(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0000, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0000.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0000.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0001, out, nil
+	out, err := x.PassThrough(&infoPass0000, &ioPass0000, in)
+	return statePass0001, out, err
 }
 
 // pass0001 is the Pass state "Pass0001" (passchain/passchain.asl.json:15).
 func (m *Machine) pass0001(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0001, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0001.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0001.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0002, out, nil
+	out, err := x.PassThrough(&infoPass0001, &ioPass0001, in)
+	return statePass0002, out, err
 }
 
 // pass0002 is the Pass state "Pass0002" (passchain/passchain.asl.json:25).
 func (m *Machine) pass0002(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0002, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0002.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0002.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0003, out, nil
+	out, err := x.PassThrough(&infoPass0002, &ioPass0002, in)
+	return statePass0003, out, err
 }
 
 // pass0003 is the Pass state "Pass0003" (passchain/passchain.asl.json:35).
 func (m *Machine) pass0003(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0003, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0003.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0003.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0004, out, nil
+	out, err := x.PassThrough(&infoPass0003, &ioPass0003, in)
+	return statePass0004, out, err
 }
 
 // pass0004 is the Pass state "Pass0004" (passchain/passchain.asl.json:45).
 func (m *Machine) pass0004(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0004, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0004.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0004.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0005, out, nil
+	out, err := x.PassThrough(&infoPass0004, &ioPass0004, in)
+	return statePass0005, out, err
 }
 
 // pass0005 is the Pass state "Pass0005" (passchain/passchain.asl.json:55).
 func (m *Machine) pass0005(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0005, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0005.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0005.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0006, out, nil
+	out, err := x.PassThrough(&infoPass0005, &ioPass0005, in)
+	return statePass0006, out, err
 }
 
 // pass0006 is the Pass state "Pass0006" (passchain/passchain.asl.json:65).
 func (m *Machine) pass0006(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0006, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0006.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0006.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0007, out, nil
+	out, err := x.PassThrough(&infoPass0006, &ioPass0006, in)
+	return statePass0007, out, err
 }
 
 // pass0007 is the Pass state "Pass0007" (passchain/passchain.asl.json:75).
 func (m *Machine) pass0007(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0007, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0007.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0007.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0008, out, nil
+	out, err := x.PassThrough(&infoPass0007, &ioPass0007, in)
+	return statePass0008, out, err
 }
 
 // pass0008 is the Pass state "Pass0008" (passchain/passchain.asl.json:85).
 func (m *Machine) pass0008(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0008, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0008.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0008.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0009, out, nil
+	out, err := x.PassThrough(&infoPass0008, &ioPass0008, in)
+	return statePass0009, out, err
 }
 
 // pass0009 is the Pass state "Pass0009" (passchain/passchain.asl.json:95).
 func (m *Machine) pass0009(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0009, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0009.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0009.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0010, out, nil
+	out, err := x.PassThrough(&infoPass0009, &ioPass0009, in)
+	return statePass0010, out, err
 }
 
 // pass0010 is the Pass state "Pass0010" (passchain/passchain.asl.json:105).
 func (m *Machine) pass0010(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0010, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0010.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0010.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0011, out, nil
+	out, err := x.PassThrough(&infoPass0010, &ioPass0010, in)
+	return statePass0011, out, err
 }
 
 // pass0011 is the Pass state "Pass0011" (passchain/passchain.asl.json:115).
 func (m *Machine) pass0011(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0011, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0011.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0011.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0012, out, nil
+	out, err := x.PassThrough(&infoPass0011, &ioPass0011, in)
+	return statePass0012, out, err
 }
 
 // pass0012 is the Pass state "Pass0012" (passchain/passchain.asl.json:125).
 func (m *Machine) pass0012(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0012, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0012.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0012.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0013, out, nil
+	out, err := x.PassThrough(&infoPass0012, &ioPass0012, in)
+	return statePass0013, out, err
 }
 
 // pass0013 is the Pass state "Pass0013" (passchain/passchain.asl.json:135).
 func (m *Machine) pass0013(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0013, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0013.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0013.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0014, out, nil
+	out, err := x.PassThrough(&infoPass0013, &ioPass0013, in)
+	return statePass0014, out, err
 }
 
 // pass0014 is the Pass state "Pass0014" (passchain/passchain.asl.json:145).
 func (m *Machine) pass0014(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0014, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0014.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0014.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0015, out, nil
+	out, err := x.PassThrough(&infoPass0014, &ioPass0014, in)
+	return statePass0015, out, err
 }
 
 // pass0015 is the Pass state "Pass0015" (passchain/passchain.asl.json:155).
 func (m *Machine) pass0015(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0015, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0015.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0015.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0016, out, nil
+	out, err := x.PassThrough(&infoPass0015, &ioPass0015, in)
+	return statePass0016, out, err
 }
 
 // pass0016 is the Pass state "Pass0016" (passchain/passchain.asl.json:165).
 func (m *Machine) pass0016(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0016, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0016.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0016.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0017, out, nil
+	out, err := x.PassThrough(&infoPass0016, &ioPass0016, in)
+	return statePass0017, out, err
 }
 
 // pass0017 is the Pass state "Pass0017" (passchain/passchain.asl.json:175).
 func (m *Machine) pass0017(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0017, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0017.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0017.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0018, out, nil
+	out, err := x.PassThrough(&infoPass0017, &ioPass0017, in)
+	return statePass0018, out, err
 }
 
 // pass0018 is the Pass state "Pass0018" (passchain/passchain.asl.json:185).
 func (m *Machine) pass0018(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0018, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0018.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0018.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0019, out, nil
+	out, err := x.PassThrough(&infoPass0018, &ioPass0018, in)
+	return statePass0019, out, err
 }
 
 // pass0019 is the Pass state "Pass0019" (passchain/passchain.asl.json:195).
 func (m *Machine) pass0019(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0019, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0019.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0019.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0020, out, nil
+	out, err := x.PassThrough(&infoPass0019, &ioPass0019, in)
+	return statePass0020, out, err
 }
 
 // pass0020 is the Pass state "Pass0020" (passchain/passchain.asl.json:205).
 func (m *Machine) pass0020(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0020, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0020.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0020.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0021, out, nil
+	out, err := x.PassThrough(&infoPass0020, &ioPass0020, in)
+	return statePass0021, out, err
 }
 
 // pass0021 is the Pass state "Pass0021" (passchain/passchain.asl.json:215).
 func (m *Machine) pass0021(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0021, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0021.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0021.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0022, out, nil
+	out, err := x.PassThrough(&infoPass0021, &ioPass0021, in)
+	return statePass0022, out, err
 }
 
 // pass0022 is the Pass state "Pass0022" (passchain/passchain.asl.json:225).
 func (m *Machine) pass0022(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0022, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0022.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0022.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0023, out, nil
+	out, err := x.PassThrough(&infoPass0022, &ioPass0022, in)
+	return statePass0023, out, err
 }
 
 // pass0023 is the Pass state "Pass0023" (passchain/passchain.asl.json:235).
 func (m *Machine) pass0023(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0023, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0023.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0023.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0024, out, nil
+	out, err := x.PassThrough(&infoPass0023, &ioPass0023, in)
+	return statePass0024, out, err
 }
 
 // pass0024 is the Pass state "Pass0024" (passchain/passchain.asl.json:245).
 func (m *Machine) pass0024(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0024, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0024.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0024.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0025, out, nil
+	out, err := x.PassThrough(&infoPass0024, &ioPass0024, in)
+	return statePass0025, out, err
 }
 
 // pass0025 is the Pass state "Pass0025" (passchain/passchain.asl.json:255).
 func (m *Machine) pass0025(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0025, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0025.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0025.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0026, out, nil
+	out, err := x.PassThrough(&infoPass0025, &ioPass0025, in)
+	return statePass0026, out, err
 }
 
 // pass0026 is the Pass state "Pass0026" (passchain/passchain.asl.json:265).
 func (m *Machine) pass0026(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0026, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0026.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0026.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0027, out, nil
+	out, err := x.PassThrough(&infoPass0026, &ioPass0026, in)
+	return statePass0027, out, err
 }
 
 // pass0027 is the Pass state "Pass0027" (passchain/passchain.asl.json:275).
 func (m *Machine) pass0027(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0027, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0027.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0027.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0028, out, nil
+	out, err := x.PassThrough(&infoPass0027, &ioPass0027, in)
+	return statePass0028, out, err
 }
 
 // pass0028 is the Pass state "Pass0028" (passchain/passchain.asl.json:285).
 func (m *Machine) pass0028(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0028, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0028.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0028.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0029, out, nil
+	out, err := x.PassThrough(&infoPass0028, &ioPass0028, in)
+	return statePass0029, out, err
 }
 
 // pass0029 is the Pass state "Pass0029" (passchain/passchain.asl.json:295).
 func (m *Machine) pass0029(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0029, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0029.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0029.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0030, out, nil
+	out, err := x.PassThrough(&infoPass0029, &ioPass0029, in)
+	return statePass0030, out, err
 }
 
 // pass0030 is the Pass state "Pass0030" (passchain/passchain.asl.json:305).
 func (m *Machine) pass0030(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0030, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0030.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0030.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0031, out, nil
+	out, err := x.PassThrough(&infoPass0030, &ioPass0030, in)
+	return statePass0031, out, err
 }
 
 // pass0031 is the Pass state "Pass0031" (passchain/passchain.asl.json:315).
 func (m *Machine) pass0031(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0031, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0031.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0031.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0032, out, nil
+	out, err := x.PassThrough(&infoPass0031, &ioPass0031, in)
+	return statePass0032, out, err
 }
 
 // pass0032 is the Pass state "Pass0032" (passchain/passchain.asl.json:325).
 func (m *Machine) pass0032(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0032, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0032.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0032.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0033, out, nil
+	out, err := x.PassThrough(&infoPass0032, &ioPass0032, in)
+	return statePass0033, out, err
 }
 
 // pass0033 is the Pass state "Pass0033" (passchain/passchain.asl.json:335).
 func (m *Machine) pass0033(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0033, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0033.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0033.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0034, out, nil
+	out, err := x.PassThrough(&infoPass0033, &ioPass0033, in)
+	return statePass0034, out, err
 }
 
 // pass0034 is the Pass state "Pass0034" (passchain/passchain.asl.json:345).
 func (m *Machine) pass0034(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0034, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0034.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0034.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0035, out, nil
+	out, err := x.PassThrough(&infoPass0034, &ioPass0034, in)
+	return statePass0035, out, err
 }
 
 // pass0035 is the Pass state "Pass0035" (passchain/passchain.asl.json:355).
 func (m *Machine) pass0035(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0035, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0035.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0035.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0036, out, nil
+	out, err := x.PassThrough(&infoPass0035, &ioPass0035, in)
+	return statePass0036, out, err
 }
 
 // pass0036 is the Pass state "Pass0036" (passchain/passchain.asl.json:365).
 func (m *Machine) pass0036(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0036, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0036.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0036.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0037, out, nil
+	out, err := x.PassThrough(&infoPass0036, &ioPass0036, in)
+	return statePass0037, out, err
 }
 
 // pass0037 is the Pass state "Pass0037" (passchain/passchain.asl.json:375).
 func (m *Machine) pass0037(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0037, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0037.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0037.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0038, out, nil
+	out, err := x.PassThrough(&infoPass0037, &ioPass0037, in)
+	return statePass0038, out, err
 }
 
 // pass0038 is the Pass state "Pass0038" (passchain/passchain.asl.json:385).
 func (m *Machine) pass0038(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0038, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0038.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0038.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0039, out, nil
+	out, err := x.PassThrough(&infoPass0038, &ioPass0038, in)
+	return statePass0039, out, err
 }
 
 // pass0039 is the Pass state "Pass0039" (passchain/passchain.asl.json:395).
 func (m *Machine) pass0039(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0039, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0039.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0039.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0040, out, nil
+	out, err := x.PassThrough(&infoPass0039, &ioPass0039, in)
+	return statePass0040, out, err
 }
 
 // pass0040 is the Pass state "Pass0040" (passchain/passchain.asl.json:405).
 func (m *Machine) pass0040(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0040, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0040.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0040.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0041, out, nil
+	out, err := x.PassThrough(&infoPass0040, &ioPass0040, in)
+	return statePass0041, out, err
 }
 
 // pass0041 is the Pass state "Pass0041" (passchain/passchain.asl.json:415).
 func (m *Machine) pass0041(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0041, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0041.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0041.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0042, out, nil
+	out, err := x.PassThrough(&infoPass0041, &ioPass0041, in)
+	return statePass0042, out, err
 }
 
 // pass0042 is the Pass state "Pass0042" (passchain/passchain.asl.json:425).
 func (m *Machine) pass0042(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0042, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0042.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0042.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0043, out, nil
+	out, err := x.PassThrough(&infoPass0042, &ioPass0042, in)
+	return statePass0043, out, err
 }
 
 // pass0043 is the Pass state "Pass0043" (passchain/passchain.asl.json:435).
 func (m *Machine) pass0043(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0043, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0043.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0043.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0044, out, nil
+	out, err := x.PassThrough(&infoPass0043, &ioPass0043, in)
+	return statePass0044, out, err
 }
 
 // pass0044 is the Pass state "Pass0044" (passchain/passchain.asl.json:445).
 func (m *Machine) pass0044(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0044, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0044.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0044.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0045, out, nil
+	out, err := x.PassThrough(&infoPass0044, &ioPass0044, in)
+	return statePass0045, out, err
 }
 
 // pass0045 is the Pass state "Pass0045" (passchain/passchain.asl.json:455).
 func (m *Machine) pass0045(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0045, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0045.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0045.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0046, out, nil
+	out, err := x.PassThrough(&infoPass0045, &ioPass0045, in)
+	return statePass0046, out, err
 }
 
 // pass0046 is the Pass state "Pass0046" (passchain/passchain.asl.json:465).
 func (m *Machine) pass0046(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0046, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0046.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0046.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0047, out, nil
+	out, err := x.PassThrough(&infoPass0046, &ioPass0046, in)
+	return statePass0047, out, err
 }
 
 // pass0047 is the Pass state "Pass0047" (passchain/passchain.asl.json:475).
 func (m *Machine) pass0047(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0047, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0047.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0047.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0048, out, nil
+	out, err := x.PassThrough(&infoPass0047, &ioPass0047, in)
+	return statePass0048, out, err
 }
 
 // pass0048 is the Pass state "Pass0048" (passchain/passchain.asl.json:485).
 func (m *Machine) pass0048(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0048, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0048.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0048.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0049, out, nil
+	out, err := x.PassThrough(&infoPass0048, &ioPass0048, in)
+	return statePass0049, out, err
 }
 
 // pass0049 is the Pass state "Pass0049" (passchain/passchain.asl.json:495).
 func (m *Machine) pass0049(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0049, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0049.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0049.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0050, out, nil
+	out, err := x.PassThrough(&infoPass0049, &ioPass0049, in)
+	return statePass0050, out, err
 }
 
 // pass0050 is the Pass state "Pass0050" (passchain/passchain.asl.json:505).
 func (m *Machine) pass0050(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0050, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0050.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0050.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0051, out, nil
+	out, err := x.PassThrough(&infoPass0050, &ioPass0050, in)
+	return statePass0051, out, err
 }
 
 // pass0051 is the Pass state "Pass0051" (passchain/passchain.asl.json:515).
 func (m *Machine) pass0051(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0051, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0051.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0051.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0052, out, nil
+	out, err := x.PassThrough(&infoPass0051, &ioPass0051, in)
+	return statePass0052, out, err
 }
 
 // pass0052 is the Pass state "Pass0052" (passchain/passchain.asl.json:525).
 func (m *Machine) pass0052(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0052, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0052.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0052.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0053, out, nil
+	out, err := x.PassThrough(&infoPass0052, &ioPass0052, in)
+	return statePass0053, out, err
 }
 
 // pass0053 is the Pass state "Pass0053" (passchain/passchain.asl.json:535).
 func (m *Machine) pass0053(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0053, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0053.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0053.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0054, out, nil
+	out, err := x.PassThrough(&infoPass0053, &ioPass0053, in)
+	return statePass0054, out, err
 }
 
 // pass0054 is the Pass state "Pass0054" (passchain/passchain.asl.json:545).
 func (m *Machine) pass0054(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0054, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0054.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0054.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0055, out, nil
+	out, err := x.PassThrough(&infoPass0054, &ioPass0054, in)
+	return statePass0055, out, err
 }
 
 // pass0055 is the Pass state "Pass0055" (passchain/passchain.asl.json:555).
 func (m *Machine) pass0055(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0055, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0055.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0055.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0056, out, nil
+	out, err := x.PassThrough(&infoPass0055, &ioPass0055, in)
+	return statePass0056, out, err
 }
 
 // pass0056 is the Pass state "Pass0056" (passchain/passchain.asl.json:565).
 func (m *Machine) pass0056(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0056, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0056.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0056.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0057, out, nil
+	out, err := x.PassThrough(&infoPass0056, &ioPass0056, in)
+	return statePass0057, out, err
 }
 
 // pass0057 is the Pass state "Pass0057" (passchain/passchain.asl.json:575).
 func (m *Machine) pass0057(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0057, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0057.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0057.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0058, out, nil
+	out, err := x.PassThrough(&infoPass0057, &ioPass0057, in)
+	return statePass0058, out, err
 }
 
 // pass0058 is the Pass state "Pass0058" (passchain/passchain.asl.json:585).
 func (m *Machine) pass0058(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0058, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0058.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0058.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0059, out, nil
+	out, err := x.PassThrough(&infoPass0058, &ioPass0058, in)
+	return statePass0059, out, err
 }
 
 // pass0059 is the Pass state "Pass0059" (passchain/passchain.asl.json:595).
 func (m *Machine) pass0059(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0059, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0059.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0059.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0060, out, nil
+	out, err := x.PassThrough(&infoPass0059, &ioPass0059, in)
+	return statePass0060, out, err
 }
 
 // pass0060 is the Pass state "Pass0060" (passchain/passchain.asl.json:605).
 func (m *Machine) pass0060(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0060, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0060.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0060.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0061, out, nil
+	out, err := x.PassThrough(&infoPass0060, &ioPass0060, in)
+	return statePass0061, out, err
 }
 
 // pass0061 is the Pass state "Pass0061" (passchain/passchain.asl.json:615).
 func (m *Machine) pass0061(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0061, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0061.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0061.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0062, out, nil
+	out, err := x.PassThrough(&infoPass0061, &ioPass0061, in)
+	return statePass0062, out, err
 }
 
 // pass0062 is the Pass state "Pass0062" (passchain/passchain.asl.json:625).
 func (m *Machine) pass0062(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0062, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0062.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0062.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0063, out, nil
+	out, err := x.PassThrough(&infoPass0062, &ioPass0062, in)
+	return statePass0063, out, err
 }
 
 // pass0063 is the Pass state "Pass0063" (passchain/passchain.asl.json:635).
 func (m *Machine) pass0063(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0063, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0063.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0063.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0064, out, nil
+	out, err := x.PassThrough(&infoPass0063, &ioPass0063, in)
+	return statePass0064, out, err
 }
 
 // pass0064 is the Pass state "Pass0064" (passchain/passchain.asl.json:645).
 func (m *Machine) pass0064(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0064, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0064.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0064.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0065, out, nil
+	out, err := x.PassThrough(&infoPass0064, &ioPass0064, in)
+	return statePass0065, out, err
 }
 
 // pass0065 is the Pass state "Pass0065" (passchain/passchain.asl.json:655).
 func (m *Machine) pass0065(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0065, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0065.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0065.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0066, out, nil
+	out, err := x.PassThrough(&infoPass0065, &ioPass0065, in)
+	return statePass0066, out, err
 }
 
 // pass0066 is the Pass state "Pass0066" (passchain/passchain.asl.json:665).
 func (m *Machine) pass0066(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0066, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0066.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0066.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0067, out, nil
+	out, err := x.PassThrough(&infoPass0066, &ioPass0066, in)
+	return statePass0067, out, err
 }
 
 // pass0067 is the Pass state "Pass0067" (passchain/passchain.asl.json:675).
 func (m *Machine) pass0067(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0067, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0067.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0067.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0068, out, nil
+	out, err := x.PassThrough(&infoPass0067, &ioPass0067, in)
+	return statePass0068, out, err
 }
 
 // pass0068 is the Pass state "Pass0068" (passchain/passchain.asl.json:685).
 func (m *Machine) pass0068(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0068, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0068.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0068.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0069, out, nil
+	out, err := x.PassThrough(&infoPass0068, &ioPass0068, in)
+	return statePass0069, out, err
 }
 
 // pass0069 is the Pass state "Pass0069" (passchain/passchain.asl.json:695).
 func (m *Machine) pass0069(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0069, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0069.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0069.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0070, out, nil
+	out, err := x.PassThrough(&infoPass0069, &ioPass0069, in)
+	return statePass0070, out, err
 }
 
 // pass0070 is the Pass state "Pass0070" (passchain/passchain.asl.json:705).
 func (m *Machine) pass0070(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0070, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0070.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0070.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0071, out, nil
+	out, err := x.PassThrough(&infoPass0070, &ioPass0070, in)
+	return statePass0071, out, err
 }
 
 // pass0071 is the Pass state "Pass0071" (passchain/passchain.asl.json:715).
 func (m *Machine) pass0071(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0071, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0071.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0071.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0072, out, nil
+	out, err := x.PassThrough(&infoPass0071, &ioPass0071, in)
+	return statePass0072, out, err
 }
 
 // pass0072 is the Pass state "Pass0072" (passchain/passchain.asl.json:725).
 func (m *Machine) pass0072(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0072, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0072.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0072.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0073, out, nil
+	out, err := x.PassThrough(&infoPass0072, &ioPass0072, in)
+	return statePass0073, out, err
 }
 
 // pass0073 is the Pass state "Pass0073" (passchain/passchain.asl.json:735).
 func (m *Machine) pass0073(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0073, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0073.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0073.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0074, out, nil
+	out, err := x.PassThrough(&infoPass0073, &ioPass0073, in)
+	return statePass0074, out, err
 }
 
 // pass0074 is the Pass state "Pass0074" (passchain/passchain.asl.json:745).
 func (m *Machine) pass0074(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0074, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0074.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0074.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0075, out, nil
+	out, err := x.PassThrough(&infoPass0074, &ioPass0074, in)
+	return statePass0075, out, err
 }
 
 // pass0075 is the Pass state "Pass0075" (passchain/passchain.asl.json:755).
 func (m *Machine) pass0075(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0075, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0075.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0075.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0076, out, nil
+	out, err := x.PassThrough(&infoPass0075, &ioPass0075, in)
+	return statePass0076, out, err
 }
 
 // pass0076 is the Pass state "Pass0076" (passchain/passchain.asl.json:765).
 func (m *Machine) pass0076(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0076, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0076.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0076.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0077, out, nil
+	out, err := x.PassThrough(&infoPass0076, &ioPass0076, in)
+	return statePass0077, out, err
 }
 
 // pass0077 is the Pass state "Pass0077" (passchain/passchain.asl.json:775).
 func (m *Machine) pass0077(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0077, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0077.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0077.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0078, out, nil
+	out, err := x.PassThrough(&infoPass0077, &ioPass0077, in)
+	return statePass0078, out, err
 }
 
 // pass0078 is the Pass state "Pass0078" (passchain/passchain.asl.json:785).
 func (m *Machine) pass0078(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0078, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0078.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0078.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0079, out, nil
+	out, err := x.PassThrough(&infoPass0078, &ioPass0078, in)
+	return statePass0079, out, err
 }
 
 // pass0079 is the Pass state "Pass0079" (passchain/passchain.asl.json:795).
 func (m *Machine) pass0079(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0079, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0079.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0079.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0080, out, nil
+	out, err := x.PassThrough(&infoPass0079, &ioPass0079, in)
+	return statePass0080, out, err
 }
 
 // pass0080 is the Pass state "Pass0080" (passchain/passchain.asl.json:805).
 func (m *Machine) pass0080(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0080, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0080.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0080.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0081, out, nil
+	out, err := x.PassThrough(&infoPass0080, &ioPass0080, in)
+	return statePass0081, out, err
 }
 
 // pass0081 is the Pass state "Pass0081" (passchain/passchain.asl.json:815).
 func (m *Machine) pass0081(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0081, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0081.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0081.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0082, out, nil
+	out, err := x.PassThrough(&infoPass0081, &ioPass0081, in)
+	return statePass0082, out, err
 }
 
 // pass0082 is the Pass state "Pass0082" (passchain/passchain.asl.json:825).
 func (m *Machine) pass0082(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0082, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0082.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0082.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0083, out, nil
+	out, err := x.PassThrough(&infoPass0082, &ioPass0082, in)
+	return statePass0083, out, err
 }
 
 // pass0083 is the Pass state "Pass0083" (passchain/passchain.asl.json:835).
 func (m *Machine) pass0083(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0083, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0083.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0083.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0084, out, nil
+	out, err := x.PassThrough(&infoPass0083, &ioPass0083, in)
+	return statePass0084, out, err
 }
 
 // pass0084 is the Pass state "Pass0084" (passchain/passchain.asl.json:845).
 func (m *Machine) pass0084(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0084, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0084.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0084.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0085, out, nil
+	out, err := x.PassThrough(&infoPass0084, &ioPass0084, in)
+	return statePass0085, out, err
 }
 
 // pass0085 is the Pass state "Pass0085" (passchain/passchain.asl.json:855).
 func (m *Machine) pass0085(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0085, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0085.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0085.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0086, out, nil
+	out, err := x.PassThrough(&infoPass0085, &ioPass0085, in)
+	return statePass0086, out, err
 }
 
 // pass0086 is the Pass state "Pass0086" (passchain/passchain.asl.json:865).
 func (m *Machine) pass0086(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0086, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0086.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0086.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0087, out, nil
+	out, err := x.PassThrough(&infoPass0086, &ioPass0086, in)
+	return statePass0087, out, err
 }
 
 // pass0087 is the Pass state "Pass0087" (passchain/passchain.asl.json:875).
 func (m *Machine) pass0087(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0087, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0087.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0087.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0088, out, nil
+	out, err := x.PassThrough(&infoPass0087, &ioPass0087, in)
+	return statePass0088, out, err
 }
 
 // pass0088 is the Pass state "Pass0088" (passchain/passchain.asl.json:885).
 func (m *Machine) pass0088(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0088, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0088.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0088.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0089, out, nil
+	out, err := x.PassThrough(&infoPass0088, &ioPass0088, in)
+	return statePass0089, out, err
 }
 
 // pass0089 is the Pass state "Pass0089" (passchain/passchain.asl.json:895).
 func (m *Machine) pass0089(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0089, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0089.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0089.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0090, out, nil
+	out, err := x.PassThrough(&infoPass0089, &ioPass0089, in)
+	return statePass0090, out, err
 }
 
 // pass0090 is the Pass state "Pass0090" (passchain/passchain.asl.json:905).
 func (m *Machine) pass0090(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0090, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0090.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0090.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0091, out, nil
+	out, err := x.PassThrough(&infoPass0090, &ioPass0090, in)
+	return statePass0091, out, err
 }
 
 // pass0091 is the Pass state "Pass0091" (passchain/passchain.asl.json:915).
 func (m *Machine) pass0091(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0091, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0091.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0091.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0092, out, nil
+	out, err := x.PassThrough(&infoPass0091, &ioPass0091, in)
+	return statePass0092, out, err
 }
 
 // pass0092 is the Pass state "Pass0092" (passchain/passchain.asl.json:925).
 func (m *Machine) pass0092(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0092, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0092.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0092.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0093, out, nil
+	out, err := x.PassThrough(&infoPass0092, &ioPass0092, in)
+	return statePass0093, out, err
 }
 
 // pass0093 is the Pass state "Pass0093" (passchain/passchain.asl.json:935).
 func (m *Machine) pass0093(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0093, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0093.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0093.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0094, out, nil
+	out, err := x.PassThrough(&infoPass0093, &ioPass0093, in)
+	return statePass0094, out, err
 }
 
 // pass0094 is the Pass state "Pass0094" (passchain/passchain.asl.json:945).
 func (m *Machine) pass0094(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0094, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0094.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0094.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0095, out, nil
+	out, err := x.PassThrough(&infoPass0094, &ioPass0094, in)
+	return statePass0095, out, err
 }
 
 // pass0095 is the Pass state "Pass0095" (passchain/passchain.asl.json:955).
 func (m *Machine) pass0095(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0095, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0095.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0095.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0096, out, nil
+	out, err := x.PassThrough(&infoPass0095, &ioPass0095, in)
+	return statePass0096, out, err
 }
 
 // pass0096 is the Pass state "Pass0096" (passchain/passchain.asl.json:965).
 func (m *Machine) pass0096(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0096, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0096.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0096.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0097, out, nil
+	out, err := x.PassThrough(&infoPass0096, &ioPass0096, in)
+	return statePass0097, out, err
 }
 
 // pass0097 is the Pass state "Pass0097" (passchain/passchain.asl.json:975).
 func (m *Machine) pass0097(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0097, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0097.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0097.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0098, out, nil
+	out, err := x.PassThrough(&infoPass0097, &ioPass0097, in)
+	return statePass0098, out, err
 }
 
 // pass0098 is the Pass state "Pass0098" (passchain/passchain.asl.json:985).
 func (m *Machine) pass0098(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0098, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0098.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0098.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0099, out, nil
+	out, err := x.PassThrough(&infoPass0098, &ioPass0098, in)
+	return statePass0099, out, err
 }
 
 // pass0099 is the Pass state "Pass0099" (passchain/passchain.asl.json:995).
 func (m *Machine) pass0099(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0099, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0099.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0099.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0100, out, nil
+	out, err := x.PassThrough(&infoPass0099, &ioPass0099, in)
+	return statePass0100, out, err
 }
 
 // pass0100 is the Pass state "Pass0100" (passchain/passchain.asl.json:1005).
 func (m *Machine) pass0100(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0100, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0100.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0100.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0101, out, nil
+	out, err := x.PassThrough(&infoPass0100, &ioPass0100, in)
+	return statePass0101, out, err
 }
 
 // pass0101 is the Pass state "Pass0101" (passchain/passchain.asl.json:1015).
 func (m *Machine) pass0101(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0101, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0101.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0101.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0102, out, nil
+	out, err := x.PassThrough(&infoPass0101, &ioPass0101, in)
+	return statePass0102, out, err
 }
 
 // pass0102 is the Pass state "Pass0102" (passchain/passchain.asl.json:1025).
 func (m *Machine) pass0102(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0102, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0102.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0102.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0103, out, nil
+	out, err := x.PassThrough(&infoPass0102, &ioPass0102, in)
+	return statePass0103, out, err
 }
 
 // pass0103 is the Pass state "Pass0103" (passchain/passchain.asl.json:1035).
 func (m *Machine) pass0103(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0103, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0103.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0103.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0104, out, nil
+	out, err := x.PassThrough(&infoPass0103, &ioPass0103, in)
+	return statePass0104, out, err
 }
 
 // pass0104 is the Pass state "Pass0104" (passchain/passchain.asl.json:1045).
 func (m *Machine) pass0104(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0104, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0104.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0104.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0105, out, nil
+	out, err := x.PassThrough(&infoPass0104, &ioPass0104, in)
+	return statePass0105, out, err
 }
 
 // pass0105 is the Pass state "Pass0105" (passchain/passchain.asl.json:1055).
 func (m *Machine) pass0105(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0105, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0105.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0105.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0106, out, nil
+	out, err := x.PassThrough(&infoPass0105, &ioPass0105, in)
+	return statePass0106, out, err
 }
 
 // pass0106 is the Pass state "Pass0106" (passchain/passchain.asl.json:1065).
 func (m *Machine) pass0106(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0106, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0106.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0106.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0107, out, nil
+	out, err := x.PassThrough(&infoPass0106, &ioPass0106, in)
+	return statePass0107, out, err
 }
 
 // pass0107 is the Pass state "Pass0107" (passchain/passchain.asl.json:1075).
 func (m *Machine) pass0107(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0107, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0107.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0107.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0108, out, nil
+	out, err := x.PassThrough(&infoPass0107, &ioPass0107, in)
+	return statePass0108, out, err
 }
 
 // pass0108 is the Pass state "Pass0108" (passchain/passchain.asl.json:1085).
 func (m *Machine) pass0108(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0108, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0108.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0108.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0109, out, nil
+	out, err := x.PassThrough(&infoPass0108, &ioPass0108, in)
+	return statePass0109, out, err
 }
 
 // pass0109 is the Pass state "Pass0109" (passchain/passchain.asl.json:1095).
 func (m *Machine) pass0109(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0109, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0109.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0109.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0110, out, nil
+	out, err := x.PassThrough(&infoPass0109, &ioPass0109, in)
+	return statePass0110, out, err
 }
 
 // pass0110 is the Pass state "Pass0110" (passchain/passchain.asl.json:1105).
 func (m *Machine) pass0110(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0110, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0110.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0110.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0111, out, nil
+	out, err := x.PassThrough(&infoPass0110, &ioPass0110, in)
+	return statePass0111, out, err
 }
 
 // pass0111 is the Pass state "Pass0111" (passchain/passchain.asl.json:1115).
 func (m *Machine) pass0111(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0111, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0111.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0111.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0112, out, nil
+	out, err := x.PassThrough(&infoPass0111, &ioPass0111, in)
+	return statePass0112, out, err
 }
 
 // pass0112 is the Pass state "Pass0112" (passchain/passchain.asl.json:1125).
 func (m *Machine) pass0112(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0112, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0112.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0112.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0113, out, nil
+	out, err := x.PassThrough(&infoPass0112, &ioPass0112, in)
+	return statePass0113, out, err
 }
 
 // pass0113 is the Pass state "Pass0113" (passchain/passchain.asl.json:1135).
 func (m *Machine) pass0113(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0113, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0113.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0113.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0114, out, nil
+	out, err := x.PassThrough(&infoPass0113, &ioPass0113, in)
+	return statePass0114, out, err
 }
 
 // pass0114 is the Pass state "Pass0114" (passchain/passchain.asl.json:1145).
 func (m *Machine) pass0114(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0114, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0114.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0114.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0115, out, nil
+	out, err := x.PassThrough(&infoPass0114, &ioPass0114, in)
+	return statePass0115, out, err
 }
 
 // pass0115 is the Pass state "Pass0115" (passchain/passchain.asl.json:1155).
 func (m *Machine) pass0115(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0115, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0115.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0115.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0116, out, nil
+	out, err := x.PassThrough(&infoPass0115, &ioPass0115, in)
+	return statePass0116, out, err
 }
 
 // pass0116 is the Pass state "Pass0116" (passchain/passchain.asl.json:1165).
 func (m *Machine) pass0116(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0116, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0116.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0116.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0117, out, nil
+	out, err := x.PassThrough(&infoPass0116, &ioPass0116, in)
+	return statePass0117, out, err
 }
 
 // pass0117 is the Pass state "Pass0117" (passchain/passchain.asl.json:1175).
 func (m *Machine) pass0117(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0117, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0117.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0117.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0118, out, nil
+	out, err := x.PassThrough(&infoPass0117, &ioPass0117, in)
+	return statePass0118, out, err
 }
 
 // pass0118 is the Pass state "Pass0118" (passchain/passchain.asl.json:1185).
 func (m *Machine) pass0118(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0118, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0118.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0118.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0119, out, nil
+	out, err := x.PassThrough(&infoPass0118, &ioPass0118, in)
+	return statePass0119, out, err
 }
 
 // pass0119 is the Pass state "Pass0119" (passchain/passchain.asl.json:1195).
 func (m *Machine) pass0119(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0119, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0119.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0119.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0120, out, nil
+	out, err := x.PassThrough(&infoPass0119, &ioPass0119, in)
+	return statePass0120, out, err
 }
 
 // pass0120 is the Pass state "Pass0120" (passchain/passchain.asl.json:1205).
 func (m *Machine) pass0120(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0120, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0120.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0120.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0121, out, nil
+	out, err := x.PassThrough(&infoPass0120, &ioPass0120, in)
+	return statePass0121, out, err
 }
 
 // pass0121 is the Pass state "Pass0121" (passchain/passchain.asl.json:1215).
 func (m *Machine) pass0121(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0121, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0121.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0121.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0122, out, nil
+	out, err := x.PassThrough(&infoPass0121, &ioPass0121, in)
+	return statePass0122, out, err
 }
 
 // pass0122 is the Pass state "Pass0122" (passchain/passchain.asl.json:1225).
 func (m *Machine) pass0122(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0122, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0122.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0122.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0123, out, nil
+	out, err := x.PassThrough(&infoPass0122, &ioPass0122, in)
+	return statePass0123, out, err
 }
 
 // pass0123 is the Pass state "Pass0123" (passchain/passchain.asl.json:1235).
 func (m *Machine) pass0123(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0123, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0123.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0123.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0124, out, nil
+	out, err := x.PassThrough(&infoPass0123, &ioPass0123, in)
+	return statePass0124, out, err
 }
 
 // pass0124 is the Pass state "Pass0124" (passchain/passchain.asl.json:1245).
 func (m *Machine) pass0124(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0124, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0124.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0124.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0125, out, nil
+	out, err := x.PassThrough(&infoPass0124, &ioPass0124, in)
+	return statePass0125, out, err
 }
 
 // pass0125 is the Pass state "Pass0125" (passchain/passchain.asl.json:1255).
 func (m *Machine) pass0125(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0125, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0125.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0125.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0126, out, nil
+	out, err := x.PassThrough(&infoPass0125, &ioPass0125, in)
+	return statePass0126, out, err
 }
 
 // pass0126 is the Pass state "Pass0126" (passchain/passchain.asl.json:1265).
 func (m *Machine) pass0126(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0126, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0126.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0126.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0127, out, nil
+	out, err := x.PassThrough(&infoPass0126, &ioPass0126, in)
+	return statePass0127, out, err
 }
 
 // pass0127 is the Pass state "Pass0127" (passchain/passchain.asl.json:1275).
 func (m *Machine) pass0127(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0127, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0127.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0127.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0128, out, nil
+	out, err := x.PassThrough(&infoPass0127, &ioPass0127, in)
+	return statePass0128, out, err
 }
 
 // pass0128 is the Pass state "Pass0128" (passchain/passchain.asl.json:1285).
 func (m *Machine) pass0128(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0128, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0128.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0128.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0129, out, nil
+	out, err := x.PassThrough(&infoPass0128, &ioPass0128, in)
+	return statePass0129, out, err
 }
 
 // pass0129 is the Pass state "Pass0129" (passchain/passchain.asl.json:1295).
 func (m *Machine) pass0129(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0129, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0129.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0129.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0130, out, nil
+	out, err := x.PassThrough(&infoPass0129, &ioPass0129, in)
+	return statePass0130, out, err
 }
 
 // pass0130 is the Pass state "Pass0130" (passchain/passchain.asl.json:1305).
 func (m *Machine) pass0130(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0130, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0130.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0130.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0131, out, nil
+	out, err := x.PassThrough(&infoPass0130, &ioPass0130, in)
+	return statePass0131, out, err
 }
 
 // pass0131 is the Pass state "Pass0131" (passchain/passchain.asl.json:1315).
 func (m *Machine) pass0131(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0131, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0131.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0131.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0132, out, nil
+	out, err := x.PassThrough(&infoPass0131, &ioPass0131, in)
+	return statePass0132, out, err
 }
 
 // pass0132 is the Pass state "Pass0132" (passchain/passchain.asl.json:1325).
 func (m *Machine) pass0132(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0132, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0132.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0132.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0133, out, nil
+	out, err := x.PassThrough(&infoPass0132, &ioPass0132, in)
+	return statePass0133, out, err
 }
 
 // pass0133 is the Pass state "Pass0133" (passchain/passchain.asl.json:1335).
 func (m *Machine) pass0133(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0133, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0133.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0133.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0134, out, nil
+	out, err := x.PassThrough(&infoPass0133, &ioPass0133, in)
+	return statePass0134, out, err
 }
 
 // pass0134 is the Pass state "Pass0134" (passchain/passchain.asl.json:1345).
 func (m *Machine) pass0134(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0134, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0134.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0134.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0135, out, nil
+	out, err := x.PassThrough(&infoPass0134, &ioPass0134, in)
+	return statePass0135, out, err
 }
 
 // pass0135 is the Pass state "Pass0135" (passchain/passchain.asl.json:1355).
 func (m *Machine) pass0135(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0135, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0135.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0135.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0136, out, nil
+	out, err := x.PassThrough(&infoPass0135, &ioPass0135, in)
+	return statePass0136, out, err
 }
 
 // pass0136 is the Pass state "Pass0136" (passchain/passchain.asl.json:1365).
 func (m *Machine) pass0136(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0136, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0136.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0136.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0137, out, nil
+	out, err := x.PassThrough(&infoPass0136, &ioPass0136, in)
+	return statePass0137, out, err
 }
 
 // pass0137 is the Pass state "Pass0137" (passchain/passchain.asl.json:1375).
 func (m *Machine) pass0137(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0137, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0137.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0137.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0138, out, nil
+	out, err := x.PassThrough(&infoPass0137, &ioPass0137, in)
+	return statePass0138, out, err
 }
 
 // pass0138 is the Pass state "Pass0138" (passchain/passchain.asl.json:1385).
 func (m *Machine) pass0138(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0138, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0138.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0138.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0139, out, nil
+	out, err := x.PassThrough(&infoPass0138, &ioPass0138, in)
+	return statePass0139, out, err
 }
 
 // pass0139 is the Pass state "Pass0139" (passchain/passchain.asl.json:1395).
 func (m *Machine) pass0139(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0139, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0139.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0139.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0140, out, nil
+	out, err := x.PassThrough(&infoPass0139, &ioPass0139, in)
+	return statePass0140, out, err
 }
 
 // pass0140 is the Pass state "Pass0140" (passchain/passchain.asl.json:1405).
 func (m *Machine) pass0140(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0140, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0140.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0140.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0141, out, nil
+	out, err := x.PassThrough(&infoPass0140, &ioPass0140, in)
+	return statePass0141, out, err
 }
 
 // pass0141 is the Pass state "Pass0141" (passchain/passchain.asl.json:1415).
 func (m *Machine) pass0141(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0141, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0141.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0141.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0142, out, nil
+	out, err := x.PassThrough(&infoPass0141, &ioPass0141, in)
+	return statePass0142, out, err
 }
 
 // pass0142 is the Pass state "Pass0142" (passchain/passchain.asl.json:1425).
 func (m *Machine) pass0142(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0142, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0142.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0142.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0143, out, nil
+	out, err := x.PassThrough(&infoPass0142, &ioPass0142, in)
+	return statePass0143, out, err
 }
 
 // pass0143 is the Pass state "Pass0143" (passchain/passchain.asl.json:1435).
 func (m *Machine) pass0143(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0143, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0143.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0143.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0144, out, nil
+	out, err := x.PassThrough(&infoPass0143, &ioPass0143, in)
+	return statePass0144, out, err
 }
 
 // pass0144 is the Pass state "Pass0144" (passchain/passchain.asl.json:1445).
 func (m *Machine) pass0144(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0144, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0144.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0144.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0145, out, nil
+	out, err := x.PassThrough(&infoPass0144, &ioPass0144, in)
+	return statePass0145, out, err
 }
 
 // pass0145 is the Pass state "Pass0145" (passchain/passchain.asl.json:1455).
 func (m *Machine) pass0145(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0145, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0145.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0145.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0146, out, nil
+	out, err := x.PassThrough(&infoPass0145, &ioPass0145, in)
+	return statePass0146, out, err
 }
 
 // pass0146 is the Pass state "Pass0146" (passchain/passchain.asl.json:1465).
 func (m *Machine) pass0146(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0146, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0146.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0146.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0147, out, nil
+	out, err := x.PassThrough(&infoPass0146, &ioPass0146, in)
+	return statePass0147, out, err
 }
 
 // pass0147 is the Pass state "Pass0147" (passchain/passchain.asl.json:1475).
 func (m *Machine) pass0147(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0147, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0147.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0147.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0148, out, nil
+	out, err := x.PassThrough(&infoPass0147, &ioPass0147, in)
+	return statePass0148, out, err
 }
 
 // pass0148 is the Pass state "Pass0148" (passchain/passchain.asl.json:1485).
 func (m *Machine) pass0148(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0148, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0148.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0148.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0149, out, nil
+	out, err := x.PassThrough(&infoPass0148, &ioPass0148, in)
+	return statePass0149, out, err
 }
 
 // pass0149 is the Pass state "Pass0149" (passchain/passchain.asl.json:1495).
 func (m *Machine) pass0149(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0149, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0149.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0149.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0150, out, nil
+	out, err := x.PassThrough(&infoPass0149, &ioPass0149, in)
+	return statePass0150, out, err
 }
 
 // pass0150 is the Pass state "Pass0150" (passchain/passchain.asl.json:1505).
 func (m *Machine) pass0150(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0150, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0150.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0150.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0151, out, nil
+	out, err := x.PassThrough(&infoPass0150, &ioPass0150, in)
+	return statePass0151, out, err
 }
 
 // pass0151 is the Pass state "Pass0151" (passchain/passchain.asl.json:1515).
 func (m *Machine) pass0151(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0151, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0151.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0151.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0152, out, nil
+	out, err := x.PassThrough(&infoPass0151, &ioPass0151, in)
+	return statePass0152, out, err
 }
 
 // pass0152 is the Pass state "Pass0152" (passchain/passchain.asl.json:1525).
 func (m *Machine) pass0152(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0152, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0152.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0152.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0153, out, nil
+	out, err := x.PassThrough(&infoPass0152, &ioPass0152, in)
+	return statePass0153, out, err
 }
 
 // pass0153 is the Pass state "Pass0153" (passchain/passchain.asl.json:1535).
 func (m *Machine) pass0153(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0153, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0153.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0153.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0154, out, nil
+	out, err := x.PassThrough(&infoPass0153, &ioPass0153, in)
+	return statePass0154, out, err
 }
 
 // pass0154 is the Pass state "Pass0154" (passchain/passchain.asl.json:1545).
 func (m *Machine) pass0154(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0154, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0154.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0154.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0155, out, nil
+	out, err := x.PassThrough(&infoPass0154, &ioPass0154, in)
+	return statePass0155, out, err
 }
 
 // pass0155 is the Pass state "Pass0155" (passchain/passchain.asl.json:1555).
 func (m *Machine) pass0155(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0155, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0155.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0155.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0156, out, nil
+	out, err := x.PassThrough(&infoPass0155, &ioPass0155, in)
+	return statePass0156, out, err
 }
 
 // pass0156 is the Pass state "Pass0156" (passchain/passchain.asl.json:1565).
 func (m *Machine) pass0156(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0156, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0156.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0156.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0157, out, nil
+	out, err := x.PassThrough(&infoPass0156, &ioPass0156, in)
+	return statePass0157, out, err
 }
 
 // pass0157 is the Pass state "Pass0157" (passchain/passchain.asl.json:1575).
 func (m *Machine) pass0157(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0157, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0157.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0157.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0158, out, nil
+	out, err := x.PassThrough(&infoPass0157, &ioPass0157, in)
+	return statePass0158, out, err
 }
 
 // pass0158 is the Pass state "Pass0158" (passchain/passchain.asl.json:1585).
 func (m *Machine) pass0158(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0158, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0158.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0158.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0159, out, nil
+	out, err := x.PassThrough(&infoPass0158, &ioPass0158, in)
+	return statePass0159, out, err
 }
 
 // pass0159 is the Pass state "Pass0159" (passchain/passchain.asl.json:1595).
 func (m *Machine) pass0159(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0159, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0159.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0159.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0160, out, nil
+	out, err := x.PassThrough(&infoPass0159, &ioPass0159, in)
+	return statePass0160, out, err
 }
 
 // pass0160 is the Pass state "Pass0160" (passchain/passchain.asl.json:1605).
 func (m *Machine) pass0160(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0160, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0160.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0160.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0161, out, nil
+	out, err := x.PassThrough(&infoPass0160, &ioPass0160, in)
+	return statePass0161, out, err
 }
 
 // pass0161 is the Pass state "Pass0161" (passchain/passchain.asl.json:1615).
 func (m *Machine) pass0161(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0161, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0161.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0161.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0162, out, nil
+	out, err := x.PassThrough(&infoPass0161, &ioPass0161, in)
+	return statePass0162, out, err
 }
 
 // pass0162 is the Pass state "Pass0162" (passchain/passchain.asl.json:1625).
 func (m *Machine) pass0162(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0162, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0162.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0162.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0163, out, nil
+	out, err := x.PassThrough(&infoPass0162, &ioPass0162, in)
+	return statePass0163, out, err
 }
 
 // pass0163 is the Pass state "Pass0163" (passchain/passchain.asl.json:1635).
 func (m *Machine) pass0163(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0163, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0163.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0163.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0164, out, nil
+	out, err := x.PassThrough(&infoPass0163, &ioPass0163, in)
+	return statePass0164, out, err
 }
 
 // pass0164 is the Pass state "Pass0164" (passchain/passchain.asl.json:1645).
 func (m *Machine) pass0164(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0164, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0164.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0164.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0165, out, nil
+	out, err := x.PassThrough(&infoPass0164, &ioPass0164, in)
+	return statePass0165, out, err
 }
 
 // pass0165 is the Pass state "Pass0165" (passchain/passchain.asl.json:1655).
 func (m *Machine) pass0165(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0165, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0165.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0165.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0166, out, nil
+	out, err := x.PassThrough(&infoPass0165, &ioPass0165, in)
+	return statePass0166, out, err
 }
 
 // pass0166 is the Pass state "Pass0166" (passchain/passchain.asl.json:1665).
 func (m *Machine) pass0166(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0166, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0166.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0166.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0167, out, nil
+	out, err := x.PassThrough(&infoPass0166, &ioPass0166, in)
+	return statePass0167, out, err
 }
 
 // pass0167 is the Pass state "Pass0167" (passchain/passchain.asl.json:1675).
 func (m *Machine) pass0167(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0167, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0167.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0167.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0168, out, nil
+	out, err := x.PassThrough(&infoPass0167, &ioPass0167, in)
+	return statePass0168, out, err
 }
 
 // pass0168 is the Pass state "Pass0168" (passchain/passchain.asl.json:1685).
 func (m *Machine) pass0168(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0168, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0168.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0168.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0169, out, nil
+	out, err := x.PassThrough(&infoPass0168, &ioPass0168, in)
+	return statePass0169, out, err
 }
 
 // pass0169 is the Pass state "Pass0169" (passchain/passchain.asl.json:1695).
 func (m *Machine) pass0169(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0169, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0169.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0169.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0170, out, nil
+	out, err := x.PassThrough(&infoPass0169, &ioPass0169, in)
+	return statePass0170, out, err
 }
 
 // pass0170 is the Pass state "Pass0170" (passchain/passchain.asl.json:1705).
 func (m *Machine) pass0170(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0170, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0170.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0170.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0171, out, nil
+	out, err := x.PassThrough(&infoPass0170, &ioPass0170, in)
+	return statePass0171, out, err
 }
 
 // pass0171 is the Pass state "Pass0171" (passchain/passchain.asl.json:1715).
 func (m *Machine) pass0171(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0171, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0171.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0171.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0172, out, nil
+	out, err := x.PassThrough(&infoPass0171, &ioPass0171, in)
+	return statePass0172, out, err
 }
 
 // pass0172 is the Pass state "Pass0172" (passchain/passchain.asl.json:1725).
 func (m *Machine) pass0172(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0172, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0172.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0172.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0173, out, nil
+	out, err := x.PassThrough(&infoPass0172, &ioPass0172, in)
+	return statePass0173, out, err
 }
 
 // pass0173 is the Pass state "Pass0173" (passchain/passchain.asl.json:1735).
 func (m *Machine) pass0173(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0173, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0173.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0173.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0174, out, nil
+	out, err := x.PassThrough(&infoPass0173, &ioPass0173, in)
+	return statePass0174, out, err
 }
 
 // pass0174 is the Pass state "Pass0174" (passchain/passchain.asl.json:1745).
 func (m *Machine) pass0174(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0174, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0174.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0174.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0175, out, nil
+	out, err := x.PassThrough(&infoPass0174, &ioPass0174, in)
+	return statePass0175, out, err
 }
 
 // pass0175 is the Pass state "Pass0175" (passchain/passchain.asl.json:1755).
 func (m *Machine) pass0175(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0175, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0175.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0175.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0176, out, nil
+	out, err := x.PassThrough(&infoPass0175, &ioPass0175, in)
+	return statePass0176, out, err
 }
 
 // pass0176 is the Pass state "Pass0176" (passchain/passchain.asl.json:1765).
 func (m *Machine) pass0176(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0176, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0176.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0176.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0177, out, nil
+	out, err := x.PassThrough(&infoPass0176, &ioPass0176, in)
+	return statePass0177, out, err
 }
 
 // pass0177 is the Pass state "Pass0177" (passchain/passchain.asl.json:1775).
 func (m *Machine) pass0177(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0177, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0177.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0177.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0178, out, nil
+	out, err := x.PassThrough(&infoPass0177, &ioPass0177, in)
+	return statePass0178, out, err
 }
 
 // pass0178 is the Pass state "Pass0178" (passchain/passchain.asl.json:1785).
 func (m *Machine) pass0178(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0178, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0178.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0178.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0179, out, nil
+	out, err := x.PassThrough(&infoPass0178, &ioPass0178, in)
+	return statePass0179, out, err
 }
 
 // pass0179 is the Pass state "Pass0179" (passchain/passchain.asl.json:1795).
 func (m *Machine) pass0179(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0179, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0179.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0179.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0180, out, nil
+	out, err := x.PassThrough(&infoPass0179, &ioPass0179, in)
+	return statePass0180, out, err
 }
 
 // pass0180 is the Pass state "Pass0180" (passchain/passchain.asl.json:1805).
 func (m *Machine) pass0180(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0180, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0180.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0180.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0181, out, nil
+	out, err := x.PassThrough(&infoPass0180, &ioPass0180, in)
+	return statePass0181, out, err
 }
 
 // pass0181 is the Pass state "Pass0181" (passchain/passchain.asl.json:1815).
 func (m *Machine) pass0181(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0181, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0181.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0181.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0182, out, nil
+	out, err := x.PassThrough(&infoPass0181, &ioPass0181, in)
+	return statePass0182, out, err
 }
 
 // pass0182 is the Pass state "Pass0182" (passchain/passchain.asl.json:1825).
 func (m *Machine) pass0182(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0182, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0182.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0182.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0183, out, nil
+	out, err := x.PassThrough(&infoPass0182, &ioPass0182, in)
+	return statePass0183, out, err
 }
 
 // pass0183 is the Pass state "Pass0183" (passchain/passchain.asl.json:1835).
 func (m *Machine) pass0183(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0183, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0183.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0183.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0184, out, nil
+	out, err := x.PassThrough(&infoPass0183, &ioPass0183, in)
+	return statePass0184, out, err
 }
 
 // pass0184 is the Pass state "Pass0184" (passchain/passchain.asl.json:1845).
 func (m *Machine) pass0184(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0184, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0184.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0184.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0185, out, nil
+	out, err := x.PassThrough(&infoPass0184, &ioPass0184, in)
+	return statePass0185, out, err
 }
 
 // pass0185 is the Pass state "Pass0185" (passchain/passchain.asl.json:1855).
 func (m *Machine) pass0185(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0185, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0185.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0185.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0186, out, nil
+	out, err := x.PassThrough(&infoPass0185, &ioPass0185, in)
+	return statePass0186, out, err
 }
 
 // pass0186 is the Pass state "Pass0186" (passchain/passchain.asl.json:1865).
 func (m *Machine) pass0186(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0186, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0186.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0186.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0187, out, nil
+	out, err := x.PassThrough(&infoPass0186, &ioPass0186, in)
+	return statePass0187, out, err
 }
 
 // pass0187 is the Pass state "Pass0187" (passchain/passchain.asl.json:1875).
 func (m *Machine) pass0187(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0187, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0187.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0187.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0188, out, nil
+	out, err := x.PassThrough(&infoPass0187, &ioPass0187, in)
+	return statePass0188, out, err
 }
 
 // pass0188 is the Pass state "Pass0188" (passchain/passchain.asl.json:1885).
 func (m *Machine) pass0188(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0188, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0188.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0188.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0189, out, nil
+	out, err := x.PassThrough(&infoPass0188, &ioPass0188, in)
+	return statePass0189, out, err
 }
 
 // pass0189 is the Pass state "Pass0189" (passchain/passchain.asl.json:1895).
 func (m *Machine) pass0189(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0189, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0189.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0189.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0190, out, nil
+	out, err := x.PassThrough(&infoPass0189, &ioPass0189, in)
+	return statePass0190, out, err
 }
 
 // pass0190 is the Pass state "Pass0190" (passchain/passchain.asl.json:1905).
 func (m *Machine) pass0190(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0190, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0190.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0190.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0191, out, nil
+	out, err := x.PassThrough(&infoPass0190, &ioPass0190, in)
+	return statePass0191, out, err
 }
 
 // pass0191 is the Pass state "Pass0191" (passchain/passchain.asl.json:1915).
 func (m *Machine) pass0191(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0191, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0191.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0191.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0192, out, nil
+	out, err := x.PassThrough(&infoPass0191, &ioPass0191, in)
+	return statePass0192, out, err
 }
 
 // pass0192 is the Pass state "Pass0192" (passchain/passchain.asl.json:1925).
 func (m *Machine) pass0192(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0192, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0192.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0192.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0193, out, nil
+	out, err := x.PassThrough(&infoPass0192, &ioPass0192, in)
+	return statePass0193, out, err
 }
 
 // pass0193 is the Pass state "Pass0193" (passchain/passchain.asl.json:1935).
 func (m *Machine) pass0193(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0193, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0193.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0193.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0194, out, nil
+	out, err := x.PassThrough(&infoPass0193, &ioPass0193, in)
+	return statePass0194, out, err
 }
 
 // pass0194 is the Pass state "Pass0194" (passchain/passchain.asl.json:1945).
 func (m *Machine) pass0194(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0194, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0194.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0194.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0195, out, nil
+	out, err := x.PassThrough(&infoPass0194, &ioPass0194, in)
+	return statePass0195, out, err
 }
 
 // pass0195 is the Pass state "Pass0195" (passchain/passchain.asl.json:1955).
 func (m *Machine) pass0195(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0195, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0195.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0195.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0196, out, nil
+	out, err := x.PassThrough(&infoPass0195, &ioPass0195, in)
+	return statePass0196, out, err
 }
 
 // pass0196 is the Pass state "Pass0196" (passchain/passchain.asl.json:1965).
 func (m *Machine) pass0196(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0196, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0196.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0196.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0197, out, nil
+	out, err := x.PassThrough(&infoPass0196, &ioPass0196, in)
+	return statePass0197, out, err
 }
 
 // pass0197 is the Pass state "Pass0197" (passchain/passchain.asl.json:1975).
 func (m *Machine) pass0197(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0197, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0197.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0197.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0198, out, nil
+	out, err := x.PassThrough(&infoPass0197, &ioPass0197, in)
+	return statePass0198, out, err
 }
 
 // pass0198 is the Pass state "Pass0198" (passchain/passchain.asl.json:1985).
 func (m *Machine) pass0198(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0198, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0198.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0198.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0199, out, nil
+	out, err := x.PassThrough(&infoPass0198, &ioPass0198, in)
+	return statePass0199, out, err
 }
 
 // pass0199 is the Pass state "Pass0199" (passchain/passchain.asl.json:1995).
 func (m *Machine) pass0199(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0199, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0199.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0199.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0200, out, nil
+	out, err := x.PassThrough(&infoPass0199, &ioPass0199, in)
+	return statePass0200, out, err
 }
 
 // pass0200 is the Pass state "Pass0200" (passchain/passchain.asl.json:2005).
 func (m *Machine) pass0200(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0200, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0200.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0200.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0201, out, nil
+	out, err := x.PassThrough(&infoPass0200, &ioPass0200, in)
+	return statePass0201, out, err
 }
 
 // pass0201 is the Pass state "Pass0201" (passchain/passchain.asl.json:2015).
 func (m *Machine) pass0201(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0201, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0201.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0201.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0202, out, nil
+	out, err := x.PassThrough(&infoPass0201, &ioPass0201, in)
+	return statePass0202, out, err
 }
 
 // pass0202 is the Pass state "Pass0202" (passchain/passchain.asl.json:2025).
 func (m *Machine) pass0202(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0202, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0202.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0202.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0203, out, nil
+	out, err := x.PassThrough(&infoPass0202, &ioPass0202, in)
+	return statePass0203, out, err
 }
 
 // pass0203 is the Pass state "Pass0203" (passchain/passchain.asl.json:2035).
 func (m *Machine) pass0203(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0203, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0203.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0203.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0204, out, nil
+	out, err := x.PassThrough(&infoPass0203, &ioPass0203, in)
+	return statePass0204, out, err
 }
 
 // pass0204 is the Pass state "Pass0204" (passchain/passchain.asl.json:2045).
 func (m *Machine) pass0204(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0204, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0204.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0204.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0205, out, nil
+	out, err := x.PassThrough(&infoPass0204, &ioPass0204, in)
+	return statePass0205, out, err
 }
 
 // pass0205 is the Pass state "Pass0205" (passchain/passchain.asl.json:2055).
 func (m *Machine) pass0205(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0205, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0205.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0205.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0206, out, nil
+	out, err := x.PassThrough(&infoPass0205, &ioPass0205, in)
+	return statePass0206, out, err
 }
 
 // pass0206 is the Pass state "Pass0206" (passchain/passchain.asl.json:2065).
 func (m *Machine) pass0206(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0206, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0206.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0206.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0207, out, nil
+	out, err := x.PassThrough(&infoPass0206, &ioPass0206, in)
+	return statePass0207, out, err
 }
 
 // pass0207 is the Pass state "Pass0207" (passchain/passchain.asl.json:2075).
 func (m *Machine) pass0207(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0207, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0207.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0207.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0208, out, nil
+	out, err := x.PassThrough(&infoPass0207, &ioPass0207, in)
+	return statePass0208, out, err
 }
 
 // pass0208 is the Pass state "Pass0208" (passchain/passchain.asl.json:2085).
 func (m *Machine) pass0208(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0208, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0208.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0208.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0209, out, nil
+	out, err := x.PassThrough(&infoPass0208, &ioPass0208, in)
+	return statePass0209, out, err
 }
 
 // pass0209 is the Pass state "Pass0209" (passchain/passchain.asl.json:2095).
 func (m *Machine) pass0209(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0209, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0209.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0209.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0210, out, nil
+	out, err := x.PassThrough(&infoPass0209, &ioPass0209, in)
+	return statePass0210, out, err
 }
 
 // pass0210 is the Pass state "Pass0210" (passchain/passchain.asl.json:2105).
 func (m *Machine) pass0210(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0210, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0210.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0210.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0211, out, nil
+	out, err := x.PassThrough(&infoPass0210, &ioPass0210, in)
+	return statePass0211, out, err
 }
 
 // pass0211 is the Pass state "Pass0211" (passchain/passchain.asl.json:2115).
 func (m *Machine) pass0211(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0211, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0211.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0211.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0212, out, nil
+	out, err := x.PassThrough(&infoPass0211, &ioPass0211, in)
+	return statePass0212, out, err
 }
 
 // pass0212 is the Pass state "Pass0212" (passchain/passchain.asl.json:2125).
 func (m *Machine) pass0212(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0212, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0212.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0212.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0213, out, nil
+	out, err := x.PassThrough(&infoPass0212, &ioPass0212, in)
+	return statePass0213, out, err
 }
 
 // pass0213 is the Pass state "Pass0213" (passchain/passchain.asl.json:2135).
 func (m *Machine) pass0213(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0213, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0213.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0213.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0214, out, nil
+	out, err := x.PassThrough(&infoPass0213, &ioPass0213, in)
+	return statePass0214, out, err
 }
 
 // pass0214 is the Pass state "Pass0214" (passchain/passchain.asl.json:2145).
 func (m *Machine) pass0214(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0214, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0214.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0214.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0215, out, nil
+	out, err := x.PassThrough(&infoPass0214, &ioPass0214, in)
+	return statePass0215, out, err
 }
 
 // pass0215 is the Pass state "Pass0215" (passchain/passchain.asl.json:2155).
 func (m *Machine) pass0215(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0215, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0215.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0215.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0216, out, nil
+	out, err := x.PassThrough(&infoPass0215, &ioPass0215, in)
+	return statePass0216, out, err
 }
 
 // pass0216 is the Pass state "Pass0216" (passchain/passchain.asl.json:2165).
 func (m *Machine) pass0216(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0216, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0216.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0216.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0217, out, nil
+	out, err := x.PassThrough(&infoPass0216, &ioPass0216, in)
+	return statePass0217, out, err
 }
 
 // pass0217 is the Pass state "Pass0217" (passchain/passchain.asl.json:2175).
 func (m *Machine) pass0217(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0217, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0217.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0217.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0218, out, nil
+	out, err := x.PassThrough(&infoPass0217, &ioPass0217, in)
+	return statePass0218, out, err
 }
 
 // pass0218 is the Pass state "Pass0218" (passchain/passchain.asl.json:2185).
 func (m *Machine) pass0218(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0218, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0218.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0218.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0219, out, nil
+	out, err := x.PassThrough(&infoPass0218, &ioPass0218, in)
+	return statePass0219, out, err
 }
 
 // pass0219 is the Pass state "Pass0219" (passchain/passchain.asl.json:2195).
 func (m *Machine) pass0219(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0219, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0219.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0219.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0220, out, nil
+	out, err := x.PassThrough(&infoPass0219, &ioPass0219, in)
+	return statePass0220, out, err
 }
 
 // pass0220 is the Pass state "Pass0220" (passchain/passchain.asl.json:2205).
 func (m *Machine) pass0220(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0220, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0220.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0220.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0221, out, nil
+	out, err := x.PassThrough(&infoPass0220, &ioPass0220, in)
+	return statePass0221, out, err
 }
 
 // pass0221 is the Pass state "Pass0221" (passchain/passchain.asl.json:2215).
 func (m *Machine) pass0221(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0221, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0221.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0221.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0222, out, nil
+	out, err := x.PassThrough(&infoPass0221, &ioPass0221, in)
+	return statePass0222, out, err
 }
 
 // pass0222 is the Pass state "Pass0222" (passchain/passchain.asl.json:2225).
 func (m *Machine) pass0222(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0222, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0222.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0222.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0223, out, nil
+	out, err := x.PassThrough(&infoPass0222, &ioPass0222, in)
+	return statePass0223, out, err
 }
 
 // pass0223 is the Pass state "Pass0223" (passchain/passchain.asl.json:2235).
 func (m *Machine) pass0223(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0223, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0223.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0223.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0224, out, nil
+	out, err := x.PassThrough(&infoPass0223, &ioPass0223, in)
+	return statePass0224, out, err
 }
 
 // pass0224 is the Pass state "Pass0224" (passchain/passchain.asl.json:2245).
 func (m *Machine) pass0224(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0224, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0224.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0224.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0225, out, nil
+	out, err := x.PassThrough(&infoPass0224, &ioPass0224, in)
+	return statePass0225, out, err
 }
 
 // pass0225 is the Pass state "Pass0225" (passchain/passchain.asl.json:2255).
 func (m *Machine) pass0225(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0225, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0225.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0225.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0226, out, nil
+	out, err := x.PassThrough(&infoPass0225, &ioPass0225, in)
+	return statePass0226, out, err
 }
 
 // pass0226 is the Pass state "Pass0226" (passchain/passchain.asl.json:2265).
 func (m *Machine) pass0226(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0226, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0226.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0226.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0227, out, nil
+	out, err := x.PassThrough(&infoPass0226, &ioPass0226, in)
+	return statePass0227, out, err
 }
 
 // pass0227 is the Pass state "Pass0227" (passchain/passchain.asl.json:2275).
 func (m *Machine) pass0227(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0227, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0227.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0227.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0228, out, nil
+	out, err := x.PassThrough(&infoPass0227, &ioPass0227, in)
+	return statePass0228, out, err
 }
 
 // pass0228 is the Pass state "Pass0228" (passchain/passchain.asl.json:2285).
 func (m *Machine) pass0228(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0228, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0228.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0228.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0229, out, nil
+	out, err := x.PassThrough(&infoPass0228, &ioPass0228, in)
+	return statePass0229, out, err
 }
 
 // pass0229 is the Pass state "Pass0229" (passchain/passchain.asl.json:2295).
 func (m *Machine) pass0229(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0229, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0229.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0229.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0230, out, nil
+	out, err := x.PassThrough(&infoPass0229, &ioPass0229, in)
+	return statePass0230, out, err
 }
 
 // pass0230 is the Pass state "Pass0230" (passchain/passchain.asl.json:2305).
 func (m *Machine) pass0230(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0230, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0230.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0230.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0231, out, nil
+	out, err := x.PassThrough(&infoPass0230, &ioPass0230, in)
+	return statePass0231, out, err
 }
 
 // pass0231 is the Pass state "Pass0231" (passchain/passchain.asl.json:2315).
 func (m *Machine) pass0231(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0231, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0231.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0231.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0232, out, nil
+	out, err := x.PassThrough(&infoPass0231, &ioPass0231, in)
+	return statePass0232, out, err
 }
 
 // pass0232 is the Pass state "Pass0232" (passchain/passchain.asl.json:2325).
 func (m *Machine) pass0232(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0232, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0232.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0232.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0233, out, nil
+	out, err := x.PassThrough(&infoPass0232, &ioPass0232, in)
+	return statePass0233, out, err
 }
 
 // pass0233 is the Pass state "Pass0233" (passchain/passchain.asl.json:2335).
 func (m *Machine) pass0233(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0233, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0233.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0233.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0234, out, nil
+	out, err := x.PassThrough(&infoPass0233, &ioPass0233, in)
+	return statePass0234, out, err
 }
 
 // pass0234 is the Pass state "Pass0234" (passchain/passchain.asl.json:2345).
 func (m *Machine) pass0234(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0234, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0234.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0234.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0235, out, nil
+	out, err := x.PassThrough(&infoPass0234, &ioPass0234, in)
+	return statePass0235, out, err
 }
 
 // pass0235 is the Pass state "Pass0235" (passchain/passchain.asl.json:2355).
 func (m *Machine) pass0235(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0235, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0235.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0235.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0236, out, nil
+	out, err := x.PassThrough(&infoPass0235, &ioPass0235, in)
+	return statePass0236, out, err
 }
 
 // pass0236 is the Pass state "Pass0236" (passchain/passchain.asl.json:2365).
 func (m *Machine) pass0236(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0236, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0236.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0236.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0237, out, nil
+	out, err := x.PassThrough(&infoPass0236, &ioPass0236, in)
+	return statePass0237, out, err
 }
 
 // pass0237 is the Pass state "Pass0237" (passchain/passchain.asl.json:2375).
 func (m *Machine) pass0237(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0237, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0237.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0237.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0238, out, nil
+	out, err := x.PassThrough(&infoPass0237, &ioPass0237, in)
+	return statePass0238, out, err
 }
 
 // pass0238 is the Pass state "Pass0238" (passchain/passchain.asl.json:2385).
 func (m *Machine) pass0238(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0238, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0238.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0238.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0239, out, nil
+	out, err := x.PassThrough(&infoPass0238, &ioPass0238, in)
+	return statePass0239, out, err
 }
 
 // pass0239 is the Pass state "Pass0239" (passchain/passchain.asl.json:2395).
 func (m *Machine) pass0239(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0239, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0239.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0239.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0240, out, nil
+	out, err := x.PassThrough(&infoPass0239, &ioPass0239, in)
+	return statePass0240, out, err
 }
 
 // pass0240 is the Pass state "Pass0240" (passchain/passchain.asl.json:2405).
 func (m *Machine) pass0240(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0240, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0240.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0240.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0241, out, nil
+	out, err := x.PassThrough(&infoPass0240, &ioPass0240, in)
+	return statePass0241, out, err
 }
 
 // pass0241 is the Pass state "Pass0241" (passchain/passchain.asl.json:2415).
 func (m *Machine) pass0241(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0241, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0241.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0241.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0242, out, nil
+	out, err := x.PassThrough(&infoPass0241, &ioPass0241, in)
+	return statePass0242, out, err
 }
 
 // pass0242 is the Pass state "Pass0242" (passchain/passchain.asl.json:2425).
 func (m *Machine) pass0242(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0242, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0242.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0242.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0243, out, nil
+	out, err := x.PassThrough(&infoPass0242, &ioPass0242, in)
+	return statePass0243, out, err
 }
 
 // pass0243 is the Pass state "Pass0243" (passchain/passchain.asl.json:2435).
 func (m *Machine) pass0243(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0243, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0243.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0243.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0244, out, nil
+	out, err := x.PassThrough(&infoPass0243, &ioPass0243, in)
+	return statePass0244, out, err
 }
 
 // pass0244 is the Pass state "Pass0244" (passchain/passchain.asl.json:2445).
 func (m *Machine) pass0244(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0244, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0244.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0244.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0245, out, nil
+	out, err := x.PassThrough(&infoPass0244, &ioPass0244, in)
+	return statePass0245, out, err
 }
 
 // pass0245 is the Pass state "Pass0245" (passchain/passchain.asl.json:2455).
 func (m *Machine) pass0245(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0245, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0245.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0245.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0246, out, nil
+	out, err := x.PassThrough(&infoPass0245, &ioPass0245, in)
+	return statePass0246, out, err
 }
 
 // pass0246 is the Pass state "Pass0246" (passchain/passchain.asl.json:2465).
 func (m *Machine) pass0246(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0246, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0246.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0246.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0247, out, nil
+	out, err := x.PassThrough(&infoPass0246, &ioPass0246, in)
+	return statePass0247, out, err
 }
 
 // pass0247 is the Pass state "Pass0247" (passchain/passchain.asl.json:2475).
 func (m *Machine) pass0247(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0247, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0247.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0247.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0248, out, nil
+	out, err := x.PassThrough(&infoPass0247, &ioPass0247, in)
+	return statePass0248, out, err
 }
 
 // pass0248 is the Pass state "Pass0248" (passchain/passchain.asl.json:2485).
 func (m *Machine) pass0248(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0248, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0248.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0248.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0249, out, nil
+	out, err := x.PassThrough(&infoPass0248, &ioPass0248, in)
+	return statePass0249, out, err
 }
 
 // pass0249 is the Pass state "Pass0249" (passchain/passchain.asl.json:2495).
 func (m *Machine) pass0249(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0249, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0249.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0249.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0250, out, nil
+	out, err := x.PassThrough(&infoPass0249, &ioPass0249, in)
+	return statePass0250, out, err
 }
 
 // pass0250 is the Pass state "Pass0250" (passchain/passchain.asl.json:2505).
 func (m *Machine) pass0250(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0250, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0250.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0250.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0251, out, nil
+	out, err := x.PassThrough(&infoPass0250, &ioPass0250, in)
+	return statePass0251, out, err
 }
 
 // pass0251 is the Pass state "Pass0251" (passchain/passchain.asl.json:2515).
 func (m *Machine) pass0251(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0251, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0251.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0251.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0252, out, nil
+	out, err := x.PassThrough(&infoPass0251, &ioPass0251, in)
+	return statePass0252, out, err
 }
 
 // pass0252 is the Pass state "Pass0252" (passchain/passchain.asl.json:2525).
 func (m *Machine) pass0252(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0252, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0252.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0252.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0253, out, nil
+	out, err := x.PassThrough(&infoPass0252, &ioPass0252, in)
+	return statePass0253, out, err
 }
 
 // pass0253 is the Pass state "Pass0253" (passchain/passchain.asl.json:2535).
 func (m *Machine) pass0253(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0253, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0253.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0253.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0254, out, nil
+	out, err := x.PassThrough(&infoPass0253, &ioPass0253, in)
+	return statePass0254, out, err
 }
 
 // pass0254 is the Pass state "Pass0254" (passchain/passchain.asl.json:2545).
 func (m *Machine) pass0254(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0254, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0254.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0254.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0255, out, nil
+	out, err := x.PassThrough(&infoPass0254, &ioPass0254, in)
+	return statePass0255, out, err
 }
 
 // pass0255 is the Pass state "Pass0255" (passchain/passchain.asl.json:2555).
 func (m *Machine) pass0255(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0255, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0255.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0255.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0256, out, nil
+	out, err := x.PassThrough(&infoPass0255, &ioPass0255, in)
+	return statePass0256, out, err
 }
 
 // pass0256 is the Pass state "Pass0256" (passchain/passchain.asl.json:2565).
 func (m *Machine) pass0256(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0256, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0256.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0256.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0257, out, nil
+	out, err := x.PassThrough(&infoPass0256, &ioPass0256, in)
+	return statePass0257, out, err
 }
 
 // pass0257 is the Pass state "Pass0257" (passchain/passchain.asl.json:2575).
 func (m *Machine) pass0257(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0257, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0257.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0257.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0258, out, nil
+	out, err := x.PassThrough(&infoPass0257, &ioPass0257, in)
+	return statePass0258, out, err
 }
 
 // pass0258 is the Pass state "Pass0258" (passchain/passchain.asl.json:2585).
 func (m *Machine) pass0258(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0258, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0258.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0258.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0259, out, nil
+	out, err := x.PassThrough(&infoPass0258, &ioPass0258, in)
+	return statePass0259, out, err
 }
 
 // pass0259 is the Pass state "Pass0259" (passchain/passchain.asl.json:2595).
 func (m *Machine) pass0259(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0259, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0259.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0259.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0260, out, nil
+	out, err := x.PassThrough(&infoPass0259, &ioPass0259, in)
+	return statePass0260, out, err
 }
 
 // pass0260 is the Pass state "Pass0260" (passchain/passchain.asl.json:2605).
 func (m *Machine) pass0260(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0260, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0260.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0260.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0261, out, nil
+	out, err := x.PassThrough(&infoPass0260, &ioPass0260, in)
+	return statePass0261, out, err
 }
 
 // pass0261 is the Pass state "Pass0261" (passchain/passchain.asl.json:2615).
 func (m *Machine) pass0261(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0261, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0261.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0261.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0262, out, nil
+	out, err := x.PassThrough(&infoPass0261, &ioPass0261, in)
+	return statePass0262, out, err
 }
 
 // pass0262 is the Pass state "Pass0262" (passchain/passchain.asl.json:2625).
 func (m *Machine) pass0262(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0262, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0262.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0262.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0263, out, nil
+	out, err := x.PassThrough(&infoPass0262, &ioPass0262, in)
+	return statePass0263, out, err
 }
 
 // pass0263 is the Pass state "Pass0263" (passchain/passchain.asl.json:2635).
 func (m *Machine) pass0263(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0263, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0263.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0263.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0264, out, nil
+	out, err := x.PassThrough(&infoPass0263, &ioPass0263, in)
+	return statePass0264, out, err
 }
 
 // pass0264 is the Pass state "Pass0264" (passchain/passchain.asl.json:2645).
 func (m *Machine) pass0264(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0264, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0264.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0264.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0265, out, nil
+	out, err := x.PassThrough(&infoPass0264, &ioPass0264, in)
+	return statePass0265, out, err
 }
 
 // pass0265 is the Pass state "Pass0265" (passchain/passchain.asl.json:2655).
 func (m *Machine) pass0265(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0265, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0265.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0265.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0266, out, nil
+	out, err := x.PassThrough(&infoPass0265, &ioPass0265, in)
+	return statePass0266, out, err
 }
 
 // pass0266 is the Pass state "Pass0266" (passchain/passchain.asl.json:2665).
 func (m *Machine) pass0266(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0266, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0266.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0266.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0267, out, nil
+	out, err := x.PassThrough(&infoPass0266, &ioPass0266, in)
+	return statePass0267, out, err
 }
 
 // pass0267 is the Pass state "Pass0267" (passchain/passchain.asl.json:2675).
 func (m *Machine) pass0267(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0267, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0267.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0267.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0268, out, nil
+	out, err := x.PassThrough(&infoPass0267, &ioPass0267, in)
+	return statePass0268, out, err
 }
 
 // pass0268 is the Pass state "Pass0268" (passchain/passchain.asl.json:2685).
 func (m *Machine) pass0268(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0268, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0268.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0268.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0269, out, nil
+	out, err := x.PassThrough(&infoPass0268, &ioPass0268, in)
+	return statePass0269, out, err
 }
 
 // pass0269 is the Pass state "Pass0269" (passchain/passchain.asl.json:2695).
 func (m *Machine) pass0269(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0269, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0269.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0269.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0270, out, nil
+	out, err := x.PassThrough(&infoPass0269, &ioPass0269, in)
+	return statePass0270, out, err
 }
 
 // pass0270 is the Pass state "Pass0270" (passchain/passchain.asl.json:2705).
 func (m *Machine) pass0270(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0270, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0270.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0270.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0271, out, nil
+	out, err := x.PassThrough(&infoPass0270, &ioPass0270, in)
+	return statePass0271, out, err
 }
 
 // pass0271 is the Pass state "Pass0271" (passchain/passchain.asl.json:2715).
 func (m *Machine) pass0271(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0271, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0271.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0271.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0272, out, nil
+	out, err := x.PassThrough(&infoPass0271, &ioPass0271, in)
+	return statePass0272, out, err
 }
 
 // pass0272 is the Pass state "Pass0272" (passchain/passchain.asl.json:2725).
 func (m *Machine) pass0272(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0272, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0272.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0272.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0273, out, nil
+	out, err := x.PassThrough(&infoPass0272, &ioPass0272, in)
+	return statePass0273, out, err
 }
 
 // pass0273 is the Pass state "Pass0273" (passchain/passchain.asl.json:2735).
 func (m *Machine) pass0273(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0273, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0273.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0273.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0274, out, nil
+	out, err := x.PassThrough(&infoPass0273, &ioPass0273, in)
+	return statePass0274, out, err
 }
 
 // pass0274 is the Pass state "Pass0274" (passchain/passchain.asl.json:2745).
 func (m *Machine) pass0274(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0274, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0274.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0274.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0275, out, nil
+	out, err := x.PassThrough(&infoPass0274, &ioPass0274, in)
+	return statePass0275, out, err
 }
 
 // pass0275 is the Pass state "Pass0275" (passchain/passchain.asl.json:2755).
 func (m *Machine) pass0275(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0275, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0275.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0275.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0276, out, nil
+	out, err := x.PassThrough(&infoPass0275, &ioPass0275, in)
+	return statePass0276, out, err
 }
 
 // pass0276 is the Pass state "Pass0276" (passchain/passchain.asl.json:2765).
 func (m *Machine) pass0276(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0276, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0276.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0276.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0277, out, nil
+	out, err := x.PassThrough(&infoPass0276, &ioPass0276, in)
+	return statePass0277, out, err
 }
 
 // pass0277 is the Pass state "Pass0277" (passchain/passchain.asl.json:2775).
 func (m *Machine) pass0277(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0277, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0277.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0277.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0278, out, nil
+	out, err := x.PassThrough(&infoPass0277, &ioPass0277, in)
+	return statePass0278, out, err
 }
 
 // pass0278 is the Pass state "Pass0278" (passchain/passchain.asl.json:2785).
 func (m *Machine) pass0278(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0278, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0278.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0278.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0279, out, nil
+	out, err := x.PassThrough(&infoPass0278, &ioPass0278, in)
+	return statePass0279, out, err
 }
 
 // pass0279 is the Pass state "Pass0279" (passchain/passchain.asl.json:2795).
 func (m *Machine) pass0279(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0279, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0279.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0279.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0280, out, nil
+	out, err := x.PassThrough(&infoPass0279, &ioPass0279, in)
+	return statePass0280, out, err
 }
 
 // pass0280 is the Pass state "Pass0280" (passchain/passchain.asl.json:2805).
 func (m *Machine) pass0280(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0280, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0280.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0280.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0281, out, nil
+	out, err := x.PassThrough(&infoPass0280, &ioPass0280, in)
+	return statePass0281, out, err
 }
 
 // pass0281 is the Pass state "Pass0281" (passchain/passchain.asl.json:2815).
 func (m *Machine) pass0281(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0281, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0281.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0281.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0282, out, nil
+	out, err := x.PassThrough(&infoPass0281, &ioPass0281, in)
+	return statePass0282, out, err
 }
 
 // pass0282 is the Pass state "Pass0282" (passchain/passchain.asl.json:2825).
 func (m *Machine) pass0282(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0282, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0282.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0282.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0283, out, nil
+	out, err := x.PassThrough(&infoPass0282, &ioPass0282, in)
+	return statePass0283, out, err
 }
 
 // pass0283 is the Pass state "Pass0283" (passchain/passchain.asl.json:2835).
 func (m *Machine) pass0283(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0283, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0283.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0283.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0284, out, nil
+	out, err := x.PassThrough(&infoPass0283, &ioPass0283, in)
+	return statePass0284, out, err
 }
 
 // pass0284 is the Pass state "Pass0284" (passchain/passchain.asl.json:2845).
 func (m *Machine) pass0284(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0284, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0284.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0284.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0285, out, nil
+	out, err := x.PassThrough(&infoPass0284, &ioPass0284, in)
+	return statePass0285, out, err
 }
 
 // pass0285 is the Pass state "Pass0285" (passchain/passchain.asl.json:2855).
 func (m *Machine) pass0285(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0285, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0285.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0285.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0286, out, nil
+	out, err := x.PassThrough(&infoPass0285, &ioPass0285, in)
+	return statePass0286, out, err
 }
 
 // pass0286 is the Pass state "Pass0286" (passchain/passchain.asl.json:2865).
 func (m *Machine) pass0286(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0286, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0286.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0286.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0287, out, nil
+	out, err := x.PassThrough(&infoPass0286, &ioPass0286, in)
+	return statePass0287, out, err
 }
 
 // pass0287 is the Pass state "Pass0287" (passchain/passchain.asl.json:2875).
 func (m *Machine) pass0287(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0287, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0287.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0287.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0288, out, nil
+	out, err := x.PassThrough(&infoPass0287, &ioPass0287, in)
+	return statePass0288, out, err
 }
 
 // pass0288 is the Pass state "Pass0288" (passchain/passchain.asl.json:2885).
 func (m *Machine) pass0288(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0288, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0288.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0288.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0289, out, nil
+	out, err := x.PassThrough(&infoPass0288, &ioPass0288, in)
+	return statePass0289, out, err
 }
 
 // pass0289 is the Pass state "Pass0289" (passchain/passchain.asl.json:2895).
 func (m *Machine) pass0289(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0289, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0289.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0289.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0290, out, nil
+	out, err := x.PassThrough(&infoPass0289, &ioPass0289, in)
+	return statePass0290, out, err
 }
 
 // pass0290 is the Pass state "Pass0290" (passchain/passchain.asl.json:2905).
 func (m *Machine) pass0290(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0290, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0290.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0290.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0291, out, nil
+	out, err := x.PassThrough(&infoPass0290, &ioPass0290, in)
+	return statePass0291, out, err
 }
 
 // pass0291 is the Pass state "Pass0291" (passchain/passchain.asl.json:2915).
 func (m *Machine) pass0291(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0291, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0291.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0291.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0292, out, nil
+	out, err := x.PassThrough(&infoPass0291, &ioPass0291, in)
+	return statePass0292, out, err
 }
 
 // pass0292 is the Pass state "Pass0292" (passchain/passchain.asl.json:2925).
 func (m *Machine) pass0292(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0292, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0292.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0292.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0293, out, nil
+	out, err := x.PassThrough(&infoPass0292, &ioPass0292, in)
+	return statePass0293, out, err
 }
 
 // pass0293 is the Pass state "Pass0293" (passchain/passchain.asl.json:2935).
 func (m *Machine) pass0293(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0293, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0293.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0293.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0294, out, nil
+	out, err := x.PassThrough(&infoPass0293, &ioPass0293, in)
+	return statePass0294, out, err
 }
 
 // pass0294 is the Pass state "Pass0294" (passchain/passchain.asl.json:2945).
 func (m *Machine) pass0294(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0294, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0294.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0294.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0295, out, nil
+	out, err := x.PassThrough(&infoPass0294, &ioPass0294, in)
+	return statePass0295, out, err
 }
 
 // pass0295 is the Pass state "Pass0295" (passchain/passchain.asl.json:2955).
 func (m *Machine) pass0295(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0295, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0295.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0295.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0296, out, nil
+	out, err := x.PassThrough(&infoPass0295, &ioPass0295, in)
+	return statePass0296, out, err
 }
 
 // pass0296 is the Pass state "Pass0296" (passchain/passchain.asl.json:2965).
 func (m *Machine) pass0296(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0296, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0296.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0296.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0297, out, nil
+	out, err := x.PassThrough(&infoPass0296, &ioPass0296, in)
+	return statePass0297, out, err
 }
 
 // pass0297 is the Pass state "Pass0297" (passchain/passchain.asl.json:2975).
 func (m *Machine) pass0297(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0297, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0297.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0297.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0298, out, nil
+	out, err := x.PassThrough(&infoPass0297, &ioPass0297, in)
+	return statePass0298, out, err
 }
 
 // pass0298 is the Pass state "Pass0298" (passchain/passchain.asl.json:2985).
 func (m *Machine) pass0298(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0298, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0298.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0298.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0299, out, nil
+	out, err := x.PassThrough(&infoPass0298, &ioPass0298, in)
+	return statePass0299, out, err
 }
 
 // pass0299 is the Pass state "Pass0299" (passchain/passchain.asl.json:2995).
 func (m *Machine) pass0299(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0299, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0299.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0299.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0300, out, nil
+	out, err := x.PassThrough(&infoPass0299, &ioPass0299, in)
+	return statePass0300, out, err
 }
 
 // pass0300 is the Pass state "Pass0300" (passchain/passchain.asl.json:3005).
 func (m *Machine) pass0300(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0300, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0300.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0300.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0301, out, nil
+	out, err := x.PassThrough(&infoPass0300, &ioPass0300, in)
+	return statePass0301, out, err
 }
 
 // pass0301 is the Pass state "Pass0301" (passchain/passchain.asl.json:3015).
 func (m *Machine) pass0301(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0301, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0301.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0301.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0302, out, nil
+	out, err := x.PassThrough(&infoPass0301, &ioPass0301, in)
+	return statePass0302, out, err
 }
 
 // pass0302 is the Pass state "Pass0302" (passchain/passchain.asl.json:3025).
 func (m *Machine) pass0302(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0302, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0302.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0302.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0303, out, nil
+	out, err := x.PassThrough(&infoPass0302, &ioPass0302, in)
+	return statePass0303, out, err
 }
 
 // pass0303 is the Pass state "Pass0303" (passchain/passchain.asl.json:3035).
 func (m *Machine) pass0303(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0303, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0303.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0303.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0304, out, nil
+	out, err := x.PassThrough(&infoPass0303, &ioPass0303, in)
+	return statePass0304, out, err
 }
 
 // pass0304 is the Pass state "Pass0304" (passchain/passchain.asl.json:3045).
 func (m *Machine) pass0304(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0304, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0304.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0304.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0305, out, nil
+	out, err := x.PassThrough(&infoPass0304, &ioPass0304, in)
+	return statePass0305, out, err
 }
 
 // pass0305 is the Pass state "Pass0305" (passchain/passchain.asl.json:3055).
 func (m *Machine) pass0305(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0305, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0305.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0305.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0306, out, nil
+	out, err := x.PassThrough(&infoPass0305, &ioPass0305, in)
+	return statePass0306, out, err
 }
 
 // pass0306 is the Pass state "Pass0306" (passchain/passchain.asl.json:3065).
 func (m *Machine) pass0306(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0306, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0306.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0306.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0307, out, nil
+	out, err := x.PassThrough(&infoPass0306, &ioPass0306, in)
+	return statePass0307, out, err
 }
 
 // pass0307 is the Pass state "Pass0307" (passchain/passchain.asl.json:3075).
 func (m *Machine) pass0307(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0307, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0307.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0307.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0308, out, nil
+	out, err := x.PassThrough(&infoPass0307, &ioPass0307, in)
+	return statePass0308, out, err
 }
 
 // pass0308 is the Pass state "Pass0308" (passchain/passchain.asl.json:3085).
 func (m *Machine) pass0308(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0308, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0308.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0308.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0309, out, nil
+	out, err := x.PassThrough(&infoPass0308, &ioPass0308, in)
+	return statePass0309, out, err
 }
 
 // pass0309 is the Pass state "Pass0309" (passchain/passchain.asl.json:3095).
 func (m *Machine) pass0309(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0309, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0309.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0309.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0310, out, nil
+	out, err := x.PassThrough(&infoPass0309, &ioPass0309, in)
+	return statePass0310, out, err
 }
 
 // pass0310 is the Pass state "Pass0310" (passchain/passchain.asl.json:3105).
 func (m *Machine) pass0310(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0310, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0310.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0310.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0311, out, nil
+	out, err := x.PassThrough(&infoPass0310, &ioPass0310, in)
+	return statePass0311, out, err
 }
 
 // pass0311 is the Pass state "Pass0311" (passchain/passchain.asl.json:3115).
 func (m *Machine) pass0311(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0311, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0311.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0311.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0312, out, nil
+	out, err := x.PassThrough(&infoPass0311, &ioPass0311, in)
+	return statePass0312, out, err
 }
 
 // pass0312 is the Pass state "Pass0312" (passchain/passchain.asl.json:3125).
 func (m *Machine) pass0312(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0312, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0312.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0312.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0313, out, nil
+	out, err := x.PassThrough(&infoPass0312, &ioPass0312, in)
+	return statePass0313, out, err
 }
 
 // pass0313 is the Pass state "Pass0313" (passchain/passchain.asl.json:3135).
 func (m *Machine) pass0313(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0313, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0313.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0313.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0314, out, nil
+	out, err := x.PassThrough(&infoPass0313, &ioPass0313, in)
+	return statePass0314, out, err
 }
 
 // pass0314 is the Pass state "Pass0314" (passchain/passchain.asl.json:3145).
 func (m *Machine) pass0314(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0314, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0314.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0314.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0315, out, nil
+	out, err := x.PassThrough(&infoPass0314, &ioPass0314, in)
+	return statePass0315, out, err
 }
 
 // pass0315 is the Pass state "Pass0315" (passchain/passchain.asl.json:3155).
 func (m *Machine) pass0315(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0315, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0315.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0315.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0316, out, nil
+	out, err := x.PassThrough(&infoPass0315, &ioPass0315, in)
+	return statePass0316, out, err
 }
 
 // pass0316 is the Pass state "Pass0316" (passchain/passchain.asl.json:3165).
 func (m *Machine) pass0316(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0316, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0316.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0316.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0317, out, nil
+	out, err := x.PassThrough(&infoPass0316, &ioPass0316, in)
+	return statePass0317, out, err
 }
 
 // pass0317 is the Pass state "Pass0317" (passchain/passchain.asl.json:3175).
 func (m *Machine) pass0317(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0317, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0317.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0317.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0318, out, nil
+	out, err := x.PassThrough(&infoPass0317, &ioPass0317, in)
+	return statePass0318, out, err
 }
 
 // pass0318 is the Pass state "Pass0318" (passchain/passchain.asl.json:3185).
 func (m *Machine) pass0318(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0318, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0318.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0318.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0319, out, nil
+	out, err := x.PassThrough(&infoPass0318, &ioPass0318, in)
+	return statePass0319, out, err
 }
 
 // pass0319 is the Pass state "Pass0319" (passchain/passchain.asl.json:3195).
 func (m *Machine) pass0319(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0319, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0319.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0319.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0320, out, nil
+	out, err := x.PassThrough(&infoPass0319, &ioPass0319, in)
+	return statePass0320, out, err
 }
 
 // pass0320 is the Pass state "Pass0320" (passchain/passchain.asl.json:3205).
 func (m *Machine) pass0320(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0320, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0320.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0320.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0321, out, nil
+	out, err := x.PassThrough(&infoPass0320, &ioPass0320, in)
+	return statePass0321, out, err
 }
 
 // pass0321 is the Pass state "Pass0321" (passchain/passchain.asl.json:3215).
 func (m *Machine) pass0321(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0321, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0321.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0321.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0322, out, nil
+	out, err := x.PassThrough(&infoPass0321, &ioPass0321, in)
+	return statePass0322, out, err
 }
 
 // pass0322 is the Pass state "Pass0322" (passchain/passchain.asl.json:3225).
 func (m *Machine) pass0322(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0322, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0322.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0322.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0323, out, nil
+	out, err := x.PassThrough(&infoPass0322, &ioPass0322, in)
+	return statePass0323, out, err
 }
 
 // pass0323 is the Pass state "Pass0323" (passchain/passchain.asl.json:3235).
 func (m *Machine) pass0323(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0323, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0323.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0323.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0324, out, nil
+	out, err := x.PassThrough(&infoPass0323, &ioPass0323, in)
+	return statePass0324, out, err
 }
 
 // pass0324 is the Pass state "Pass0324" (passchain/passchain.asl.json:3245).
 func (m *Machine) pass0324(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0324, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0324.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0324.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0325, out, nil
+	out, err := x.PassThrough(&infoPass0324, &ioPass0324, in)
+	return statePass0325, out, err
 }
 
 // pass0325 is the Pass state "Pass0325" (passchain/passchain.asl.json:3255).
 func (m *Machine) pass0325(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0325, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0325.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0325.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0326, out, nil
+	out, err := x.PassThrough(&infoPass0325, &ioPass0325, in)
+	return statePass0326, out, err
 }
 
 // pass0326 is the Pass state "Pass0326" (passchain/passchain.asl.json:3265).
 func (m *Machine) pass0326(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0326, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0326.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0326.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0327, out, nil
+	out, err := x.PassThrough(&infoPass0326, &ioPass0326, in)
+	return statePass0327, out, err
 }
 
 // pass0327 is the Pass state "Pass0327" (passchain/passchain.asl.json:3275).
 func (m *Machine) pass0327(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0327, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0327.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0327.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0328, out, nil
+	out, err := x.PassThrough(&infoPass0327, &ioPass0327, in)
+	return statePass0328, out, err
 }
 
 // pass0328 is the Pass state "Pass0328" (passchain/passchain.asl.json:3285).
 func (m *Machine) pass0328(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0328, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0328.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0328.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0329, out, nil
+	out, err := x.PassThrough(&infoPass0328, &ioPass0328, in)
+	return statePass0329, out, err
 }
 
 // pass0329 is the Pass state "Pass0329" (passchain/passchain.asl.json:3295).
 func (m *Machine) pass0329(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0329, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0329.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0329.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0330, out, nil
+	out, err := x.PassThrough(&infoPass0329, &ioPass0329, in)
+	return statePass0330, out, err
 }
 
 // pass0330 is the Pass state "Pass0330" (passchain/passchain.asl.json:3305).
 func (m *Machine) pass0330(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0330, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0330.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0330.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0331, out, nil
+	out, err := x.PassThrough(&infoPass0330, &ioPass0330, in)
+	return statePass0331, out, err
 }
 
 // pass0331 is the Pass state "Pass0331" (passchain/passchain.asl.json:3315).
 func (m *Machine) pass0331(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0331, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0331.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0331.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0332, out, nil
+	out, err := x.PassThrough(&infoPass0331, &ioPass0331, in)
+	return statePass0332, out, err
 }
 
 // pass0332 is the Pass state "Pass0332" (passchain/passchain.asl.json:3325).
 func (m *Machine) pass0332(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0332, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0332.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0332.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0333, out, nil
+	out, err := x.PassThrough(&infoPass0332, &ioPass0332, in)
+	return statePass0333, out, err
 }
 
 // pass0333 is the Pass state "Pass0333" (passchain/passchain.asl.json:3335).
 func (m *Machine) pass0333(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0333, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0333.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0333.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0334, out, nil
+	out, err := x.PassThrough(&infoPass0333, &ioPass0333, in)
+	return statePass0334, out, err
 }
 
 // pass0334 is the Pass state "Pass0334" (passchain/passchain.asl.json:3345).
 func (m *Machine) pass0334(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0334, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0334.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0334.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0335, out, nil
+	out, err := x.PassThrough(&infoPass0334, &ioPass0334, in)
+	return statePass0335, out, err
 }
 
 // pass0335 is the Pass state "Pass0335" (passchain/passchain.asl.json:3355).
 func (m *Machine) pass0335(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0335, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0335.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0335.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0336, out, nil
+	out, err := x.PassThrough(&infoPass0335, &ioPass0335, in)
+	return statePass0336, out, err
 }
 
 // pass0336 is the Pass state "Pass0336" (passchain/passchain.asl.json:3365).
 func (m *Machine) pass0336(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0336, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0336.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0336.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0337, out, nil
+	out, err := x.PassThrough(&infoPass0336, &ioPass0336, in)
+	return statePass0337, out, err
 }
 
 // pass0337 is the Pass state "Pass0337" (passchain/passchain.asl.json:3375).
 func (m *Machine) pass0337(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0337, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0337.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0337.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0338, out, nil
+	out, err := x.PassThrough(&infoPass0337, &ioPass0337, in)
+	return statePass0338, out, err
 }
 
 // pass0338 is the Pass state "Pass0338" (passchain/passchain.asl.json:3385).
 func (m *Machine) pass0338(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0338, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0338.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0338.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0339, out, nil
+	out, err := x.PassThrough(&infoPass0338, &ioPass0338, in)
+	return statePass0339, out, err
 }
 
 // pass0339 is the Pass state "Pass0339" (passchain/passchain.asl.json:3395).
 func (m *Machine) pass0339(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0339, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0339.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0339.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0340, out, nil
+	out, err := x.PassThrough(&infoPass0339, &ioPass0339, in)
+	return statePass0340, out, err
 }
 
 // pass0340 is the Pass state "Pass0340" (passchain/passchain.asl.json:3405).
 func (m *Machine) pass0340(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0340, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0340.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0340.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0341, out, nil
+	out, err := x.PassThrough(&infoPass0340, &ioPass0340, in)
+	return statePass0341, out, err
 }
 
 // pass0341 is the Pass state "Pass0341" (passchain/passchain.asl.json:3415).
 func (m *Machine) pass0341(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0341, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0341.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0341.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0342, out, nil
+	out, err := x.PassThrough(&infoPass0341, &ioPass0341, in)
+	return statePass0342, out, err
 }
 
 // pass0342 is the Pass state "Pass0342" (passchain/passchain.asl.json:3425).
 func (m *Machine) pass0342(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0342, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0342.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0342.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0343, out, nil
+	out, err := x.PassThrough(&infoPass0342, &ioPass0342, in)
+	return statePass0343, out, err
 }
 
 // pass0343 is the Pass state "Pass0343" (passchain/passchain.asl.json:3435).
 func (m *Machine) pass0343(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0343, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0343.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0343.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0344, out, nil
+	out, err := x.PassThrough(&infoPass0343, &ioPass0343, in)
+	return statePass0344, out, err
 }
 
 // pass0344 is the Pass state "Pass0344" (passchain/passchain.asl.json:3445).
 func (m *Machine) pass0344(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0344, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0344.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0344.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0345, out, nil
+	out, err := x.PassThrough(&infoPass0344, &ioPass0344, in)
+	return statePass0345, out, err
 }
 
 // pass0345 is the Pass state "Pass0345" (passchain/passchain.asl.json:3455).
 func (m *Machine) pass0345(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0345, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0345.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0345.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0346, out, nil
+	out, err := x.PassThrough(&infoPass0345, &ioPass0345, in)
+	return statePass0346, out, err
 }
 
 // pass0346 is the Pass state "Pass0346" (passchain/passchain.asl.json:3465).
 func (m *Machine) pass0346(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0346, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0346.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0346.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0347, out, nil
+	out, err := x.PassThrough(&infoPass0346, &ioPass0346, in)
+	return statePass0347, out, err
 }
 
 // pass0347 is the Pass state "Pass0347" (passchain/passchain.asl.json:3475).
 func (m *Machine) pass0347(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0347, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0347.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0347.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0348, out, nil
+	out, err := x.PassThrough(&infoPass0347, &ioPass0347, in)
+	return statePass0348, out, err
 }
 
 // pass0348 is the Pass state "Pass0348" (passchain/passchain.asl.json:3485).
 func (m *Machine) pass0348(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0348, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0348.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0348.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0349, out, nil
+	out, err := x.PassThrough(&infoPass0348, &ioPass0348, in)
+	return statePass0349, out, err
 }
 
 // pass0349 is the Pass state "Pass0349" (passchain/passchain.asl.json:3495).
 func (m *Machine) pass0349(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0349, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0349.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0349.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0350, out, nil
+	out, err := x.PassThrough(&infoPass0349, &ioPass0349, in)
+	return statePass0350, out, err
 }
 
 // pass0350 is the Pass state "Pass0350" (passchain/passchain.asl.json:3505).
 func (m *Machine) pass0350(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0350, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0350.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0350.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0351, out, nil
+	out, err := x.PassThrough(&infoPass0350, &ioPass0350, in)
+	return statePass0351, out, err
 }
 
 // pass0351 is the Pass state "Pass0351" (passchain/passchain.asl.json:3515).
 func (m *Machine) pass0351(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0351, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0351.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0351.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0352, out, nil
+	out, err := x.PassThrough(&infoPass0351, &ioPass0351, in)
+	return statePass0352, out, err
 }
 
 // pass0352 is the Pass state "Pass0352" (passchain/passchain.asl.json:3525).
 func (m *Machine) pass0352(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0352, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0352.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0352.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0353, out, nil
+	out, err := x.PassThrough(&infoPass0352, &ioPass0352, in)
+	return statePass0353, out, err
 }
 
 // pass0353 is the Pass state "Pass0353" (passchain/passchain.asl.json:3535).
 func (m *Machine) pass0353(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0353, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0353.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0353.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0354, out, nil
+	out, err := x.PassThrough(&infoPass0353, &ioPass0353, in)
+	return statePass0354, out, err
 }
 
 // pass0354 is the Pass state "Pass0354" (passchain/passchain.asl.json:3545).
 func (m *Machine) pass0354(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0354, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0354.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0354.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0355, out, nil
+	out, err := x.PassThrough(&infoPass0354, &ioPass0354, in)
+	return statePass0355, out, err
 }
 
 // pass0355 is the Pass state "Pass0355" (passchain/passchain.asl.json:3555).
 func (m *Machine) pass0355(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0355, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0355.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0355.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0356, out, nil
+	out, err := x.PassThrough(&infoPass0355, &ioPass0355, in)
+	return statePass0356, out, err
 }
 
 // pass0356 is the Pass state "Pass0356" (passchain/passchain.asl.json:3565).
 func (m *Machine) pass0356(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0356, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0356.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0356.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0357, out, nil
+	out, err := x.PassThrough(&infoPass0356, &ioPass0356, in)
+	return statePass0357, out, err
 }
 
 // pass0357 is the Pass state "Pass0357" (passchain/passchain.asl.json:3575).
 func (m *Machine) pass0357(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0357, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0357.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0357.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0358, out, nil
+	out, err := x.PassThrough(&infoPass0357, &ioPass0357, in)
+	return statePass0358, out, err
 }
 
 // pass0358 is the Pass state "Pass0358" (passchain/passchain.asl.json:3585).
 func (m *Machine) pass0358(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0358, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0358.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0358.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0359, out, nil
+	out, err := x.PassThrough(&infoPass0358, &ioPass0358, in)
+	return statePass0359, out, err
 }
 
 // pass0359 is the Pass state "Pass0359" (passchain/passchain.asl.json:3595).
 func (m *Machine) pass0359(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0359, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0359.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0359.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0360, out, nil
+	out, err := x.PassThrough(&infoPass0359, &ioPass0359, in)
+	return statePass0360, out, err
 }
 
 // pass0360 is the Pass state "Pass0360" (passchain/passchain.asl.json:3605).
 func (m *Machine) pass0360(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0360, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0360.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0360.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0361, out, nil
+	out, err := x.PassThrough(&infoPass0360, &ioPass0360, in)
+	return statePass0361, out, err
 }
 
 // pass0361 is the Pass state "Pass0361" (passchain/passchain.asl.json:3615).
 func (m *Machine) pass0361(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0361, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0361.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0361.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0362, out, nil
+	out, err := x.PassThrough(&infoPass0361, &ioPass0361, in)
+	return statePass0362, out, err
 }
 
 // pass0362 is the Pass state "Pass0362" (passchain/passchain.asl.json:3625).
 func (m *Machine) pass0362(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0362, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0362.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0362.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0363, out, nil
+	out, err := x.PassThrough(&infoPass0362, &ioPass0362, in)
+	return statePass0363, out, err
 }
 
 // pass0363 is the Pass state "Pass0363" (passchain/passchain.asl.json:3635).
 func (m *Machine) pass0363(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0363, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0363.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0363.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0364, out, nil
+	out, err := x.PassThrough(&infoPass0363, &ioPass0363, in)
+	return statePass0364, out, err
 }
 
 // pass0364 is the Pass state "Pass0364" (passchain/passchain.asl.json:3645).
 func (m *Machine) pass0364(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0364, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0364.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0364.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0365, out, nil
+	out, err := x.PassThrough(&infoPass0364, &ioPass0364, in)
+	return statePass0365, out, err
 }
 
 // pass0365 is the Pass state "Pass0365" (passchain/passchain.asl.json:3655).
 func (m *Machine) pass0365(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0365, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0365.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0365.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0366, out, nil
+	out, err := x.PassThrough(&infoPass0365, &ioPass0365, in)
+	return statePass0366, out, err
 }
 
 // pass0366 is the Pass state "Pass0366" (passchain/passchain.asl.json:3665).
 func (m *Machine) pass0366(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0366, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0366.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0366.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0367, out, nil
+	out, err := x.PassThrough(&infoPass0366, &ioPass0366, in)
+	return statePass0367, out, err
 }
 
 // pass0367 is the Pass state "Pass0367" (passchain/passchain.asl.json:3675).
 func (m *Machine) pass0367(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0367, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0367.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0367.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0368, out, nil
+	out, err := x.PassThrough(&infoPass0367, &ioPass0367, in)
+	return statePass0368, out, err
 }
 
 // pass0368 is the Pass state "Pass0368" (passchain/passchain.asl.json:3685).
 func (m *Machine) pass0368(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0368, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0368.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0368.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0369, out, nil
+	out, err := x.PassThrough(&infoPass0368, &ioPass0368, in)
+	return statePass0369, out, err
 }
 
 // pass0369 is the Pass state "Pass0369" (passchain/passchain.asl.json:3695).
 func (m *Machine) pass0369(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0369, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0369.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0369.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0370, out, nil
+	out, err := x.PassThrough(&infoPass0369, &ioPass0369, in)
+	return statePass0370, out, err
 }
 
 // pass0370 is the Pass state "Pass0370" (passchain/passchain.asl.json:3705).
 func (m *Machine) pass0370(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0370, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0370.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0370.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0371, out, nil
+	out, err := x.PassThrough(&infoPass0370, &ioPass0370, in)
+	return statePass0371, out, err
 }
 
 // pass0371 is the Pass state "Pass0371" (passchain/passchain.asl.json:3715).
 func (m *Machine) pass0371(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0371, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0371.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0371.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0372, out, nil
+	out, err := x.PassThrough(&infoPass0371, &ioPass0371, in)
+	return statePass0372, out, err
 }
 
 // pass0372 is the Pass state "Pass0372" (passchain/passchain.asl.json:3725).
 func (m *Machine) pass0372(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0372, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0372.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0372.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0373, out, nil
+	out, err := x.PassThrough(&infoPass0372, &ioPass0372, in)
+	return statePass0373, out, err
 }
 
 // pass0373 is the Pass state "Pass0373" (passchain/passchain.asl.json:3735).
 func (m *Machine) pass0373(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0373, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0373.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0373.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0374, out, nil
+	out, err := x.PassThrough(&infoPass0373, &ioPass0373, in)
+	return statePass0374, out, err
 }
 
 // pass0374 is the Pass state "Pass0374" (passchain/passchain.asl.json:3745).
 func (m *Machine) pass0374(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0374, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0374.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0374.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0375, out, nil
+	out, err := x.PassThrough(&infoPass0374, &ioPass0374, in)
+	return statePass0375, out, err
 }
 
 // pass0375 is the Pass state "Pass0375" (passchain/passchain.asl.json:3755).
 func (m *Machine) pass0375(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0375, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0375.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0375.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0376, out, nil
+	out, err := x.PassThrough(&infoPass0375, &ioPass0375, in)
+	return statePass0376, out, err
 }
 
 // pass0376 is the Pass state "Pass0376" (passchain/passchain.asl.json:3765).
 func (m *Machine) pass0376(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0376, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0376.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0376.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0377, out, nil
+	out, err := x.PassThrough(&infoPass0376, &ioPass0376, in)
+	return statePass0377, out, err
 }
 
 // pass0377 is the Pass state "Pass0377" (passchain/passchain.asl.json:3775).
 func (m *Machine) pass0377(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0377, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0377.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0377.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0378, out, nil
+	out, err := x.PassThrough(&infoPass0377, &ioPass0377, in)
+	return statePass0378, out, err
 }
 
 // pass0378 is the Pass state "Pass0378" (passchain/passchain.asl.json:3785).
 func (m *Machine) pass0378(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0378, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0378.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0378.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0379, out, nil
+	out, err := x.PassThrough(&infoPass0378, &ioPass0378, in)
+	return statePass0379, out, err
 }
 
 // pass0379 is the Pass state "Pass0379" (passchain/passchain.asl.json:3795).
 func (m *Machine) pass0379(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0379, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0379.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0379.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0380, out, nil
+	out, err := x.PassThrough(&infoPass0379, &ioPass0379, in)
+	return statePass0380, out, err
 }
 
 // pass0380 is the Pass state "Pass0380" (passchain/passchain.asl.json:3805).
 func (m *Machine) pass0380(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0380, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0380.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0380.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0381, out, nil
+	out, err := x.PassThrough(&infoPass0380, &ioPass0380, in)
+	return statePass0381, out, err
 }
 
 // pass0381 is the Pass state "Pass0381" (passchain/passchain.asl.json:3815).
 func (m *Machine) pass0381(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0381, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0381.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0381.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0382, out, nil
+	out, err := x.PassThrough(&infoPass0381, &ioPass0381, in)
+	return statePass0382, out, err
 }
 
 // pass0382 is the Pass state "Pass0382" (passchain/passchain.asl.json:3825).
 func (m *Machine) pass0382(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0382, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0382.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0382.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0383, out, nil
+	out, err := x.PassThrough(&infoPass0382, &ioPass0382, in)
+	return statePass0383, out, err
 }
 
 // pass0383 is the Pass state "Pass0383" (passchain/passchain.asl.json:3835).
 func (m *Machine) pass0383(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0383, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0383.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0383.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0384, out, nil
+	out, err := x.PassThrough(&infoPass0383, &ioPass0383, in)
+	return statePass0384, out, err
 }
 
 // pass0384 is the Pass state "Pass0384" (passchain/passchain.asl.json:3845).
 func (m *Machine) pass0384(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0384, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0384.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0384.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0385, out, nil
+	out, err := x.PassThrough(&infoPass0384, &ioPass0384, in)
+	return statePass0385, out, err
 }
 
 // pass0385 is the Pass state "Pass0385" (passchain/passchain.asl.json:3855).
 func (m *Machine) pass0385(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0385, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0385.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0385.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0386, out, nil
+	out, err := x.PassThrough(&infoPass0385, &ioPass0385, in)
+	return statePass0386, out, err
 }
 
 // pass0386 is the Pass state "Pass0386" (passchain/passchain.asl.json:3865).
 func (m *Machine) pass0386(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0386, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0386.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0386.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0387, out, nil
+	out, err := x.PassThrough(&infoPass0386, &ioPass0386, in)
+	return statePass0387, out, err
 }
 
 // pass0387 is the Pass state "Pass0387" (passchain/passchain.asl.json:3875).
 func (m *Machine) pass0387(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0387, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0387.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0387.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0388, out, nil
+	out, err := x.PassThrough(&infoPass0387, &ioPass0387, in)
+	return statePass0388, out, err
 }
 
 // pass0388 is the Pass state "Pass0388" (passchain/passchain.asl.json:3885).
 func (m *Machine) pass0388(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0388, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0388.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0388.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0389, out, nil
+	out, err := x.PassThrough(&infoPass0388, &ioPass0388, in)
+	return statePass0389, out, err
 }
 
 // pass0389 is the Pass state "Pass0389" (passchain/passchain.asl.json:3895).
 func (m *Machine) pass0389(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0389, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0389.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0389.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0390, out, nil
+	out, err := x.PassThrough(&infoPass0389, &ioPass0389, in)
+	return statePass0390, out, err
 }
 
 // pass0390 is the Pass state "Pass0390" (passchain/passchain.asl.json:3905).
 func (m *Machine) pass0390(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0390, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0390.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0390.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0391, out, nil
+	out, err := x.PassThrough(&infoPass0390, &ioPass0390, in)
+	return statePass0391, out, err
 }
 
 // pass0391 is the Pass state "Pass0391" (passchain/passchain.asl.json:3915).
 func (m *Machine) pass0391(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0391, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0391.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0391.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0392, out, nil
+	out, err := x.PassThrough(&infoPass0391, &ioPass0391, in)
+	return statePass0392, out, err
 }
 
 // pass0392 is the Pass state "Pass0392" (passchain/passchain.asl.json:3925).
 func (m *Machine) pass0392(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0392, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0392.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0392.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0393, out, nil
+	out, err := x.PassThrough(&infoPass0392, &ioPass0392, in)
+	return statePass0393, out, err
 }
 
 // pass0393 is the Pass state "Pass0393" (passchain/passchain.asl.json:3935).
 func (m *Machine) pass0393(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0393, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0393.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0393.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0394, out, nil
+	out, err := x.PassThrough(&infoPass0393, &ioPass0393, in)
+	return statePass0394, out, err
 }
 
 // pass0394 is the Pass state "Pass0394" (passchain/passchain.asl.json:3945).
 func (m *Machine) pass0394(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0394, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0394.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0394.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0395, out, nil
+	out, err := x.PassThrough(&infoPass0394, &ioPass0394, in)
+	return statePass0395, out, err
 }
 
 // pass0395 is the Pass state "Pass0395" (passchain/passchain.asl.json:3955).
 func (m *Machine) pass0395(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0395, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0395.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0395.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0396, out, nil
+	out, err := x.PassThrough(&infoPass0395, &ioPass0395, in)
+	return statePass0396, out, err
 }
 
 // pass0396 is the Pass state "Pass0396" (passchain/passchain.asl.json:3965).
 func (m *Machine) pass0396(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0396, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0396.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0396.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0397, out, nil
+	out, err := x.PassThrough(&infoPass0396, &ioPass0396, in)
+	return statePass0397, out, err
 }
 
 // pass0397 is the Pass state "Pass0397" (passchain/passchain.asl.json:3975).
 func (m *Machine) pass0397(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0397, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0397.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0397.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0398, out, nil
+	out, err := x.PassThrough(&infoPass0397, &ioPass0397, in)
+	return statePass0398, out, err
 }
 
 // pass0398 is the Pass state "Pass0398" (passchain/passchain.asl.json:3985).
 func (m *Machine) pass0398(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0398, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0398.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0398.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0399, out, nil
+	out, err := x.PassThrough(&infoPass0398, &ioPass0398, in)
+	return statePass0399, out, err
 }
 
 // pass0399 is the Pass state "Pass0399" (passchain/passchain.asl.json:3995).
 func (m *Machine) pass0399(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0399, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0399.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0399.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0400, out, nil
+	out, err := x.PassThrough(&infoPass0399, &ioPass0399, in)
+	return statePass0400, out, err
 }
 
 // pass0400 is the Pass state "Pass0400" (passchain/passchain.asl.json:4005).
 func (m *Machine) pass0400(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0400, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0400.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0400.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0401, out, nil
+	out, err := x.PassThrough(&infoPass0400, &ioPass0400, in)
+	return statePass0401, out, err
 }
 
 // pass0401 is the Pass state "Pass0401" (passchain/passchain.asl.json:4015).
 func (m *Machine) pass0401(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0401, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0401.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0401.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0402, out, nil
+	out, err := x.PassThrough(&infoPass0401, &ioPass0401, in)
+	return statePass0402, out, err
 }
 
 // pass0402 is the Pass state "Pass0402" (passchain/passchain.asl.json:4025).
 func (m *Machine) pass0402(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0402, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0402.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0402.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0403, out, nil
+	out, err := x.PassThrough(&infoPass0402, &ioPass0402, in)
+	return statePass0403, out, err
 }
 
 // pass0403 is the Pass state "Pass0403" (passchain/passchain.asl.json:4035).
 func (m *Machine) pass0403(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0403, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0403.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0403.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0404, out, nil
+	out, err := x.PassThrough(&infoPass0403, &ioPass0403, in)
+	return statePass0404, out, err
 }
 
 // pass0404 is the Pass state "Pass0404" (passchain/passchain.asl.json:4045).
 func (m *Machine) pass0404(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0404, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0404.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0404.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0405, out, nil
+	out, err := x.PassThrough(&infoPass0404, &ioPass0404, in)
+	return statePass0405, out, err
 }
 
 // pass0405 is the Pass state "Pass0405" (passchain/passchain.asl.json:4055).
 func (m *Machine) pass0405(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0405, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0405.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0405.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0406, out, nil
+	out, err := x.PassThrough(&infoPass0405, &ioPass0405, in)
+	return statePass0406, out, err
 }
 
 // pass0406 is the Pass state "Pass0406" (passchain/passchain.asl.json:4065).
 func (m *Machine) pass0406(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0406, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0406.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0406.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0407, out, nil
+	out, err := x.PassThrough(&infoPass0406, &ioPass0406, in)
+	return statePass0407, out, err
 }
 
 // pass0407 is the Pass state "Pass0407" (passchain/passchain.asl.json:4075).
 func (m *Machine) pass0407(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0407, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0407.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0407.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0408, out, nil
+	out, err := x.PassThrough(&infoPass0407, &ioPass0407, in)
+	return statePass0408, out, err
 }
 
 // pass0408 is the Pass state "Pass0408" (passchain/passchain.asl.json:4085).
 func (m *Machine) pass0408(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0408, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0408.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0408.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0409, out, nil
+	out, err := x.PassThrough(&infoPass0408, &ioPass0408, in)
+	return statePass0409, out, err
 }
 
 // pass0409 is the Pass state "Pass0409" (passchain/passchain.asl.json:4095).
 func (m *Machine) pass0409(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0409, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0409.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0409.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0410, out, nil
+	out, err := x.PassThrough(&infoPass0409, &ioPass0409, in)
+	return statePass0410, out, err
 }
 
 // pass0410 is the Pass state "Pass0410" (passchain/passchain.asl.json:4105).
 func (m *Machine) pass0410(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0410, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0410.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0410.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0411, out, nil
+	out, err := x.PassThrough(&infoPass0410, &ioPass0410, in)
+	return statePass0411, out, err
 }
 
 // pass0411 is the Pass state "Pass0411" (passchain/passchain.asl.json:4115).
 func (m *Machine) pass0411(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0411, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0411.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0411.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0412, out, nil
+	out, err := x.PassThrough(&infoPass0411, &ioPass0411, in)
+	return statePass0412, out, err
 }
 
 // pass0412 is the Pass state "Pass0412" (passchain/passchain.asl.json:4125).
 func (m *Machine) pass0412(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0412, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0412.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0412.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0413, out, nil
+	out, err := x.PassThrough(&infoPass0412, &ioPass0412, in)
+	return statePass0413, out, err
 }
 
 // pass0413 is the Pass state "Pass0413" (passchain/passchain.asl.json:4135).
 func (m *Machine) pass0413(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0413, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0413.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0413.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0414, out, nil
+	out, err := x.PassThrough(&infoPass0413, &ioPass0413, in)
+	return statePass0414, out, err
 }
 
 // pass0414 is the Pass state "Pass0414" (passchain/passchain.asl.json:4145).
 func (m *Machine) pass0414(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0414, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0414.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0414.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0415, out, nil
+	out, err := x.PassThrough(&infoPass0414, &ioPass0414, in)
+	return statePass0415, out, err
 }
 
 // pass0415 is the Pass state "Pass0415" (passchain/passchain.asl.json:4155).
 func (m *Machine) pass0415(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0415, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0415.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0415.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0416, out, nil
+	out, err := x.PassThrough(&infoPass0415, &ioPass0415, in)
+	return statePass0416, out, err
 }
 
 // pass0416 is the Pass state "Pass0416" (passchain/passchain.asl.json:4165).
 func (m *Machine) pass0416(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0416, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0416.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0416.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0417, out, nil
+	out, err := x.PassThrough(&infoPass0416, &ioPass0416, in)
+	return statePass0417, out, err
 }
 
 // pass0417 is the Pass state "Pass0417" (passchain/passchain.asl.json:4175).
 func (m *Machine) pass0417(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0417, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0417.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0417.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0418, out, nil
+	out, err := x.PassThrough(&infoPass0417, &ioPass0417, in)
+	return statePass0418, out, err
 }
 
 // pass0418 is the Pass state "Pass0418" (passchain/passchain.asl.json:4185).
 func (m *Machine) pass0418(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0418, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0418.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0418.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0419, out, nil
+	out, err := x.PassThrough(&infoPass0418, &ioPass0418, in)
+	return statePass0419, out, err
 }
 
 // pass0419 is the Pass state "Pass0419" (passchain/passchain.asl.json:4195).
 func (m *Machine) pass0419(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0419, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0419.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0419.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0420, out, nil
+	out, err := x.PassThrough(&infoPass0419, &ioPass0419, in)
+	return statePass0420, out, err
 }
 
 // pass0420 is the Pass state "Pass0420" (passchain/passchain.asl.json:4205).
 func (m *Machine) pass0420(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0420, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0420.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0420.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0421, out, nil
+	out, err := x.PassThrough(&infoPass0420, &ioPass0420, in)
+	return statePass0421, out, err
 }
 
 // pass0421 is the Pass state "Pass0421" (passchain/passchain.asl.json:4215).
 func (m *Machine) pass0421(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0421, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0421.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0421.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0422, out, nil
+	out, err := x.PassThrough(&infoPass0421, &ioPass0421, in)
+	return statePass0422, out, err
 }
 
 // pass0422 is the Pass state "Pass0422" (passchain/passchain.asl.json:4225).
 func (m *Machine) pass0422(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0422, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0422.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0422.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0423, out, nil
+	out, err := x.PassThrough(&infoPass0422, &ioPass0422, in)
+	return statePass0423, out, err
 }
 
 // pass0423 is the Pass state "Pass0423" (passchain/passchain.asl.json:4235).
 func (m *Machine) pass0423(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0423, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0423.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0423.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0424, out, nil
+	out, err := x.PassThrough(&infoPass0423, &ioPass0423, in)
+	return statePass0424, out, err
 }
 
 // pass0424 is the Pass state "Pass0424" (passchain/passchain.asl.json:4245).
 func (m *Machine) pass0424(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0424, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0424.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0424.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0425, out, nil
+	out, err := x.PassThrough(&infoPass0424, &ioPass0424, in)
+	return statePass0425, out, err
 }
 
 // pass0425 is the Pass state "Pass0425" (passchain/passchain.asl.json:4255).
 func (m *Machine) pass0425(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0425, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0425.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0425.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0426, out, nil
+	out, err := x.PassThrough(&infoPass0425, &ioPass0425, in)
+	return statePass0426, out, err
 }
 
 // pass0426 is the Pass state "Pass0426" (passchain/passchain.asl.json:4265).
 func (m *Machine) pass0426(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0426, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0426.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0426.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0427, out, nil
+	out, err := x.PassThrough(&infoPass0426, &ioPass0426, in)
+	return statePass0427, out, err
 }
 
 // pass0427 is the Pass state "Pass0427" (passchain/passchain.asl.json:4275).
 func (m *Machine) pass0427(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0427, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0427.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0427.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0428, out, nil
+	out, err := x.PassThrough(&infoPass0427, &ioPass0427, in)
+	return statePass0428, out, err
 }
 
 // pass0428 is the Pass state "Pass0428" (passchain/passchain.asl.json:4285).
 func (m *Machine) pass0428(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0428, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0428.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0428.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0429, out, nil
+	out, err := x.PassThrough(&infoPass0428, &ioPass0428, in)
+	return statePass0429, out, err
 }
 
 // pass0429 is the Pass state "Pass0429" (passchain/passchain.asl.json:4295).
 func (m *Machine) pass0429(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0429, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0429.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0429.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0430, out, nil
+	out, err := x.PassThrough(&infoPass0429, &ioPass0429, in)
+	return statePass0430, out, err
 }
 
 // pass0430 is the Pass state "Pass0430" (passchain/passchain.asl.json:4305).
 func (m *Machine) pass0430(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0430, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0430.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0430.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0431, out, nil
+	out, err := x.PassThrough(&infoPass0430, &ioPass0430, in)
+	return statePass0431, out, err
 }
 
 // pass0431 is the Pass state "Pass0431" (passchain/passchain.asl.json:4315).
 func (m *Machine) pass0431(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0431, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0431.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0431.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0432, out, nil
+	out, err := x.PassThrough(&infoPass0431, &ioPass0431, in)
+	return statePass0432, out, err
 }
 
 // pass0432 is the Pass state "Pass0432" (passchain/passchain.asl.json:4325).
 func (m *Machine) pass0432(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0432, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0432.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0432.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0433, out, nil
+	out, err := x.PassThrough(&infoPass0432, &ioPass0432, in)
+	return statePass0433, out, err
 }
 
 // pass0433 is the Pass state "Pass0433" (passchain/passchain.asl.json:4335).
 func (m *Machine) pass0433(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0433, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0433.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0433.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0434, out, nil
+	out, err := x.PassThrough(&infoPass0433, &ioPass0433, in)
+	return statePass0434, out, err
 }
 
 // pass0434 is the Pass state "Pass0434" (passchain/passchain.asl.json:4345).
 func (m *Machine) pass0434(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0434, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0434.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0434.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0435, out, nil
+	out, err := x.PassThrough(&infoPass0434, &ioPass0434, in)
+	return statePass0435, out, err
 }
 
 // pass0435 is the Pass state "Pass0435" (passchain/passchain.asl.json:4355).
 func (m *Machine) pass0435(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0435, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0435.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0435.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0436, out, nil
+	out, err := x.PassThrough(&infoPass0435, &ioPass0435, in)
+	return statePass0436, out, err
 }
 
 // pass0436 is the Pass state "Pass0436" (passchain/passchain.asl.json:4365).
 func (m *Machine) pass0436(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0436, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0436.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0436.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0437, out, nil
+	out, err := x.PassThrough(&infoPass0436, &ioPass0436, in)
+	return statePass0437, out, err
 }
 
 // pass0437 is the Pass state "Pass0437" (passchain/passchain.asl.json:4375).
 func (m *Machine) pass0437(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0437, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0437.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0437.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0438, out, nil
+	out, err := x.PassThrough(&infoPass0437, &ioPass0437, in)
+	return statePass0438, out, err
 }
 
 // pass0438 is the Pass state "Pass0438" (passchain/passchain.asl.json:4385).
 func (m *Machine) pass0438(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0438, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0438.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0438.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0439, out, nil
+	out, err := x.PassThrough(&infoPass0438, &ioPass0438, in)
+	return statePass0439, out, err
 }
 
 // pass0439 is the Pass state "Pass0439" (passchain/passchain.asl.json:4395).
 func (m *Machine) pass0439(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0439, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0439.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0439.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0440, out, nil
+	out, err := x.PassThrough(&infoPass0439, &ioPass0439, in)
+	return statePass0440, out, err
 }
 
 // pass0440 is the Pass state "Pass0440" (passchain/passchain.asl.json:4405).
 func (m *Machine) pass0440(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0440, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0440.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0440.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0441, out, nil
+	out, err := x.PassThrough(&infoPass0440, &ioPass0440, in)
+	return statePass0441, out, err
 }
 
 // pass0441 is the Pass state "Pass0441" (passchain/passchain.asl.json:4415).
 func (m *Machine) pass0441(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0441, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0441.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0441.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0442, out, nil
+	out, err := x.PassThrough(&infoPass0441, &ioPass0441, in)
+	return statePass0442, out, err
 }
 
 // pass0442 is the Pass state "Pass0442" (passchain/passchain.asl.json:4425).
 func (m *Machine) pass0442(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0442, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0442.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0442.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0443, out, nil
+	out, err := x.PassThrough(&infoPass0442, &ioPass0442, in)
+	return statePass0443, out, err
 }
 
 // pass0443 is the Pass state "Pass0443" (passchain/passchain.asl.json:4435).
 func (m *Machine) pass0443(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0443, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0443.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0443.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0444, out, nil
+	out, err := x.PassThrough(&infoPass0443, &ioPass0443, in)
+	return statePass0444, out, err
 }
 
 // pass0444 is the Pass state "Pass0444" (passchain/passchain.asl.json:4445).
 func (m *Machine) pass0444(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0444, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0444.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0444.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0445, out, nil
+	out, err := x.PassThrough(&infoPass0444, &ioPass0444, in)
+	return statePass0445, out, err
 }
 
 // pass0445 is the Pass state "Pass0445" (passchain/passchain.asl.json:4455).
 func (m *Machine) pass0445(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0445, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0445.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0445.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0446, out, nil
+	out, err := x.PassThrough(&infoPass0445, &ioPass0445, in)
+	return statePass0446, out, err
 }
 
 // pass0446 is the Pass state "Pass0446" (passchain/passchain.asl.json:4465).
 func (m *Machine) pass0446(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0446, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0446.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0446.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0447, out, nil
+	out, err := x.PassThrough(&infoPass0446, &ioPass0446, in)
+	return statePass0447, out, err
 }
 
 // pass0447 is the Pass state "Pass0447" (passchain/passchain.asl.json:4475).
 func (m *Machine) pass0447(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0447, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0447.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0447.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0448, out, nil
+	out, err := x.PassThrough(&infoPass0447, &ioPass0447, in)
+	return statePass0448, out, err
 }
 
 // pass0448 is the Pass state "Pass0448" (passchain/passchain.asl.json:4485).
 func (m *Machine) pass0448(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0448, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0448.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0448.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0449, out, nil
+	out, err := x.PassThrough(&infoPass0448, &ioPass0448, in)
+	return statePass0449, out, err
 }
 
 // pass0449 is the Pass state "Pass0449" (passchain/passchain.asl.json:4495).
 func (m *Machine) pass0449(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0449, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0449.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0449.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0450, out, nil
+	out, err := x.PassThrough(&infoPass0449, &ioPass0449, in)
+	return statePass0450, out, err
 }
 
 // pass0450 is the Pass state "Pass0450" (passchain/passchain.asl.json:4505).
 func (m *Machine) pass0450(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0450, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0450.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0450.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0451, out, nil
+	out, err := x.PassThrough(&infoPass0450, &ioPass0450, in)
+	return statePass0451, out, err
 }
 
 // pass0451 is the Pass state "Pass0451" (passchain/passchain.asl.json:4515).
 func (m *Machine) pass0451(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0451, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0451.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0451.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0452, out, nil
+	out, err := x.PassThrough(&infoPass0451, &ioPass0451, in)
+	return statePass0452, out, err
 }
 
 // pass0452 is the Pass state "Pass0452" (passchain/passchain.asl.json:4525).
 func (m *Machine) pass0452(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0452, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0452.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0452.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0453, out, nil
+	out, err := x.PassThrough(&infoPass0452, &ioPass0452, in)
+	return statePass0453, out, err
 }
 
 // pass0453 is the Pass state "Pass0453" (passchain/passchain.asl.json:4535).
 func (m *Machine) pass0453(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0453, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0453.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0453.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0454, out, nil
+	out, err := x.PassThrough(&infoPass0453, &ioPass0453, in)
+	return statePass0454, out, err
 }
 
 // pass0454 is the Pass state "Pass0454" (passchain/passchain.asl.json:4545).
 func (m *Machine) pass0454(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0454, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0454.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0454.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0455, out, nil
+	out, err := x.PassThrough(&infoPass0454, &ioPass0454, in)
+	return statePass0455, out, err
 }
 
 // pass0455 is the Pass state "Pass0455" (passchain/passchain.asl.json:4555).
 func (m *Machine) pass0455(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0455, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0455.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0455.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0456, out, nil
+	out, err := x.PassThrough(&infoPass0455, &ioPass0455, in)
+	return statePass0456, out, err
 }
 
 // pass0456 is the Pass state "Pass0456" (passchain/passchain.asl.json:4565).
 func (m *Machine) pass0456(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0456, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0456.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0456.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0457, out, nil
+	out, err := x.PassThrough(&infoPass0456, &ioPass0456, in)
+	return statePass0457, out, err
 }
 
 // pass0457 is the Pass state "Pass0457" (passchain/passchain.asl.json:4575).
 func (m *Machine) pass0457(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0457, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0457.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0457.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0458, out, nil
+	out, err := x.PassThrough(&infoPass0457, &ioPass0457, in)
+	return statePass0458, out, err
 }
 
 // pass0458 is the Pass state "Pass0458" (passchain/passchain.asl.json:4585).
 func (m *Machine) pass0458(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0458, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0458.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0458.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0459, out, nil
+	out, err := x.PassThrough(&infoPass0458, &ioPass0458, in)
+	return statePass0459, out, err
 }
 
 // pass0459 is the Pass state "Pass0459" (passchain/passchain.asl.json:4595).
 func (m *Machine) pass0459(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0459, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0459.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0459.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0460, out, nil
+	out, err := x.PassThrough(&infoPass0459, &ioPass0459, in)
+	return statePass0460, out, err
 }
 
 // pass0460 is the Pass state "Pass0460" (passchain/passchain.asl.json:4605).
 func (m *Machine) pass0460(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0460, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0460.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0460.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0461, out, nil
+	out, err := x.PassThrough(&infoPass0460, &ioPass0460, in)
+	return statePass0461, out, err
 }
 
 // pass0461 is the Pass state "Pass0461" (passchain/passchain.asl.json:4615).
 func (m *Machine) pass0461(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0461, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0461.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0461.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0462, out, nil
+	out, err := x.PassThrough(&infoPass0461, &ioPass0461, in)
+	return statePass0462, out, err
 }
 
 // pass0462 is the Pass state "Pass0462" (passchain/passchain.asl.json:4625).
 func (m *Machine) pass0462(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0462, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0462.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0462.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0463, out, nil
+	out, err := x.PassThrough(&infoPass0462, &ioPass0462, in)
+	return statePass0463, out, err
 }
 
 // pass0463 is the Pass state "Pass0463" (passchain/passchain.asl.json:4635).
 func (m *Machine) pass0463(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0463, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0463.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0463.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0464, out, nil
+	out, err := x.PassThrough(&infoPass0463, &ioPass0463, in)
+	return statePass0464, out, err
 }
 
 // pass0464 is the Pass state "Pass0464" (passchain/passchain.asl.json:4645).
 func (m *Machine) pass0464(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0464, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0464.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0464.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0465, out, nil
+	out, err := x.PassThrough(&infoPass0464, &ioPass0464, in)
+	return statePass0465, out, err
 }
 
 // pass0465 is the Pass state "Pass0465" (passchain/passchain.asl.json:4655).
 func (m *Machine) pass0465(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0465, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0465.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0465.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0466, out, nil
+	out, err := x.PassThrough(&infoPass0465, &ioPass0465, in)
+	return statePass0466, out, err
 }
 
 // pass0466 is the Pass state "Pass0466" (passchain/passchain.asl.json:4665).
 func (m *Machine) pass0466(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0466, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0466.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0466.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0467, out, nil
+	out, err := x.PassThrough(&infoPass0466, &ioPass0466, in)
+	return statePass0467, out, err
 }
 
 // pass0467 is the Pass state "Pass0467" (passchain/passchain.asl.json:4675).
 func (m *Machine) pass0467(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0467, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0467.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0467.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0468, out, nil
+	out, err := x.PassThrough(&infoPass0467, &ioPass0467, in)
+	return statePass0468, out, err
 }
 
 // pass0468 is the Pass state "Pass0468" (passchain/passchain.asl.json:4685).
 func (m *Machine) pass0468(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0468, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0468.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0468.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0469, out, nil
+	out, err := x.PassThrough(&infoPass0468, &ioPass0468, in)
+	return statePass0469, out, err
 }
 
 // pass0469 is the Pass state "Pass0469" (passchain/passchain.asl.json:4695).
 func (m *Machine) pass0469(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0469, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0469.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0469.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0470, out, nil
+	out, err := x.PassThrough(&infoPass0469, &ioPass0469, in)
+	return statePass0470, out, err
 }
 
 // pass0470 is the Pass state "Pass0470" (passchain/passchain.asl.json:4705).
 func (m *Machine) pass0470(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0470, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0470.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0470.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0471, out, nil
+	out, err := x.PassThrough(&infoPass0470, &ioPass0470, in)
+	return statePass0471, out, err
 }
 
 // pass0471 is the Pass state "Pass0471" (passchain/passchain.asl.json:4715).
 func (m *Machine) pass0471(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0471, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0471.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0471.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0472, out, nil
+	out, err := x.PassThrough(&infoPass0471, &ioPass0471, in)
+	return statePass0472, out, err
 }
 
 // pass0472 is the Pass state "Pass0472" (passchain/passchain.asl.json:4725).
 func (m *Machine) pass0472(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0472, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0472.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0472.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0473, out, nil
+	out, err := x.PassThrough(&infoPass0472, &ioPass0472, in)
+	return statePass0473, out, err
 }
 
 // pass0473 is the Pass state "Pass0473" (passchain/passchain.asl.json:4735).
 func (m *Machine) pass0473(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0473, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0473.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0473.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0474, out, nil
+	out, err := x.PassThrough(&infoPass0473, &ioPass0473, in)
+	return statePass0474, out, err
 }
 
 // pass0474 is the Pass state "Pass0474" (passchain/passchain.asl.json:4745).
 func (m *Machine) pass0474(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0474, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0474.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0474.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0475, out, nil
+	out, err := x.PassThrough(&infoPass0474, &ioPass0474, in)
+	return statePass0475, out, err
 }
 
 // pass0475 is the Pass state "Pass0475" (passchain/passchain.asl.json:4755).
 func (m *Machine) pass0475(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0475, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0475.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0475.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0476, out, nil
+	out, err := x.PassThrough(&infoPass0475, &ioPass0475, in)
+	return statePass0476, out, err
 }
 
 // pass0476 is the Pass state "Pass0476" (passchain/passchain.asl.json:4765).
 func (m *Machine) pass0476(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0476, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0476.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0476.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0477, out, nil
+	out, err := x.PassThrough(&infoPass0476, &ioPass0476, in)
+	return statePass0477, out, err
 }
 
 // pass0477 is the Pass state "Pass0477" (passchain/passchain.asl.json:4775).
 func (m *Machine) pass0477(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0477, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0477.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0477.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0478, out, nil
+	out, err := x.PassThrough(&infoPass0477, &ioPass0477, in)
+	return statePass0478, out, err
 }
 
 // pass0478 is the Pass state "Pass0478" (passchain/passchain.asl.json:4785).
 func (m *Machine) pass0478(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0478, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0478.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0478.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0479, out, nil
+	out, err := x.PassThrough(&infoPass0478, &ioPass0478, in)
+	return statePass0479, out, err
 }
 
 // pass0479 is the Pass state "Pass0479" (passchain/passchain.asl.json:4795).
 func (m *Machine) pass0479(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0479, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0479.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0479.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0480, out, nil
+	out, err := x.PassThrough(&infoPass0479, &ioPass0479, in)
+	return statePass0480, out, err
 }
 
 // pass0480 is the Pass state "Pass0480" (passchain/passchain.asl.json:4805).
 func (m *Machine) pass0480(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0480, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0480.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0480.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0481, out, nil
+	out, err := x.PassThrough(&infoPass0480, &ioPass0480, in)
+	return statePass0481, out, err
 }
 
 // pass0481 is the Pass state "Pass0481" (passchain/passchain.asl.json:4815).
 func (m *Machine) pass0481(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0481, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0481.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0481.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0482, out, nil
+	out, err := x.PassThrough(&infoPass0481, &ioPass0481, in)
+	return statePass0482, out, err
 }
 
 // pass0482 is the Pass state "Pass0482" (passchain/passchain.asl.json:4825).
 func (m *Machine) pass0482(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0482, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0482.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0482.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0483, out, nil
+	out, err := x.PassThrough(&infoPass0482, &ioPass0482, in)
+	return statePass0483, out, err
 }
 
 // pass0483 is the Pass state "Pass0483" (passchain/passchain.asl.json:4835).
 func (m *Machine) pass0483(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0483, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0483.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0483.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0484, out, nil
+	out, err := x.PassThrough(&infoPass0483, &ioPass0483, in)
+	return statePass0484, out, err
 }
 
 // pass0484 is the Pass state "Pass0484" (passchain/passchain.asl.json:4845).
 func (m *Machine) pass0484(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0484, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0484.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0484.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0485, out, nil
+	out, err := x.PassThrough(&infoPass0484, &ioPass0484, in)
+	return statePass0485, out, err
 }
 
 // pass0485 is the Pass state "Pass0485" (passchain/passchain.asl.json:4855).
 func (m *Machine) pass0485(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0485, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0485.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0485.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0486, out, nil
+	out, err := x.PassThrough(&infoPass0485, &ioPass0485, in)
+	return statePass0486, out, err
 }
 
 // pass0486 is the Pass state "Pass0486" (passchain/passchain.asl.json:4865).
 func (m *Machine) pass0486(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0486, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0486.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0486.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0487, out, nil
+	out, err := x.PassThrough(&infoPass0486, &ioPass0486, in)
+	return statePass0487, out, err
 }
 
 // pass0487 is the Pass state "Pass0487" (passchain/passchain.asl.json:4875).
 func (m *Machine) pass0487(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0487, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0487.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0487.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0488, out, nil
+	out, err := x.PassThrough(&infoPass0487, &ioPass0487, in)
+	return statePass0488, out, err
 }
 
 // pass0488 is the Pass state "Pass0488" (passchain/passchain.asl.json:4885).
 func (m *Machine) pass0488(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0488, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0488.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0488.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0489, out, nil
+	out, err := x.PassThrough(&infoPass0488, &ioPass0488, in)
+	return statePass0489, out, err
 }
 
 // pass0489 is the Pass state "Pass0489" (passchain/passchain.asl.json:4895).
 func (m *Machine) pass0489(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0489, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0489.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0489.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0490, out, nil
+	out, err := x.PassThrough(&infoPass0489, &ioPass0489, in)
+	return statePass0490, out, err
 }
 
 // pass0490 is the Pass state "Pass0490" (passchain/passchain.asl.json:4905).
 func (m *Machine) pass0490(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0490, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0490.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0490.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0491, out, nil
+	out, err := x.PassThrough(&infoPass0490, &ioPass0490, in)
+	return statePass0491, out, err
 }
 
 // pass0491 is the Pass state "Pass0491" (passchain/passchain.asl.json:4915).
 func (m *Machine) pass0491(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0491, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0491.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0491.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0492, out, nil
+	out, err := x.PassThrough(&infoPass0491, &ioPass0491, in)
+	return statePass0492, out, err
 }
 
 // pass0492 is the Pass state "Pass0492" (passchain/passchain.asl.json:4925).
 func (m *Machine) pass0492(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0492, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0492.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0492.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0493, out, nil
+	out, err := x.PassThrough(&infoPass0492, &ioPass0492, in)
+	return statePass0493, out, err
 }
 
 // pass0493 is the Pass state "Pass0493" (passchain/passchain.asl.json:4935).
 func (m *Machine) pass0493(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0493, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0493.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0493.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0494, out, nil
+	out, err := x.PassThrough(&infoPass0493, &ioPass0493, in)
+	return statePass0494, out, err
 }
 
 // pass0494 is the Pass state "Pass0494" (passchain/passchain.asl.json:4945).
 func (m *Machine) pass0494(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0494, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0494.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0494.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0495, out, nil
+	out, err := x.PassThrough(&infoPass0494, &ioPass0494, in)
+	return statePass0495, out, err
 }
 
 // pass0495 is the Pass state "Pass0495" (passchain/passchain.asl.json:4955).
 func (m *Machine) pass0495(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0495, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0495.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0495.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0496, out, nil
+	out, err := x.PassThrough(&infoPass0495, &ioPass0495, in)
+	return statePass0496, out, err
 }
 
 // pass0496 is the Pass state "Pass0496" (passchain/passchain.asl.json:4965).
 func (m *Machine) pass0496(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0496, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0496.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0496.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0497, out, nil
+	out, err := x.PassThrough(&infoPass0496, &ioPass0496, in)
+	return statePass0497, out, err
 }
 
 // pass0497 is the Pass state "Pass0497" (passchain/passchain.asl.json:4975).
 func (m *Machine) pass0497(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0497, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0497.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0497.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0498, out, nil
+	out, err := x.PassThrough(&infoPass0497, &ioPass0497, in)
+	return statePass0498, out, err
 }
 
 // pass0498 is the Pass state "Pass0498" (passchain/passchain.asl.json:4985).
 func (m *Machine) pass0498(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0498, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0498.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0498.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0499, out, nil
+	out, err := x.PassThrough(&infoPass0498, &ioPass0498, in)
+	return statePass0499, out, err
 }
 
 // pass0499 is the Pass state "Pass0499" (passchain/passchain.asl.json:4995).
 func (m *Machine) pass0499(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0499, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0499.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0499.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0500, out, nil
+	out, err := x.PassThrough(&infoPass0499, &ioPass0499, in)
+	return statePass0500, out, err
 }
 
 // pass0500 is the Pass state "Pass0500" (passchain/passchain.asl.json:5005).
 func (m *Machine) pass0500(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0500, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0500.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0500.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0501, out, nil
+	out, err := x.PassThrough(&infoPass0500, &ioPass0500, in)
+	return statePass0501, out, err
 }
 
 // pass0501 is the Pass state "Pass0501" (passchain/passchain.asl.json:5015).
 func (m *Machine) pass0501(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0501, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0501.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0501.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0502, out, nil
+	out, err := x.PassThrough(&infoPass0501, &ioPass0501, in)
+	return statePass0502, out, err
 }
 
 // pass0502 is the Pass state "Pass0502" (passchain/passchain.asl.json:5025).
 func (m *Machine) pass0502(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0502, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0502.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0502.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0503, out, nil
+	out, err := x.PassThrough(&infoPass0502, &ioPass0502, in)
+	return statePass0503, out, err
 }
 
 // pass0503 is the Pass state "Pass0503" (passchain/passchain.asl.json:5035).
 func (m *Machine) pass0503(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0503, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0503.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0503.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0504, out, nil
+	out, err := x.PassThrough(&infoPass0503, &ioPass0503, in)
+	return statePass0504, out, err
 }
 
 // pass0504 is the Pass state "Pass0504" (passchain/passchain.asl.json:5045).
 func (m *Machine) pass0504(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0504, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0504.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0504.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0505, out, nil
+	out, err := x.PassThrough(&infoPass0504, &ioPass0504, in)
+	return statePass0505, out, err
 }
 
 // pass0505 is the Pass state "Pass0505" (passchain/passchain.asl.json:5055).
 func (m *Machine) pass0505(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0505, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0505.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0505.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0506, out, nil
+	out, err := x.PassThrough(&infoPass0505, &ioPass0505, in)
+	return statePass0506, out, err
 }
 
 // pass0506 is the Pass state "Pass0506" (passchain/passchain.asl.json:5065).
 func (m *Machine) pass0506(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0506, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0506.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0506.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0507, out, nil
+	out, err := x.PassThrough(&infoPass0506, &ioPass0506, in)
+	return statePass0507, out, err
 }
 
 // pass0507 is the Pass state "Pass0507" (passchain/passchain.asl.json:5075).
 func (m *Machine) pass0507(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0507, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0507.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0507.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0508, out, nil
+	out, err := x.PassThrough(&infoPass0507, &ioPass0507, in)
+	return statePass0508, out, err
 }
 
 // pass0508 is the Pass state "Pass0508" (passchain/passchain.asl.json:5085).
 func (m *Machine) pass0508(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0508, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0508.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0508.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0509, out, nil
+	out, err := x.PassThrough(&infoPass0508, &ioPass0508, in)
+	return statePass0509, out, err
 }
 
 // pass0509 is the Pass state "Pass0509" (passchain/passchain.asl.json:5095).
 func (m *Machine) pass0509(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0509, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0509.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0509.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0510, out, nil
+	out, err := x.PassThrough(&infoPass0509, &ioPass0509, in)
+	return statePass0510, out, err
 }
 
 // pass0510 is the Pass state "Pass0510" (passchain/passchain.asl.json:5105).
 func (m *Machine) pass0510(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0510, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0510.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0510.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0511, out, nil
+	out, err := x.PassThrough(&infoPass0510, &ioPass0510, in)
+	return statePass0511, out, err
 }
 
 // pass0511 is the Pass state "Pass0511" (passchain/passchain.asl.json:5115).
 func (m *Machine) pass0511(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0511, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0511.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0511.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0512, out, nil
+	out, err := x.PassThrough(&infoPass0511, &ioPass0511, in)
+	return statePass0512, out, err
 }
 
 // pass0512 is the Pass state "Pass0512" (passchain/passchain.asl.json:5125).
 func (m *Machine) pass0512(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0512, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0512.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0512.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0513, out, nil
+	out, err := x.PassThrough(&infoPass0512, &ioPass0512, in)
+	return statePass0513, out, err
 }
 
 // pass0513 is the Pass state "Pass0513" (passchain/passchain.asl.json:5135).
 func (m *Machine) pass0513(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0513, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0513.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0513.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0514, out, nil
+	out, err := x.PassThrough(&infoPass0513, &ioPass0513, in)
+	return statePass0514, out, err
 }
 
 // pass0514 is the Pass state "Pass0514" (passchain/passchain.asl.json:5145).
 func (m *Machine) pass0514(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0514, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0514.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0514.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0515, out, nil
+	out, err := x.PassThrough(&infoPass0514, &ioPass0514, in)
+	return statePass0515, out, err
 }
 
 // pass0515 is the Pass state "Pass0515" (passchain/passchain.asl.json:5155).
 func (m *Machine) pass0515(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0515, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0515.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0515.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0516, out, nil
+	out, err := x.PassThrough(&infoPass0515, &ioPass0515, in)
+	return statePass0516, out, err
 }
 
 // pass0516 is the Pass state "Pass0516" (passchain/passchain.asl.json:5165).
 func (m *Machine) pass0516(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0516, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0516.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0516.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0517, out, nil
+	out, err := x.PassThrough(&infoPass0516, &ioPass0516, in)
+	return statePass0517, out, err
 }
 
 // pass0517 is the Pass state "Pass0517" (passchain/passchain.asl.json:5175).
 func (m *Machine) pass0517(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0517, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0517.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0517.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0518, out, nil
+	out, err := x.PassThrough(&infoPass0517, &ioPass0517, in)
+	return statePass0518, out, err
 }
 
 // pass0518 is the Pass state "Pass0518" (passchain/passchain.asl.json:5185).
 func (m *Machine) pass0518(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0518, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0518.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0518.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0519, out, nil
+	out, err := x.PassThrough(&infoPass0518, &ioPass0518, in)
+	return statePass0519, out, err
 }
 
 // pass0519 is the Pass state "Pass0519" (passchain/passchain.asl.json:5195).
 func (m *Machine) pass0519(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0519, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0519.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0519.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0520, out, nil
+	out, err := x.PassThrough(&infoPass0519, &ioPass0519, in)
+	return statePass0520, out, err
 }
 
 // pass0520 is the Pass state "Pass0520" (passchain/passchain.asl.json:5205).
 func (m *Machine) pass0520(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0520, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0520.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0520.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0521, out, nil
+	out, err := x.PassThrough(&infoPass0520, &ioPass0520, in)
+	return statePass0521, out, err
 }
 
 // pass0521 is the Pass state "Pass0521" (passchain/passchain.asl.json:5215).
 func (m *Machine) pass0521(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0521, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0521.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0521.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0522, out, nil
+	out, err := x.PassThrough(&infoPass0521, &ioPass0521, in)
+	return statePass0522, out, err
 }
 
 // pass0522 is the Pass state "Pass0522" (passchain/passchain.asl.json:5225).
 func (m *Machine) pass0522(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0522, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0522.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0522.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0523, out, nil
+	out, err := x.PassThrough(&infoPass0522, &ioPass0522, in)
+	return statePass0523, out, err
 }
 
 // pass0523 is the Pass state "Pass0523" (passchain/passchain.asl.json:5235).
 func (m *Machine) pass0523(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0523, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0523.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0523.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0524, out, nil
+	out, err := x.PassThrough(&infoPass0523, &ioPass0523, in)
+	return statePass0524, out, err
 }
 
 // pass0524 is the Pass state "Pass0524" (passchain/passchain.asl.json:5245).
 func (m *Machine) pass0524(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0524, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0524.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0524.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0525, out, nil
+	out, err := x.PassThrough(&infoPass0524, &ioPass0524, in)
+	return statePass0525, out, err
 }
 
 // pass0525 is the Pass state "Pass0525" (passchain/passchain.asl.json:5255).
 func (m *Machine) pass0525(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0525, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0525.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0525.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0526, out, nil
+	out, err := x.PassThrough(&infoPass0525, &ioPass0525, in)
+	return statePass0526, out, err
 }
 
 // pass0526 is the Pass state "Pass0526" (passchain/passchain.asl.json:5265).
 func (m *Machine) pass0526(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0526, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0526.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0526.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0527, out, nil
+	out, err := x.PassThrough(&infoPass0526, &ioPass0526, in)
+	return statePass0527, out, err
 }
 
 // pass0527 is the Pass state "Pass0527" (passchain/passchain.asl.json:5275).
 func (m *Machine) pass0527(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0527, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0527.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0527.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0528, out, nil
+	out, err := x.PassThrough(&infoPass0527, &ioPass0527, in)
+	return statePass0528, out, err
 }
 
 // pass0528 is the Pass state "Pass0528" (passchain/passchain.asl.json:5285).
 func (m *Machine) pass0528(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0528, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0528.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0528.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0529, out, nil
+	out, err := x.PassThrough(&infoPass0528, &ioPass0528, in)
+	return statePass0529, out, err
 }
 
 // pass0529 is the Pass state "Pass0529" (passchain/passchain.asl.json:5295).
 func (m *Machine) pass0529(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0529, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0529.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0529.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0530, out, nil
+	out, err := x.PassThrough(&infoPass0529, &ioPass0529, in)
+	return statePass0530, out, err
 }
 
 // pass0530 is the Pass state "Pass0530" (passchain/passchain.asl.json:5305).
 func (m *Machine) pass0530(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0530, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0530.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0530.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0531, out, nil
+	out, err := x.PassThrough(&infoPass0530, &ioPass0530, in)
+	return statePass0531, out, err
 }
 
 // pass0531 is the Pass state "Pass0531" (passchain/passchain.asl.json:5315).
 func (m *Machine) pass0531(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0531, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0531.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0531.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0532, out, nil
+	out, err := x.PassThrough(&infoPass0531, &ioPass0531, in)
+	return statePass0532, out, err
 }
 
 // pass0532 is the Pass state "Pass0532" (passchain/passchain.asl.json:5325).
 func (m *Machine) pass0532(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0532, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0532.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0532.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0533, out, nil
+	out, err := x.PassThrough(&infoPass0532, &ioPass0532, in)
+	return statePass0533, out, err
 }
 
 // pass0533 is the Pass state "Pass0533" (passchain/passchain.asl.json:5335).
 func (m *Machine) pass0533(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0533, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0533.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0533.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0534, out, nil
+	out, err := x.PassThrough(&infoPass0533, &ioPass0533, in)
+	return statePass0534, out, err
 }
 
 // pass0534 is the Pass state "Pass0534" (passchain/passchain.asl.json:5345).
 func (m *Machine) pass0534(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0534, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0534.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0534.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0535, out, nil
+	out, err := x.PassThrough(&infoPass0534, &ioPass0534, in)
+	return statePass0535, out, err
 }
 
 // pass0535 is the Pass state "Pass0535" (passchain/passchain.asl.json:5355).
 func (m *Machine) pass0535(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0535, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0535.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0535.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0536, out, nil
+	out, err := x.PassThrough(&infoPass0535, &ioPass0535, in)
+	return statePass0536, out, err
 }
 
 // pass0536 is the Pass state "Pass0536" (passchain/passchain.asl.json:5365).
 func (m *Machine) pass0536(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0536, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0536.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0536.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0537, out, nil
+	out, err := x.PassThrough(&infoPass0536, &ioPass0536, in)
+	return statePass0537, out, err
 }
 
 // pass0537 is the Pass state "Pass0537" (passchain/passchain.asl.json:5375).
 func (m *Machine) pass0537(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0537, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0537.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0537.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0538, out, nil
+	out, err := x.PassThrough(&infoPass0537, &ioPass0537, in)
+	return statePass0538, out, err
 }
 
 // pass0538 is the Pass state "Pass0538" (passchain/passchain.asl.json:5385).
 func (m *Machine) pass0538(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0538, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0538.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0538.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0539, out, nil
+	out, err := x.PassThrough(&infoPass0538, &ioPass0538, in)
+	return statePass0539, out, err
 }
 
 // pass0539 is the Pass state "Pass0539" (passchain/passchain.asl.json:5395).
 func (m *Machine) pass0539(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0539, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0539.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0539.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0540, out, nil
+	out, err := x.PassThrough(&infoPass0539, &ioPass0539, in)
+	return statePass0540, out, err
 }
 
 // pass0540 is the Pass state "Pass0540" (passchain/passchain.asl.json:5405).
 func (m *Machine) pass0540(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0540, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0540.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0540.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0541, out, nil
+	out, err := x.PassThrough(&infoPass0540, &ioPass0540, in)
+	return statePass0541, out, err
 }
 
 // pass0541 is the Pass state "Pass0541" (passchain/passchain.asl.json:5415).
 func (m *Machine) pass0541(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0541, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0541.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0541.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0542, out, nil
+	out, err := x.PassThrough(&infoPass0541, &ioPass0541, in)
+	return statePass0542, out, err
 }
 
 // pass0542 is the Pass state "Pass0542" (passchain/passchain.asl.json:5425).
 func (m *Machine) pass0542(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0542, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0542.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0542.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0543, out, nil
+	out, err := x.PassThrough(&infoPass0542, &ioPass0542, in)
+	return statePass0543, out, err
 }
 
 // pass0543 is the Pass state "Pass0543" (passchain/passchain.asl.json:5435).
 func (m *Machine) pass0543(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0543, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0543.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0543.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0544, out, nil
+	out, err := x.PassThrough(&infoPass0543, &ioPass0543, in)
+	return statePass0544, out, err
 }
 
 // pass0544 is the Pass state "Pass0544" (passchain/passchain.asl.json:5445).
 func (m *Machine) pass0544(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0544, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0544.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0544.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0545, out, nil
+	out, err := x.PassThrough(&infoPass0544, &ioPass0544, in)
+	return statePass0545, out, err
 }
 
 // pass0545 is the Pass state "Pass0545" (passchain/passchain.asl.json:5455).
 func (m *Machine) pass0545(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0545, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0545.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0545.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0546, out, nil
+	out, err := x.PassThrough(&infoPass0545, &ioPass0545, in)
+	return statePass0546, out, err
 }
 
 // pass0546 is the Pass state "Pass0546" (passchain/passchain.asl.json:5465).
 func (m *Machine) pass0546(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0546, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0546.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0546.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0547, out, nil
+	out, err := x.PassThrough(&infoPass0546, &ioPass0546, in)
+	return statePass0547, out, err
 }
 
 // pass0547 is the Pass state "Pass0547" (passchain/passchain.asl.json:5475).
 func (m *Machine) pass0547(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0547, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0547.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0547.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0548, out, nil
+	out, err := x.PassThrough(&infoPass0547, &ioPass0547, in)
+	return statePass0548, out, err
 }
 
 // pass0548 is the Pass state "Pass0548" (passchain/passchain.asl.json:5485).
 func (m *Machine) pass0548(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0548, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0548.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0548.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0549, out, nil
+	out, err := x.PassThrough(&infoPass0548, &ioPass0548, in)
+	return statePass0549, out, err
 }
 
 // pass0549 is the Pass state "Pass0549" (passchain/passchain.asl.json:5495).
 func (m *Machine) pass0549(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0549, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0549.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0549.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0550, out, nil
+	out, err := x.PassThrough(&infoPass0549, &ioPass0549, in)
+	return statePass0550, out, err
 }
 
 // pass0550 is the Pass state "Pass0550" (passchain/passchain.asl.json:5505).
 func (m *Machine) pass0550(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0550, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0550.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0550.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0551, out, nil
+	out, err := x.PassThrough(&infoPass0550, &ioPass0550, in)
+	return statePass0551, out, err
 }
 
 // pass0551 is the Pass state "Pass0551" (passchain/passchain.asl.json:5515).
 func (m *Machine) pass0551(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0551, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0551.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0551.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0552, out, nil
+	out, err := x.PassThrough(&infoPass0551, &ioPass0551, in)
+	return statePass0552, out, err
 }
 
 // pass0552 is the Pass state "Pass0552" (passchain/passchain.asl.json:5525).
 func (m *Machine) pass0552(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0552, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0552.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0552.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0553, out, nil
+	out, err := x.PassThrough(&infoPass0552, &ioPass0552, in)
+	return statePass0553, out, err
 }
 
 // pass0553 is the Pass state "Pass0553" (passchain/passchain.asl.json:5535).
 func (m *Machine) pass0553(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0553, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0553.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0553.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0554, out, nil
+	out, err := x.PassThrough(&infoPass0553, &ioPass0553, in)
+	return statePass0554, out, err
 }
 
 // pass0554 is the Pass state "Pass0554" (passchain/passchain.asl.json:5545).
 func (m *Machine) pass0554(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0554, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0554.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0554.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0555, out, nil
+	out, err := x.PassThrough(&infoPass0554, &ioPass0554, in)
+	return statePass0555, out, err
 }
 
 // pass0555 is the Pass state "Pass0555" (passchain/passchain.asl.json:5555).
 func (m *Machine) pass0555(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0555, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0555.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0555.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0556, out, nil
+	out, err := x.PassThrough(&infoPass0555, &ioPass0555, in)
+	return statePass0556, out, err
 }
 
 // pass0556 is the Pass state "Pass0556" (passchain/passchain.asl.json:5565).
 func (m *Machine) pass0556(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0556, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0556.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0556.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0557, out, nil
+	out, err := x.PassThrough(&infoPass0556, &ioPass0556, in)
+	return statePass0557, out, err
 }
 
 // pass0557 is the Pass state "Pass0557" (passchain/passchain.asl.json:5575).
 func (m *Machine) pass0557(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0557, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0557.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0557.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0558, out, nil
+	out, err := x.PassThrough(&infoPass0557, &ioPass0557, in)
+	return statePass0558, out, err
 }
 
 // pass0558 is the Pass state "Pass0558" (passchain/passchain.asl.json:5585).
 func (m *Machine) pass0558(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0558, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0558.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0558.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0559, out, nil
+	out, err := x.PassThrough(&infoPass0558, &ioPass0558, in)
+	return statePass0559, out, err
 }
 
 // pass0559 is the Pass state "Pass0559" (passchain/passchain.asl.json:5595).
 func (m *Machine) pass0559(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0559, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0559.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0559.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0560, out, nil
+	out, err := x.PassThrough(&infoPass0559, &ioPass0559, in)
+	return statePass0560, out, err
 }
 
 // pass0560 is the Pass state "Pass0560" (passchain/passchain.asl.json:5605).
 func (m *Machine) pass0560(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0560, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0560.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0560.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0561, out, nil
+	out, err := x.PassThrough(&infoPass0560, &ioPass0560, in)
+	return statePass0561, out, err
 }
 
 // pass0561 is the Pass state "Pass0561" (passchain/passchain.asl.json:5615).
 func (m *Machine) pass0561(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0561, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0561.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0561.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0562, out, nil
+	out, err := x.PassThrough(&infoPass0561, &ioPass0561, in)
+	return statePass0562, out, err
 }
 
 // pass0562 is the Pass state "Pass0562" (passchain/passchain.asl.json:5625).
 func (m *Machine) pass0562(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0562, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0562.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0562.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0563, out, nil
+	out, err := x.PassThrough(&infoPass0562, &ioPass0562, in)
+	return statePass0563, out, err
 }
 
 // pass0563 is the Pass state "Pass0563" (passchain/passchain.asl.json:5635).
 func (m *Machine) pass0563(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0563, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0563.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0563.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0564, out, nil
+	out, err := x.PassThrough(&infoPass0563, &ioPass0563, in)
+	return statePass0564, out, err
 }
 
 // pass0564 is the Pass state "Pass0564" (passchain/passchain.asl.json:5645).
 func (m *Machine) pass0564(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0564, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0564.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0564.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0565, out, nil
+	out, err := x.PassThrough(&infoPass0564, &ioPass0564, in)
+	return statePass0565, out, err
 }
 
 // pass0565 is the Pass state "Pass0565" (passchain/passchain.asl.json:5655).
 func (m *Machine) pass0565(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0565, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0565.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0565.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0566, out, nil
+	out, err := x.PassThrough(&infoPass0565, &ioPass0565, in)
+	return statePass0566, out, err
 }
 
 // pass0566 is the Pass state "Pass0566" (passchain/passchain.asl.json:5665).
 func (m *Machine) pass0566(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0566, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0566.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0566.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0567, out, nil
+	out, err := x.PassThrough(&infoPass0566, &ioPass0566, in)
+	return statePass0567, out, err
 }
 
 // pass0567 is the Pass state "Pass0567" (passchain/passchain.asl.json:5675).
 func (m *Machine) pass0567(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0567, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0567.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0567.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0568, out, nil
+	out, err := x.PassThrough(&infoPass0567, &ioPass0567, in)
+	return statePass0568, out, err
 }
 
 // pass0568 is the Pass state "Pass0568" (passchain/passchain.asl.json:5685).
 func (m *Machine) pass0568(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0568, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0568.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0568.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0569, out, nil
+	out, err := x.PassThrough(&infoPass0568, &ioPass0568, in)
+	return statePass0569, out, err
 }
 
 // pass0569 is the Pass state "Pass0569" (passchain/passchain.asl.json:5695).
 func (m *Machine) pass0569(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0569, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0569.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0569.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0570, out, nil
+	out, err := x.PassThrough(&infoPass0569, &ioPass0569, in)
+	return statePass0570, out, err
 }
 
 // pass0570 is the Pass state "Pass0570" (passchain/passchain.asl.json:5705).
 func (m *Machine) pass0570(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0570, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0570.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0570.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0571, out, nil
+	out, err := x.PassThrough(&infoPass0570, &ioPass0570, in)
+	return statePass0571, out, err
 }
 
 // pass0571 is the Pass state "Pass0571" (passchain/passchain.asl.json:5715).
 func (m *Machine) pass0571(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0571, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0571.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0571.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0572, out, nil
+	out, err := x.PassThrough(&infoPass0571, &ioPass0571, in)
+	return statePass0572, out, err
 }
 
 // pass0572 is the Pass state "Pass0572" (passchain/passchain.asl.json:5725).
 func (m *Machine) pass0572(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0572, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0572.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0572.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0573, out, nil
+	out, err := x.PassThrough(&infoPass0572, &ioPass0572, in)
+	return statePass0573, out, err
 }
 
 // pass0573 is the Pass state "Pass0573" (passchain/passchain.asl.json:5735).
 func (m *Machine) pass0573(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0573, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0573.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0573.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0574, out, nil
+	out, err := x.PassThrough(&infoPass0573, &ioPass0573, in)
+	return statePass0574, out, err
 }
 
 // pass0574 is the Pass state "Pass0574" (passchain/passchain.asl.json:5745).
 func (m *Machine) pass0574(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0574, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0574.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0574.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0575, out, nil
+	out, err := x.PassThrough(&infoPass0574, &ioPass0574, in)
+	return statePass0575, out, err
 }
 
 // pass0575 is the Pass state "Pass0575" (passchain/passchain.asl.json:5755).
 func (m *Machine) pass0575(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0575, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0575.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0575.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0576, out, nil
+	out, err := x.PassThrough(&infoPass0575, &ioPass0575, in)
+	return statePass0576, out, err
 }
 
 // pass0576 is the Pass state "Pass0576" (passchain/passchain.asl.json:5765).
 func (m *Machine) pass0576(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0576, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0576.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0576.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0577, out, nil
+	out, err := x.PassThrough(&infoPass0576, &ioPass0576, in)
+	return statePass0577, out, err
 }
 
 // pass0577 is the Pass state "Pass0577" (passchain/passchain.asl.json:5775).
 func (m *Machine) pass0577(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0577, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0577.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0577.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0578, out, nil
+	out, err := x.PassThrough(&infoPass0577, &ioPass0577, in)
+	return statePass0578, out, err
 }
 
 // pass0578 is the Pass state "Pass0578" (passchain/passchain.asl.json:5785).
 func (m *Machine) pass0578(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0578, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0578.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0578.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0579, out, nil
+	out, err := x.PassThrough(&infoPass0578, &ioPass0578, in)
+	return statePass0579, out, err
 }
 
 // pass0579 is the Pass state "Pass0579" (passchain/passchain.asl.json:5795).
 func (m *Machine) pass0579(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0579, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0579.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0579.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0580, out, nil
+	out, err := x.PassThrough(&infoPass0579, &ioPass0579, in)
+	return statePass0580, out, err
 }
 
 // pass0580 is the Pass state "Pass0580" (passchain/passchain.asl.json:5805).
 func (m *Machine) pass0580(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0580, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0580.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0580.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0581, out, nil
+	out, err := x.PassThrough(&infoPass0580, &ioPass0580, in)
+	return statePass0581, out, err
 }
 
 // pass0581 is the Pass state "Pass0581" (passchain/passchain.asl.json:5815).
 func (m *Machine) pass0581(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0581, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0581.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0581.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0582, out, nil
+	out, err := x.PassThrough(&infoPass0581, &ioPass0581, in)
+	return statePass0582, out, err
 }
 
 // pass0582 is the Pass state "Pass0582" (passchain/passchain.asl.json:5825).
 func (m *Machine) pass0582(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0582, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0582.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0582.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0583, out, nil
+	out, err := x.PassThrough(&infoPass0582, &ioPass0582, in)
+	return statePass0583, out, err
 }
 
 // pass0583 is the Pass state "Pass0583" (passchain/passchain.asl.json:5835).
 func (m *Machine) pass0583(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0583, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0583.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0583.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0584, out, nil
+	out, err := x.PassThrough(&infoPass0583, &ioPass0583, in)
+	return statePass0584, out, err
 }
 
 // pass0584 is the Pass state "Pass0584" (passchain/passchain.asl.json:5845).
 func (m *Machine) pass0584(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0584, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0584.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0584.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0585, out, nil
+	out, err := x.PassThrough(&infoPass0584, &ioPass0584, in)
+	return statePass0585, out, err
 }
 
 // pass0585 is the Pass state "Pass0585" (passchain/passchain.asl.json:5855).
 func (m *Machine) pass0585(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0585, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0585.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0585.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0586, out, nil
+	out, err := x.PassThrough(&infoPass0585, &ioPass0585, in)
+	return statePass0586, out, err
 }
 
 // pass0586 is the Pass state "Pass0586" (passchain/passchain.asl.json:5865).
 func (m *Machine) pass0586(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0586, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0586.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0586.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0587, out, nil
+	out, err := x.PassThrough(&infoPass0586, &ioPass0586, in)
+	return statePass0587, out, err
 }
 
 // pass0587 is the Pass state "Pass0587" (passchain/passchain.asl.json:5875).
 func (m *Machine) pass0587(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0587, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0587.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0587.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0588, out, nil
+	out, err := x.PassThrough(&infoPass0587, &ioPass0587, in)
+	return statePass0588, out, err
 }
 
 // pass0588 is the Pass state "Pass0588" (passchain/passchain.asl.json:5885).
 func (m *Machine) pass0588(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0588, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0588.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0588.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0589, out, nil
+	out, err := x.PassThrough(&infoPass0588, &ioPass0588, in)
+	return statePass0589, out, err
 }
 
 // pass0589 is the Pass state "Pass0589" (passchain/passchain.asl.json:5895).
 func (m *Machine) pass0589(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0589, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0589.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0589.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0590, out, nil
+	out, err := x.PassThrough(&infoPass0589, &ioPass0589, in)
+	return statePass0590, out, err
 }
 
 // pass0590 is the Pass state "Pass0590" (passchain/passchain.asl.json:5905).
 func (m *Machine) pass0590(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0590, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0590.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0590.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0591, out, nil
+	out, err := x.PassThrough(&infoPass0590, &ioPass0590, in)
+	return statePass0591, out, err
 }
 
 // pass0591 is the Pass state "Pass0591" (passchain/passchain.asl.json:5915).
 func (m *Machine) pass0591(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0591, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0591.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0591.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0592, out, nil
+	out, err := x.PassThrough(&infoPass0591, &ioPass0591, in)
+	return statePass0592, out, err
 }
 
 // pass0592 is the Pass state "Pass0592" (passchain/passchain.asl.json:5925).
 func (m *Machine) pass0592(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0592, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0592.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0592.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0593, out, nil
+	out, err := x.PassThrough(&infoPass0592, &ioPass0592, in)
+	return statePass0593, out, err
 }
 
 // pass0593 is the Pass state "Pass0593" (passchain/passchain.asl.json:5935).
 func (m *Machine) pass0593(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0593, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0593.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0593.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0594, out, nil
+	out, err := x.PassThrough(&infoPass0593, &ioPass0593, in)
+	return statePass0594, out, err
 }
 
 // pass0594 is the Pass state "Pass0594" (passchain/passchain.asl.json:5945).
 func (m *Machine) pass0594(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0594, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0594.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0594.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0595, out, nil
+	out, err := x.PassThrough(&infoPass0594, &ioPass0594, in)
+	return statePass0595, out, err
 }
 
 // pass0595 is the Pass state "Pass0595" (passchain/passchain.asl.json:5955).
 func (m *Machine) pass0595(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0595, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0595.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0595.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0596, out, nil
+	out, err := x.PassThrough(&infoPass0595, &ioPass0595, in)
+	return statePass0596, out, err
 }
 
 // pass0596 is the Pass state "Pass0596" (passchain/passchain.asl.json:5965).
 func (m *Machine) pass0596(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0596, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0596.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0596.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0597, out, nil
+	out, err := x.PassThrough(&infoPass0596, &ioPass0596, in)
+	return statePass0597, out, err
 }
 
 // pass0597 is the Pass state "Pass0597" (passchain/passchain.asl.json:5975).
 func (m *Machine) pass0597(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0597, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0597.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0597.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0598, out, nil
+	out, err := x.PassThrough(&infoPass0597, &ioPass0597, in)
+	return statePass0598, out, err
 }
 
 // pass0598 is the Pass state "Pass0598" (passchain/passchain.asl.json:5985).
 func (m *Machine) pass0598(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0598, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0598.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0598.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0599, out, nil
+	out, err := x.PassThrough(&infoPass0598, &ioPass0598, in)
+	return statePass0599, out, err
 }
 
 // pass0599 is the Pass state "Pass0599" (passchain/passchain.asl.json:5995).
 func (m *Machine) pass0599(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0599, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0599.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0599.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0600, out, nil
+	out, err := x.PassThrough(&infoPass0599, &ioPass0599, in)
+	return statePass0600, out, err
 }
 
 // pass0600 is the Pass state "Pass0600" (passchain/passchain.asl.json:6005).
 func (m *Machine) pass0600(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0600, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0600.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0600.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0601, out, nil
+	out, err := x.PassThrough(&infoPass0600, &ioPass0600, in)
+	return statePass0601, out, err
 }
 
 // pass0601 is the Pass state "Pass0601" (passchain/passchain.asl.json:6015).
 func (m *Machine) pass0601(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0601, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0601.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0601.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0602, out, nil
+	out, err := x.PassThrough(&infoPass0601, &ioPass0601, in)
+	return statePass0602, out, err
 }
 
 // pass0602 is the Pass state "Pass0602" (passchain/passchain.asl.json:6025).
 func (m *Machine) pass0602(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0602, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0602.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0602.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0603, out, nil
+	out, err := x.PassThrough(&infoPass0602, &ioPass0602, in)
+	return statePass0603, out, err
 }
 
 // pass0603 is the Pass state "Pass0603" (passchain/passchain.asl.json:6035).
 func (m *Machine) pass0603(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0603, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0603.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0603.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0604, out, nil
+	out, err := x.PassThrough(&infoPass0603, &ioPass0603, in)
+	return statePass0604, out, err
 }
 
 // pass0604 is the Pass state "Pass0604" (passchain/passchain.asl.json:6045).
 func (m *Machine) pass0604(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0604, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0604.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0604.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0605, out, nil
+	out, err := x.PassThrough(&infoPass0604, &ioPass0604, in)
+	return statePass0605, out, err
 }
 
 // pass0605 is the Pass state "Pass0605" (passchain/passchain.asl.json:6055).
 func (m *Machine) pass0605(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0605, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0605.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0605.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0606, out, nil
+	out, err := x.PassThrough(&infoPass0605, &ioPass0605, in)
+	return statePass0606, out, err
 }
 
 // pass0606 is the Pass state "Pass0606" (passchain/passchain.asl.json:6065).
 func (m *Machine) pass0606(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0606, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0606.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0606.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0607, out, nil
+	out, err := x.PassThrough(&infoPass0606, &ioPass0606, in)
+	return statePass0607, out, err
 }
 
 // pass0607 is the Pass state "Pass0607" (passchain/passchain.asl.json:6075).
 func (m *Machine) pass0607(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0607, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0607.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0607.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0608, out, nil
+	out, err := x.PassThrough(&infoPass0607, &ioPass0607, in)
+	return statePass0608, out, err
 }
 
 // pass0608 is the Pass state "Pass0608" (passchain/passchain.asl.json:6085).
 func (m *Machine) pass0608(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0608, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0608.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0608.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0609, out, nil
+	out, err := x.PassThrough(&infoPass0608, &ioPass0608, in)
+	return statePass0609, out, err
 }
 
 // pass0609 is the Pass state "Pass0609" (passchain/passchain.asl.json:6095).
 func (m *Machine) pass0609(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0609, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0609.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0609.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0610, out, nil
+	out, err := x.PassThrough(&infoPass0609, &ioPass0609, in)
+	return statePass0610, out, err
 }
 
 // pass0610 is the Pass state "Pass0610" (passchain/passchain.asl.json:6105).
 func (m *Machine) pass0610(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0610, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0610.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0610.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0611, out, nil
+	out, err := x.PassThrough(&infoPass0610, &ioPass0610, in)
+	return statePass0611, out, err
 }
 
 // pass0611 is the Pass state "Pass0611" (passchain/passchain.asl.json:6115).
 func (m *Machine) pass0611(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0611, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0611.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0611.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0612, out, nil
+	out, err := x.PassThrough(&infoPass0611, &ioPass0611, in)
+	return statePass0612, out, err
 }
 
 // pass0612 is the Pass state "Pass0612" (passchain/passchain.asl.json:6125).
 func (m *Machine) pass0612(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0612, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0612.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0612.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0613, out, nil
+	out, err := x.PassThrough(&infoPass0612, &ioPass0612, in)
+	return statePass0613, out, err
 }
 
 // pass0613 is the Pass state "Pass0613" (passchain/passchain.asl.json:6135).
 func (m *Machine) pass0613(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0613, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0613.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0613.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0614, out, nil
+	out, err := x.PassThrough(&infoPass0613, &ioPass0613, in)
+	return statePass0614, out, err
 }
 
 // pass0614 is the Pass state "Pass0614" (passchain/passchain.asl.json:6145).
 func (m *Machine) pass0614(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0614, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0614.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0614.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0615, out, nil
+	out, err := x.PassThrough(&infoPass0614, &ioPass0614, in)
+	return statePass0615, out, err
 }
 
 // pass0615 is the Pass state "Pass0615" (passchain/passchain.asl.json:6155).
 func (m *Machine) pass0615(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0615, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0615.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0615.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0616, out, nil
+	out, err := x.PassThrough(&infoPass0615, &ioPass0615, in)
+	return statePass0616, out, err
 }
 
 // pass0616 is the Pass state "Pass0616" (passchain/passchain.asl.json:6165).
 func (m *Machine) pass0616(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0616, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0616.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0616.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0617, out, nil
+	out, err := x.PassThrough(&infoPass0616, &ioPass0616, in)
+	return statePass0617, out, err
 }
 
 // pass0617 is the Pass state "Pass0617" (passchain/passchain.asl.json:6175).
 func (m *Machine) pass0617(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0617, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0617.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0617.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0618, out, nil
+	out, err := x.PassThrough(&infoPass0617, &ioPass0617, in)
+	return statePass0618, out, err
 }
 
 // pass0618 is the Pass state "Pass0618" (passchain/passchain.asl.json:6185).
 func (m *Machine) pass0618(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0618, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0618.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0618.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0619, out, nil
+	out, err := x.PassThrough(&infoPass0618, &ioPass0618, in)
+	return statePass0619, out, err
 }
 
 // pass0619 is the Pass state "Pass0619" (passchain/passchain.asl.json:6195).
 func (m *Machine) pass0619(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0619, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0619.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0619.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0620, out, nil
+	out, err := x.PassThrough(&infoPass0619, &ioPass0619, in)
+	return statePass0620, out, err
 }
 
 // pass0620 is the Pass state "Pass0620" (passchain/passchain.asl.json:6205).
 func (m *Machine) pass0620(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0620, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0620.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0620.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0621, out, nil
+	out, err := x.PassThrough(&infoPass0620, &ioPass0620, in)
+	return statePass0621, out, err
 }
 
 // pass0621 is the Pass state "Pass0621" (passchain/passchain.asl.json:6215).
 func (m *Machine) pass0621(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0621, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0621.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0621.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0622, out, nil
+	out, err := x.PassThrough(&infoPass0621, &ioPass0621, in)
+	return statePass0622, out, err
 }
 
 // pass0622 is the Pass state "Pass0622" (passchain/passchain.asl.json:6225).
 func (m *Machine) pass0622(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0622, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0622.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0622.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0623, out, nil
+	out, err := x.PassThrough(&infoPass0622, &ioPass0622, in)
+	return statePass0623, out, err
 }
 
 // pass0623 is the Pass state "Pass0623" (passchain/passchain.asl.json:6235).
 func (m *Machine) pass0623(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0623, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0623.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0623.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0624, out, nil
+	out, err := x.PassThrough(&infoPass0623, &ioPass0623, in)
+	return statePass0624, out, err
 }
 
 // pass0624 is the Pass state "Pass0624" (passchain/passchain.asl.json:6245).
 func (m *Machine) pass0624(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0624, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0624.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0624.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0625, out, nil
+	out, err := x.PassThrough(&infoPass0624, &ioPass0624, in)
+	return statePass0625, out, err
 }
 
 // pass0625 is the Pass state "Pass0625" (passchain/passchain.asl.json:6255).
 func (m *Machine) pass0625(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0625, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0625.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0625.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0626, out, nil
+	out, err := x.PassThrough(&infoPass0625, &ioPass0625, in)
+	return statePass0626, out, err
 }
 
 // pass0626 is the Pass state "Pass0626" (passchain/passchain.asl.json:6265).
 func (m *Machine) pass0626(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0626, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0626.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0626.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0627, out, nil
+	out, err := x.PassThrough(&infoPass0626, &ioPass0626, in)
+	return statePass0627, out, err
 }
 
 // pass0627 is the Pass state "Pass0627" (passchain/passchain.asl.json:6275).
 func (m *Machine) pass0627(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0627, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0627.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0627.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0628, out, nil
+	out, err := x.PassThrough(&infoPass0627, &ioPass0627, in)
+	return statePass0628, out, err
 }
 
 // pass0628 is the Pass state "Pass0628" (passchain/passchain.asl.json:6285).
 func (m *Machine) pass0628(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0628, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0628.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0628.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0629, out, nil
+	out, err := x.PassThrough(&infoPass0628, &ioPass0628, in)
+	return statePass0629, out, err
 }
 
 // pass0629 is the Pass state "Pass0629" (passchain/passchain.asl.json:6295).
 func (m *Machine) pass0629(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0629, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0629.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0629.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0630, out, nil
+	out, err := x.PassThrough(&infoPass0629, &ioPass0629, in)
+	return statePass0630, out, err
 }
 
 // pass0630 is the Pass state "Pass0630" (passchain/passchain.asl.json:6305).
 func (m *Machine) pass0630(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0630, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0630.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0630.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0631, out, nil
+	out, err := x.PassThrough(&infoPass0630, &ioPass0630, in)
+	return statePass0631, out, err
 }
 
 // pass0631 is the Pass state "Pass0631" (passchain/passchain.asl.json:6315).
 func (m *Machine) pass0631(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0631, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0631.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0631.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0632, out, nil
+	out, err := x.PassThrough(&infoPass0631, &ioPass0631, in)
+	return statePass0632, out, err
 }
 
 // pass0632 is the Pass state "Pass0632" (passchain/passchain.asl.json:6325).
 func (m *Machine) pass0632(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0632, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0632.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0632.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0633, out, nil
+	out, err := x.PassThrough(&infoPass0632, &ioPass0632, in)
+	return statePass0633, out, err
 }
 
 // pass0633 is the Pass state "Pass0633" (passchain/passchain.asl.json:6335).
 func (m *Machine) pass0633(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0633, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0633.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0633.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0634, out, nil
+	out, err := x.PassThrough(&infoPass0633, &ioPass0633, in)
+	return statePass0634, out, err
 }
 
 // pass0634 is the Pass state "Pass0634" (passchain/passchain.asl.json:6345).
 func (m *Machine) pass0634(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0634, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0634.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0634.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0635, out, nil
+	out, err := x.PassThrough(&infoPass0634, &ioPass0634, in)
+	return statePass0635, out, err
 }
 
 // pass0635 is the Pass state "Pass0635" (passchain/passchain.asl.json:6355).
 func (m *Machine) pass0635(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0635, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0635.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0635.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0636, out, nil
+	out, err := x.PassThrough(&infoPass0635, &ioPass0635, in)
+	return statePass0636, out, err
 }
 
 // pass0636 is the Pass state "Pass0636" (passchain/passchain.asl.json:6365).
 func (m *Machine) pass0636(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0636, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0636.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0636.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0637, out, nil
+	out, err := x.PassThrough(&infoPass0636, &ioPass0636, in)
+	return statePass0637, out, err
 }
 
 // pass0637 is the Pass state "Pass0637" (passchain/passchain.asl.json:6375).
 func (m *Machine) pass0637(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0637, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0637.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0637.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0638, out, nil
+	out, err := x.PassThrough(&infoPass0637, &ioPass0637, in)
+	return statePass0638, out, err
 }
 
 // pass0638 is the Pass state "Pass0638" (passchain/passchain.asl.json:6385).
 func (m *Machine) pass0638(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0638, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0638.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0638.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0639, out, nil
+	out, err := x.PassThrough(&infoPass0638, &ioPass0638, in)
+	return statePass0639, out, err
 }
 
 // pass0639 is the Pass state "Pass0639" (passchain/passchain.asl.json:6395).
 func (m *Machine) pass0639(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0639, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0639.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0639.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0640, out, nil
+	out, err := x.PassThrough(&infoPass0639, &ioPass0639, in)
+	return statePass0640, out, err
 }
 
 // pass0640 is the Pass state "Pass0640" (passchain/passchain.asl.json:6405).
 func (m *Machine) pass0640(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0640, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0640.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0640.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0641, out, nil
+	out, err := x.PassThrough(&infoPass0640, &ioPass0640, in)
+	return statePass0641, out, err
 }
 
 // pass0641 is the Pass state "Pass0641" (passchain/passchain.asl.json:6415).
 func (m *Machine) pass0641(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0641, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0641.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0641.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0642, out, nil
+	out, err := x.PassThrough(&infoPass0641, &ioPass0641, in)
+	return statePass0642, out, err
 }
 
 // pass0642 is the Pass state "Pass0642" (passchain/passchain.asl.json:6425).
 func (m *Machine) pass0642(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0642, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0642.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0642.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0643, out, nil
+	out, err := x.PassThrough(&infoPass0642, &ioPass0642, in)
+	return statePass0643, out, err
 }
 
 // pass0643 is the Pass state "Pass0643" (passchain/passchain.asl.json:6435).
 func (m *Machine) pass0643(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0643, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0643.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0643.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0644, out, nil
+	out, err := x.PassThrough(&infoPass0643, &ioPass0643, in)
+	return statePass0644, out, err
 }
 
 // pass0644 is the Pass state "Pass0644" (passchain/passchain.asl.json:6445).
 func (m *Machine) pass0644(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0644, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0644.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0644.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0645, out, nil
+	out, err := x.PassThrough(&infoPass0644, &ioPass0644, in)
+	return statePass0645, out, err
 }
 
 // pass0645 is the Pass state "Pass0645" (passchain/passchain.asl.json:6455).
 func (m *Machine) pass0645(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0645, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0645.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0645.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0646, out, nil
+	out, err := x.PassThrough(&infoPass0645, &ioPass0645, in)
+	return statePass0646, out, err
 }
 
 // pass0646 is the Pass state "Pass0646" (passchain/passchain.asl.json:6465).
 func (m *Machine) pass0646(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0646, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0646.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0646.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0647, out, nil
+	out, err := x.PassThrough(&infoPass0646, &ioPass0646, in)
+	return statePass0647, out, err
 }
 
 // pass0647 is the Pass state "Pass0647" (passchain/passchain.asl.json:6475).
 func (m *Machine) pass0647(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0647, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0647.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0647.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0648, out, nil
+	out, err := x.PassThrough(&infoPass0647, &ioPass0647, in)
+	return statePass0648, out, err
 }
 
 // pass0648 is the Pass state "Pass0648" (passchain/passchain.asl.json:6485).
 func (m *Machine) pass0648(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0648, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0648.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0648.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0649, out, nil
+	out, err := x.PassThrough(&infoPass0648, &ioPass0648, in)
+	return statePass0649, out, err
 }
 
 // pass0649 is the Pass state "Pass0649" (passchain/passchain.asl.json:6495).
 func (m *Machine) pass0649(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0649, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0649.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0649.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0650, out, nil
+	out, err := x.PassThrough(&infoPass0649, &ioPass0649, in)
+	return statePass0650, out, err
 }
 
 // pass0650 is the Pass state "Pass0650" (passchain/passchain.asl.json:6505).
 func (m *Machine) pass0650(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0650, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0650.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0650.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0651, out, nil
+	out, err := x.PassThrough(&infoPass0650, &ioPass0650, in)
+	return statePass0651, out, err
 }
 
 // pass0651 is the Pass state "Pass0651" (passchain/passchain.asl.json:6515).
 func (m *Machine) pass0651(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0651, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0651.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0651.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0652, out, nil
+	out, err := x.PassThrough(&infoPass0651, &ioPass0651, in)
+	return statePass0652, out, err
 }
 
 // pass0652 is the Pass state "Pass0652" (passchain/passchain.asl.json:6525).
 func (m *Machine) pass0652(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0652, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0652.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0652.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0653, out, nil
+	out, err := x.PassThrough(&infoPass0652, &ioPass0652, in)
+	return statePass0653, out, err
 }
 
 // pass0653 is the Pass state "Pass0653" (passchain/passchain.asl.json:6535).
 func (m *Machine) pass0653(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0653, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0653.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0653.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0654, out, nil
+	out, err := x.PassThrough(&infoPass0653, &ioPass0653, in)
+	return statePass0654, out, err
 }
 
 // pass0654 is the Pass state "Pass0654" (passchain/passchain.asl.json:6545).
 func (m *Machine) pass0654(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0654, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0654.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0654.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0655, out, nil
+	out, err := x.PassThrough(&infoPass0654, &ioPass0654, in)
+	return statePass0655, out, err
 }
 
 // pass0655 is the Pass state "Pass0655" (passchain/passchain.asl.json:6555).
 func (m *Machine) pass0655(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0655, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0655.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0655.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0656, out, nil
+	out, err := x.PassThrough(&infoPass0655, &ioPass0655, in)
+	return statePass0656, out, err
 }
 
 // pass0656 is the Pass state "Pass0656" (passchain/passchain.asl.json:6565).
 func (m *Machine) pass0656(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0656, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0656.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0656.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0657, out, nil
+	out, err := x.PassThrough(&infoPass0656, &ioPass0656, in)
+	return statePass0657, out, err
 }
 
 // pass0657 is the Pass state "Pass0657" (passchain/passchain.asl.json:6575).
 func (m *Machine) pass0657(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0657, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0657.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0657.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0658, out, nil
+	out, err := x.PassThrough(&infoPass0657, &ioPass0657, in)
+	return statePass0658, out, err
 }
 
 // pass0658 is the Pass state "Pass0658" (passchain/passchain.asl.json:6585).
 func (m *Machine) pass0658(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0658, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0658.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0658.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0659, out, nil
+	out, err := x.PassThrough(&infoPass0658, &ioPass0658, in)
+	return statePass0659, out, err
 }
 
 // pass0659 is the Pass state "Pass0659" (passchain/passchain.asl.json:6595).
 func (m *Machine) pass0659(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0659, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0659.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0659.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0660, out, nil
+	out, err := x.PassThrough(&infoPass0659, &ioPass0659, in)
+	return statePass0660, out, err
 }
 
 // pass0660 is the Pass state "Pass0660" (passchain/passchain.asl.json:6605).
 func (m *Machine) pass0660(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0660, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0660.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0660.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0661, out, nil
+	out, err := x.PassThrough(&infoPass0660, &ioPass0660, in)
+	return statePass0661, out, err
 }
 
 // pass0661 is the Pass state "Pass0661" (passchain/passchain.asl.json:6615).
 func (m *Machine) pass0661(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0661, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0661.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0661.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0662, out, nil
+	out, err := x.PassThrough(&infoPass0661, &ioPass0661, in)
+	return statePass0662, out, err
 }
 
 // pass0662 is the Pass state "Pass0662" (passchain/passchain.asl.json:6625).
 func (m *Machine) pass0662(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0662, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0662.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0662.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0663, out, nil
+	out, err := x.PassThrough(&infoPass0662, &ioPass0662, in)
+	return statePass0663, out, err
 }
 
 // pass0663 is the Pass state "Pass0663" (passchain/passchain.asl.json:6635).
 func (m *Machine) pass0663(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0663, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0663.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0663.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0664, out, nil
+	out, err := x.PassThrough(&infoPass0663, &ioPass0663, in)
+	return statePass0664, out, err
 }
 
 // pass0664 is the Pass state "Pass0664" (passchain/passchain.asl.json:6645).
 func (m *Machine) pass0664(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0664, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0664.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0664.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0665, out, nil
+	out, err := x.PassThrough(&infoPass0664, &ioPass0664, in)
+	return statePass0665, out, err
 }
 
 // pass0665 is the Pass state "Pass0665" (passchain/passchain.asl.json:6655).
 func (m *Machine) pass0665(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0665, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0665.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0665.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0666, out, nil
+	out, err := x.PassThrough(&infoPass0665, &ioPass0665, in)
+	return statePass0666, out, err
 }
 
 // pass0666 is the Pass state "Pass0666" (passchain/passchain.asl.json:6665).
 func (m *Machine) pass0666(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0666, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0666.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0666.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0667, out, nil
+	out, err := x.PassThrough(&infoPass0666, &ioPass0666, in)
+	return statePass0667, out, err
 }
 
 // pass0667 is the Pass state "Pass0667" (passchain/passchain.asl.json:6675).
 func (m *Machine) pass0667(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0667, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0667.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0667.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0668, out, nil
+	out, err := x.PassThrough(&infoPass0667, &ioPass0667, in)
+	return statePass0668, out, err
 }
 
 // pass0668 is the Pass state "Pass0668" (passchain/passchain.asl.json:6685).
 func (m *Machine) pass0668(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0668, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0668.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0668.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0669, out, nil
+	out, err := x.PassThrough(&infoPass0668, &ioPass0668, in)
+	return statePass0669, out, err
 }
 
 // pass0669 is the Pass state "Pass0669" (passchain/passchain.asl.json:6695).
 func (m *Machine) pass0669(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0669, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0669.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0669.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0670, out, nil
+	out, err := x.PassThrough(&infoPass0669, &ioPass0669, in)
+	return statePass0670, out, err
 }
 
 // pass0670 is the Pass state "Pass0670" (passchain/passchain.asl.json:6705).
 func (m *Machine) pass0670(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0670, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0670.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0670.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0671, out, nil
+	out, err := x.PassThrough(&infoPass0670, &ioPass0670, in)
+	return statePass0671, out, err
 }
 
 // pass0671 is the Pass state "Pass0671" (passchain/passchain.asl.json:6715).
 func (m *Machine) pass0671(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0671, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0671.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0671.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0672, out, nil
+	out, err := x.PassThrough(&infoPass0671, &ioPass0671, in)
+	return statePass0672, out, err
 }
 
 // pass0672 is the Pass state "Pass0672" (passchain/passchain.asl.json:6725).
 func (m *Machine) pass0672(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0672, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0672.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0672.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0673, out, nil
+	out, err := x.PassThrough(&infoPass0672, &ioPass0672, in)
+	return statePass0673, out, err
 }
 
 // pass0673 is the Pass state "Pass0673" (passchain/passchain.asl.json:6735).
 func (m *Machine) pass0673(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0673, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0673.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0673.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0674, out, nil
+	out, err := x.PassThrough(&infoPass0673, &ioPass0673, in)
+	return statePass0674, out, err
 }
 
 // pass0674 is the Pass state "Pass0674" (passchain/passchain.asl.json:6745).
 func (m *Machine) pass0674(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0674, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0674.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0674.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0675, out, nil
+	out, err := x.PassThrough(&infoPass0674, &ioPass0674, in)
+	return statePass0675, out, err
 }
 
 // pass0675 is the Pass state "Pass0675" (passchain/passchain.asl.json:6755).
 func (m *Machine) pass0675(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0675, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0675.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0675.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0676, out, nil
+	out, err := x.PassThrough(&infoPass0675, &ioPass0675, in)
+	return statePass0676, out, err
 }
 
 // pass0676 is the Pass state "Pass0676" (passchain/passchain.asl.json:6765).
 func (m *Machine) pass0676(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0676, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0676.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0676.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0677, out, nil
+	out, err := x.PassThrough(&infoPass0676, &ioPass0676, in)
+	return statePass0677, out, err
 }
 
 // pass0677 is the Pass state "Pass0677" (passchain/passchain.asl.json:6775).
 func (m *Machine) pass0677(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0677, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0677.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0677.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0678, out, nil
+	out, err := x.PassThrough(&infoPass0677, &ioPass0677, in)
+	return statePass0678, out, err
 }
 
 // pass0678 is the Pass state "Pass0678" (passchain/passchain.asl.json:6785).
 func (m *Machine) pass0678(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0678, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0678.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0678.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0679, out, nil
+	out, err := x.PassThrough(&infoPass0678, &ioPass0678, in)
+	return statePass0679, out, err
 }
 
 // pass0679 is the Pass state "Pass0679" (passchain/passchain.asl.json:6795).
 func (m *Machine) pass0679(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0679, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0679.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0679.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0680, out, nil
+	out, err := x.PassThrough(&infoPass0679, &ioPass0679, in)
+	return statePass0680, out, err
 }
 
 // pass0680 is the Pass state "Pass0680" (passchain/passchain.asl.json:6805).
 func (m *Machine) pass0680(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0680, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0680.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0680.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0681, out, nil
+	out, err := x.PassThrough(&infoPass0680, &ioPass0680, in)
+	return statePass0681, out, err
 }
 
 // pass0681 is the Pass state "Pass0681" (passchain/passchain.asl.json:6815).
 func (m *Machine) pass0681(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0681, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0681.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0681.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0682, out, nil
+	out, err := x.PassThrough(&infoPass0681, &ioPass0681, in)
+	return statePass0682, out, err
 }
 
 // pass0682 is the Pass state "Pass0682" (passchain/passchain.asl.json:6825).
 func (m *Machine) pass0682(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0682, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0682.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0682.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0683, out, nil
+	out, err := x.PassThrough(&infoPass0682, &ioPass0682, in)
+	return statePass0683, out, err
 }
 
 // pass0683 is the Pass state "Pass0683" (passchain/passchain.asl.json:6835).
 func (m *Machine) pass0683(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0683, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0683.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0683.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0684, out, nil
+	out, err := x.PassThrough(&infoPass0683, &ioPass0683, in)
+	return statePass0684, out, err
 }
 
 // pass0684 is the Pass state "Pass0684" (passchain/passchain.asl.json:6845).
 func (m *Machine) pass0684(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0684, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0684.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0684.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0685, out, nil
+	out, err := x.PassThrough(&infoPass0684, &ioPass0684, in)
+	return statePass0685, out, err
 }
 
 // pass0685 is the Pass state "Pass0685" (passchain/passchain.asl.json:6855).
 func (m *Machine) pass0685(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0685, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0685.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0685.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0686, out, nil
+	out, err := x.PassThrough(&infoPass0685, &ioPass0685, in)
+	return statePass0686, out, err
 }
 
 // pass0686 is the Pass state "Pass0686" (passchain/passchain.asl.json:6865).
 func (m *Machine) pass0686(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0686, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0686.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0686.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0687, out, nil
+	out, err := x.PassThrough(&infoPass0686, &ioPass0686, in)
+	return statePass0687, out, err
 }
 
 // pass0687 is the Pass state "Pass0687" (passchain/passchain.asl.json:6875).
 func (m *Machine) pass0687(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0687, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0687.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0687.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0688, out, nil
+	out, err := x.PassThrough(&infoPass0687, &ioPass0687, in)
+	return statePass0688, out, err
 }
 
 // pass0688 is the Pass state "Pass0688" (passchain/passchain.asl.json:6885).
 func (m *Machine) pass0688(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0688, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0688.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0688.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0689, out, nil
+	out, err := x.PassThrough(&infoPass0688, &ioPass0688, in)
+	return statePass0689, out, err
 }
 
 // pass0689 is the Pass state "Pass0689" (passchain/passchain.asl.json:6895).
 func (m *Machine) pass0689(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0689, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0689.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0689.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0690, out, nil
+	out, err := x.PassThrough(&infoPass0689, &ioPass0689, in)
+	return statePass0690, out, err
 }
 
 // pass0690 is the Pass state "Pass0690" (passchain/passchain.asl.json:6905).
 func (m *Machine) pass0690(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0690, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0690.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0690.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0691, out, nil
+	out, err := x.PassThrough(&infoPass0690, &ioPass0690, in)
+	return statePass0691, out, err
 }
 
 // pass0691 is the Pass state "Pass0691" (passchain/passchain.asl.json:6915).
 func (m *Machine) pass0691(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0691, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0691.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0691.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0692, out, nil
+	out, err := x.PassThrough(&infoPass0691, &ioPass0691, in)
+	return statePass0692, out, err
 }
 
 // pass0692 is the Pass state "Pass0692" (passchain/passchain.asl.json:6925).
 func (m *Machine) pass0692(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0692, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0692.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0692.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0693, out, nil
+	out, err := x.PassThrough(&infoPass0692, &ioPass0692, in)
+	return statePass0693, out, err
 }
 
 // pass0693 is the Pass state "Pass0693" (passchain/passchain.asl.json:6935).
 func (m *Machine) pass0693(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0693, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0693.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0693.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0694, out, nil
+	out, err := x.PassThrough(&infoPass0693, &ioPass0693, in)
+	return statePass0694, out, err
 }
 
 // pass0694 is the Pass state "Pass0694" (passchain/passchain.asl.json:6945).
 func (m *Machine) pass0694(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0694, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0694.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0694.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0695, out, nil
+	out, err := x.PassThrough(&infoPass0694, &ioPass0694, in)
+	return statePass0695, out, err
 }
 
 // pass0695 is the Pass state "Pass0695" (passchain/passchain.asl.json:6955).
 func (m *Machine) pass0695(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0695, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0695.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0695.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0696, out, nil
+	out, err := x.PassThrough(&infoPass0695, &ioPass0695, in)
+	return statePass0696, out, err
 }
 
 // pass0696 is the Pass state "Pass0696" (passchain/passchain.asl.json:6965).
 func (m *Machine) pass0696(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0696, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0696.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0696.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0697, out, nil
+	out, err := x.PassThrough(&infoPass0696, &ioPass0696, in)
+	return statePass0697, out, err
 }
 
 // pass0697 is the Pass state "Pass0697" (passchain/passchain.asl.json:6975).
 func (m *Machine) pass0697(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0697, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0697.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0697.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0698, out, nil
+	out, err := x.PassThrough(&infoPass0697, &ioPass0697, in)
+	return statePass0698, out, err
 }
 
 // pass0698 is the Pass state "Pass0698" (passchain/passchain.asl.json:6985).
 func (m *Machine) pass0698(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0698, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0698.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0698.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0699, out, nil
+	out, err := x.PassThrough(&infoPass0698, &ioPass0698, in)
+	return statePass0699, out, err
 }
 
 // pass0699 is the Pass state "Pass0699" (passchain/passchain.asl.json:6995).
 func (m *Machine) pass0699(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0699, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0699.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0699.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0700, out, nil
+	out, err := x.PassThrough(&infoPass0699, &ioPass0699, in)
+	return statePass0700, out, err
 }
 
 // pass0700 is the Pass state "Pass0700" (passchain/passchain.asl.json:7005).
 func (m *Machine) pass0700(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0700, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0700.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0700.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0701, out, nil
+	out, err := x.PassThrough(&infoPass0700, &ioPass0700, in)
+	return statePass0701, out, err
 }
 
 // pass0701 is the Pass state "Pass0701" (passchain/passchain.asl.json:7015).
 func (m *Machine) pass0701(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0701, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0701.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0701.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0702, out, nil
+	out, err := x.PassThrough(&infoPass0701, &ioPass0701, in)
+	return statePass0702, out, err
 }
 
 // pass0702 is the Pass state "Pass0702" (passchain/passchain.asl.json:7025).
 func (m *Machine) pass0702(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0702, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0702.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0702.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0703, out, nil
+	out, err := x.PassThrough(&infoPass0702, &ioPass0702, in)
+	return statePass0703, out, err
 }
 
 // pass0703 is the Pass state "Pass0703" (passchain/passchain.asl.json:7035).
 func (m *Machine) pass0703(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0703, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0703.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0703.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0704, out, nil
+	out, err := x.PassThrough(&infoPass0703, &ioPass0703, in)
+	return statePass0704, out, err
 }
 
 // pass0704 is the Pass state "Pass0704" (passchain/passchain.asl.json:7045).
 func (m *Machine) pass0704(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0704, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0704.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0704.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0705, out, nil
+	out, err := x.PassThrough(&infoPass0704, &ioPass0704, in)
+	return statePass0705, out, err
 }
 
 // pass0705 is the Pass state "Pass0705" (passchain/passchain.asl.json:7055).
 func (m *Machine) pass0705(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0705, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0705.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0705.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0706, out, nil
+	out, err := x.PassThrough(&infoPass0705, &ioPass0705, in)
+	return statePass0706, out, err
 }
 
 // pass0706 is the Pass state "Pass0706" (passchain/passchain.asl.json:7065).
 func (m *Machine) pass0706(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0706, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0706.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0706.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0707, out, nil
+	out, err := x.PassThrough(&infoPass0706, &ioPass0706, in)
+	return statePass0707, out, err
 }
 
 // pass0707 is the Pass state "Pass0707" (passchain/passchain.asl.json:7075).
 func (m *Machine) pass0707(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0707, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0707.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0707.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0708, out, nil
+	out, err := x.PassThrough(&infoPass0707, &ioPass0707, in)
+	return statePass0708, out, err
 }
 
 // pass0708 is the Pass state "Pass0708" (passchain/passchain.asl.json:7085).
 func (m *Machine) pass0708(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0708, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0708.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0708.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0709, out, nil
+	out, err := x.PassThrough(&infoPass0708, &ioPass0708, in)
+	return statePass0709, out, err
 }
 
 // pass0709 is the Pass state "Pass0709" (passchain/passchain.asl.json:7095).
 func (m *Machine) pass0709(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0709, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0709.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0709.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0710, out, nil
+	out, err := x.PassThrough(&infoPass0709, &ioPass0709, in)
+	return statePass0710, out, err
 }
 
 // pass0710 is the Pass state "Pass0710" (passchain/passchain.asl.json:7105).
 func (m *Machine) pass0710(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0710, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0710.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0710.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0711, out, nil
+	out, err := x.PassThrough(&infoPass0710, &ioPass0710, in)
+	return statePass0711, out, err
 }
 
 // pass0711 is the Pass state "Pass0711" (passchain/passchain.asl.json:7115).
 func (m *Machine) pass0711(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0711, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0711.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0711.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0712, out, nil
+	out, err := x.PassThrough(&infoPass0711, &ioPass0711, in)
+	return statePass0712, out, err
 }
 
 // pass0712 is the Pass state "Pass0712" (passchain/passchain.asl.json:7125).
 func (m *Machine) pass0712(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0712, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0712.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0712.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0713, out, nil
+	out, err := x.PassThrough(&infoPass0712, &ioPass0712, in)
+	return statePass0713, out, err
 }
 
 // pass0713 is the Pass state "Pass0713" (passchain/passchain.asl.json:7135).
 func (m *Machine) pass0713(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0713, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0713.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0713.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0714, out, nil
+	out, err := x.PassThrough(&infoPass0713, &ioPass0713, in)
+	return statePass0714, out, err
 }
 
 // pass0714 is the Pass state "Pass0714" (passchain/passchain.asl.json:7145).
 func (m *Machine) pass0714(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0714, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0714.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0714.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0715, out, nil
+	out, err := x.PassThrough(&infoPass0714, &ioPass0714, in)
+	return statePass0715, out, err
 }
 
 // pass0715 is the Pass state "Pass0715" (passchain/passchain.asl.json:7155).
 func (m *Machine) pass0715(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0715, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0715.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0715.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0716, out, nil
+	out, err := x.PassThrough(&infoPass0715, &ioPass0715, in)
+	return statePass0716, out, err
 }
 
 // pass0716 is the Pass state "Pass0716" (passchain/passchain.asl.json:7165).
 func (m *Machine) pass0716(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0716, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0716.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0716.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0717, out, nil
+	out, err := x.PassThrough(&infoPass0716, &ioPass0716, in)
+	return statePass0717, out, err
 }
 
 // pass0717 is the Pass state "Pass0717" (passchain/passchain.asl.json:7175).
 func (m *Machine) pass0717(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0717, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0717.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0717.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0718, out, nil
+	out, err := x.PassThrough(&infoPass0717, &ioPass0717, in)
+	return statePass0718, out, err
 }
 
 // pass0718 is the Pass state "Pass0718" (passchain/passchain.asl.json:7185).
 func (m *Machine) pass0718(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0718, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0718.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0718.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0719, out, nil
+	out, err := x.PassThrough(&infoPass0718, &ioPass0718, in)
+	return statePass0719, out, err
 }
 
 // pass0719 is the Pass state "Pass0719" (passchain/passchain.asl.json:7195).
 func (m *Machine) pass0719(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0719, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0719.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0719.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0720, out, nil
+	out, err := x.PassThrough(&infoPass0719, &ioPass0719, in)
+	return statePass0720, out, err
 }
 
 // pass0720 is the Pass state "Pass0720" (passchain/passchain.asl.json:7205).
 func (m *Machine) pass0720(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0720, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0720.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0720.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0721, out, nil
+	out, err := x.PassThrough(&infoPass0720, &ioPass0720, in)
+	return statePass0721, out, err
 }
 
 // pass0721 is the Pass state "Pass0721" (passchain/passchain.asl.json:7215).
 func (m *Machine) pass0721(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0721, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0721.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0721.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0722, out, nil
+	out, err := x.PassThrough(&infoPass0721, &ioPass0721, in)
+	return statePass0722, out, err
 }
 
 // pass0722 is the Pass state "Pass0722" (passchain/passchain.asl.json:7225).
 func (m *Machine) pass0722(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0722, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0722.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0722.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0723, out, nil
+	out, err := x.PassThrough(&infoPass0722, &ioPass0722, in)
+	return statePass0723, out, err
 }
 
 // pass0723 is the Pass state "Pass0723" (passchain/passchain.asl.json:7235).
 func (m *Machine) pass0723(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0723, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0723.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0723.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0724, out, nil
+	out, err := x.PassThrough(&infoPass0723, &ioPass0723, in)
+	return statePass0724, out, err
 }
 
 // pass0724 is the Pass state "Pass0724" (passchain/passchain.asl.json:7245).
 func (m *Machine) pass0724(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0724, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0724.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0724.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0725, out, nil
+	out, err := x.PassThrough(&infoPass0724, &ioPass0724, in)
+	return statePass0725, out, err
 }
 
 // pass0725 is the Pass state "Pass0725" (passchain/passchain.asl.json:7255).
 func (m *Machine) pass0725(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0725, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0725.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0725.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0726, out, nil
+	out, err := x.PassThrough(&infoPass0725, &ioPass0725, in)
+	return statePass0726, out, err
 }
 
 // pass0726 is the Pass state "Pass0726" (passchain/passchain.asl.json:7265).
 func (m *Machine) pass0726(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0726, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0726.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0726.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0727, out, nil
+	out, err := x.PassThrough(&infoPass0726, &ioPass0726, in)
+	return statePass0727, out, err
 }
 
 // pass0727 is the Pass state "Pass0727" (passchain/passchain.asl.json:7275).
 func (m *Machine) pass0727(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0727, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0727.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0727.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0728, out, nil
+	out, err := x.PassThrough(&infoPass0727, &ioPass0727, in)
+	return statePass0728, out, err
 }
 
 // pass0728 is the Pass state "Pass0728" (passchain/passchain.asl.json:7285).
 func (m *Machine) pass0728(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0728, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0728.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0728.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0729, out, nil
+	out, err := x.PassThrough(&infoPass0728, &ioPass0728, in)
+	return statePass0729, out, err
 }
 
 // pass0729 is the Pass state "Pass0729" (passchain/passchain.asl.json:7295).
 func (m *Machine) pass0729(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0729, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0729.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0729.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0730, out, nil
+	out, err := x.PassThrough(&infoPass0729, &ioPass0729, in)
+	return statePass0730, out, err
 }
 
 // pass0730 is the Pass state "Pass0730" (passchain/passchain.asl.json:7305).
 func (m *Machine) pass0730(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0730, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0730.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0730.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0731, out, nil
+	out, err := x.PassThrough(&infoPass0730, &ioPass0730, in)
+	return statePass0731, out, err
 }
 
 // pass0731 is the Pass state "Pass0731" (passchain/passchain.asl.json:7315).
 func (m *Machine) pass0731(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0731, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0731.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0731.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0732, out, nil
+	out, err := x.PassThrough(&infoPass0731, &ioPass0731, in)
+	return statePass0732, out, err
 }
 
 // pass0732 is the Pass state "Pass0732" (passchain/passchain.asl.json:7325).
 func (m *Machine) pass0732(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0732, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0732.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0732.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0733, out, nil
+	out, err := x.PassThrough(&infoPass0732, &ioPass0732, in)
+	return statePass0733, out, err
 }
 
 // pass0733 is the Pass state "Pass0733" (passchain/passchain.asl.json:7335).
 func (m *Machine) pass0733(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0733, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0733.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0733.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0734, out, nil
+	out, err := x.PassThrough(&infoPass0733, &ioPass0733, in)
+	return statePass0734, out, err
 }
 
 // pass0734 is the Pass state "Pass0734" (passchain/passchain.asl.json:7345).
 func (m *Machine) pass0734(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0734, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0734.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0734.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0735, out, nil
+	out, err := x.PassThrough(&infoPass0734, &ioPass0734, in)
+	return statePass0735, out, err
 }
 
 // pass0735 is the Pass state "Pass0735" (passchain/passchain.asl.json:7355).
 func (m *Machine) pass0735(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0735, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0735.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0735.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0736, out, nil
+	out, err := x.PassThrough(&infoPass0735, &ioPass0735, in)
+	return statePass0736, out, err
 }
 
 // pass0736 is the Pass state "Pass0736" (passchain/passchain.asl.json:7365).
 func (m *Machine) pass0736(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0736, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0736.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0736.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0737, out, nil
+	out, err := x.PassThrough(&infoPass0736, &ioPass0736, in)
+	return statePass0737, out, err
 }
 
 // pass0737 is the Pass state "Pass0737" (passchain/passchain.asl.json:7375).
 func (m *Machine) pass0737(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0737, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0737.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0737.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0738, out, nil
+	out, err := x.PassThrough(&infoPass0737, &ioPass0737, in)
+	return statePass0738, out, err
 }
 
 // pass0738 is the Pass state "Pass0738" (passchain/passchain.asl.json:7385).
 func (m *Machine) pass0738(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0738, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0738.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0738.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0739, out, nil
+	out, err := x.PassThrough(&infoPass0738, &ioPass0738, in)
+	return statePass0739, out, err
 }
 
 // pass0739 is the Pass state "Pass0739" (passchain/passchain.asl.json:7395).
 func (m *Machine) pass0739(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0739, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0739.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0739.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0740, out, nil
+	out, err := x.PassThrough(&infoPass0739, &ioPass0739, in)
+	return statePass0740, out, err
 }
 
 // pass0740 is the Pass state "Pass0740" (passchain/passchain.asl.json:7405).
 func (m *Machine) pass0740(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0740, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0740.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0740.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0741, out, nil
+	out, err := x.PassThrough(&infoPass0740, &ioPass0740, in)
+	return statePass0741, out, err
 }
 
 // pass0741 is the Pass state "Pass0741" (passchain/passchain.asl.json:7415).
 func (m *Machine) pass0741(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0741, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0741.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0741.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0742, out, nil
+	out, err := x.PassThrough(&infoPass0741, &ioPass0741, in)
+	return statePass0742, out, err
 }
 
 // pass0742 is the Pass state "Pass0742" (passchain/passchain.asl.json:7425).
 func (m *Machine) pass0742(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0742, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0742.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0742.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0743, out, nil
+	out, err := x.PassThrough(&infoPass0742, &ioPass0742, in)
+	return statePass0743, out, err
 }
 
 // pass0743 is the Pass state "Pass0743" (passchain/passchain.asl.json:7435).
 func (m *Machine) pass0743(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0743, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0743.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0743.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0744, out, nil
+	out, err := x.PassThrough(&infoPass0743, &ioPass0743, in)
+	return statePass0744, out, err
 }
 
 // pass0744 is the Pass state "Pass0744" (passchain/passchain.asl.json:7445).
 func (m *Machine) pass0744(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0744, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0744.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0744.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0745, out, nil
+	out, err := x.PassThrough(&infoPass0744, &ioPass0744, in)
+	return statePass0745, out, err
 }
 
 // pass0745 is the Pass state "Pass0745" (passchain/passchain.asl.json:7455).
 func (m *Machine) pass0745(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0745, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0745.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0745.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0746, out, nil
+	out, err := x.PassThrough(&infoPass0745, &ioPass0745, in)
+	return statePass0746, out, err
 }
 
 // pass0746 is the Pass state "Pass0746" (passchain/passchain.asl.json:7465).
 func (m *Machine) pass0746(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0746, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0746.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0746.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0747, out, nil
+	out, err := x.PassThrough(&infoPass0746, &ioPass0746, in)
+	return statePass0747, out, err
 }
 
 // pass0747 is the Pass state "Pass0747" (passchain/passchain.asl.json:7475).
 func (m *Machine) pass0747(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0747, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0747.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0747.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0748, out, nil
+	out, err := x.PassThrough(&infoPass0747, &ioPass0747, in)
+	return statePass0748, out, err
 }
 
 // pass0748 is the Pass state "Pass0748" (passchain/passchain.asl.json:7485).
 func (m *Machine) pass0748(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0748, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0748.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0748.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0749, out, nil
+	out, err := x.PassThrough(&infoPass0748, &ioPass0748, in)
+	return statePass0749, out, err
 }
 
 // pass0749 is the Pass state "Pass0749" (passchain/passchain.asl.json:7495).
 func (m *Machine) pass0749(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0749, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0749.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0749.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0750, out, nil
+	out, err := x.PassThrough(&infoPass0749, &ioPass0749, in)
+	return statePass0750, out, err
 }
 
 // pass0750 is the Pass state "Pass0750" (passchain/passchain.asl.json:7505).
 func (m *Machine) pass0750(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0750, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0750.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0750.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0751, out, nil
+	out, err := x.PassThrough(&infoPass0750, &ioPass0750, in)
+	return statePass0751, out, err
 }
 
 // pass0751 is the Pass state "Pass0751" (passchain/passchain.asl.json:7515).
 func (m *Machine) pass0751(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0751, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0751.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0751.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0752, out, nil
+	out, err := x.PassThrough(&infoPass0751, &ioPass0751, in)
+	return statePass0752, out, err
 }
 
 // pass0752 is the Pass state "Pass0752" (passchain/passchain.asl.json:7525).
 func (m *Machine) pass0752(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0752, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0752.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0752.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0753, out, nil
+	out, err := x.PassThrough(&infoPass0752, &ioPass0752, in)
+	return statePass0753, out, err
 }
 
 // pass0753 is the Pass state "Pass0753" (passchain/passchain.asl.json:7535).
 func (m *Machine) pass0753(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0753, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0753.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0753.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0754, out, nil
+	out, err := x.PassThrough(&infoPass0753, &ioPass0753, in)
+	return statePass0754, out, err
 }
 
 // pass0754 is the Pass state "Pass0754" (passchain/passchain.asl.json:7545).
 func (m *Machine) pass0754(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0754, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0754.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0754.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0755, out, nil
+	out, err := x.PassThrough(&infoPass0754, &ioPass0754, in)
+	return statePass0755, out, err
 }
 
 // pass0755 is the Pass state "Pass0755" (passchain/passchain.asl.json:7555).
 func (m *Machine) pass0755(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0755, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0755.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0755.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0756, out, nil
+	out, err := x.PassThrough(&infoPass0755, &ioPass0755, in)
+	return statePass0756, out, err
 }
 
 // pass0756 is the Pass state "Pass0756" (passchain/passchain.asl.json:7565).
 func (m *Machine) pass0756(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0756, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0756.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0756.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0757, out, nil
+	out, err := x.PassThrough(&infoPass0756, &ioPass0756, in)
+	return statePass0757, out, err
 }
 
 // pass0757 is the Pass state "Pass0757" (passchain/passchain.asl.json:7575).
 func (m *Machine) pass0757(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0757, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0757.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0757.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0758, out, nil
+	out, err := x.PassThrough(&infoPass0757, &ioPass0757, in)
+	return statePass0758, out, err
 }
 
 // pass0758 is the Pass state "Pass0758" (passchain/passchain.asl.json:7585).
 func (m *Machine) pass0758(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0758, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0758.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0758.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0759, out, nil
+	out, err := x.PassThrough(&infoPass0758, &ioPass0758, in)
+	return statePass0759, out, err
 }
 
 // pass0759 is the Pass state "Pass0759" (passchain/passchain.asl.json:7595).
 func (m *Machine) pass0759(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0759, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0759.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0759.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0760, out, nil
+	out, err := x.PassThrough(&infoPass0759, &ioPass0759, in)
+	return statePass0760, out, err
 }
 
 // pass0760 is the Pass state "Pass0760" (passchain/passchain.asl.json:7605).
 func (m *Machine) pass0760(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0760, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0760.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0760.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0761, out, nil
+	out, err := x.PassThrough(&infoPass0760, &ioPass0760, in)
+	return statePass0761, out, err
 }
 
 // pass0761 is the Pass state "Pass0761" (passchain/passchain.asl.json:7615).
 func (m *Machine) pass0761(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0761, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0761.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0761.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0762, out, nil
+	out, err := x.PassThrough(&infoPass0761, &ioPass0761, in)
+	return statePass0762, out, err
 }
 
 // pass0762 is the Pass state "Pass0762" (passchain/passchain.asl.json:7625).
 func (m *Machine) pass0762(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0762, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0762.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0762.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0763, out, nil
+	out, err := x.PassThrough(&infoPass0762, &ioPass0762, in)
+	return statePass0763, out, err
 }
 
 // pass0763 is the Pass state "Pass0763" (passchain/passchain.asl.json:7635).
 func (m *Machine) pass0763(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0763, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0763.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0763.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0764, out, nil
+	out, err := x.PassThrough(&infoPass0763, &ioPass0763, in)
+	return statePass0764, out, err
 }
 
 // pass0764 is the Pass state "Pass0764" (passchain/passchain.asl.json:7645).
 func (m *Machine) pass0764(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0764, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0764.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0764.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0765, out, nil
+	out, err := x.PassThrough(&infoPass0764, &ioPass0764, in)
+	return statePass0765, out, err
 }
 
 // pass0765 is the Pass state "Pass0765" (passchain/passchain.asl.json:7655).
 func (m *Machine) pass0765(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0765, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0765.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0765.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0766, out, nil
+	out, err := x.PassThrough(&infoPass0765, &ioPass0765, in)
+	return statePass0766, out, err
 }
 
 // pass0766 is the Pass state "Pass0766" (passchain/passchain.asl.json:7665).
 func (m *Machine) pass0766(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0766, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0766.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0766.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0767, out, nil
+	out, err := x.PassThrough(&infoPass0766, &ioPass0766, in)
+	return statePass0767, out, err
 }
 
 // pass0767 is the Pass state "Pass0767" (passchain/passchain.asl.json:7675).
 func (m *Machine) pass0767(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0767, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0767.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0767.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0768, out, nil
+	out, err := x.PassThrough(&infoPass0767, &ioPass0767, in)
+	return statePass0768, out, err
 }
 
 // pass0768 is the Pass state "Pass0768" (passchain/passchain.asl.json:7685).
 func (m *Machine) pass0768(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0768, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0768.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0768.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0769, out, nil
+	out, err := x.PassThrough(&infoPass0768, &ioPass0768, in)
+	return statePass0769, out, err
 }
 
 // pass0769 is the Pass state "Pass0769" (passchain/passchain.asl.json:7695).
 func (m *Machine) pass0769(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0769, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0769.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0769.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0770, out, nil
+	out, err := x.PassThrough(&infoPass0769, &ioPass0769, in)
+	return statePass0770, out, err
 }
 
 // pass0770 is the Pass state "Pass0770" (passchain/passchain.asl.json:7705).
 func (m *Machine) pass0770(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0770, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0770.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0770.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0771, out, nil
+	out, err := x.PassThrough(&infoPass0770, &ioPass0770, in)
+	return statePass0771, out, err
 }
 
 // pass0771 is the Pass state "Pass0771" (passchain/passchain.asl.json:7715).
 func (m *Machine) pass0771(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0771, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0771.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0771.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0772, out, nil
+	out, err := x.PassThrough(&infoPass0771, &ioPass0771, in)
+	return statePass0772, out, err
 }
 
 // pass0772 is the Pass state "Pass0772" (passchain/passchain.asl.json:7725).
 func (m *Machine) pass0772(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0772, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0772.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0772.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0773, out, nil
+	out, err := x.PassThrough(&infoPass0772, &ioPass0772, in)
+	return statePass0773, out, err
 }
 
 // pass0773 is the Pass state "Pass0773" (passchain/passchain.asl.json:7735).
 func (m *Machine) pass0773(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0773, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0773.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0773.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0774, out, nil
+	out, err := x.PassThrough(&infoPass0773, &ioPass0773, in)
+	return statePass0774, out, err
 }
 
 // pass0774 is the Pass state "Pass0774" (passchain/passchain.asl.json:7745).
 func (m *Machine) pass0774(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0774, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0774.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0774.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0775, out, nil
+	out, err := x.PassThrough(&infoPass0774, &ioPass0774, in)
+	return statePass0775, out, err
 }
 
 // pass0775 is the Pass state "Pass0775" (passchain/passchain.asl.json:7755).
 func (m *Machine) pass0775(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0775, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0775.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0775.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0776, out, nil
+	out, err := x.PassThrough(&infoPass0775, &ioPass0775, in)
+	return statePass0776, out, err
 }
 
 // pass0776 is the Pass state "Pass0776" (passchain/passchain.asl.json:7765).
 func (m *Machine) pass0776(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0776, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0776.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0776.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0777, out, nil
+	out, err := x.PassThrough(&infoPass0776, &ioPass0776, in)
+	return statePass0777, out, err
 }
 
 // pass0777 is the Pass state "Pass0777" (passchain/passchain.asl.json:7775).
 func (m *Machine) pass0777(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0777, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0777.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0777.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0778, out, nil
+	out, err := x.PassThrough(&infoPass0777, &ioPass0777, in)
+	return statePass0778, out, err
 }
 
 // pass0778 is the Pass state "Pass0778" (passchain/passchain.asl.json:7785).
 func (m *Machine) pass0778(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0778, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0778.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0778.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0779, out, nil
+	out, err := x.PassThrough(&infoPass0778, &ioPass0778, in)
+	return statePass0779, out, err
 }
 
 // pass0779 is the Pass state "Pass0779" (passchain/passchain.asl.json:7795).
 func (m *Machine) pass0779(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0779, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0779.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0779.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0780, out, nil
+	out, err := x.PassThrough(&infoPass0779, &ioPass0779, in)
+	return statePass0780, out, err
 }
 
 // pass0780 is the Pass state "Pass0780" (passchain/passchain.asl.json:7805).
 func (m *Machine) pass0780(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0780, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0780.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0780.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0781, out, nil
+	out, err := x.PassThrough(&infoPass0780, &ioPass0780, in)
+	return statePass0781, out, err
 }
 
 // pass0781 is the Pass state "Pass0781" (passchain/passchain.asl.json:7815).
 func (m *Machine) pass0781(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0781, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0781.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0781.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0782, out, nil
+	out, err := x.PassThrough(&infoPass0781, &ioPass0781, in)
+	return statePass0782, out, err
 }
 
 // pass0782 is the Pass state "Pass0782" (passchain/passchain.asl.json:7825).
 func (m *Machine) pass0782(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0782, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0782.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0782.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0783, out, nil
+	out, err := x.PassThrough(&infoPass0782, &ioPass0782, in)
+	return statePass0783, out, err
 }
 
 // pass0783 is the Pass state "Pass0783" (passchain/passchain.asl.json:7835).
 func (m *Machine) pass0783(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0783, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0783.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0783.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0784, out, nil
+	out, err := x.PassThrough(&infoPass0783, &ioPass0783, in)
+	return statePass0784, out, err
 }
 
 // pass0784 is the Pass state "Pass0784" (passchain/passchain.asl.json:7845).
 func (m *Machine) pass0784(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0784, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0784.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0784.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0785, out, nil
+	out, err := x.PassThrough(&infoPass0784, &ioPass0784, in)
+	return statePass0785, out, err
 }
 
 // pass0785 is the Pass state "Pass0785" (passchain/passchain.asl.json:7855).
 func (m *Machine) pass0785(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0785, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0785.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0785.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0786, out, nil
+	out, err := x.PassThrough(&infoPass0785, &ioPass0785, in)
+	return statePass0786, out, err
 }
 
 // pass0786 is the Pass state "Pass0786" (passchain/passchain.asl.json:7865).
 func (m *Machine) pass0786(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0786, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0786.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0786.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0787, out, nil
+	out, err := x.PassThrough(&infoPass0786, &ioPass0786, in)
+	return statePass0787, out, err
 }
 
 // pass0787 is the Pass state "Pass0787" (passchain/passchain.asl.json:7875).
 func (m *Machine) pass0787(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0787, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0787.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0787.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0788, out, nil
+	out, err := x.PassThrough(&infoPass0787, &ioPass0787, in)
+	return statePass0788, out, err
 }
 
 // pass0788 is the Pass state "Pass0788" (passchain/passchain.asl.json:7885).
 func (m *Machine) pass0788(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0788, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0788.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0788.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0789, out, nil
+	out, err := x.PassThrough(&infoPass0788, &ioPass0788, in)
+	return statePass0789, out, err
 }
 
 // pass0789 is the Pass state "Pass0789" (passchain/passchain.asl.json:7895).
 func (m *Machine) pass0789(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0789, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0789.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0789.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0790, out, nil
+	out, err := x.PassThrough(&infoPass0789, &ioPass0789, in)
+	return statePass0790, out, err
 }
 
 // pass0790 is the Pass state "Pass0790" (passchain/passchain.asl.json:7905).
 func (m *Machine) pass0790(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0790, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0790.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0790.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0791, out, nil
+	out, err := x.PassThrough(&infoPass0790, &ioPass0790, in)
+	return statePass0791, out, err
 }
 
 // pass0791 is the Pass state "Pass0791" (passchain/passchain.asl.json:7915).
 func (m *Machine) pass0791(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0791, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0791.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0791.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0792, out, nil
+	out, err := x.PassThrough(&infoPass0791, &ioPass0791, in)
+	return statePass0792, out, err
 }
 
 // pass0792 is the Pass state "Pass0792" (passchain/passchain.asl.json:7925).
 func (m *Machine) pass0792(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0792, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0792.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0792.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0793, out, nil
+	out, err := x.PassThrough(&infoPass0792, &ioPass0792, in)
+	return statePass0793, out, err
 }
 
 // pass0793 is the Pass state "Pass0793" (passchain/passchain.asl.json:7935).
 func (m *Machine) pass0793(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0793, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0793.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0793.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0794, out, nil
+	out, err := x.PassThrough(&infoPass0793, &ioPass0793, in)
+	return statePass0794, out, err
 }
 
 // pass0794 is the Pass state "Pass0794" (passchain/passchain.asl.json:7945).
 func (m *Machine) pass0794(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0794, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0794.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0794.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0795, out, nil
+	out, err := x.PassThrough(&infoPass0794, &ioPass0794, in)
+	return statePass0795, out, err
 }
 
 // pass0795 is the Pass state "Pass0795" (passchain/passchain.asl.json:7955).
 func (m *Machine) pass0795(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0795, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0795.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0795.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0796, out, nil
+	out, err := x.PassThrough(&infoPass0795, &ioPass0795, in)
+	return statePass0796, out, err
 }
 
 // pass0796 is the Pass state "Pass0796" (passchain/passchain.asl.json:7965).
 func (m *Machine) pass0796(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0796, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0796.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0796.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0797, out, nil
+	out, err := x.PassThrough(&infoPass0796, &ioPass0796, in)
+	return statePass0797, out, err
 }
 
 // pass0797 is the Pass state "Pass0797" (passchain/passchain.asl.json:7975).
 func (m *Machine) pass0797(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0797, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0797.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0797.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0798, out, nil
+	out, err := x.PassThrough(&infoPass0797, &ioPass0797, in)
+	return statePass0798, out, err
 }
 
 // pass0798 is the Pass state "Pass0798" (passchain/passchain.asl.json:7985).
 func (m *Machine) pass0798(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0798, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0798.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0798.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0799, out, nil
+	out, err := x.PassThrough(&infoPass0798, &ioPass0798, in)
+	return statePass0799, out, err
 }
 
 // pass0799 is the Pass state "Pass0799" (passchain/passchain.asl.json:7995).
 func (m *Machine) pass0799(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0799, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0799.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0799.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0800, out, nil
+	out, err := x.PassThrough(&infoPass0799, &ioPass0799, in)
+	return statePass0800, out, err
 }
 
 // pass0800 is the Pass state "Pass0800" (passchain/passchain.asl.json:8005).
 func (m *Machine) pass0800(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0800, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0800.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0800.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0801, out, nil
+	out, err := x.PassThrough(&infoPass0800, &ioPass0800, in)
+	return statePass0801, out, err
 }
 
 // pass0801 is the Pass state "Pass0801" (passchain/passchain.asl.json:8015).
 func (m *Machine) pass0801(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0801, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0801.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0801.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0802, out, nil
+	out, err := x.PassThrough(&infoPass0801, &ioPass0801, in)
+	return statePass0802, out, err
 }
 
 // pass0802 is the Pass state "Pass0802" (passchain/passchain.asl.json:8025).
 func (m *Machine) pass0802(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0802, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0802.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0802.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0803, out, nil
+	out, err := x.PassThrough(&infoPass0802, &ioPass0802, in)
+	return statePass0803, out, err
 }
 
 // pass0803 is the Pass state "Pass0803" (passchain/passchain.asl.json:8035).
 func (m *Machine) pass0803(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0803, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0803.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0803.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0804, out, nil
+	out, err := x.PassThrough(&infoPass0803, &ioPass0803, in)
+	return statePass0804, out, err
 }
 
 // pass0804 is the Pass state "Pass0804" (passchain/passchain.asl.json:8045).
 func (m *Machine) pass0804(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0804, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0804.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0804.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0805, out, nil
+	out, err := x.PassThrough(&infoPass0804, &ioPass0804, in)
+	return statePass0805, out, err
 }
 
 // pass0805 is the Pass state "Pass0805" (passchain/passchain.asl.json:8055).
 func (m *Machine) pass0805(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0805, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0805.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0805.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0806, out, nil
+	out, err := x.PassThrough(&infoPass0805, &ioPass0805, in)
+	return statePass0806, out, err
 }
 
 // pass0806 is the Pass state "Pass0806" (passchain/passchain.asl.json:8065).
 func (m *Machine) pass0806(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0806, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0806.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0806.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0807, out, nil
+	out, err := x.PassThrough(&infoPass0806, &ioPass0806, in)
+	return statePass0807, out, err
 }
 
 // pass0807 is the Pass state "Pass0807" (passchain/passchain.asl.json:8075).
 func (m *Machine) pass0807(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0807, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0807.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0807.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0808, out, nil
+	out, err := x.PassThrough(&infoPass0807, &ioPass0807, in)
+	return statePass0808, out, err
 }
 
 // pass0808 is the Pass state "Pass0808" (passchain/passchain.asl.json:8085).
 func (m *Machine) pass0808(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0808, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0808.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0808.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0809, out, nil
+	out, err := x.PassThrough(&infoPass0808, &ioPass0808, in)
+	return statePass0809, out, err
 }
 
 // pass0809 is the Pass state "Pass0809" (passchain/passchain.asl.json:8095).
 func (m *Machine) pass0809(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0809, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0809.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0809.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0810, out, nil
+	out, err := x.PassThrough(&infoPass0809, &ioPass0809, in)
+	return statePass0810, out, err
 }
 
 // pass0810 is the Pass state "Pass0810" (passchain/passchain.asl.json:8105).
 func (m *Machine) pass0810(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0810, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0810.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0810.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0811, out, nil
+	out, err := x.PassThrough(&infoPass0810, &ioPass0810, in)
+	return statePass0811, out, err
 }
 
 // pass0811 is the Pass state "Pass0811" (passchain/passchain.asl.json:8115).
 func (m *Machine) pass0811(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0811, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0811.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0811.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0812, out, nil
+	out, err := x.PassThrough(&infoPass0811, &ioPass0811, in)
+	return statePass0812, out, err
 }
 
 // pass0812 is the Pass state "Pass0812" (passchain/passchain.asl.json:8125).
 func (m *Machine) pass0812(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0812, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0812.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0812.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0813, out, nil
+	out, err := x.PassThrough(&infoPass0812, &ioPass0812, in)
+	return statePass0813, out, err
 }
 
 // pass0813 is the Pass state "Pass0813" (passchain/passchain.asl.json:8135).
 func (m *Machine) pass0813(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0813, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0813.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0813.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0814, out, nil
+	out, err := x.PassThrough(&infoPass0813, &ioPass0813, in)
+	return statePass0814, out, err
 }
 
 // pass0814 is the Pass state "Pass0814" (passchain/passchain.asl.json:8145).
 func (m *Machine) pass0814(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0814, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0814.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0814.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0815, out, nil
+	out, err := x.PassThrough(&infoPass0814, &ioPass0814, in)
+	return statePass0815, out, err
 }
 
 // pass0815 is the Pass state "Pass0815" (passchain/passchain.asl.json:8155).
 func (m *Machine) pass0815(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0815, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0815.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0815.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0816, out, nil
+	out, err := x.PassThrough(&infoPass0815, &ioPass0815, in)
+	return statePass0816, out, err
 }
 
 // pass0816 is the Pass state "Pass0816" (passchain/passchain.asl.json:8165).
 func (m *Machine) pass0816(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0816, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0816.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0816.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0817, out, nil
+	out, err := x.PassThrough(&infoPass0816, &ioPass0816, in)
+	return statePass0817, out, err
 }
 
 // pass0817 is the Pass state "Pass0817" (passchain/passchain.asl.json:8175).
 func (m *Machine) pass0817(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0817, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0817.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0817.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0818, out, nil
+	out, err := x.PassThrough(&infoPass0817, &ioPass0817, in)
+	return statePass0818, out, err
 }
 
 // pass0818 is the Pass state "Pass0818" (passchain/passchain.asl.json:8185).
 func (m *Machine) pass0818(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0818, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0818.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0818.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0819, out, nil
+	out, err := x.PassThrough(&infoPass0818, &ioPass0818, in)
+	return statePass0819, out, err
 }
 
 // pass0819 is the Pass state "Pass0819" (passchain/passchain.asl.json:8195).
 func (m *Machine) pass0819(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0819, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0819.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0819.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0820, out, nil
+	out, err := x.PassThrough(&infoPass0819, &ioPass0819, in)
+	return statePass0820, out, err
 }
 
 // pass0820 is the Pass state "Pass0820" (passchain/passchain.asl.json:8205).
 func (m *Machine) pass0820(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0820, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0820.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0820.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0821, out, nil
+	out, err := x.PassThrough(&infoPass0820, &ioPass0820, in)
+	return statePass0821, out, err
 }
 
 // pass0821 is the Pass state "Pass0821" (passchain/passchain.asl.json:8215).
 func (m *Machine) pass0821(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0821, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0821.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0821.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0822, out, nil
+	out, err := x.PassThrough(&infoPass0821, &ioPass0821, in)
+	return statePass0822, out, err
 }
 
 // pass0822 is the Pass state "Pass0822" (passchain/passchain.asl.json:8225).
 func (m *Machine) pass0822(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0822, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0822.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0822.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0823, out, nil
+	out, err := x.PassThrough(&infoPass0822, &ioPass0822, in)
+	return statePass0823, out, err
 }
 
 // pass0823 is the Pass state "Pass0823" (passchain/passchain.asl.json:8235).
 func (m *Machine) pass0823(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0823, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0823.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0823.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0824, out, nil
+	out, err := x.PassThrough(&infoPass0823, &ioPass0823, in)
+	return statePass0824, out, err
 }
 
 // pass0824 is the Pass state "Pass0824" (passchain/passchain.asl.json:8245).
 func (m *Machine) pass0824(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0824, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0824.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0824.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0825, out, nil
+	out, err := x.PassThrough(&infoPass0824, &ioPass0824, in)
+	return statePass0825, out, err
 }
 
 // pass0825 is the Pass state "Pass0825" (passchain/passchain.asl.json:8255).
 func (m *Machine) pass0825(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0825, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0825.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0825.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0826, out, nil
+	out, err := x.PassThrough(&infoPass0825, &ioPass0825, in)
+	return statePass0826, out, err
 }
 
 // pass0826 is the Pass state "Pass0826" (passchain/passchain.asl.json:8265).
 func (m *Machine) pass0826(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0826, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0826.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0826.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0827, out, nil
+	out, err := x.PassThrough(&infoPass0826, &ioPass0826, in)
+	return statePass0827, out, err
 }
 
 // pass0827 is the Pass state "Pass0827" (passchain/passchain.asl.json:8275).
 func (m *Machine) pass0827(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0827, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0827.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0827.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0828, out, nil
+	out, err := x.PassThrough(&infoPass0827, &ioPass0827, in)
+	return statePass0828, out, err
 }
 
 // pass0828 is the Pass state "Pass0828" (passchain/passchain.asl.json:8285).
 func (m *Machine) pass0828(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0828, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0828.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0828.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0829, out, nil
+	out, err := x.PassThrough(&infoPass0828, &ioPass0828, in)
+	return statePass0829, out, err
 }
 
 // pass0829 is the Pass state "Pass0829" (passchain/passchain.asl.json:8295).
 func (m *Machine) pass0829(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0829, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0829.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0829.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0830, out, nil
+	out, err := x.PassThrough(&infoPass0829, &ioPass0829, in)
+	return statePass0830, out, err
 }
 
 // pass0830 is the Pass state "Pass0830" (passchain/passchain.asl.json:8305).
 func (m *Machine) pass0830(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0830, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0830.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0830.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0831, out, nil
+	out, err := x.PassThrough(&infoPass0830, &ioPass0830, in)
+	return statePass0831, out, err
 }
 
 // pass0831 is the Pass state "Pass0831" (passchain/passchain.asl.json:8315).
 func (m *Machine) pass0831(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0831, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0831.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0831.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0832, out, nil
+	out, err := x.PassThrough(&infoPass0831, &ioPass0831, in)
+	return statePass0832, out, err
 }
 
 // pass0832 is the Pass state "Pass0832" (passchain/passchain.asl.json:8325).
 func (m *Machine) pass0832(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0832, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0832.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0832.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0833, out, nil
+	out, err := x.PassThrough(&infoPass0832, &ioPass0832, in)
+	return statePass0833, out, err
 }
 
 // pass0833 is the Pass state "Pass0833" (passchain/passchain.asl.json:8335).
 func (m *Machine) pass0833(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0833, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0833.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0833.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0834, out, nil
+	out, err := x.PassThrough(&infoPass0833, &ioPass0833, in)
+	return statePass0834, out, err
 }
 
 // pass0834 is the Pass state "Pass0834" (passchain/passchain.asl.json:8345).
 func (m *Machine) pass0834(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0834, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0834.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0834.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0835, out, nil
+	out, err := x.PassThrough(&infoPass0834, &ioPass0834, in)
+	return statePass0835, out, err
 }
 
 // pass0835 is the Pass state "Pass0835" (passchain/passchain.asl.json:8355).
 func (m *Machine) pass0835(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0835, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0835.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0835.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0836, out, nil
+	out, err := x.PassThrough(&infoPass0835, &ioPass0835, in)
+	return statePass0836, out, err
 }
 
 // pass0836 is the Pass state "Pass0836" (passchain/passchain.asl.json:8365).
 func (m *Machine) pass0836(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0836, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0836.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0836.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0837, out, nil
+	out, err := x.PassThrough(&infoPass0836, &ioPass0836, in)
+	return statePass0837, out, err
 }
 
 // pass0837 is the Pass state "Pass0837" (passchain/passchain.asl.json:8375).
 func (m *Machine) pass0837(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0837, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0837.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0837.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0838, out, nil
+	out, err := x.PassThrough(&infoPass0837, &ioPass0837, in)
+	return statePass0838, out, err
 }
 
 // pass0838 is the Pass state "Pass0838" (passchain/passchain.asl.json:8385).
 func (m *Machine) pass0838(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0838, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0838.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0838.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0839, out, nil
+	out, err := x.PassThrough(&infoPass0838, &ioPass0838, in)
+	return statePass0839, out, err
 }
 
 // pass0839 is the Pass state "Pass0839" (passchain/passchain.asl.json:8395).
 func (m *Machine) pass0839(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0839, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0839.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0839.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0840, out, nil
+	out, err := x.PassThrough(&infoPass0839, &ioPass0839, in)
+	return statePass0840, out, err
 }
 
 // pass0840 is the Pass state "Pass0840" (passchain/passchain.asl.json:8405).
 func (m *Machine) pass0840(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0840, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0840.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0840.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0841, out, nil
+	out, err := x.PassThrough(&infoPass0840, &ioPass0840, in)
+	return statePass0841, out, err
 }
 
 // pass0841 is the Pass state "Pass0841" (passchain/passchain.asl.json:8415).
 func (m *Machine) pass0841(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0841, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0841.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0841.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0842, out, nil
+	out, err := x.PassThrough(&infoPass0841, &ioPass0841, in)
+	return statePass0842, out, err
 }
 
 // pass0842 is the Pass state "Pass0842" (passchain/passchain.asl.json:8425).
 func (m *Machine) pass0842(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0842, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0842.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0842.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0843, out, nil
+	out, err := x.PassThrough(&infoPass0842, &ioPass0842, in)
+	return statePass0843, out, err
 }
 
 // pass0843 is the Pass state "Pass0843" (passchain/passchain.asl.json:8435).
 func (m *Machine) pass0843(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0843, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0843.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0843.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0844, out, nil
+	out, err := x.PassThrough(&infoPass0843, &ioPass0843, in)
+	return statePass0844, out, err
 }
 
 // pass0844 is the Pass state "Pass0844" (passchain/passchain.asl.json:8445).
 func (m *Machine) pass0844(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0844, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0844.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0844.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0845, out, nil
+	out, err := x.PassThrough(&infoPass0844, &ioPass0844, in)
+	return statePass0845, out, err
 }
 
 // pass0845 is the Pass state "Pass0845" (passchain/passchain.asl.json:8455).
 func (m *Machine) pass0845(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0845, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0845.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0845.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0846, out, nil
+	out, err := x.PassThrough(&infoPass0845, &ioPass0845, in)
+	return statePass0846, out, err
 }
 
 // pass0846 is the Pass state "Pass0846" (passchain/passchain.asl.json:8465).
 func (m *Machine) pass0846(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0846, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0846.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0846.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0847, out, nil
+	out, err := x.PassThrough(&infoPass0846, &ioPass0846, in)
+	return statePass0847, out, err
 }
 
 // pass0847 is the Pass state "Pass0847" (passchain/passchain.asl.json:8475).
 func (m *Machine) pass0847(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0847, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0847.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0847.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0848, out, nil
+	out, err := x.PassThrough(&infoPass0847, &ioPass0847, in)
+	return statePass0848, out, err
 }
 
 // pass0848 is the Pass state "Pass0848" (passchain/passchain.asl.json:8485).
 func (m *Machine) pass0848(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0848, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0848.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0848.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0849, out, nil
+	out, err := x.PassThrough(&infoPass0848, &ioPass0848, in)
+	return statePass0849, out, err
 }
 
 // pass0849 is the Pass state "Pass0849" (passchain/passchain.asl.json:8495).
 func (m *Machine) pass0849(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0849, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0849.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0849.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0850, out, nil
+	out, err := x.PassThrough(&infoPass0849, &ioPass0849, in)
+	return statePass0850, out, err
 }
 
 // pass0850 is the Pass state "Pass0850" (passchain/passchain.asl.json:8505).
 func (m *Machine) pass0850(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0850, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0850.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0850.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0851, out, nil
+	out, err := x.PassThrough(&infoPass0850, &ioPass0850, in)
+	return statePass0851, out, err
 }
 
 // pass0851 is the Pass state "Pass0851" (passchain/passchain.asl.json:8515).
 func (m *Machine) pass0851(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0851, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0851.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0851.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0852, out, nil
+	out, err := x.PassThrough(&infoPass0851, &ioPass0851, in)
+	return statePass0852, out, err
 }
 
 // pass0852 is the Pass state "Pass0852" (passchain/passchain.asl.json:8525).
 func (m *Machine) pass0852(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0852, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0852.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0852.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0853, out, nil
+	out, err := x.PassThrough(&infoPass0852, &ioPass0852, in)
+	return statePass0853, out, err
 }
 
 // pass0853 is the Pass state "Pass0853" (passchain/passchain.asl.json:8535).
 func (m *Machine) pass0853(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0853, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0853.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0853.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0854, out, nil
+	out, err := x.PassThrough(&infoPass0853, &ioPass0853, in)
+	return statePass0854, out, err
 }
 
 // pass0854 is the Pass state "Pass0854" (passchain/passchain.asl.json:8545).
 func (m *Machine) pass0854(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0854, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0854.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0854.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0855, out, nil
+	out, err := x.PassThrough(&infoPass0854, &ioPass0854, in)
+	return statePass0855, out, err
 }
 
 // pass0855 is the Pass state "Pass0855" (passchain/passchain.asl.json:8555).
 func (m *Machine) pass0855(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0855, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0855.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0855.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0856, out, nil
+	out, err := x.PassThrough(&infoPass0855, &ioPass0855, in)
+	return statePass0856, out, err
 }
 
 // pass0856 is the Pass state "Pass0856" (passchain/passchain.asl.json:8565).
 func (m *Machine) pass0856(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0856, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0856.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0856.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0857, out, nil
+	out, err := x.PassThrough(&infoPass0856, &ioPass0856, in)
+	return statePass0857, out, err
 }
 
 // pass0857 is the Pass state "Pass0857" (passchain/passchain.asl.json:8575).
 func (m *Machine) pass0857(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0857, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0857.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0857.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0858, out, nil
+	out, err := x.PassThrough(&infoPass0857, &ioPass0857, in)
+	return statePass0858, out, err
 }
 
 // pass0858 is the Pass state "Pass0858" (passchain/passchain.asl.json:8585).
 func (m *Machine) pass0858(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0858, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0858.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0858.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0859, out, nil
+	out, err := x.PassThrough(&infoPass0858, &ioPass0858, in)
+	return statePass0859, out, err
 }
 
 // pass0859 is the Pass state "Pass0859" (passchain/passchain.asl.json:8595).
 func (m *Machine) pass0859(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0859, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0859.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0859.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0860, out, nil
+	out, err := x.PassThrough(&infoPass0859, &ioPass0859, in)
+	return statePass0860, out, err
 }
 
 // pass0860 is the Pass state "Pass0860" (passchain/passchain.asl.json:8605).
 func (m *Machine) pass0860(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0860, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0860.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0860.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0861, out, nil
+	out, err := x.PassThrough(&infoPass0860, &ioPass0860, in)
+	return statePass0861, out, err
 }
 
 // pass0861 is the Pass state "Pass0861" (passchain/passchain.asl.json:8615).
 func (m *Machine) pass0861(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0861, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0861.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0861.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0862, out, nil
+	out, err := x.PassThrough(&infoPass0861, &ioPass0861, in)
+	return statePass0862, out, err
 }
 
 // pass0862 is the Pass state "Pass0862" (passchain/passchain.asl.json:8625).
 func (m *Machine) pass0862(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0862, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0862.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0862.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0863, out, nil
+	out, err := x.PassThrough(&infoPass0862, &ioPass0862, in)
+	return statePass0863, out, err
 }
 
 // pass0863 is the Pass state "Pass0863" (passchain/passchain.asl.json:8635).
 func (m *Machine) pass0863(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0863, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0863.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0863.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0864, out, nil
+	out, err := x.PassThrough(&infoPass0863, &ioPass0863, in)
+	return statePass0864, out, err
 }
 
 // pass0864 is the Pass state "Pass0864" (passchain/passchain.asl.json:8645).
 func (m *Machine) pass0864(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0864, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0864.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0864.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0865, out, nil
+	out, err := x.PassThrough(&infoPass0864, &ioPass0864, in)
+	return statePass0865, out, err
 }
 
 // pass0865 is the Pass state "Pass0865" (passchain/passchain.asl.json:8655).
 func (m *Machine) pass0865(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0865, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0865.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0865.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0866, out, nil
+	out, err := x.PassThrough(&infoPass0865, &ioPass0865, in)
+	return statePass0866, out, err
 }
 
 // pass0866 is the Pass state "Pass0866" (passchain/passchain.asl.json:8665).
 func (m *Machine) pass0866(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0866, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0866.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0866.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0867, out, nil
+	out, err := x.PassThrough(&infoPass0866, &ioPass0866, in)
+	return statePass0867, out, err
 }
 
 // pass0867 is the Pass state "Pass0867" (passchain/passchain.asl.json:8675).
 func (m *Machine) pass0867(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0867, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0867.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0867.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0868, out, nil
+	out, err := x.PassThrough(&infoPass0867, &ioPass0867, in)
+	return statePass0868, out, err
 }
 
 // pass0868 is the Pass state "Pass0868" (passchain/passchain.asl.json:8685).
 func (m *Machine) pass0868(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0868, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0868.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0868.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0869, out, nil
+	out, err := x.PassThrough(&infoPass0868, &ioPass0868, in)
+	return statePass0869, out, err
 }
 
 // pass0869 is the Pass state "Pass0869" (passchain/passchain.asl.json:8695).
 func (m *Machine) pass0869(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0869, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0869.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0869.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0870, out, nil
+	out, err := x.PassThrough(&infoPass0869, &ioPass0869, in)
+	return statePass0870, out, err
 }
 
 // pass0870 is the Pass state "Pass0870" (passchain/passchain.asl.json:8705).
 func (m *Machine) pass0870(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0870, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0870.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0870.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0871, out, nil
+	out, err := x.PassThrough(&infoPass0870, &ioPass0870, in)
+	return statePass0871, out, err
 }
 
 // pass0871 is the Pass state "Pass0871" (passchain/passchain.asl.json:8715).
 func (m *Machine) pass0871(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0871, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0871.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0871.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0872, out, nil
+	out, err := x.PassThrough(&infoPass0871, &ioPass0871, in)
+	return statePass0872, out, err
 }
 
 // pass0872 is the Pass state "Pass0872" (passchain/passchain.asl.json:8725).
 func (m *Machine) pass0872(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0872, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0872.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0872.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0873, out, nil
+	out, err := x.PassThrough(&infoPass0872, &ioPass0872, in)
+	return statePass0873, out, err
 }
 
 // pass0873 is the Pass state "Pass0873" (passchain/passchain.asl.json:8735).
 func (m *Machine) pass0873(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0873, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0873.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0873.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0874, out, nil
+	out, err := x.PassThrough(&infoPass0873, &ioPass0873, in)
+	return statePass0874, out, err
 }
 
 // pass0874 is the Pass state "Pass0874" (passchain/passchain.asl.json:8745).
 func (m *Machine) pass0874(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0874, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0874.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0874.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0875, out, nil
+	out, err := x.PassThrough(&infoPass0874, &ioPass0874, in)
+	return statePass0875, out, err
 }
 
 // pass0875 is the Pass state "Pass0875" (passchain/passchain.asl.json:8755).
 func (m *Machine) pass0875(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0875, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0875.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0875.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0876, out, nil
+	out, err := x.PassThrough(&infoPass0875, &ioPass0875, in)
+	return statePass0876, out, err
 }
 
 // pass0876 is the Pass state "Pass0876" (passchain/passchain.asl.json:8765).
 func (m *Machine) pass0876(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0876, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0876.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0876.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0877, out, nil
+	out, err := x.PassThrough(&infoPass0876, &ioPass0876, in)
+	return statePass0877, out, err
 }
 
 // pass0877 is the Pass state "Pass0877" (passchain/passchain.asl.json:8775).
 func (m *Machine) pass0877(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0877, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0877.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0877.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0878, out, nil
+	out, err := x.PassThrough(&infoPass0877, &ioPass0877, in)
+	return statePass0878, out, err
 }
 
 // pass0878 is the Pass state "Pass0878" (passchain/passchain.asl.json:8785).
 func (m *Machine) pass0878(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0878, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0878.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0878.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0879, out, nil
+	out, err := x.PassThrough(&infoPass0878, &ioPass0878, in)
+	return statePass0879, out, err
 }
 
 // pass0879 is the Pass state "Pass0879" (passchain/passchain.asl.json:8795).
 func (m *Machine) pass0879(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0879, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0879.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0879.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0880, out, nil
+	out, err := x.PassThrough(&infoPass0879, &ioPass0879, in)
+	return statePass0880, out, err
 }
 
 // pass0880 is the Pass state "Pass0880" (passchain/passchain.asl.json:8805).
 func (m *Machine) pass0880(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0880, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0880.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0880.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0881, out, nil
+	out, err := x.PassThrough(&infoPass0880, &ioPass0880, in)
+	return statePass0881, out, err
 }
 
 // pass0881 is the Pass state "Pass0881" (passchain/passchain.asl.json:8815).
 func (m *Machine) pass0881(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0881, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0881.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0881.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0882, out, nil
+	out, err := x.PassThrough(&infoPass0881, &ioPass0881, in)
+	return statePass0882, out, err
 }
 
 // pass0882 is the Pass state "Pass0882" (passchain/passchain.asl.json:8825).
 func (m *Machine) pass0882(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0882, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0882.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0882.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0883, out, nil
+	out, err := x.PassThrough(&infoPass0882, &ioPass0882, in)
+	return statePass0883, out, err
 }
 
 // pass0883 is the Pass state "Pass0883" (passchain/passchain.asl.json:8835).
 func (m *Machine) pass0883(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0883, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0883.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0883.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0884, out, nil
+	out, err := x.PassThrough(&infoPass0883, &ioPass0883, in)
+	return statePass0884, out, err
 }
 
 // pass0884 is the Pass state "Pass0884" (passchain/passchain.asl.json:8845).
 func (m *Machine) pass0884(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0884, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0884.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0884.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0885, out, nil
+	out, err := x.PassThrough(&infoPass0884, &ioPass0884, in)
+	return statePass0885, out, err
 }
 
 // pass0885 is the Pass state "Pass0885" (passchain/passchain.asl.json:8855).
 func (m *Machine) pass0885(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0885, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0885.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0885.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0886, out, nil
+	out, err := x.PassThrough(&infoPass0885, &ioPass0885, in)
+	return statePass0886, out, err
 }
 
 // pass0886 is the Pass state "Pass0886" (passchain/passchain.asl.json:8865).
 func (m *Machine) pass0886(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0886, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0886.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0886.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0887, out, nil
+	out, err := x.PassThrough(&infoPass0886, &ioPass0886, in)
+	return statePass0887, out, err
 }
 
 // pass0887 is the Pass state "Pass0887" (passchain/passchain.asl.json:8875).
 func (m *Machine) pass0887(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0887, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0887.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0887.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0888, out, nil
+	out, err := x.PassThrough(&infoPass0887, &ioPass0887, in)
+	return statePass0888, out, err
 }
 
 // pass0888 is the Pass state "Pass0888" (passchain/passchain.asl.json:8885).
 func (m *Machine) pass0888(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0888, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0888.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0888.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0889, out, nil
+	out, err := x.PassThrough(&infoPass0888, &ioPass0888, in)
+	return statePass0889, out, err
 }
 
 // pass0889 is the Pass state "Pass0889" (passchain/passchain.asl.json:8895).
 func (m *Machine) pass0889(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0889, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0889.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0889.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0890, out, nil
+	out, err := x.PassThrough(&infoPass0889, &ioPass0889, in)
+	return statePass0890, out, err
 }
 
 // pass0890 is the Pass state "Pass0890" (passchain/passchain.asl.json:8905).
 func (m *Machine) pass0890(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0890, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0890.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0890.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0891, out, nil
+	out, err := x.PassThrough(&infoPass0890, &ioPass0890, in)
+	return statePass0891, out, err
 }
 
 // pass0891 is the Pass state "Pass0891" (passchain/passchain.asl.json:8915).
 func (m *Machine) pass0891(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0891, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0891.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0891.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0892, out, nil
+	out, err := x.PassThrough(&infoPass0891, &ioPass0891, in)
+	return statePass0892, out, err
 }
 
 // pass0892 is the Pass state "Pass0892" (passchain/passchain.asl.json:8925).
 func (m *Machine) pass0892(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0892, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0892.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0892.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0893, out, nil
+	out, err := x.PassThrough(&infoPass0892, &ioPass0892, in)
+	return statePass0893, out, err
 }
 
 // pass0893 is the Pass state "Pass0893" (passchain/passchain.asl.json:8935).
 func (m *Machine) pass0893(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0893, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0893.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0893.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0894, out, nil
+	out, err := x.PassThrough(&infoPass0893, &ioPass0893, in)
+	return statePass0894, out, err
 }
 
 // pass0894 is the Pass state "Pass0894" (passchain/passchain.asl.json:8945).
 func (m *Machine) pass0894(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0894, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0894.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0894.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0895, out, nil
+	out, err := x.PassThrough(&infoPass0894, &ioPass0894, in)
+	return statePass0895, out, err
 }
 
 // pass0895 is the Pass state "Pass0895" (passchain/passchain.asl.json:8955).
 func (m *Machine) pass0895(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0895, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0895.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0895.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0896, out, nil
+	out, err := x.PassThrough(&infoPass0895, &ioPass0895, in)
+	return statePass0896, out, err
 }
 
 // pass0896 is the Pass state "Pass0896" (passchain/passchain.asl.json:8965).
 func (m *Machine) pass0896(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0896, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0896.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0896.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0897, out, nil
+	out, err := x.PassThrough(&infoPass0896, &ioPass0896, in)
+	return statePass0897, out, err
 }
 
 // pass0897 is the Pass state "Pass0897" (passchain/passchain.asl.json:8975).
 func (m *Machine) pass0897(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0897, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0897.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0897.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0898, out, nil
+	out, err := x.PassThrough(&infoPass0897, &ioPass0897, in)
+	return statePass0898, out, err
 }
 
 // pass0898 is the Pass state "Pass0898" (passchain/passchain.asl.json:8985).
 func (m *Machine) pass0898(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0898, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0898.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0898.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0899, out, nil
+	out, err := x.PassThrough(&infoPass0898, &ioPass0898, in)
+	return statePass0899, out, err
 }
 
 // pass0899 is the Pass state "Pass0899" (passchain/passchain.asl.json:8995).
 func (m *Machine) pass0899(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0899, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0899.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0899.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0900, out, nil
+	out, err := x.PassThrough(&infoPass0899, &ioPass0899, in)
+	return statePass0900, out, err
 }
 
 // pass0900 is the Pass state "Pass0900" (passchain/passchain.asl.json:9005).
 func (m *Machine) pass0900(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0900, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0900.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0900.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0901, out, nil
+	out, err := x.PassThrough(&infoPass0900, &ioPass0900, in)
+	return statePass0901, out, err
 }
 
 // pass0901 is the Pass state "Pass0901" (passchain/passchain.asl.json:9015).
 func (m *Machine) pass0901(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0901, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0901.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0901.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0902, out, nil
+	out, err := x.PassThrough(&infoPass0901, &ioPass0901, in)
+	return statePass0902, out, err
 }
 
 // pass0902 is the Pass state "Pass0902" (passchain/passchain.asl.json:9025).
 func (m *Machine) pass0902(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0902, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0902.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0902.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0903, out, nil
+	out, err := x.PassThrough(&infoPass0902, &ioPass0902, in)
+	return statePass0903, out, err
 }
 
 // pass0903 is the Pass state "Pass0903" (passchain/passchain.asl.json:9035).
 func (m *Machine) pass0903(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0903, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0903.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0903.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0904, out, nil
+	out, err := x.PassThrough(&infoPass0903, &ioPass0903, in)
+	return statePass0904, out, err
 }
 
 // pass0904 is the Pass state "Pass0904" (passchain/passchain.asl.json:9045).
 func (m *Machine) pass0904(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0904, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0904.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0904.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0905, out, nil
+	out, err := x.PassThrough(&infoPass0904, &ioPass0904, in)
+	return statePass0905, out, err
 }
 
 // pass0905 is the Pass state "Pass0905" (passchain/passchain.asl.json:9055).
 func (m *Machine) pass0905(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0905, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0905.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0905.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0906, out, nil
+	out, err := x.PassThrough(&infoPass0905, &ioPass0905, in)
+	return statePass0906, out, err
 }
 
 // pass0906 is the Pass state "Pass0906" (passchain/passchain.asl.json:9065).
 func (m *Machine) pass0906(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0906, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0906.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0906.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0907, out, nil
+	out, err := x.PassThrough(&infoPass0906, &ioPass0906, in)
+	return statePass0907, out, err
 }
 
 // pass0907 is the Pass state "Pass0907" (passchain/passchain.asl.json:9075).
 func (m *Machine) pass0907(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0907, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0907.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0907.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0908, out, nil
+	out, err := x.PassThrough(&infoPass0907, &ioPass0907, in)
+	return statePass0908, out, err
 }
 
 // pass0908 is the Pass state "Pass0908" (passchain/passchain.asl.json:9085).
 func (m *Machine) pass0908(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0908, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0908.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0908.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0909, out, nil
+	out, err := x.PassThrough(&infoPass0908, &ioPass0908, in)
+	return statePass0909, out, err
 }
 
 // pass0909 is the Pass state "Pass0909" (passchain/passchain.asl.json:9095).
 func (m *Machine) pass0909(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0909, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0909.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0909.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0910, out, nil
+	out, err := x.PassThrough(&infoPass0909, &ioPass0909, in)
+	return statePass0910, out, err
 }
 
 // pass0910 is the Pass state "Pass0910" (passchain/passchain.asl.json:9105).
 func (m *Machine) pass0910(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0910, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0910.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0910.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0911, out, nil
+	out, err := x.PassThrough(&infoPass0910, &ioPass0910, in)
+	return statePass0911, out, err
 }
 
 // pass0911 is the Pass state "Pass0911" (passchain/passchain.asl.json:9115).
 func (m *Machine) pass0911(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0911, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0911.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0911.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0912, out, nil
+	out, err := x.PassThrough(&infoPass0911, &ioPass0911, in)
+	return statePass0912, out, err
 }
 
 // pass0912 is the Pass state "Pass0912" (passchain/passchain.asl.json:9125).
 func (m *Machine) pass0912(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0912, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0912.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0912.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0913, out, nil
+	out, err := x.PassThrough(&infoPass0912, &ioPass0912, in)
+	return statePass0913, out, err
 }
 
 // pass0913 is the Pass state "Pass0913" (passchain/passchain.asl.json:9135).
 func (m *Machine) pass0913(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0913, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0913.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0913.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0914, out, nil
+	out, err := x.PassThrough(&infoPass0913, &ioPass0913, in)
+	return statePass0914, out, err
 }
 
 // pass0914 is the Pass state "Pass0914" (passchain/passchain.asl.json:9145).
 func (m *Machine) pass0914(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0914, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0914.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0914.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0915, out, nil
+	out, err := x.PassThrough(&infoPass0914, &ioPass0914, in)
+	return statePass0915, out, err
 }
 
 // pass0915 is the Pass state "Pass0915" (passchain/passchain.asl.json:9155).
 func (m *Machine) pass0915(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0915, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0915.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0915.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0916, out, nil
+	out, err := x.PassThrough(&infoPass0915, &ioPass0915, in)
+	return statePass0916, out, err
 }
 
 // pass0916 is the Pass state "Pass0916" (passchain/passchain.asl.json:9165).
 func (m *Machine) pass0916(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0916, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0916.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0916.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0917, out, nil
+	out, err := x.PassThrough(&infoPass0916, &ioPass0916, in)
+	return statePass0917, out, err
 }
 
 // pass0917 is the Pass state "Pass0917" (passchain/passchain.asl.json:9175).
 func (m *Machine) pass0917(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0917, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0917.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0917.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0918, out, nil
+	out, err := x.PassThrough(&infoPass0917, &ioPass0917, in)
+	return statePass0918, out, err
 }
 
 // pass0918 is the Pass state "Pass0918" (passchain/passchain.asl.json:9185).
 func (m *Machine) pass0918(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0918, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0918.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0918.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0919, out, nil
+	out, err := x.PassThrough(&infoPass0918, &ioPass0918, in)
+	return statePass0919, out, err
 }
 
 // pass0919 is the Pass state "Pass0919" (passchain/passchain.asl.json:9195).
 func (m *Machine) pass0919(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0919, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0919.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0919.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0920, out, nil
+	out, err := x.PassThrough(&infoPass0919, &ioPass0919, in)
+	return statePass0920, out, err
 }
 
 // pass0920 is the Pass state "Pass0920" (passchain/passchain.asl.json:9205).
 func (m *Machine) pass0920(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0920, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0920.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0920.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0921, out, nil
+	out, err := x.PassThrough(&infoPass0920, &ioPass0920, in)
+	return statePass0921, out, err
 }
 
 // pass0921 is the Pass state "Pass0921" (passchain/passchain.asl.json:9215).
 func (m *Machine) pass0921(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0921, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0921.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0921.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0922, out, nil
+	out, err := x.PassThrough(&infoPass0921, &ioPass0921, in)
+	return statePass0922, out, err
 }
 
 // pass0922 is the Pass state "Pass0922" (passchain/passchain.asl.json:9225).
 func (m *Machine) pass0922(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0922, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0922.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0922.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0923, out, nil
+	out, err := x.PassThrough(&infoPass0922, &ioPass0922, in)
+	return statePass0923, out, err
 }
 
 // pass0923 is the Pass state "Pass0923" (passchain/passchain.asl.json:9235).
 func (m *Machine) pass0923(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0923, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0923.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0923.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0924, out, nil
+	out, err := x.PassThrough(&infoPass0923, &ioPass0923, in)
+	return statePass0924, out, err
 }
 
 // pass0924 is the Pass state "Pass0924" (passchain/passchain.asl.json:9245).
 func (m *Machine) pass0924(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0924, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0924.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0924.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0925, out, nil
+	out, err := x.PassThrough(&infoPass0924, &ioPass0924, in)
+	return statePass0925, out, err
 }
 
 // pass0925 is the Pass state "Pass0925" (passchain/passchain.asl.json:9255).
 func (m *Machine) pass0925(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0925, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0925.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0925.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0926, out, nil
+	out, err := x.PassThrough(&infoPass0925, &ioPass0925, in)
+	return statePass0926, out, err
 }
 
 // pass0926 is the Pass state "Pass0926" (passchain/passchain.asl.json:9265).
 func (m *Machine) pass0926(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0926, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0926.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0926.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0927, out, nil
+	out, err := x.PassThrough(&infoPass0926, &ioPass0926, in)
+	return statePass0927, out, err
 }
 
 // pass0927 is the Pass state "Pass0927" (passchain/passchain.asl.json:9275).
 func (m *Machine) pass0927(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0927, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0927.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0927.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0928, out, nil
+	out, err := x.PassThrough(&infoPass0927, &ioPass0927, in)
+	return statePass0928, out, err
 }
 
 // pass0928 is the Pass state "Pass0928" (passchain/passchain.asl.json:9285).
 func (m *Machine) pass0928(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0928, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0928.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0928.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0929, out, nil
+	out, err := x.PassThrough(&infoPass0928, &ioPass0928, in)
+	return statePass0929, out, err
 }
 
 // pass0929 is the Pass state "Pass0929" (passchain/passchain.asl.json:9295).
 func (m *Machine) pass0929(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0929, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0929.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0929.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0930, out, nil
+	out, err := x.PassThrough(&infoPass0929, &ioPass0929, in)
+	return statePass0930, out, err
 }
 
 // pass0930 is the Pass state "Pass0930" (passchain/passchain.asl.json:9305).
 func (m *Machine) pass0930(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0930, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0930.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0930.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0931, out, nil
+	out, err := x.PassThrough(&infoPass0930, &ioPass0930, in)
+	return statePass0931, out, err
 }
 
 // pass0931 is the Pass state "Pass0931" (passchain/passchain.asl.json:9315).
 func (m *Machine) pass0931(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0931, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0931.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0931.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0932, out, nil
+	out, err := x.PassThrough(&infoPass0931, &ioPass0931, in)
+	return statePass0932, out, err
 }
 
 // pass0932 is the Pass state "Pass0932" (passchain/passchain.asl.json:9325).
 func (m *Machine) pass0932(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0932, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0932.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0932.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0933, out, nil
+	out, err := x.PassThrough(&infoPass0932, &ioPass0932, in)
+	return statePass0933, out, err
 }
 
 // pass0933 is the Pass state "Pass0933" (passchain/passchain.asl.json:9335).
 func (m *Machine) pass0933(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0933, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0933.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0933.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0934, out, nil
+	out, err := x.PassThrough(&infoPass0933, &ioPass0933, in)
+	return statePass0934, out, err
 }
 
 // pass0934 is the Pass state "Pass0934" (passchain/passchain.asl.json:9345).
 func (m *Machine) pass0934(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0934, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0934.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0934.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0935, out, nil
+	out, err := x.PassThrough(&infoPass0934, &ioPass0934, in)
+	return statePass0935, out, err
 }
 
 // pass0935 is the Pass state "Pass0935" (passchain/passchain.asl.json:9355).
 func (m *Machine) pass0935(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0935, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0935.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0935.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0936, out, nil
+	out, err := x.PassThrough(&infoPass0935, &ioPass0935, in)
+	return statePass0936, out, err
 }
 
 // pass0936 is the Pass state "Pass0936" (passchain/passchain.asl.json:9365).
 func (m *Machine) pass0936(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0936, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0936.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0936.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0937, out, nil
+	out, err := x.PassThrough(&infoPass0936, &ioPass0936, in)
+	return statePass0937, out, err
 }
 
 // pass0937 is the Pass state "Pass0937" (passchain/passchain.asl.json:9375).
 func (m *Machine) pass0937(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0937, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0937.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0937.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0938, out, nil
+	out, err := x.PassThrough(&infoPass0937, &ioPass0937, in)
+	return statePass0938, out, err
 }
 
 // pass0938 is the Pass state "Pass0938" (passchain/passchain.asl.json:9385).
 func (m *Machine) pass0938(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0938, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0938.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0938.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0939, out, nil
+	out, err := x.PassThrough(&infoPass0938, &ioPass0938, in)
+	return statePass0939, out, err
 }
 
 // pass0939 is the Pass state "Pass0939" (passchain/passchain.asl.json:9395).
 func (m *Machine) pass0939(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0939, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0939.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0939.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0940, out, nil
+	out, err := x.PassThrough(&infoPass0939, &ioPass0939, in)
+	return statePass0940, out, err
 }
 
 // pass0940 is the Pass state "Pass0940" (passchain/passchain.asl.json:9405).
 func (m *Machine) pass0940(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0940, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0940.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0940.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0941, out, nil
+	out, err := x.PassThrough(&infoPass0940, &ioPass0940, in)
+	return statePass0941, out, err
 }
 
 // pass0941 is the Pass state "Pass0941" (passchain/passchain.asl.json:9415).
 func (m *Machine) pass0941(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0941, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0941.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0941.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0942, out, nil
+	out, err := x.PassThrough(&infoPass0941, &ioPass0941, in)
+	return statePass0942, out, err
 }
 
 // pass0942 is the Pass state "Pass0942" (passchain/passchain.asl.json:9425).
 func (m *Machine) pass0942(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0942, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0942.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0942.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0943, out, nil
+	out, err := x.PassThrough(&infoPass0942, &ioPass0942, in)
+	return statePass0943, out, err
 }
 
 // pass0943 is the Pass state "Pass0943" (passchain/passchain.asl.json:9435).
 func (m *Machine) pass0943(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0943, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0943.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0943.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0944, out, nil
+	out, err := x.PassThrough(&infoPass0943, &ioPass0943, in)
+	return statePass0944, out, err
 }
 
 // pass0944 is the Pass state "Pass0944" (passchain/passchain.asl.json:9445).
 func (m *Machine) pass0944(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0944, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0944.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0944.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0945, out, nil
+	out, err := x.PassThrough(&infoPass0944, &ioPass0944, in)
+	return statePass0945, out, err
 }
 
 // pass0945 is the Pass state "Pass0945" (passchain/passchain.asl.json:9455).
 func (m *Machine) pass0945(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0945, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0945.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0945.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0946, out, nil
+	out, err := x.PassThrough(&infoPass0945, &ioPass0945, in)
+	return statePass0946, out, err
 }
 
 // pass0946 is the Pass state "Pass0946" (passchain/passchain.asl.json:9465).
 func (m *Machine) pass0946(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0946, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0946.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0946.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0947, out, nil
+	out, err := x.PassThrough(&infoPass0946, &ioPass0946, in)
+	return statePass0947, out, err
 }
 
 // pass0947 is the Pass state "Pass0947" (passchain/passchain.asl.json:9475).
 func (m *Machine) pass0947(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0947, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0947.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0947.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0948, out, nil
+	out, err := x.PassThrough(&infoPass0947, &ioPass0947, in)
+	return statePass0948, out, err
 }
 
 // pass0948 is the Pass state "Pass0948" (passchain/passchain.asl.json:9485).
 func (m *Machine) pass0948(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0948, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0948.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0948.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0949, out, nil
+	out, err := x.PassThrough(&infoPass0948, &ioPass0948, in)
+	return statePass0949, out, err
 }
 
 // pass0949 is the Pass state "Pass0949" (passchain/passchain.asl.json:9495).
 func (m *Machine) pass0949(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0949, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0949.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0949.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0950, out, nil
+	out, err := x.PassThrough(&infoPass0949, &ioPass0949, in)
+	return statePass0950, out, err
 }
 
 // pass0950 is the Pass state "Pass0950" (passchain/passchain.asl.json:9505).
 func (m *Machine) pass0950(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0950, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0950.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0950.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0951, out, nil
+	out, err := x.PassThrough(&infoPass0950, &ioPass0950, in)
+	return statePass0951, out, err
 }
 
 // pass0951 is the Pass state "Pass0951" (passchain/passchain.asl.json:9515).
 func (m *Machine) pass0951(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0951, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0951.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0951.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0952, out, nil
+	out, err := x.PassThrough(&infoPass0951, &ioPass0951, in)
+	return statePass0952, out, err
 }
 
 // pass0952 is the Pass state "Pass0952" (passchain/passchain.asl.json:9525).
 func (m *Machine) pass0952(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0952, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0952.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0952.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0953, out, nil
+	out, err := x.PassThrough(&infoPass0952, &ioPass0952, in)
+	return statePass0953, out, err
 }
 
 // pass0953 is the Pass state "Pass0953" (passchain/passchain.asl.json:9535).
 func (m *Machine) pass0953(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0953, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0953.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0953.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0954, out, nil
+	out, err := x.PassThrough(&infoPass0953, &ioPass0953, in)
+	return statePass0954, out, err
 }
 
 // pass0954 is the Pass state "Pass0954" (passchain/passchain.asl.json:9545).
 func (m *Machine) pass0954(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0954, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0954.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0954.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0955, out, nil
+	out, err := x.PassThrough(&infoPass0954, &ioPass0954, in)
+	return statePass0955, out, err
 }
 
 // pass0955 is the Pass state "Pass0955" (passchain/passchain.asl.json:9555).
 func (m *Machine) pass0955(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0955, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0955.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0955.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0956, out, nil
+	out, err := x.PassThrough(&infoPass0955, &ioPass0955, in)
+	return statePass0956, out, err
 }
 
 // pass0956 is the Pass state "Pass0956" (passchain/passchain.asl.json:9565).
 func (m *Machine) pass0956(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0956, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0956.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0956.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0957, out, nil
+	out, err := x.PassThrough(&infoPass0956, &ioPass0956, in)
+	return statePass0957, out, err
 }
 
 // pass0957 is the Pass state "Pass0957" (passchain/passchain.asl.json:9575).
 func (m *Machine) pass0957(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0957, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0957.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0957.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0958, out, nil
+	out, err := x.PassThrough(&infoPass0957, &ioPass0957, in)
+	return statePass0958, out, err
 }
 
 // pass0958 is the Pass state "Pass0958" (passchain/passchain.asl.json:9585).
 func (m *Machine) pass0958(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0958, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0958.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0958.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0959, out, nil
+	out, err := x.PassThrough(&infoPass0958, &ioPass0958, in)
+	return statePass0959, out, err
 }
 
 // pass0959 is the Pass state "Pass0959" (passchain/passchain.asl.json:9595).
 func (m *Machine) pass0959(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0959, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0959.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0959.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0960, out, nil
+	out, err := x.PassThrough(&infoPass0959, &ioPass0959, in)
+	return statePass0960, out, err
 }
 
 // pass0960 is the Pass state "Pass0960" (passchain/passchain.asl.json:9605).
 func (m *Machine) pass0960(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0960, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0960.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0960.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0961, out, nil
+	out, err := x.PassThrough(&infoPass0960, &ioPass0960, in)
+	return statePass0961, out, err
 }
 
 // pass0961 is the Pass state "Pass0961" (passchain/passchain.asl.json:9615).
 func (m *Machine) pass0961(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0961, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0961.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0961.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0962, out, nil
+	out, err := x.PassThrough(&infoPass0961, &ioPass0961, in)
+	return statePass0962, out, err
 }
 
 // pass0962 is the Pass state "Pass0962" (passchain/passchain.asl.json:9625).
 func (m *Machine) pass0962(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0962, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0962.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0962.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0963, out, nil
+	out, err := x.PassThrough(&infoPass0962, &ioPass0962, in)
+	return statePass0963, out, err
 }
 
 // pass0963 is the Pass state "Pass0963" (passchain/passchain.asl.json:9635).
 func (m *Machine) pass0963(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0963, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0963.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0963.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0964, out, nil
+	out, err := x.PassThrough(&infoPass0963, &ioPass0963, in)
+	return statePass0964, out, err
 }
 
 // pass0964 is the Pass state "Pass0964" (passchain/passchain.asl.json:9645).
 func (m *Machine) pass0964(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0964, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0964.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0964.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0965, out, nil
+	out, err := x.PassThrough(&infoPass0964, &ioPass0964, in)
+	return statePass0965, out, err
 }
 
 // pass0965 is the Pass state "Pass0965" (passchain/passchain.asl.json:9655).
 func (m *Machine) pass0965(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0965, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0965.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0965.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0966, out, nil
+	out, err := x.PassThrough(&infoPass0965, &ioPass0965, in)
+	return statePass0966, out, err
 }
 
 // pass0966 is the Pass state "Pass0966" (passchain/passchain.asl.json:9665).
 func (m *Machine) pass0966(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0966, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0966.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0966.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0967, out, nil
+	out, err := x.PassThrough(&infoPass0966, &ioPass0966, in)
+	return statePass0967, out, err
 }
 
 // pass0967 is the Pass state "Pass0967" (passchain/passchain.asl.json:9675).
 func (m *Machine) pass0967(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0967, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0967.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0967.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0968, out, nil
+	out, err := x.PassThrough(&infoPass0967, &ioPass0967, in)
+	return statePass0968, out, err
 }
 
 // pass0968 is the Pass state "Pass0968" (passchain/passchain.asl.json:9685).
 func (m *Machine) pass0968(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0968, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0968.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0968.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0969, out, nil
+	out, err := x.PassThrough(&infoPass0968, &ioPass0968, in)
+	return statePass0969, out, err
 }
 
 // pass0969 is the Pass state "Pass0969" (passchain/passchain.asl.json:9695).
 func (m *Machine) pass0969(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0969, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0969.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0969.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0970, out, nil
+	out, err := x.PassThrough(&infoPass0969, &ioPass0969, in)
+	return statePass0970, out, err
 }
 
 // pass0970 is the Pass state "Pass0970" (passchain/passchain.asl.json:9705).
 func (m *Machine) pass0970(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0970, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0970.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0970.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0971, out, nil
+	out, err := x.PassThrough(&infoPass0970, &ioPass0970, in)
+	return statePass0971, out, err
 }
 
 // pass0971 is the Pass state "Pass0971" (passchain/passchain.asl.json:9715).
 func (m *Machine) pass0971(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0971, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0971.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0971.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0972, out, nil
+	out, err := x.PassThrough(&infoPass0971, &ioPass0971, in)
+	return statePass0972, out, err
 }
 
 // pass0972 is the Pass state "Pass0972" (passchain/passchain.asl.json:9725).
 func (m *Machine) pass0972(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0972, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0972.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0972.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0973, out, nil
+	out, err := x.PassThrough(&infoPass0972, &ioPass0972, in)
+	return statePass0973, out, err
 }
 
 // pass0973 is the Pass state "Pass0973" (passchain/passchain.asl.json:9735).
 func (m *Machine) pass0973(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0973, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0973.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0973.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0974, out, nil
+	out, err := x.PassThrough(&infoPass0973, &ioPass0973, in)
+	return statePass0974, out, err
 }
 
 // pass0974 is the Pass state "Pass0974" (passchain/passchain.asl.json:9745).
 func (m *Machine) pass0974(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0974, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0974.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0974.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0975, out, nil
+	out, err := x.PassThrough(&infoPass0974, &ioPass0974, in)
+	return statePass0975, out, err
 }
 
 // pass0975 is the Pass state "Pass0975" (passchain/passchain.asl.json:9755).
 func (m *Machine) pass0975(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0975, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0975.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0975.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0976, out, nil
+	out, err := x.PassThrough(&infoPass0975, &ioPass0975, in)
+	return statePass0976, out, err
 }
 
 // pass0976 is the Pass state "Pass0976" (passchain/passchain.asl.json:9765).
 func (m *Machine) pass0976(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0976, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0976.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0976.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0977, out, nil
+	out, err := x.PassThrough(&infoPass0976, &ioPass0976, in)
+	return statePass0977, out, err
 }
 
 // pass0977 is the Pass state "Pass0977" (passchain/passchain.asl.json:9775).
 func (m *Machine) pass0977(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0977, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0977.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0977.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0978, out, nil
+	out, err := x.PassThrough(&infoPass0977, &ioPass0977, in)
+	return statePass0978, out, err
 }
 
 // pass0978 is the Pass state "Pass0978" (passchain/passchain.asl.json:9785).
 func (m *Machine) pass0978(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0978, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0978.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0978.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0979, out, nil
+	out, err := x.PassThrough(&infoPass0978, &ioPass0978, in)
+	return statePass0979, out, err
 }
 
 // pass0979 is the Pass state "Pass0979" (passchain/passchain.asl.json:9795).
 func (m *Machine) pass0979(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0979, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0979.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0979.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0980, out, nil
+	out, err := x.PassThrough(&infoPass0979, &ioPass0979, in)
+	return statePass0980, out, err
 }
 
 // pass0980 is the Pass state "Pass0980" (passchain/passchain.asl.json:9805).
 func (m *Machine) pass0980(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0980, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0980.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0980.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0981, out, nil
+	out, err := x.PassThrough(&infoPass0980, &ioPass0980, in)
+	return statePass0981, out, err
 }
 
 // pass0981 is the Pass state "Pass0981" (passchain/passchain.asl.json:9815).
 func (m *Machine) pass0981(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0981, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0981.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0981.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0982, out, nil
+	out, err := x.PassThrough(&infoPass0981, &ioPass0981, in)
+	return statePass0982, out, err
 }
 
 // pass0982 is the Pass state "Pass0982" (passchain/passchain.asl.json:9825).
 func (m *Machine) pass0982(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0982, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0982.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0982.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0983, out, nil
+	out, err := x.PassThrough(&infoPass0982, &ioPass0982, in)
+	return statePass0983, out, err
 }
 
 // pass0983 is the Pass state "Pass0983" (passchain/passchain.asl.json:9835).
 func (m *Machine) pass0983(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0983, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0983.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0983.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0984, out, nil
+	out, err := x.PassThrough(&infoPass0983, &ioPass0983, in)
+	return statePass0984, out, err
 }
 
 // pass0984 is the Pass state "Pass0984" (passchain/passchain.asl.json:9845).
 func (m *Machine) pass0984(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0984, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0984.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0984.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0985, out, nil
+	out, err := x.PassThrough(&infoPass0984, &ioPass0984, in)
+	return statePass0985, out, err
 }
 
 // pass0985 is the Pass state "Pass0985" (passchain/passchain.asl.json:9855).
 func (m *Machine) pass0985(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0985, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0985.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0985.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0986, out, nil
+	out, err := x.PassThrough(&infoPass0985, &ioPass0985, in)
+	return statePass0986, out, err
 }
 
 // pass0986 is the Pass state "Pass0986" (passchain/passchain.asl.json:9865).
 func (m *Machine) pass0986(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0986, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0986.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0986.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0987, out, nil
+	out, err := x.PassThrough(&infoPass0986, &ioPass0986, in)
+	return statePass0987, out, err
 }
 
 // pass0987 is the Pass state "Pass0987" (passchain/passchain.asl.json:9875).
 func (m *Machine) pass0987(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0987, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0987.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0987.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0988, out, nil
+	out, err := x.PassThrough(&infoPass0987, &ioPass0987, in)
+	return statePass0988, out, err
 }
 
 // pass0988 is the Pass state "Pass0988" (passchain/passchain.asl.json:9885).
 func (m *Machine) pass0988(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0988, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0988.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0988.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0989, out, nil
+	out, err := x.PassThrough(&infoPass0988, &ioPass0988, in)
+	return statePass0989, out, err
 }
 
 // pass0989 is the Pass state "Pass0989" (passchain/passchain.asl.json:9895).
 func (m *Machine) pass0989(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0989, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0989.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0989.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0990, out, nil
+	out, err := x.PassThrough(&infoPass0989, &ioPass0989, in)
+	return statePass0990, out, err
 }
 
 // pass0990 is the Pass state "Pass0990" (passchain/passchain.asl.json:9905).
 func (m *Machine) pass0990(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0990, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0990.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0990.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0991, out, nil
+	out, err := x.PassThrough(&infoPass0990, &ioPass0990, in)
+	return statePass0991, out, err
 }
 
 // pass0991 is the Pass state "Pass0991" (passchain/passchain.asl.json:9915).
 func (m *Machine) pass0991(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0991, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0991.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0991.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0992, out, nil
+	out, err := x.PassThrough(&infoPass0991, &ioPass0991, in)
+	return statePass0992, out, err
 }
 
 // pass0992 is the Pass state "Pass0992" (passchain/passchain.asl.json:9925).
 func (m *Machine) pass0992(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0992, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0992.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0992.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0993, out, nil
+	out, err := x.PassThrough(&infoPass0992, &ioPass0992, in)
+	return statePass0993, out, err
 }
 
 // pass0993 is the Pass state "Pass0993" (passchain/passchain.asl.json:9935).
 func (m *Machine) pass0993(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0993, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0993.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0993.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0994, out, nil
+	out, err := x.PassThrough(&infoPass0993, &ioPass0993, in)
+	return statePass0994, out, err
 }
 
 // pass0994 is the Pass state "Pass0994" (passchain/passchain.asl.json:9945).
 func (m *Machine) pass0994(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0994, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0994.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0994.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0995, out, nil
+	out, err := x.PassThrough(&infoPass0994, &ioPass0994, in)
+	return statePass0995, out, err
 }
 
 // pass0995 is the Pass state "Pass0995" (passchain/passchain.asl.json:9955).
 func (m *Machine) pass0995(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0995, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0995.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0995.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0996, out, nil
+	out, err := x.PassThrough(&infoPass0995, &ioPass0995, in)
+	return statePass0996, out, err
 }
 
 // pass0996 is the Pass state "Pass0996" (passchain/passchain.asl.json:9965).
 func (m *Machine) pass0996(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0996, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0996.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0996.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0997, out, nil
+	out, err := x.PassThrough(&infoPass0996, &ioPass0996, in)
+	return statePass0997, out, err
 }
 
 // pass0997 is the Pass state "Pass0997" (passchain/passchain.asl.json:9975).
 func (m *Machine) pass0997(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0997, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0997.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0997.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0998, out, nil
+	out, err := x.PassThrough(&infoPass0997, &ioPass0997, in)
+	return statePass0998, out, err
 }
 
 // pass0998 is the Pass state "Pass0998" (passchain/passchain.asl.json:9985).
 func (m *Machine) pass0998(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0998, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0998.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0998.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return statePass0999, out, nil
+	out, err := x.PassThrough(&infoPass0998, &ioPass0998, in)
+	return statePass0999, out, err
 }
 
 // pass0999 is the Pass state "Pass0999" (passchain/passchain.asl.json:9995).
 func (m *Machine) pass0999(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPass0999, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPass0999.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPass0999.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateEnd, out, nil
+	out, err := x.PassThrough(&infoPass0999, &ioPass0999, in)
+	return stateEnd, out, err
 }

@@ -74,7 +74,7 @@ func (e *emitter) stateIO(io *ir.IO, withSelector bool) stateIO {
 	var d fields
 	var s stateIO
 	if f := io.InputPath; f != nil {
-		d.add("InputPath", pathField(f))
+		d.add("InputPath", e.pathField(f))
 		s.input = true
 	}
 	if p := io.Parameters; p != nil {
@@ -86,11 +86,11 @@ func (e *emitter) stateIO(io *ir.IO, withSelector bool) stateIO {
 		s.output = true
 	}
 	if f := io.ResultPath; f != nil {
-		d.add("ResultPath", pathField(f))
+		d.add("ResultPath", e.pathField(f))
 		s.output = true
 	}
 	if f := io.OutputPath; f != nil {
-		d.add("OutputPath", pathField(f))
+		d.add("OutputPath", e.pathField(f))
 		s.output = true
 	}
 	if s.input || s.output {

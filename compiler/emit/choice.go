@@ -21,6 +21,9 @@ func (e *emitter) choice(s *ir.Choice) {
 	rules := make([]jen.Code, len(s.Choices))
 	for i, c := range s.Choices {
 		rules[i] = e.rule(c.Rule)
+		if d := e.directRule(c.Rule); d != nil {
+			rules[i] = jen.Add(rules[i]).Dot("Direct").Call(d)
+		}
 	}
 	e.addVar(s.RulesName, jen.Index().Op("*").Add(rt("Rule")).ValuesFunc(func(g *jen.Group) {
 		for _, r := range rules {

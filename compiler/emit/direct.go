@@ -43,6 +43,8 @@ type directBuilder struct {
 	t     *ir.Template
 	stmts []jen.Code
 	n     int
+	// fail is the give-up return when it is not "return nil, false".
+	fail jen.Code
 }
 
 func (d *directBuilder) temp() *jen.Statement {
@@ -51,8 +53,14 @@ func (d *directBuilder) temp() *jen.Statement {
 	return v
 }
 
-// giveUp is "return nil, false".
-func giveUp() jen.Code { return jen.Return(jen.Nil(), jen.False()) }
+// giveUp is the return of a direct function that leaves the work to the
+// parsed form: "return nil, false", or the builder's own (a rule's).
+func (d *directBuilder) giveUp() jen.Code {
+	if d.fail != nil {
+		return d.fail
+	}
+	return jen.Return(jen.Nil(), jen.False())
+}
 
 // node returns the expression of a template node's value. A literal
 // object or array is left to the parsed template, which shares it between
@@ -222,7 +230,7 @@ func (d *directBuilder) path(p *aslrt.Path) (jen.Code, bool) {
 	for _, r := range rest {
 		d.stmts = append(d.stmts, jen.If(jen.Id("ok")).Block(r))
 	}
-	d.stmts = append(d.stmts, jen.If(jen.Op("!").Id("ok")).Block(giveUp()))
+	d.stmts = append(d.stmts, jen.If(jen.Op("!").Id("ok")).Block(d.giveUp()))
 	return v, true
 }
 
@@ -232,7 +240,7 @@ func (d *directBuilder) decided(call jen.Code) jen.Code {
 	v := d.temp()
 	d.stmts = append(d.stmts,
 		jen.List(v, jen.Id("ok")).Op(":=").Add(call),
-		jen.If(jen.Op("!").Id("ok")).Block(giveUp()),
+		jen.If(jen.Op("!").Id("ok")).Block(d.giveUp()),
 	)
 	return v
 }
@@ -271,7 +279,98 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 	v := d.temp()
 	d.stmts = append(d.stmts,
 		jen.List(v, jen.Err()).Op(":=").Id(ic.GoName).Dot("Apply").Call(args...),
-		jen.If(jen.Err().Op("!=").Nil()).Block(giveUp()),
+		jen.If(jen.Err().Op("!=").Nil()).Block(d.giveUp()),
 	)
 	return v, true
+}
+
+// directComparisons are the runtime functions that direct code of Choice
+// rules compares with, by operator; the ...Path forms compare the same
+// way with a value read from the input.
+var directComparisons = map[string]string{
+	"NumericEquals":            "NumberEqual",
+	"NumericLessThan":          "NumberLess",
+	"NumericLessThanEquals":    "NumberLessEqual",
+	"NumericGreaterThan":       "NumberGreater",
+	"NumericGreaterThanEquals": "NumberGreaterEqual",
+	"StringEquals":             "StringEqual",
+	"BooleanEquals":            "BooleanEqual",
+}
+
+// directRule is the direct form of a Choice rule, a function literal of
+// type aslrt.DirectRule, or nil when a part of r is not of a shape direct
+// code handles: comparisons of the operators above on definite paths from
+// the input, and And, Or and Not of them. It reads every path first and
+// gives up at the first that selects nothing, so that the parsed rule
+// reports the failure, or finds that And or Or never reached it.
+func (e *emitter) directRule(r *ir.Rule) jen.Code {
+	d := &directBuilder{e: e, fail: jen.Return(jen.False(), jen.False())}
+	expr, ok := d.rule(r)
+	if !ok {
+		return nil
+	}
+	body := append(d.stmts, jen.Return(expr, jen.True()))
+	return jen.Func().Params(jen.Id("in").Add(value())).Params(jen.Bool(), jen.Bool()).Block(body...)
+}
+
+// rule returns the boolean expression of r.
+func (d *directBuilder) rule(r *ir.Rule) (jen.Code, bool) {
+	switch r.Kind {
+	case ir.And, ir.Or:
+		op := "&&"
+		if r.Kind == ir.Or {
+			op = "||"
+		}
+		var expr *jen.Statement
+		for _, sub := range r.Rules {
+			x, ok := d.rule(sub)
+			if !ok {
+				return nil, false
+			}
+			if expr == nil {
+				expr = jen.Parens(x)
+			} else {
+				expr = expr.Op(op).Parens(x)
+			}
+		}
+		return expr, expr != nil
+	case ir.Not:
+		x, ok := d.rule(r.Rules[0])
+		if !ok {
+			return nil, false
+		}
+		return jen.Op("!").Parens(x), true
+	}
+	op, isPath := strings.CutSuffix(r.Operator, "Path")
+	fn, known := directComparisons[op]
+	if !known || r.Variable == nil || r.Variable.Parsed.Root() != aslrt.RootInput {
+		return nil, false
+	}
+	v, ok := d.path(r.Variable.Parsed)
+	if !ok {
+		return nil, false
+	}
+	var w jen.Code
+	switch {
+	case isPath:
+		if r.OperandPath == nil || r.OperandPath.Parsed.Root() != aslrt.RootInput {
+			return nil, false
+		}
+		if w, ok = d.path(r.OperandPath.Parsed); !ok {
+			return nil, false
+		}
+	default:
+		switch x := r.Operand.(type) {
+		case string, bool:
+			w = jen.Lit(x)
+		case int64:
+			// the value the rule's constructor keeps of its float64
+			w = jen.Lit(aslrt.NumberValue(float64(x)))
+		case float64:
+			w = jen.Lit(aslrt.NumberValue(x))
+		default:
+			return nil, false
+		}
+	}
+	return rt(fn).Call(v, w), true
 }

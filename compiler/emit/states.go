@@ -11,6 +11,10 @@ import (
 // input after Parameters; ResultPath and OutputPath apply as for any
 // state.
 func (e *emitter) pass(s *ir.Pass) {
+	if s.Result == nil && s.Assign == nil {
+		e.passThrough(&s.StateBase, &s.IO, s.Next)
+		return
+	}
 	b := stateBody()
 	b.add(enter(&s.StateBase))
 	io := e.stateIO(&s.IO, true)
@@ -40,13 +44,22 @@ func (e *emitter) pass(s *ir.Pass) {
 
 // succeed emits a Succeed state: its output is its effective input (A8.2).
 func (e *emitter) succeed(s *ir.Succeed) {
-	b := stateBody()
-	b.add(enter(&s.StateBase))
-	io := e.stateIO(&s.IO, true)
-	eff := io.effectiveInput(b, "eff")
-	out := io.outputOf(b, eff)
-	b.add(exit(nil, jen.Id(out))...)
-	e.stateFunc(&s.StateBase, "", b.stmts)
+	e.passThrough(&s.StateBase, &s.IO, nil)
+}
+
+// passThrough emits a state that only moves its input to its output
+// through its paths and templates, a Pass state without Result or Assign
+// or a Succeed state, as one call of the runtime's PassThrough.
+func (e *emitter) passThrough(b *ir.StateBase, sio *ir.IO, to ir.State) {
+	io := e.stateIO(sio, true)
+	ioRef := jen.Nil()
+	if io.name != "" {
+		ioRef = jen.Op("&").Id(io.name)
+	}
+	e.stateFunc(b, "", []jen.Code{
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("x").Dot("PassThrough").Call(jen.Op("&").Id(b.Info), ioRef, jen.Id("in")),
+		jen.Return(next(to), jen.Id("out"), jen.Err()),
+	})
 }
 
 // wait emits a Wait state: it waits on the execution's clock, then outputs

@@ -37,13 +37,14 @@ func (e *emitter) pathRef(p *ir.Path) *jen.Statement {
 	return jen.Id(p.GoName)
 }
 
-// pathField is the value of a path field in a StateIO: the parsed path,
-// or aslrt.NullPath() for a field set to null.
-func pathField(f *ir.PathField) jen.Code {
+// pathField is the value of a path field in a StateIO: the package-level
+// variable holding the parsed path, which states that write the same path
+// share, or aslrt.NullPath() for a field set to null.
+func (e *emitter) pathField(f *ir.PathField) jen.Code {
 	if f.Null {
 		return rt("NullPath").Call()
 	}
-	return parsePath(f.Path)
+	return e.pathRef(f.Path)
 }
 
 // parseTemplate is the expression that parses t, with its direct form

@@ -97,7 +97,8 @@ var (
 			"label", v0,
 		), true
 	})
-	ioFetch = aslrt.StateIO{
+	pathFetched = aslrt.MustReferencePath("$.fetched")
+	ioFetch     = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"label.$":"$label"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := s.Variable("label")
 			if !ok {
@@ -107,7 +108,7 @@ var (
 				"label", v0,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.fetched"),
+		ResultPath: pathFetched,
 	}
 	resultSelectorFetch = aslrt.MustTemplateDirect(`{"sum.$":"$.total"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "total")
@@ -132,7 +133,8 @@ var (
 			"seenLabel", v1,
 		), true
 	})
-	ioEach           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.flags")}
+	pathFlags        = aslrt.MustReferencePath("$.flags")
+	ioEach           = aslrt.StateIO{ResultPath: pathFlags}
 	pathValues       = aslrt.MustReferencePath("$.values")
 	itemSelectorEach = aslrt.MustTemplateDirect(`{"v.$":"$$.Map.Item.Value","threshold.$":"$threshold"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.MapItemValue(s)
@@ -169,6 +171,7 @@ var (
 			"small", v0,
 		), true
 	})}
+	pathInput = aslrt.MustPath("$")
 	ioSummary = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"label.$":"$label","total.$":"$total","seen.$":"$seenLabel","flags.$":"$.flags"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := s.Variable("label")
@@ -194,7 +197,7 @@ var (
 				"flags", v6,
 			), true
 		}),
-		OutputPath: aslrt.MustPath("$"),
+		OutputPath: pathInput,
 	}
 )
 
@@ -343,52 +346,18 @@ func (m *Machine) flag(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 
 // big is the Pass state "Big" (definition.asl.json:33).
 func (m *Machine) big(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoBig, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioBig.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoBig, &ioBig, in)
+	return stateEnd, out, err
 }
 
 // small is the Pass state "Small" (definition.asl.json:34).
 func (m *Machine) small(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoSmall, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioSmall.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoSmall, &ioSmall, in)
+	return stateEnd, out, err
 }
 
 // summary is the Pass state "Summary" (definition.asl.json:40).
 func (m *Machine) summary(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoSummary, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioSummary.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioSummary.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateEnd, out, nil
+	out, err := x.PassThrough(&infoSummary, &ioSummary, in)
+	return stateEnd, out, err
 }

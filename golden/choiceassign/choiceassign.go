@@ -73,7 +73,8 @@ var (
 
 var (
 	assignInit = aslrt.MustTemplate(`{"count":0}`)
-	ioRoute    = aslrt.StateIO{InputPath: aslrt.MustPath("$.cfg")}
+	pathCfg    = aslrt.MustPath("$.cfg")
+	ioRoute    = aslrt.StateIO{InputPath: pathCfg}
 	rulesRoute = []*aslrt.Rule{
 		aslrt.NumericGreaterThanEqualsPath(aslrt.MustReferencePath("$count"), aslrt.MustReferencePath("$.limit")),
 		aslrt.And(
@@ -244,32 +245,12 @@ func (m *Machine) route(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 
 // step is the Pass state "Step" (definition.asl.json:32).
 func (m *Machine) step(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoStep, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioStep.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateRoute, result, nil
+	out, err := x.PassThrough(&infoStep, &ioStep, in)
+	return stateRoute, out, err
 }
 
 // done is the Pass state "Done" (definition.asl.json:37).
 func (m *Machine) done(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoDone, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioDone.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoDone, &ioDone, in)
+	return stateEnd, out, err
 }

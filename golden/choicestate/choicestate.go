@@ -84,29 +84,56 @@ var (
 		aslrt.And(
 			aslrt.NumericGreaterThanEquals(aslrt.MustReferencePath("$.amount"), 1000),
 			aslrt.BooleanEquals(aslrt.MustReferencePath("$.vip"), true),
-		),
+		).Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "amount")
+			if !ok {
+				return false, false
+			}
+			v1, ok := aslrt.Field(in, "vip")
+			if !ok {
+				return false, false
+			}
+			return (aslrt.NumberGreaterEqual(v0, int64(1000))) && (aslrt.BooleanEqual(v1, true)), true
+		}),
 		aslrt.Or(
 			aslrt.StringEquals(aslrt.MustReferencePath("$.country"), "DE"),
 			aslrt.StringMatches(aslrt.MustReferencePath("$.country"), "F*"),
 		),
 		aslrt.Not(aslrt.IsPresent(aslrt.MustReferencePath("$.note"), true)),
 		aslrt.TimestampLessThan(aslrt.MustReferencePath("$.placed"), "2024-01-01T00:00:00Z"),
-		aslrt.NumericLessThanPath(aslrt.MustReferencePath("$.amount"), aslrt.MustReferencePath("$.limit")),
+		aslrt.NumericLessThanPath(aslrt.MustReferencePath("$.amount"), aslrt.MustReferencePath("$.limit")).Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "amount")
+			if !ok {
+				return false, false
+			}
+			v1, ok := aslrt.Field(in, "limit")
+			if !ok {
+				return false, false
+			}
+			return aslrt.NumberLess(v0, v1), true
+		}),
 	}
 	rulesStrict = []*aslrt.Rule{
-		aslrt.StringEquals(aslrt.MustReferencePath("$.country"), "US"),
+		aslrt.StringEquals(aslrt.MustReferencePath("$.country"), "US").Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "country")
+			if !ok {
+				return false, false
+			}
+			return aslrt.StringEqual(v0, "US"), true
+		}),
 	}
-	ioVIP        = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.class")}
+	pathClass    = aslrt.MustReferencePath("$.class")
+	ioVIP        = aslrt.StateIO{ResultPath: pathClass}
 	resultVIP    = aslrt.MustDecode(`"vip"`)
-	ioEU         = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.class")}
+	ioEU         = aslrt.StateIO{ResultPath: pathClass}
 	resultEU     = aslrt.MustDecode(`"eu"`)
-	ioNoNote     = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.class")}
+	ioNoNote     = aslrt.StateIO{ResultPath: pathClass}
 	resultNoNote = aslrt.MustDecode(`"nonote"`)
-	ioOld        = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.class")}
+	ioOld        = aslrt.StateIO{ResultPath: pathClass}
 	resultOld    = aslrt.MustDecode(`"old"`)
-	ioSmall      = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.class")}
+	ioSmall      = aslrt.StateIO{ResultPath: pathClass}
 	resultSmall  = aslrt.MustDecode(`"small"`)
-	ioUS         = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.class")}
+	ioUS         = aslrt.StateIO{ResultPath: pathClass}
 	resultUS     = aslrt.MustDecode(`"us"`)
 )
 

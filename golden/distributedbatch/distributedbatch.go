@@ -176,16 +176,6 @@ func (m *Machine) runBatchesProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 
 // count is the Pass state "Count" (definition.asl.json:17).
 func (m *Machine) count(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCount, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioCount.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoCount, &ioCount, in)
+	return stateEnd, out, err
 }

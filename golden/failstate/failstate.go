@@ -74,13 +74,21 @@ var (
 
 var (
 	rulesCheck = []*aslrt.Rule{
-		aslrt.BooleanEquals(aslrt.MustReferencePath("$.ok"), true),
+		aslrt.BooleanEquals(aslrt.MustReferencePath("$.ok"), true).Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "ok")
+			if !ok {
+				return false, false
+			}
+			return aslrt.BooleanEqual(v0, true), true
+		}),
 		aslrt.IsPresent(aslrt.MustReferencePath("$.bare"), true),
 		aslrt.IsPresent(aslrt.MustReferencePath("$.literal"), true),
 	}
-	ioFine = aslrt.StateIO{
-		InputPath:  aslrt.MustPath("$.result"),
-		OutputPath: aslrt.MustPath("$.value"),
+	pathResult = aslrt.MustPath("$.result")
+	pathValue  = aslrt.MustPath("$.value")
+	ioFine     = aslrt.StateIO{
+		InputPath:  pathResult,
+		OutputPath: pathValue,
 	}
 	pathCode        = aslrt.MustPath("$.code")
 	causePathBroken = aslrt.MustIntrinsic("States.Format('order {} failed: {}', $.id, $.reason)")
@@ -134,19 +142,8 @@ func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 
 // fine is the Succeed state "Fine" (definition.asl.json:14).
 func (m *Machine) fine(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoFine, in); err != nil {
-		return 0, nil, err
-	}
-	eff, err := ioFine.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	out, err := ioFine.Output(in, eff, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateEnd, out, nil
+	out, err := x.PassThrough(&infoFine, &ioFine, in)
+	return stateEnd, out, err
 }
 
 // broken is the Fail state "Broken" (definition.asl.json:15).

@@ -92,12 +92,14 @@ var (
 )
 
 var (
-	ioBoth    = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.both")}
+	pathBoth  = aslrt.MustReferencePath("$.both")
+	ioBoth    = aslrt.StateIO{ResultPath: pathBoth}
 	retryBoth = []aslrt.Retrier{
 		{ErrorEquals: []string{"Flaky.Error"}, IntervalSeconds: 5, MaxAttempts: 1, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
 	resultSteady = aslrt.MustDecode(`"steady"`)
-	ioEach       = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.each")}
+	pathEach     = aslrt.MustReferencePath("$.each")
+	ioEach       = aslrt.StateIO{ResultPath: pathEach}
 	pathItems    = aslrt.MustReferencePath("$.items")
 	retryEach    = []aslrt.Retrier{
 		{ErrorEquals: []string{"States.ALL"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 1.5, MaxDelaySeconds: 1, Jitter: aslrt.JitterNone},
@@ -295,9 +297,6 @@ func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 
 // done is the Succeed state "Done" (definition.asl.json:39).
 func (m *Machine) done(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoDone, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoDone, nil, in)
+	return stateEnd, out, err
 }

@@ -123,9 +123,11 @@ var (
 )
 
 var (
-	ioFunc                        = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.first")}
+	pathFirst                     = aslrt.MustReferencePath("$.first")
+	ioFunc                        = aslrt.StateIO{ResultPath: pathFirst}
 	resultFunc                    = aslrt.MustDecode("{\"a`b\":\"c\\\"d\",\"e\":\"*/\",\"nl\":\"line\\nbreak\",\"bs\":\"back\\\\slash\",\"uni\":\"日本 ✓\",\"ctl\":\"\\u0001\x7f\"}")
 	callParametersMachineBacktick = aslrt.MustIntrinsic("States.Format('`{}`', $.first.e)")
+	pathSecond                    = aslrt.MustReferencePath("$.second")
 	ioMachine                     = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect("{\"backtick.$\":\"States.Format('`{}`', $.first.e)\",\"quote.$\":\"$.first['a`b']\",\"`key`\":\"`value`\"}", func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "first")
@@ -152,20 +154,33 @@ var (
 				"`key`", "`value`",
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.second"),
+		ResultPath: pathSecond,
 	}
-	ioNew         = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.task")}
-	ioQuotedState = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.task2")}
+	pathTask      = aslrt.MustReferencePath("$.task")
+	ioNew         = aslrt.StateIO{ResultPath: pathTask}
+	pathTask2     = aslrt.MustReferencePath("$.task2")
+	ioQuotedState = aslrt.StateIO{ResultPath: pathTask2}
 	rulesRun2     = []*aslrt.Rule{
-		aslrt.StringEquals(aslrt.MustReferencePath("$.first['a`b']"), "c\"d"),
+		aslrt.StringEquals(aslrt.MustReferencePath("$.first['a`b']"), "c\"d").Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "first")
+			if ok {
+				v0, ok = aslrt.Field(v0, "a`b")
+			}
+			if !ok {
+				return false, false
+			}
+			return aslrt.StringEqual(v0, "c\"d"), true
+		}),
 	}
-	ioRawX    = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.task3")}
+	pathTask3 = aslrt.MustReferencePath("$.task3")
+	ioRawX    = aslrt.StateIO{ResultPath: pathTask3}
 	retryRawX = []aslrt.Retrier{
 		{ErrorEquals: []string{"*/ \"`\n"}, IntervalSeconds: 1, MaxAttempts: 1, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
 	pathCaught   = aslrt.MustReferencePath("$.caught")
 	pathFirstUni = aslrt.MustReferencePath("$.first.uni")
-	ioType       = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.branches")}
+	pathBranches = aslrt.MustReferencePath("$.branches")
+	ioType       = aslrt.StateIO{ResultPath: pathBranches}
 	resultRange  = aslrt.MustDecode(`"in a branch"`)
 )
 
@@ -233,22 +248,8 @@ func (m *Machine) func_(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 
 // machine is the Pass state "Machine" (definition.asl.json:19).
 func (m *Machine) machine(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoMachine, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioMachine.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioMachine.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateNew, out, nil
+	out, err := x.PassThrough(&infoMachine, &ioMachine, in)
+	return stateNew, out, err
 }
 
 // new is the Task state "New" (definition.asl.json:29).
@@ -288,47 +289,32 @@ func (m *Machine) quotedState(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value
 // lineBreakEnd is the Pass state "line break * / // end"
 // (definition.asl.json:41).
 func (m *Machine) lineBreakEnd(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoLineBreakEnd, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateÜnïcödé日本, in, nil
+	out, err := x.PassThrough(&infoLineBreakEnd, nil, in)
+	return stateÜnïcödé日本, out, err
 }
 
 // ünïcödé日本 is the Pass state "Ünïcödé ✓ 日本" (definition.asl.json:45).
 func (m *Machine) ünïcödé日本(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoÜnïcödé日本, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateState, in, nil
+	out, err := x.PassThrough(&infoÜnïcödé日本, nil, in)
+	return stateState, out, err
 }
 
 // state is the Pass state "state" (definition.asl.json:49).
 func (m *Machine) state(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoState, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateStateEnd, in, nil
+	out, err := x.PassThrough(&infoState, nil, in)
+	return stateStateEnd, out, err
 }
 
 // stateEnd is the Pass state "stateEnd" (definition.asl.json:53).
 func (m *Machine) stateEnd(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoStateEnd, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd2, in, nil
+	out, err := x.PassThrough(&infoStateEnd, nil, in)
+	return stateEnd2, out, err
 }
 
 // end2 is the Pass state "End" (definition.asl.json:57).
 func (m *Machine) end2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoEnd2, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateRun2, in, nil
+	out, err := x.PassThrough(&infoEnd2, nil, in)
+	return stateRun2, out, err
 }
 
 // run2 is the Choice state "Run" (definition.asl.json:61).
@@ -351,20 +337,14 @@ func (m *Machine) run2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 
 // ab is the Pass state "a-b" (definition.asl.json:73).
 func (m *Machine) ab(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoAB, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateAB2, in, nil
+	out, err := x.PassThrough(&infoAB, nil, in)
+	return stateAB2, out, err
 }
 
 // ab2 is the Pass state "a_b" (definition.asl.json:77).
 func (m *Machine) ab2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoAB2, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateRawX, in, nil
+	out, err := x.PassThrough(&infoAB2, nil, in)
+	return stateRawX, out, err
 }
 
 // rawX is the Task state "`raw` ${x}" (definition.asl.json:81).
@@ -448,20 +428,14 @@ func (m *Machine) runMapProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, er
 
 // infoMap is the Pass state "infoMap" (definition.asl.json:110).
 func (m *Machine) infoMap(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoInfoMap, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoInfoMap, nil, in)
+	return stateEnd, out, err
 }
 
 // x1stStep is the Pass state "1st step" (definition.asl.json:119).
 func (m *Machine) x1stStep(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoX1stStep, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoX1stStep, nil, in)
+	return stateEnd, out, err
 }
 
 // type_ is the Parallel state "type" (definition.asl.json:123).

@@ -215,18 +215,8 @@ func (m *Machine) runPerGroupBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.Value,
 
 // name is the Pass state "Name" (definition.asl.json:18).
 func (m *Machine) name(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoName, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioName.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoName, &ioName, in)
+	return stateEnd, out, err
 }
 
 // runPerGroupBranch1 runs branch 1 of the Parallel state "PerGroup".
@@ -294,16 +284,6 @@ func (m *Machine) runItemsProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, 
 
 // add is the Pass state "Add" (definition.asl.json:31).
 func (m *Machine) add(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoAdd, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioAdd.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoAdd, &ioAdd, in)
+	return stateEnd, out, err
 }

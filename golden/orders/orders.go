@@ -103,6 +103,7 @@ var (
 )
 
 var (
+	pathOrder = aslrt.MustReferencePath("$.order")
 	ioPrepare = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.id","items.$":"$.items"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "id")
@@ -118,9 +119,10 @@ var (
 				"items", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.order"),
+		ResultPath: pathOrder,
 	}
-	ioCharge = aslrt.StateIO{
+	pathCharge = aslrt.MustReferencePath("$.charge")
+	ioCharge   = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.order.orderId","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "order")
 			if ok {
@@ -141,19 +143,30 @@ var (
 				"attempt", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.charge"),
+		ResultPath: pathCharge,
 	}
 	retryCharge = []aslrt.Retrier{
 		{ErrorEquals: []string{"Payment.Timeout"}, IntervalSeconds: 2, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
 	pathError  = aslrt.MustReferencePath("$.error")
 	rulesRoute = []*aslrt.Rule{
-		aslrt.StringEquals(aslrt.MustReferencePath("$.charge.status"), "paid"),
+		aslrt.StringEquals(aslrt.MustReferencePath("$.charge.status"), "paid").Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "charge")
+			if ok {
+				v0, ok = aslrt.Field(v0, "status")
+			}
+			if !ok {
+				return false, false
+			}
+			return aslrt.StringEqual(v0, "paid"), true
+		}),
 	}
-	ioShip            = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.shipping")}
+	pathShipping      = aslrt.MustReferencePath("$.shipping")
+	ioShip            = aslrt.StateIO{ResultPath: pathShipping}
 	pathShipError     = aslrt.MustReferencePath("$.shipError")
 	resultPack        = aslrt.MustDecode(`"packed"`)
-	ioLabel           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.labels")}
+	pathLabels        = aslrt.MustReferencePath("$.labels")
+	ioLabel           = aslrt.StateIO{ResultPath: pathLabels}
 	pathOrderItems    = aslrt.MustReferencePath("$.order.items")
 	itemSelectorLabel = aslrt.MustTemplateDirect(`{"index.$":"$$.Map.Item.Index","sku.$":"$$.Map.Item.Value"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.MapItemIndex(s)
@@ -170,7 +183,13 @@ var (
 		), true
 	})
 	rulesCheckItem = []*aslrt.Rule{
-		aslrt.StringEquals(aslrt.MustReferencePath("$.sku"), "broken"),
+		aslrt.StringEquals(aslrt.MustReferencePath("$.sku"), "broken").Direct(func(in aslrt.Value) (bool, bool) {
+			v0, ok := aslrt.Field(in, "sku")
+			if !ok {
+				return false, false
+			}
+			return aslrt.StringEqual(v0, "broken"), true
+		}),
 	}
 	callParametersMakeLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.sku, $.index)")
 	ioMakeLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.sku, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
@@ -224,22 +243,8 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // prepare is the Pass state "Prepare" (definition.asl.json:5).
 func (m *Machine) prepare(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPrepare, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPrepare.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPrepare.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateCharge, out, nil
+	out, err := x.PassThrough(&infoPrepare, &ioPrepare, in)
+	return stateCharge, out, err
 }
 
 // charge is the Task state "Charge" (definition.asl.json:7).
@@ -491,27 +496,14 @@ func (m *Machine) broken(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, err
 
 // makeLabel is the Pass state "MakeLabel" (definition.asl.json:31).
 func (m *Machine) makeLabel(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoMakeLabel, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioMakeLabel.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoMakeLabel, &ioMakeLabel, in)
+	return stateEnd, out, err
 }
 
 // done is the Succeed state "Done" (definition.asl.json:33).
 func (m *Machine) done(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoDone, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoDone, nil, in)
+	return stateEnd, out, err
 }
 
 // rejected is the Fail state "Rejected" (definition.asl.json:34).

@@ -110,7 +110,8 @@ var (
 )
 
 var (
-	ioValidateOrder           = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.validationResults")}
+	pathValidationResults     = aslrt.MustReferencePath("$.validationResults")
+	ioValidateOrder           = aslrt.StateIO{ResultPath: pathValidationResults}
 	pathError                 = aslrt.MustReferencePath("$.error")
 	ioHandleValidationFailure = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.orderId","status":"rejected","reason.$":"$.error.Cause"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "orderId")
@@ -299,16 +300,6 @@ func (m *Machine) processValidation(x *aslrt.Exec, in aslrt.Value) (state, aslrt
 // handleValidationFailure is the Pass state "HandleValidationFailure"
 // (definition.asl.json:54).
 func (m *Machine) handleValidationFailure(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoHandleValidationFailure, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioHandleValidationFailure.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.PassThrough(&infoHandleValidationFailure, &ioHandleValidationFailure, in)
+	return stateEnd, out, err
 }

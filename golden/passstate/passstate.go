@@ -74,9 +74,11 @@ var (
 )
 
 var (
+	pathUser                    = aslrt.MustPath("$.user")
 	callParametersGreetGreeting = aslrt.MustIntrinsic("States.Format('Hello, {}!', $.name)")
+	pathGreeting                = aslrt.MustReferencePath("$.greeting")
 	ioGreet                     = aslrt.StateIO{
-		InputPath: aslrt.MustPath("$.user"),
+		InputPath: pathUser,
 		Parameters: aslrt.MustTemplateDirect(`{"greeting.$":"States.Format('Hello, {}!', $.name)","id.$":"$.id","state.$":"$$.State.Name","Comment":"a key named Comment is data"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "name")
 			if !ok {
@@ -104,20 +106,23 @@ var (
 				"Comment", "a key named Comment is data",
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.greeting"),
+		ResultPath: pathGreeting,
 	}
-	ioConstant     = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.constant")}
+	pathConstant   = aslrt.MustReferencePath("$.constant")
+	ioConstant     = aslrt.StateIO{ResultPath: pathConstant}
 	resultConstant = aslrt.MustDecode(`{"answer":42,"ratio":0.5,"literal.$":"$.not.evaluated"}`)
+	pathPicked     = aslrt.MustReferencePath("$.picked")
 	ioPick         = aslrt.StateIO{
 		Parameters: aslrt.MustTemplate(`{"greeting.$":"$.greeting.greeting","answer.$":"$.constant.answer","literal.$":"$.constant['literal.$']","tags.$":"$.tags[*]"}`),
-		ResultPath: aslrt.MustReferencePath("$.picked"),
-		OutputPath: aslrt.MustReferencePath("$.picked"),
+		ResultPath: pathPicked,
+		OutputPath: pathPicked,
 	}
 	ioDiscard     = aslrt.StateIO{ResultPath: aslrt.NullPath()}
 	resultDiscard = aslrt.MustDecode(`"ignored"`)
+	pathEmpty     = aslrt.MustReferencePath("$.empty")
 	ioEmpty       = aslrt.StateIO{
 		InputPath:  aslrt.NullPath(),
-		ResultPath: aslrt.MustReferencePath("$.empty"),
+		ResultPath: pathEmpty,
 	}
 )
 
@@ -147,22 +152,8 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // greet is the Pass state "Greet" (definition.asl.json:5).
 func (m *Machine) greet(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoGreet, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioGreet.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioGreet.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateConstant, out, nil
+	out, err := x.PassThrough(&infoGreet, &ioGreet, in)
+	return stateConstant, out, err
 }
 
 // constant is the Pass state "Constant" (definition.asl.json:17).
@@ -181,22 +172,8 @@ func (m *Machine) constant(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, e
 
 // pick is the Pass state "Pick" (definition.asl.json:27).
 func (m *Machine) pick(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPick, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioPick.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioPick.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateDiscard, out, nil
+	out, err := x.PassThrough(&infoPick, &ioPick, in)
+	return stateDiscard, out, err
 }
 
 // discard is the Pass state "Discard" (definition.asl.json:39).
@@ -215,17 +192,6 @@ func (m *Machine) discard(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, er
 
 // empty is the Pass state "Empty" (definition.asl.json:45).
 func (m *Machine) empty(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoEmpty, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioEmpty.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	out, err := ioEmpty.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateEnd, out, nil
+	out, err := x.PassThrough(&infoEmpty, &ioEmpty, in)
+	return stateEnd, out, err
 }

@@ -80,7 +80,8 @@ var (
 )
 
 var (
-	ioCopy = aslrt.StateIO{
+	pathCopy = aslrt.MustReferencePath("$.copy")
+	ioCopy   = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"text.$":"$.text"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "text")
 			if !ok {
@@ -90,9 +91,10 @@ var (
 				"text", v0,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.copy"),
+		ResultPath: pathCopy,
 	}
-	ioEcho = aslrt.StateIO{
+	pathEcho = aslrt.MustReferencePath("$.echo")
+	ioEcho   = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"first.$":"$.copy.text","second.$":"$.text","third.$":"$.text"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "copy")
 			if ok {
@@ -115,7 +117,7 @@ var (
 				"third", v2,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.echo"),
+		ResultPath: pathEcho,
 	}
 	pathError = aslrt.MustReferencePath("$.error")
 )
@@ -142,22 +144,8 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // copy is the Pass state "Copy" (definition.asl.json:5).
 func (m *Machine) copy(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCopy, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := ioCopy.Input(in, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := x.CheckSize(result); err != nil {
-		return 0, nil, err
-	}
-	out, err := ioCopy.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateEcho, out, nil
+	out, err := x.PassThrough(&infoCopy, &ioCopy, in)
+	return stateEcho, out, err
 }
 
 // echo is the Task state "Echo" (definition.asl.json:11).
@@ -197,9 +185,6 @@ func (m *Machine) echoAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error
 
 // report is the Pass state "Report" (definition.asl.json:21).
 func (m *Machine) report(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoReport, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoReport, nil, in)
+	return stateEnd, out, err
 }

@@ -85,6 +85,7 @@ var (
 )
 
 var (
+	pathQuote  = aslrt.MustReferencePath("$.quote")
 	ioGetQuote = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"symbol.$":"$.symbol","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "symbol")
@@ -117,13 +118,14 @@ var (
 				"currency", v1,
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.quote"),
+		ResultPath: pathQuote,
 	}
 	retryGetQuote = []aslrt.Retrier{
 		{ErrorEquals: []string{"Service.Unavailable"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 3.0, Jitter: aslrt.JitterNone},
 		{ErrorEquals: []string{"States.Timeout"}, IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioReserve = aslrt.StateIO{
+	pathReservation = aslrt.MustReferencePath("$.reservation")
+	ioReserve       = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect(`{"TableName":"reservations","Item":{"symbol.$":"$.symbol"}}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "symbol")
 			if !ok {
@@ -136,7 +138,7 @@ var (
 				),
 			), true
 		}),
-		ResultPath: aslrt.MustReferencePath("$.reservation"),
+		ResultPath: pathReservation,
 	}
 	pathReserveError = aslrt.MustReferencePath("$.reserveError")
 )
@@ -235,9 +237,6 @@ func (m *Machine) reserveAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, er
 
 // report is the Pass state "Report" (definition.asl.json:29).
 func (m *Machine) report(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoReport, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoReport, nil, in)
+	return stateEnd, out, err
 }

@@ -76,7 +76,8 @@ var (
 )
 
 var (
-	ioLookup        = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.lookup")}
+	pathLookup      = aslrt.MustReferencePath("$.lookup")
+	ioLookup        = aslrt.StateIO{ResultPath: pathLookup}
 	pathTaskTimeout = aslrt.MustReferencePath("$.taskTimeout")
 	pathPause       = aslrt.MustReferencePath("$.pause")
 )

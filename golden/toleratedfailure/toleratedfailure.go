@@ -78,9 +78,10 @@ var (
 )
 
 var (
+	pathResults    = aslrt.MustReferencePath("$.results")
 	ioProcessBatch = aslrt.StateIO{
-		ResultPath: aslrt.MustReferencePath("$.results"),
-		OutputPath: aslrt.MustReferencePath("$.results"),
+		ResultPath: pathResults,
+		OutputPath: pathResults,
 	}
 	pathRecords = aslrt.MustReferencePath("$.records")
 )

@@ -74,7 +74,8 @@ var (
 var (
 	pathDelay      = aslrt.MustReferencePath("$.delay")
 	timestampUntil = aslrt.MustTimestamp("2024-05-01T13:00:00Z")
-	ioUntilInput   = aslrt.StateIO{OutputPath: aslrt.MustPath("$.label")}
+	pathLabel      = aslrt.MustPath("$.label")
+	ioUntilInput   = aslrt.StateIO{OutputPath: pathLabel}
 	pathDeadline   = aslrt.MustReferencePath("$.deadline")
 )
 

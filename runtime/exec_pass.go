@@ -1,0 +1,45 @@
+package aslrt
+
+// PassThrough runs a JSONPath Pass state without Result or Assign, or a
+// Succeed state, in scope x: a state that moves its raw input in to its
+// output through its paths and templates and does nothing else. It
+// enters st; takes the effective input (InputPath, then Parameters: a
+// Pass state's result, which fails the state when it is more than
+// MaxPayloadSize bytes, A19.1); merges that into in by ResultPath and
+// applies OutputPath (A3.1); and leaves st with the output. io is nil for
+// a state with none of these fields.
+//
+// It does what the emitted sequence of Enter, StateIO.Input, CheckSize,
+// StateIO.Output and Exit does, in one call, so that a machine of many
+// such states runs the same few instructions for each.
+func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
+	if err := x.Enter(st, in); err != nil {
+		return nil, err
+	}
+	out := in
+	if io != nil {
+		result := in
+		if io.InputPath != nil || io.Parameters != nil {
+			r, err := io.Input(in, x)
+			if err != nil {
+				return nil, err
+			}
+			if io.Parameters != nil {
+				if err := x.CheckSize(r); err != nil {
+					return nil, err
+				}
+			}
+			result = r
+		}
+		out = result
+		if io.ResultSelector != nil || io.ResultPath != nil || io.OutputPath != nil {
+			o, err := io.Output(in, result, x)
+			if err != nil {
+				return nil, err
+			}
+			out = o
+		}
+	}
+	x.Exit(out)
+	return out, nil
+}
