@@ -329,6 +329,8 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 // other template.
 type flatKinds struct {
 	ok        bool
+	members   int // the number of members
+	size      int // the size of the literal parts (tnode.size)
 	literal   uint64
 	fromInput uint64 // paths from the input ($)
 	call      uint64
@@ -355,7 +357,7 @@ func (n *tnode) flatKinds() flatKinds {
 			return flatKinds{}
 		}
 	}
-	k.ok = true
+	k.ok, k.members, k.size = true, len(n.fields), n.size
 	return k
 }
 
@@ -363,10 +365,10 @@ func (n *tnode) flatKinds() flatKinds {
 // x, as tnode.bound does; a flat template's without reading its nodes.
 func (t *Template) bound(v Value, x *Exec, input Value) int {
 	obj, ok := v.(*Object)
-	if !t.flat.ok || !ok || len(obj.members) != len(t.root.fields) {
+	if !t.flat.ok || !ok || len(obj.members) != t.flat.members {
 		return t.root.bound(v, x, input)
 	}
-	total := t.root.size
+	total := t.flat.size
 	for i := range obj.members {
 		bit := uint64(1) << i
 		if t.flat.literal&bit != 0 {

@@ -16,16 +16,18 @@ import (
 // builds only the objects and arrays that contain evaluated members, each
 // with its exact size; literal parts are shared, not copied.
 type Template struct {
-	root tnode
-	// whole is set when the template reads the whole input (ResultPath
-	// in place, io_owned.go).
-	whole bool
+	// The fields an evaluation reads come first, close together.
+
 	// direct is the template's direct form, or nil (direct.go).
 	direct DirectTemplate
 	// flat describes an object template whose members are all literals,
 	// paths or intrinsic calls, whose value's size is bounded without
-	// walking the nodes (flatBound, size.go).
+	// walking the nodes (Template.bound, size.go).
 	flat flatKinds
+	// whole is set when the template reads the whole input (ResultPath
+	// in place, io_owned.go).
+	whole bool
+	root  tnode
 }
 
 type tnodeKind uint8
