@@ -98,19 +98,7 @@ func TestDirectRuleEquivalence(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := runProgram(t, "directrule", gen.Bytes(), directRuleMain)
-	var mismatches, decided, total int
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		switch {
-		case strings.HasPrefix(line, "MISMATCH "):
-			mismatches++
-			t.Error(line)
-		case strings.HasPrefix(line, "DECIDED "):
-			decided++
-			total++
-		case strings.HasPrefix(line, "FALLBACK "):
-			total++
-		}
-	}
+	mismatches, decided, total := verdicts(t, out)
 	if want := len(directRules) * len(directRuleInputs); total != want {
 		t.Fatalf("%d results, want %d:\n%s", total, want, out)
 	}

@@ -126,7 +126,25 @@ func TestDirectTemplateEquivalence(t *testing.T) {
 	}
 	out := runProgram(t, "directtemplate", gen.Bytes(), directTemplateMain)
 
-	var mismatches, decided, total int
+	mismatches, decided, total := verdicts(t, out)
+	if want := 2 * len(directTemplates) * len(directTemplateInputs); total != want {
+		t.Fatalf("%d results, want %d:\n%s", total, want, out)
+	}
+	t.Logf("%d templates (%d with a direct form) × %d inputs × 2 scopes: the direct form decided %d of %d evaluations, %d mismatches",
+		len(directTemplates), withDirect, len(directTemplateInputs), decided, total, mismatches)
+	if withDirect < len(directTemplates)*2/3 {
+		t.Errorf("only %d of %d templates have a direct form", withDirect, len(directTemplates))
+	}
+	if decided < total/3 {
+		t.Errorf("the direct forms decided only %d of %d evaluations", decided, total)
+	}
+}
+
+// verdicts counts the lines of an equivalence program's output: DECIDED
+// and FALLBACK for each evaluation, MISMATCH, reported as an error, for
+// each that differs from the parsed form.
+func verdicts(t *testing.T, out string) (mismatches, decided, total int) {
+	t.Helper()
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		switch {
 		case strings.HasPrefix(line, "MISMATCH "):
@@ -139,17 +157,7 @@ func TestDirectTemplateEquivalence(t *testing.T) {
 			total++
 		}
 	}
-	if want := 2 * len(directTemplates) * len(directTemplateInputs); total != want {
-		t.Fatalf("%d results, want %d:\n%s", total, want, out)
-	}
-	t.Logf("%d templates (%d with a direct form) × %d inputs × 2 scopes: the direct form decided %d of %d evaluations, %d mismatches",
-		len(directTemplates), withDirect, len(directTemplateInputs), decided, total, mismatches)
-	if withDirect < len(directTemplates)*2/3 {
-		t.Errorf("only %d of %d templates have a direct form", withDirect, len(directTemplates))
-	}
-	if decided < total/3 {
-		t.Errorf("the direct forms decided only %d of %d evaluations", decided, total)
-	}
+	return mismatches, decided, total
 }
 
 // runProgram builds and runs a program of the generated file gen and the

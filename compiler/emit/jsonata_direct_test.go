@@ -141,19 +141,7 @@ func TestDirectEquivalence(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go run: %v\n%s", err, out)
 	}
-	var mismatches, decided, total int
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		switch {
-		case strings.HasPrefix(line, "MISMATCH "):
-			mismatches++
-			t.Error(line)
-		case strings.HasPrefix(line, "DECIDED "):
-			decided++
-			total++
-		case strings.HasPrefix(line, "FALLBACK "):
-			total++
-		}
-	}
+	mismatches, decided, total := verdicts(t, string(out))
 	if total != len(exprs)*len(inputs) {
 		t.Fatalf("%d results for %d expressions × %d inputs:\n%s", total, len(exprs), len(inputs), out)
 	}
