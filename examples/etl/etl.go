@@ -130,9 +130,10 @@ var (
 )
 
 var (
-	ioFetchData       = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.rawData")}
-	ioMergeData       = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.mergedRecords")}
+	pathRawData       = aslrt.MustReferencePath("$.rawData")
+	ioFetchData       = aslrt.StateIO{ResultPath: pathRawData}
 	pathMergedRecords = aslrt.MustReferencePath("$.mergedRecords")
+	ioMergeData       = aslrt.StateIO{ResultPath: pathMergedRecords}
 )
 
 // run runs the machine's states from StartAt.
@@ -361,9 +362,6 @@ func (m *Machine) loadRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value,
 
 // pipelineComplete is the Succeed state "PipelineComplete" (etl.asl.json:70).
 func (m *Machine) pipelineComplete(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoPipelineComplete, in); err != nil {
-		return 0, nil, err
-	}
-	x.Exit(in)
-	return stateEnd, in, nil
+	out, err := x.PassThrough(&infoPipelineComplete, nil, in)
+	return stateEnd, out, err
 }

@@ -108,8 +108,9 @@ var (
 )
 
 var (
-	ioProcessImages = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.processedImages")}
-	pathImages      = aslrt.MustReferencePath("$.images")
+	pathProcessedImages = aslrt.MustReferencePath("$.processedImages")
+	ioProcessImages     = aslrt.StateIO{ResultPath: pathProcessedImages}
+	pathImages          = aslrt.MustReferencePath("$.images")
 )
 
 // run runs the machine's states from StartAt.

@@ -118,8 +118,9 @@ var (
 )
 
 var (
-	ioValidateOrder = aslrt.StateIO{ResultPath: aslrt.MustReferencePath("$.validationResults")}
-	pathError       = aslrt.MustReferencePath("$.error")
+	pathValidationResults = aslrt.MustReferencePath("$.validationResults")
+	ioValidateOrder       = aslrt.StateIO{ResultPath: pathValidationResults}
+	pathError             = aslrt.MustReferencePath("$.error")
 )
 
 // run runs the machine's states from StartAt.
