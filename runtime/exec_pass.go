@@ -20,14 +20,7 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 	if io != nil {
 		result := in
 		if io.InputPath != nil || io.Parameters != nil {
-			var r Value
-			var err error
-			if io.InputPath == nil {
-				// StateIO.Input without a selection to make
-				r, err = io.Parameters.Eval(in, x)
-			} else {
-				r, err = io.Input(in, x)
-			}
+			r, err := io.Input(in, x)
 			if err != nil {
 				return nil, err
 			}
@@ -39,15 +32,8 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 			result = r
 		}
 		out = result
-		if io.ResultSelector != nil || io.OutputPath != nil {
+		if io.ResultSelector != nil || io.ResultPath != nil || io.OutputPath != nil {
 			o, err := io.Output(in, result, x)
-			if err != nil {
-				return nil, err
-			}
-			out = o
-		} else if io.ResultPath != nil {
-			// StateIO.Output with only a ResultPath to apply
-			o, err := io.applyResultPath(in, result, x)
 			if err != nil {
 				return nil, err
 			}

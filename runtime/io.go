@@ -144,12 +144,14 @@ type StateIO struct {
 // Input returns the effective input of the state: InputPath applied to raw,
 // then Parameters (A3.1, A3.9).
 func (io *StateIO) Input(raw Value, s Scope) (Value, error) {
-	in, err := ApplyInputPath(raw, io.InputPath, s)
-	if err != nil {
-		return nil, err
-	}
+	in := raw
 	if io.InputPath != nil {
-		noteSelection(s, raw, in)
+		sel, err := ApplyInputPath(raw, io.InputPath, s)
+		if err != nil {
+			return nil, err
+		}
+		noteSelection(s, raw, sel)
+		in = sel
 	}
 	if io.Parameters != nil {
 		return io.Parameters.Eval(in, s)

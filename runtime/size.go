@@ -302,20 +302,18 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 		}
 		total := n.size
 		for i := range n.fields {
-			f := &n.fields[i]
-			if f.node.kind == tLiteral {
-				continue
-			}
+			f := &n.fields[i].node
 			v := obj.members[i].Value
-			if s, ok := v.(string); ok && f.node.kind == tCall {
-				// a string an intrinsic just built (States.Format, ...):
-				// measured, as it is in the cache and a loose bound
-				// would add up over the results of a Map
-				total += stringSize(s)
-			} else if b, ok := scalarBound(v); ok {
-				total += b
-			} else {
-				total += f.node.bound(v, x, input)
+			switch f.kind {
+			case tLiteral:
+			case tPath, tCall:
+				total += memberBound(v, f.kind == tCall, f.kind == tPath && f.path.root == RootInput, x, input)
+			default:
+				if b, ok := scalarBound(v); ok {
+					total += b
+				} else {
+					total += f.bound(v, x, input)
+				}
 			}
 		}
 		return total
@@ -328,12 +326,14 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 // paths and intrinsic calls, with at most 64 members. ok is false for any
 // other template.
 type flatKinds struct {
-	ok        bool
-	members   int // the number of members
-	size      int // the size of the literal parts (tnode.size)
-	literal   uint64
-	fromInput uint64 // paths from the input ($)
-	call      uint64
+	ok bool
+	// members and size are the root's number of members and the size
+	// of its literal parts (tnode.size), kept here beside the other
+	// fields an evaluation reads
+	members, size int
+	literal       uint64
+	fromInput     uint64 // paths from the input ($)
+	call          uint64
 }
 
 // flatKinds returns the flatKinds of a template whose root is n.
@@ -374,32 +374,34 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 		if t.flat.literal&bit != 0 {
 			continue
 		}
-		// assertions one by one, cheaper than a type switch here
 		m := obj.members[i].Value
-		if str, ok := m.(string); ok {
-			if t.flat.call&bit != 0 {
-				// measured, as in tnode.bound
-				total += stringSize(str)
-			} else {
-				total += 2 + 6*len(str)
-			}
-			continue
+		if b, ok := scalarBound(m); ok && t.flat.call&bit == 0 {
+			// memberBound's answer, without the call: the usual case
+			total += b
+		} else {
+			total += memberBound(m, t.flat.call&bit != 0, t.flat.fromInput&bit != 0, x, input)
 		}
-		if _, ok := m.(int64); ok {
-			total += 20
-			continue
-		}
-		if n, ok := scalarBound(m); ok {
-			total += n
-			continue
-		}
-		if t.flat.fromInput&bit != 0 {
-			if n, ok := x.knownSize(input); ok {
-				total += n
-				continue
-			}
-		}
-		total += sizeBound(m)
 	}
 	return total
+}
+
+// memberBound bounds the size of v, the value of an evaluated member of a
+// template object read by a path (fromInput: from the input) or built by
+// an intrinsic call: a string a call built is measured, as it is in the
+// cache and a loose bound would add up over the results of a Map; other
+// scalars are bounded by scalarBound; an object or array read from the
+// input is bounded by the input's bound when the scope knows it.
+func memberBound(v Value, call, fromInput bool, x *Exec, input Value) int {
+	if s, ok := v.(string); ok && call {
+		return stringSize(s)
+	}
+	if b, ok := scalarBound(v); ok {
+		return b
+	}
+	if fromInput {
+		if n, ok := x.knownSize(input); ok {
+			return n
+		}
+	}
+	return sizeBound(v)
 }
