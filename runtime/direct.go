@@ -5,13 +5,14 @@ package aslrt
 // Generated code compiles the common shapes of JSONPath constructs to
 // straight-line Go: a payload template whose ".$" values are definite paths
 // of names and indexes ($.a.b, $[0], $$.Map.Item.Index, $var.x) and calls
-// of pure intrinsic functions on such paths and literals. The Go computes
-// the common case and reports false whenever it meets anything else — a
-// path that selects nothing, an intrinsic call that fails — and the parsed
-// form then evaluates the construct again from the start, so results and
-// failures are the parsed form's, with AWS's exact causes. A direct
-// function has no effects of its own (it draws no random numbers), so
-// evaluating twice is the same as evaluating once.
+// of pure intrinsic functions on such paths and literals, and a Choice
+// rule that compares values read by such paths from the input. The Go
+// computes the common case and reports false whenever it meets anything
+// else — a path that selects nothing, an intrinsic call that fails — and
+// the parsed form then evaluates the construct again from the start, so
+// results and failures are the parsed form's, with AWS's exact causes. A
+// direct function has no effects of its own (it draws no random numbers),
+// so evaluating twice is the same as evaluating once.
 //
 // The functions below are what direct code is written with.
 

@@ -374,13 +374,15 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 		if t.flat.literal&bit != 0 {
 			continue
 		}
+		// memberBound's answer, inline for the usual members: scalars
+		// other than strings a call built, which it measures
 		m := obj.members[i].Value
-		if b, ok := scalarBound(m); ok && t.flat.call&bit == 0 {
-			// memberBound's answer, without the call: the usual case
-			total += b
-		} else {
-			total += memberBound(m, t.flat.call&bit != 0, t.flat.fromInput&bit != 0, x, input)
+		call := t.flat.call&bit != 0
+		b, ok := scalarBound(m)
+		if _, str := m.(string); !ok || str && call {
+			b = memberBound(m, call, t.flat.fromInput&bit != 0, x, input)
 		}
+		total += b
 	}
 	return total
 }
