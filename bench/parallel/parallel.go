@@ -269,1107 +269,126 @@ var (
 var (
 	pathBranches = aslrt.MustReferencePath("$.branches")
 	ioFork       = aslrt.StateIO{ResultPath: pathBranches}
-	ioB0S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB0S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB0S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB0S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB0S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB0S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB0S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB0S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB0S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB0S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(0),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB1S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB1S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB1S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB1S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB1S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB1S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB1S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB1S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB1S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB1S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(1),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB2S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB2S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB2S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB2S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB2S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB2S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB2S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB2S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB2S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB2S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(2),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB3S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB3S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB3S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB3S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB3S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB3S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB3S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB3S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB3S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB3S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(3),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB4S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB4S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB4S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB4S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB4S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB4S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB4S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB4S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB4S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB4S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(4),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB5S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB5S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB5S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB5S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB5S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB5S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB5S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB5S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB5S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB5S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(5),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB6S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB6S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB6S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB6S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB6S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB6S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB6S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB6S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB6S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB6S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(6),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB7S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB7S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB7S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB7S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB7S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB7S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB7S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB7S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB7S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB7S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(7),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB8S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB8S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB8S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB8S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB8S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB8S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB8S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB8S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB8S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB8S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(8),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
-	ioB9S0 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":0,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(0),
-			"seed", v0,
-		), true
-	})}
-	ioB9S1 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":1,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(1),
-			"seed", v0,
-		), true
-	})}
-	ioB9S2 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":2,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(2),
-			"seed", v0,
-		), true
-	})}
-	ioB9S3 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":3,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(3),
-			"seed", v0,
-		), true
-	})}
-	ioB9S4 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":4,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(4),
-			"seed", v0,
-		), true
-	})}
-	ioB9S5 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":5,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(5),
-			"seed", v0,
-		), true
-	})}
-	ioB9S6 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":6,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(6),
-			"seed", v0,
-		), true
-	})}
-	ioB9S7 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":7,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(7),
-			"seed", v0,
-		), true
-	})}
-	ioB9S8 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":8,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(8),
-			"seed", v0,
-		), true
-	})}
-	ioB9S9 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":9,"seed.$":"$.seed"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "seed")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object3(
-			"branch", int64(9),
-			"step", int64(9),
-			"seed", v0,
-		), true
-	})}
+	ioB0S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":0,"seed.$":"$.seed"}`, directShape1(int64(0), int64(0)))}
+	ioB0S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":1,"seed.$":"$.seed"}`, directShape1(int64(0), int64(1)))}
+	ioB0S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":2,"seed.$":"$.seed"}`, directShape1(int64(0), int64(2)))}
+	ioB0S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":3,"seed.$":"$.seed"}`, directShape1(int64(0), int64(3)))}
+	ioB0S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":4,"seed.$":"$.seed"}`, directShape1(int64(0), int64(4)))}
+	ioB0S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":5,"seed.$":"$.seed"}`, directShape1(int64(0), int64(5)))}
+	ioB0S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":6,"seed.$":"$.seed"}`, directShape1(int64(0), int64(6)))}
+	ioB0S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":7,"seed.$":"$.seed"}`, directShape1(int64(0), int64(7)))}
+	ioB0S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":8,"seed.$":"$.seed"}`, directShape1(int64(0), int64(8)))}
+	ioB0S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":0,"step":9,"seed.$":"$.seed"}`, directShape1(int64(0), int64(9)))}
+	ioB1S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":0,"seed.$":"$.seed"}`, directShape1(int64(1), int64(0)))}
+	ioB1S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":1,"seed.$":"$.seed"}`, directShape1(int64(1), int64(1)))}
+	ioB1S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":2,"seed.$":"$.seed"}`, directShape1(int64(1), int64(2)))}
+	ioB1S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":3,"seed.$":"$.seed"}`, directShape1(int64(1), int64(3)))}
+	ioB1S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":4,"seed.$":"$.seed"}`, directShape1(int64(1), int64(4)))}
+	ioB1S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":5,"seed.$":"$.seed"}`, directShape1(int64(1), int64(5)))}
+	ioB1S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":6,"seed.$":"$.seed"}`, directShape1(int64(1), int64(6)))}
+	ioB1S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":7,"seed.$":"$.seed"}`, directShape1(int64(1), int64(7)))}
+	ioB1S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":8,"seed.$":"$.seed"}`, directShape1(int64(1), int64(8)))}
+	ioB1S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":1,"step":9,"seed.$":"$.seed"}`, directShape1(int64(1), int64(9)))}
+	ioB2S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":0,"seed.$":"$.seed"}`, directShape1(int64(2), int64(0)))}
+	ioB2S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":1,"seed.$":"$.seed"}`, directShape1(int64(2), int64(1)))}
+	ioB2S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":2,"seed.$":"$.seed"}`, directShape1(int64(2), int64(2)))}
+	ioB2S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":3,"seed.$":"$.seed"}`, directShape1(int64(2), int64(3)))}
+	ioB2S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":4,"seed.$":"$.seed"}`, directShape1(int64(2), int64(4)))}
+	ioB2S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":5,"seed.$":"$.seed"}`, directShape1(int64(2), int64(5)))}
+	ioB2S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":6,"seed.$":"$.seed"}`, directShape1(int64(2), int64(6)))}
+	ioB2S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":7,"seed.$":"$.seed"}`, directShape1(int64(2), int64(7)))}
+	ioB2S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":8,"seed.$":"$.seed"}`, directShape1(int64(2), int64(8)))}
+	ioB2S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":2,"step":9,"seed.$":"$.seed"}`, directShape1(int64(2), int64(9)))}
+	ioB3S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":0,"seed.$":"$.seed"}`, directShape1(int64(3), int64(0)))}
+	ioB3S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":1,"seed.$":"$.seed"}`, directShape1(int64(3), int64(1)))}
+	ioB3S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":2,"seed.$":"$.seed"}`, directShape1(int64(3), int64(2)))}
+	ioB3S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":3,"seed.$":"$.seed"}`, directShape1(int64(3), int64(3)))}
+	ioB3S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":4,"seed.$":"$.seed"}`, directShape1(int64(3), int64(4)))}
+	ioB3S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":5,"seed.$":"$.seed"}`, directShape1(int64(3), int64(5)))}
+	ioB3S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":6,"seed.$":"$.seed"}`, directShape1(int64(3), int64(6)))}
+	ioB3S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":7,"seed.$":"$.seed"}`, directShape1(int64(3), int64(7)))}
+	ioB3S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":8,"seed.$":"$.seed"}`, directShape1(int64(3), int64(8)))}
+	ioB3S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":3,"step":9,"seed.$":"$.seed"}`, directShape1(int64(3), int64(9)))}
+	ioB4S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":0,"seed.$":"$.seed"}`, directShape1(int64(4), int64(0)))}
+	ioB4S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":1,"seed.$":"$.seed"}`, directShape1(int64(4), int64(1)))}
+	ioB4S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":2,"seed.$":"$.seed"}`, directShape1(int64(4), int64(2)))}
+	ioB4S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":3,"seed.$":"$.seed"}`, directShape1(int64(4), int64(3)))}
+	ioB4S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":4,"seed.$":"$.seed"}`, directShape1(int64(4), int64(4)))}
+	ioB4S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":5,"seed.$":"$.seed"}`, directShape1(int64(4), int64(5)))}
+	ioB4S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":6,"seed.$":"$.seed"}`, directShape1(int64(4), int64(6)))}
+	ioB4S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":7,"seed.$":"$.seed"}`, directShape1(int64(4), int64(7)))}
+	ioB4S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":8,"seed.$":"$.seed"}`, directShape1(int64(4), int64(8)))}
+	ioB4S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":4,"step":9,"seed.$":"$.seed"}`, directShape1(int64(4), int64(9)))}
+	ioB5S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":0,"seed.$":"$.seed"}`, directShape1(int64(5), int64(0)))}
+	ioB5S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":1,"seed.$":"$.seed"}`, directShape1(int64(5), int64(1)))}
+	ioB5S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":2,"seed.$":"$.seed"}`, directShape1(int64(5), int64(2)))}
+	ioB5S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":3,"seed.$":"$.seed"}`, directShape1(int64(5), int64(3)))}
+	ioB5S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":4,"seed.$":"$.seed"}`, directShape1(int64(5), int64(4)))}
+	ioB5S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":5,"seed.$":"$.seed"}`, directShape1(int64(5), int64(5)))}
+	ioB5S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":6,"seed.$":"$.seed"}`, directShape1(int64(5), int64(6)))}
+	ioB5S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":7,"seed.$":"$.seed"}`, directShape1(int64(5), int64(7)))}
+	ioB5S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":8,"seed.$":"$.seed"}`, directShape1(int64(5), int64(8)))}
+	ioB5S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":5,"step":9,"seed.$":"$.seed"}`, directShape1(int64(5), int64(9)))}
+	ioB6S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":0,"seed.$":"$.seed"}`, directShape1(int64(6), int64(0)))}
+	ioB6S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":1,"seed.$":"$.seed"}`, directShape1(int64(6), int64(1)))}
+	ioB6S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":2,"seed.$":"$.seed"}`, directShape1(int64(6), int64(2)))}
+	ioB6S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":3,"seed.$":"$.seed"}`, directShape1(int64(6), int64(3)))}
+	ioB6S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":4,"seed.$":"$.seed"}`, directShape1(int64(6), int64(4)))}
+	ioB6S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":5,"seed.$":"$.seed"}`, directShape1(int64(6), int64(5)))}
+	ioB6S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":6,"seed.$":"$.seed"}`, directShape1(int64(6), int64(6)))}
+	ioB6S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":7,"seed.$":"$.seed"}`, directShape1(int64(6), int64(7)))}
+	ioB6S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":8,"seed.$":"$.seed"}`, directShape1(int64(6), int64(8)))}
+	ioB6S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":6,"step":9,"seed.$":"$.seed"}`, directShape1(int64(6), int64(9)))}
+	ioB7S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":0,"seed.$":"$.seed"}`, directShape1(int64(7), int64(0)))}
+	ioB7S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":1,"seed.$":"$.seed"}`, directShape1(int64(7), int64(1)))}
+	ioB7S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":2,"seed.$":"$.seed"}`, directShape1(int64(7), int64(2)))}
+	ioB7S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":3,"seed.$":"$.seed"}`, directShape1(int64(7), int64(3)))}
+	ioB7S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":4,"seed.$":"$.seed"}`, directShape1(int64(7), int64(4)))}
+	ioB7S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":5,"seed.$":"$.seed"}`, directShape1(int64(7), int64(5)))}
+	ioB7S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":6,"seed.$":"$.seed"}`, directShape1(int64(7), int64(6)))}
+	ioB7S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":7,"seed.$":"$.seed"}`, directShape1(int64(7), int64(7)))}
+	ioB7S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":8,"seed.$":"$.seed"}`, directShape1(int64(7), int64(8)))}
+	ioB7S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":7,"step":9,"seed.$":"$.seed"}`, directShape1(int64(7), int64(9)))}
+	ioB8S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":0,"seed.$":"$.seed"}`, directShape1(int64(8), int64(0)))}
+	ioB8S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":1,"seed.$":"$.seed"}`, directShape1(int64(8), int64(1)))}
+	ioB8S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":2,"seed.$":"$.seed"}`, directShape1(int64(8), int64(2)))}
+	ioB8S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":3,"seed.$":"$.seed"}`, directShape1(int64(8), int64(3)))}
+	ioB8S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":4,"seed.$":"$.seed"}`, directShape1(int64(8), int64(4)))}
+	ioB8S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":5,"seed.$":"$.seed"}`, directShape1(int64(8), int64(5)))}
+	ioB8S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":6,"seed.$":"$.seed"}`, directShape1(int64(8), int64(6)))}
+	ioB8S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":7,"seed.$":"$.seed"}`, directShape1(int64(8), int64(7)))}
+	ioB8S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":8,"seed.$":"$.seed"}`, directShape1(int64(8), int64(8)))}
+	ioB8S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":8,"step":9,"seed.$":"$.seed"}`, directShape1(int64(8), int64(9)))}
+	ioB9S0       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":0,"seed.$":"$.seed"}`, directShape1(int64(9), int64(0)))}
+	ioB9S1       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":1,"seed.$":"$.seed"}`, directShape1(int64(9), int64(1)))}
+	ioB9S2       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":2,"seed.$":"$.seed"}`, directShape1(int64(9), int64(2)))}
+	ioB9S3       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":3,"seed.$":"$.seed"}`, directShape1(int64(9), int64(3)))}
+	ioB9S4       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":4,"seed.$":"$.seed"}`, directShape1(int64(9), int64(4)))}
+	ioB9S5       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":5,"seed.$":"$.seed"}`, directShape1(int64(9), int64(5)))}
+	ioB9S6       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":6,"seed.$":"$.seed"}`, directShape1(int64(9), int64(6)))}
+	ioB9S7       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":7,"seed.$":"$.seed"}`, directShape1(int64(9), int64(7)))}
+	ioB9S8       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":8,"seed.$":"$.seed"}`, directShape1(int64(9), int64(8)))}
+	ioB9S9       = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"branch":9,"step":9,"seed.$":"$.seed"}`, directShape1(int64(9), int64(9)))}
 )
+
+// directShape1 is the direct form of the 100 payload templates of the shape
+// {"branch":c0,"step":c1,"seed.$":"$.seed"}, given their literal values c0 to
+// c1. It is not inlined, so that they share its code.
+//
+//go:noinline
+func directShape1(c0, c1 aslrt.Value) aslrt.DirectTemplate {
+	return func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "seed")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.Object3(
+			"branch", c0,
+			"step", c1,
+			"seed", v0,
+		), true
+	}
+}
 
 // run runs the machine's states from StartAt.
 func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {

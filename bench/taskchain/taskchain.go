@@ -2072,13007 +2072,4025 @@ var (
 )
 
 var (
-	ioTask0000 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(0),
-		), true
-	})}
+	ioTask0000    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, directShape1(int64(0)))}
 	retryTask0000 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0001 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(1),
-		), true
-	})}
+	ioTask0001    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, directShape1(int64(1)))}
 	retryTask0001 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0002 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(2),
-		), true
-	})}
+	ioTask0002    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, directShape1(int64(2)))}
 	retryTask0002 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0003 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(3),
-		), true
-	})}
+	ioTask0003    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, directShape1(int64(3)))}
 	retryTask0003 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0004 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(4),
-		), true
-	})}
+	ioTask0004    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, directShape1(int64(4)))}
 	retryTask0004 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0005 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(5),
-		), true
-	})}
+	ioTask0005    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, directShape1(int64(5)))}
 	retryTask0005 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0006 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(6),
-		), true
-	})}
+	ioTask0006    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, directShape1(int64(6)))}
 	retryTask0006 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0007 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(7),
-		), true
-	})}
+	ioTask0007    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, directShape1(int64(7)))}
 	retryTask0007 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0008 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(8),
-		), true
-	})}
+	ioTask0008    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, directShape1(int64(8)))}
 	retryTask0008 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0009 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(9),
-		), true
-	})}
+	ioTask0009    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, directShape1(int64(9)))}
 	retryTask0009 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0010 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(10),
-		), true
-	})}
+	ioTask0010    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, directShape1(int64(10)))}
 	retryTask0010 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0011 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(11),
-		), true
-	})}
+	ioTask0011    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, directShape1(int64(11)))}
 	retryTask0011 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0012 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(12),
-		), true
-	})}
+	ioTask0012    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, directShape1(int64(12)))}
 	retryTask0012 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0013 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(13),
-		), true
-	})}
+	ioTask0013    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, directShape1(int64(13)))}
 	retryTask0013 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0014 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(14),
-		), true
-	})}
+	ioTask0014    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, directShape1(int64(14)))}
 	retryTask0014 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0015 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(15),
-		), true
-	})}
+	ioTask0015    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, directShape1(int64(15)))}
 	retryTask0015 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0016 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(16),
-		), true
-	})}
+	ioTask0016    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, directShape1(int64(16)))}
 	retryTask0016 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0017 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(17),
-		), true
-	})}
+	ioTask0017    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, directShape1(int64(17)))}
 	retryTask0017 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0018 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(18),
-		), true
-	})}
+	ioTask0018    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, directShape1(int64(18)))}
 	retryTask0018 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0019 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(19),
-		), true
-	})}
+	ioTask0019    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, directShape1(int64(19)))}
 	retryTask0019 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0020 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(20),
-		), true
-	})}
+	ioTask0020    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, directShape1(int64(20)))}
 	retryTask0020 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0021 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(21),
-		), true
-	})}
+	ioTask0021    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, directShape1(int64(21)))}
 	retryTask0021 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0022 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(22),
-		), true
-	})}
+	ioTask0022    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, directShape1(int64(22)))}
 	retryTask0022 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0023 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(23),
-		), true
-	})}
+	ioTask0023    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, directShape1(int64(23)))}
 	retryTask0023 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0024 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(24),
-		), true
-	})}
+	ioTask0024    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, directShape1(int64(24)))}
 	retryTask0024 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0025 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(25),
-		), true
-	})}
+	ioTask0025    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, directShape1(int64(25)))}
 	retryTask0025 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0026 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(26),
-		), true
-	})}
+	ioTask0026    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, directShape1(int64(26)))}
 	retryTask0026 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0027 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(27),
-		), true
-	})}
+	ioTask0027    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, directShape1(int64(27)))}
 	retryTask0027 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0028 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(28),
-		), true
-	})}
+	ioTask0028    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, directShape1(int64(28)))}
 	retryTask0028 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0029 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(29),
-		), true
-	})}
+	ioTask0029    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, directShape1(int64(29)))}
 	retryTask0029 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0030 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(30),
-		), true
-	})}
+	ioTask0030    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, directShape1(int64(30)))}
 	retryTask0030 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0031 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(31),
-		), true
-	})}
+	ioTask0031    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, directShape1(int64(31)))}
 	retryTask0031 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0032 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(32),
-		), true
-	})}
+	ioTask0032    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, directShape1(int64(32)))}
 	retryTask0032 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0033 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(33),
-		), true
-	})}
+	ioTask0033    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, directShape1(int64(33)))}
 	retryTask0033 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0034 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(34),
-		), true
-	})}
+	ioTask0034    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, directShape1(int64(34)))}
 	retryTask0034 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0035 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(35),
-		), true
-	})}
+	ioTask0035    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, directShape1(int64(35)))}
 	retryTask0035 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0036 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(36),
-		), true
-	})}
+	ioTask0036    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, directShape1(int64(36)))}
 	retryTask0036 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0037 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(37),
-		), true
-	})}
+	ioTask0037    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, directShape1(int64(37)))}
 	retryTask0037 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0038 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(38),
-		), true
-	})}
+	ioTask0038    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, directShape1(int64(38)))}
 	retryTask0038 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0039 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(39),
-		), true
-	})}
+	ioTask0039    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, directShape1(int64(39)))}
 	retryTask0039 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0040 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(40),
-		), true
-	})}
+	ioTask0040    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, directShape1(int64(40)))}
 	retryTask0040 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0041 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(41),
-		), true
-	})}
+	ioTask0041    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, directShape1(int64(41)))}
 	retryTask0041 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0042 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(42),
-		), true
-	})}
+	ioTask0042    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, directShape1(int64(42)))}
 	retryTask0042 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0043 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(43),
-		), true
-	})}
+	ioTask0043    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, directShape1(int64(43)))}
 	retryTask0043 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0044 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(44),
-		), true
-	})}
+	ioTask0044    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, directShape1(int64(44)))}
 	retryTask0044 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0045 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(45),
-		), true
-	})}
+	ioTask0045    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, directShape1(int64(45)))}
 	retryTask0045 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0046 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(46),
-		), true
-	})}
+	ioTask0046    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, directShape1(int64(46)))}
 	retryTask0046 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0047 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(47),
-		), true
-	})}
+	ioTask0047    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, directShape1(int64(47)))}
 	retryTask0047 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0048 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(48),
-		), true
-	})}
+	ioTask0048    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, directShape1(int64(48)))}
 	retryTask0048 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0049 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(49),
-		), true
-	})}
+	ioTask0049    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, directShape1(int64(49)))}
 	retryTask0049 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0050 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(50),
-		), true
-	})}
+	ioTask0050    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, directShape1(int64(50)))}
 	retryTask0050 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0051 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(51),
-		), true
-	})}
+	ioTask0051    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, directShape1(int64(51)))}
 	retryTask0051 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0052 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(52),
-		), true
-	})}
+	ioTask0052    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, directShape1(int64(52)))}
 	retryTask0052 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0053 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(53),
-		), true
-	})}
+	ioTask0053    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, directShape1(int64(53)))}
 	retryTask0053 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0054 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(54),
-		), true
-	})}
+	ioTask0054    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, directShape1(int64(54)))}
 	retryTask0054 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0055 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(55),
-		), true
-	})}
+	ioTask0055    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, directShape1(int64(55)))}
 	retryTask0055 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0056 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(56),
-		), true
-	})}
+	ioTask0056    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, directShape1(int64(56)))}
 	retryTask0056 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0057 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(57),
-		), true
-	})}
+	ioTask0057    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, directShape1(int64(57)))}
 	retryTask0057 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0058 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(58),
-		), true
-	})}
+	ioTask0058    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, directShape1(int64(58)))}
 	retryTask0058 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0059 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(59),
-		), true
-	})}
+	ioTask0059    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, directShape1(int64(59)))}
 	retryTask0059 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0060 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(60),
-		), true
-	})}
+	ioTask0060    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, directShape1(int64(60)))}
 	retryTask0060 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0061 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(61),
-		), true
-	})}
+	ioTask0061    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, directShape1(int64(61)))}
 	retryTask0061 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0062 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(62),
-		), true
-	})}
+	ioTask0062    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, directShape1(int64(62)))}
 	retryTask0062 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0063 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(63),
-		), true
-	})}
+	ioTask0063    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, directShape1(int64(63)))}
 	retryTask0063 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0064 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(64),
-		), true
-	})}
+	ioTask0064    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, directShape1(int64(64)))}
 	retryTask0064 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0065 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(65),
-		), true
-	})}
+	ioTask0065    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, directShape1(int64(65)))}
 	retryTask0065 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0066 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(66),
-		), true
-	})}
+	ioTask0066    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, directShape1(int64(66)))}
 	retryTask0066 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0067 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(67),
-		), true
-	})}
+	ioTask0067    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, directShape1(int64(67)))}
 	retryTask0067 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0068 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(68),
-		), true
-	})}
+	ioTask0068    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, directShape1(int64(68)))}
 	retryTask0068 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0069 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(69),
-		), true
-	})}
+	ioTask0069    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, directShape1(int64(69)))}
 	retryTask0069 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0070 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(70),
-		), true
-	})}
+	ioTask0070    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, directShape1(int64(70)))}
 	retryTask0070 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0071 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(71),
-		), true
-	})}
+	ioTask0071    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, directShape1(int64(71)))}
 	retryTask0071 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0072 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(72),
-		), true
-	})}
+	ioTask0072    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, directShape1(int64(72)))}
 	retryTask0072 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0073 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(73),
-		), true
-	})}
+	ioTask0073    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, directShape1(int64(73)))}
 	retryTask0073 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0074 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(74),
-		), true
-	})}
+	ioTask0074    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, directShape1(int64(74)))}
 	retryTask0074 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0075 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(75),
-		), true
-	})}
+	ioTask0075    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, directShape1(int64(75)))}
 	retryTask0075 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0076 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(76),
-		), true
-	})}
+	ioTask0076    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, directShape1(int64(76)))}
 	retryTask0076 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0077 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(77),
-		), true
-	})}
+	ioTask0077    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, directShape1(int64(77)))}
 	retryTask0077 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0078 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(78),
-		), true
-	})}
+	ioTask0078    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, directShape1(int64(78)))}
 	retryTask0078 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0079 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(79),
-		), true
-	})}
+	ioTask0079    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, directShape1(int64(79)))}
 	retryTask0079 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0080 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(80),
-		), true
-	})}
+	ioTask0080    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, directShape1(int64(80)))}
 	retryTask0080 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0081 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(81),
-		), true
-	})}
+	ioTask0081    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, directShape1(int64(81)))}
 	retryTask0081 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0082 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(82),
-		), true
-	})}
+	ioTask0082    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, directShape1(int64(82)))}
 	retryTask0082 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0083 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(83),
-		), true
-	})}
+	ioTask0083    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, directShape1(int64(83)))}
 	retryTask0083 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0084 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(84),
-		), true
-	})}
+	ioTask0084    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, directShape1(int64(84)))}
 	retryTask0084 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0085 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(85),
-		), true
-	})}
+	ioTask0085    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, directShape1(int64(85)))}
 	retryTask0085 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0086 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(86),
-		), true
-	})}
+	ioTask0086    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, directShape1(int64(86)))}
 	retryTask0086 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0087 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(87),
-		), true
-	})}
+	ioTask0087    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, directShape1(int64(87)))}
 	retryTask0087 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0088 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(88),
-		), true
-	})}
+	ioTask0088    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, directShape1(int64(88)))}
 	retryTask0088 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0089 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(89),
-		), true
-	})}
+	ioTask0089    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, directShape1(int64(89)))}
 	retryTask0089 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0090 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(90),
-		), true
-	})}
+	ioTask0090    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, directShape1(int64(90)))}
 	retryTask0090 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0091 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(91),
-		), true
-	})}
+	ioTask0091    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, directShape1(int64(91)))}
 	retryTask0091 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0092 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(92),
-		), true
-	})}
+	ioTask0092    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, directShape1(int64(92)))}
 	retryTask0092 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0093 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(93),
-		), true
-	})}
+	ioTask0093    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, directShape1(int64(93)))}
 	retryTask0093 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0094 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(94),
-		), true
-	})}
+	ioTask0094    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, directShape1(int64(94)))}
 	retryTask0094 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0095 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(95),
-		), true
-	})}
+	ioTask0095    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, directShape1(int64(95)))}
 	retryTask0095 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0096 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(96),
-		), true
-	})}
+	ioTask0096    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, directShape1(int64(96)))}
 	retryTask0096 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0097 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(97),
-		), true
-	})}
+	ioTask0097    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, directShape1(int64(97)))}
 	retryTask0097 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0098 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(98),
-		), true
-	})}
+	ioTask0098    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, directShape1(int64(98)))}
 	retryTask0098 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0099 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(99),
-		), true
-	})}
+	ioTask0099    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, directShape1(int64(99)))}
 	retryTask0099 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0100 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(100),
-		), true
-	})}
+	ioTask0100    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, directShape1(int64(100)))}
 	retryTask0100 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0101 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(101),
-		), true
-	})}
+	ioTask0101    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, directShape1(int64(101)))}
 	retryTask0101 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0102 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(102),
-		), true
-	})}
+	ioTask0102    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, directShape1(int64(102)))}
 	retryTask0102 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0103 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(103),
-		), true
-	})}
+	ioTask0103    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, directShape1(int64(103)))}
 	retryTask0103 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0104 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(104),
-		), true
-	})}
+	ioTask0104    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, directShape1(int64(104)))}
 	retryTask0104 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0105 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(105),
-		), true
-	})}
+	ioTask0105    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, directShape1(int64(105)))}
 	retryTask0105 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0106 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(106),
-		), true
-	})}
+	ioTask0106    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, directShape1(int64(106)))}
 	retryTask0106 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0107 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(107),
-		), true
-	})}
+	ioTask0107    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, directShape1(int64(107)))}
 	retryTask0107 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0108 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(108),
-		), true
-	})}
+	ioTask0108    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, directShape1(int64(108)))}
 	retryTask0108 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0109 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(109),
-		), true
-	})}
+	ioTask0109    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, directShape1(int64(109)))}
 	retryTask0109 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0110 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(110),
-		), true
-	})}
+	ioTask0110    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, directShape1(int64(110)))}
 	retryTask0110 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0111 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(111),
-		), true
-	})}
+	ioTask0111    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, directShape1(int64(111)))}
 	retryTask0111 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0112 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(112),
-		), true
-	})}
+	ioTask0112    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, directShape1(int64(112)))}
 	retryTask0112 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0113 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(113),
-		), true
-	})}
+	ioTask0113    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, directShape1(int64(113)))}
 	retryTask0113 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0114 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(114),
-		), true
-	})}
+	ioTask0114    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, directShape1(int64(114)))}
 	retryTask0114 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0115 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(115),
-		), true
-	})}
+	ioTask0115    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, directShape1(int64(115)))}
 	retryTask0115 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0116 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(116),
-		), true
-	})}
+	ioTask0116    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, directShape1(int64(116)))}
 	retryTask0116 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0117 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(117),
-		), true
-	})}
+	ioTask0117    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, directShape1(int64(117)))}
 	retryTask0117 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0118 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(118),
-		), true
-	})}
+	ioTask0118    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, directShape1(int64(118)))}
 	retryTask0118 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0119 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(119),
-		), true
-	})}
+	ioTask0119    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, directShape1(int64(119)))}
 	retryTask0119 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0120 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(120),
-		), true
-	})}
+	ioTask0120    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, directShape1(int64(120)))}
 	retryTask0120 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0121 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(121),
-		), true
-	})}
+	ioTask0121    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, directShape1(int64(121)))}
 	retryTask0121 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0122 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(122),
-		), true
-	})}
+	ioTask0122    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, directShape1(int64(122)))}
 	retryTask0122 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0123 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(123),
-		), true
-	})}
+	ioTask0123    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, directShape1(int64(123)))}
 	retryTask0123 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0124 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(124),
-		), true
-	})}
+	ioTask0124    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, directShape1(int64(124)))}
 	retryTask0124 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0125 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(125),
-		), true
-	})}
+	ioTask0125    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, directShape1(int64(125)))}
 	retryTask0125 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0126 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(126),
-		), true
-	})}
+	ioTask0126    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, directShape1(int64(126)))}
 	retryTask0126 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0127 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(127),
-		), true
-	})}
+	ioTask0127    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, directShape1(int64(127)))}
 	retryTask0127 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0128 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(128),
-		), true
-	})}
+	ioTask0128    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, directShape1(int64(128)))}
 	retryTask0128 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0129 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(129),
-		), true
-	})}
+	ioTask0129    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, directShape1(int64(129)))}
 	retryTask0129 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0130 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(130),
-		), true
-	})}
+	ioTask0130    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, directShape1(int64(130)))}
 	retryTask0130 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0131 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(131),
-		), true
-	})}
+	ioTask0131    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, directShape1(int64(131)))}
 	retryTask0131 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0132 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(132),
-		), true
-	})}
+	ioTask0132    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, directShape1(int64(132)))}
 	retryTask0132 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0133 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(133),
-		), true
-	})}
+	ioTask0133    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, directShape1(int64(133)))}
 	retryTask0133 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0134 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(134),
-		), true
-	})}
+	ioTask0134    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, directShape1(int64(134)))}
 	retryTask0134 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0135 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(135),
-		), true
-	})}
+	ioTask0135    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, directShape1(int64(135)))}
 	retryTask0135 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0136 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(136),
-		), true
-	})}
+	ioTask0136    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, directShape1(int64(136)))}
 	retryTask0136 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0137 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(137),
-		), true
-	})}
+	ioTask0137    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, directShape1(int64(137)))}
 	retryTask0137 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0138 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(138),
-		), true
-	})}
+	ioTask0138    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, directShape1(int64(138)))}
 	retryTask0138 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0139 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(139),
-		), true
-	})}
+	ioTask0139    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, directShape1(int64(139)))}
 	retryTask0139 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0140 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(140),
-		), true
-	})}
+	ioTask0140    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, directShape1(int64(140)))}
 	retryTask0140 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0141 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(141),
-		), true
-	})}
+	ioTask0141    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, directShape1(int64(141)))}
 	retryTask0141 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0142 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(142),
-		), true
-	})}
+	ioTask0142    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, directShape1(int64(142)))}
 	retryTask0142 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0143 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(143),
-		), true
-	})}
+	ioTask0143    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, directShape1(int64(143)))}
 	retryTask0143 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0144 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(144),
-		), true
-	})}
+	ioTask0144    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, directShape1(int64(144)))}
 	retryTask0144 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0145 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(145),
-		), true
-	})}
+	ioTask0145    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, directShape1(int64(145)))}
 	retryTask0145 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0146 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(146),
-		), true
-	})}
+	ioTask0146    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, directShape1(int64(146)))}
 	retryTask0146 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0147 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(147),
-		), true
-	})}
+	ioTask0147    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, directShape1(int64(147)))}
 	retryTask0147 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0148 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(148),
-		), true
-	})}
+	ioTask0148    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, directShape1(int64(148)))}
 	retryTask0148 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0149 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(149),
-		), true
-	})}
+	ioTask0149    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, directShape1(int64(149)))}
 	retryTask0149 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0150 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(150),
-		), true
-	})}
+	ioTask0150    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, directShape1(int64(150)))}
 	retryTask0150 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0151 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(151),
-		), true
-	})}
+	ioTask0151    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, directShape1(int64(151)))}
 	retryTask0151 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0152 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(152),
-		), true
-	})}
+	ioTask0152    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, directShape1(int64(152)))}
 	retryTask0152 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0153 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(153),
-		), true
-	})}
+	ioTask0153    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, directShape1(int64(153)))}
 	retryTask0153 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0154 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(154),
-		), true
-	})}
+	ioTask0154    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, directShape1(int64(154)))}
 	retryTask0154 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0155 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(155),
-		), true
-	})}
+	ioTask0155    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, directShape1(int64(155)))}
 	retryTask0155 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0156 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(156),
-		), true
-	})}
+	ioTask0156    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, directShape1(int64(156)))}
 	retryTask0156 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0157 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(157),
-		), true
-	})}
+	ioTask0157    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, directShape1(int64(157)))}
 	retryTask0157 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0158 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(158),
-		), true
-	})}
+	ioTask0158    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, directShape1(int64(158)))}
 	retryTask0158 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0159 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(159),
-		), true
-	})}
+	ioTask0159    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, directShape1(int64(159)))}
 	retryTask0159 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0160 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(160),
-		), true
-	})}
+	ioTask0160    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, directShape1(int64(160)))}
 	retryTask0160 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0161 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(161),
-		), true
-	})}
+	ioTask0161    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, directShape1(int64(161)))}
 	retryTask0161 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0162 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(162),
-		), true
-	})}
+	ioTask0162    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, directShape1(int64(162)))}
 	retryTask0162 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0163 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(163),
-		), true
-	})}
+	ioTask0163    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, directShape1(int64(163)))}
 	retryTask0163 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0164 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(164),
-		), true
-	})}
+	ioTask0164    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, directShape1(int64(164)))}
 	retryTask0164 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0165 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(165),
-		), true
-	})}
+	ioTask0165    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, directShape1(int64(165)))}
 	retryTask0165 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0166 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(166),
-		), true
-	})}
+	ioTask0166    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, directShape1(int64(166)))}
 	retryTask0166 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0167 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(167),
-		), true
-	})}
+	ioTask0167    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, directShape1(int64(167)))}
 	retryTask0167 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0168 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(168),
-		), true
-	})}
+	ioTask0168    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, directShape1(int64(168)))}
 	retryTask0168 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0169 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(169),
-		), true
-	})}
+	ioTask0169    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, directShape1(int64(169)))}
 	retryTask0169 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0170 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(170),
-		), true
-	})}
+	ioTask0170    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, directShape1(int64(170)))}
 	retryTask0170 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0171 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(171),
-		), true
-	})}
+	ioTask0171    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, directShape1(int64(171)))}
 	retryTask0171 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0172 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(172),
-		), true
-	})}
+	ioTask0172    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, directShape1(int64(172)))}
 	retryTask0172 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0173 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(173),
-		), true
-	})}
+	ioTask0173    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, directShape1(int64(173)))}
 	retryTask0173 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0174 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(174),
-		), true
-	})}
+	ioTask0174    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, directShape1(int64(174)))}
 	retryTask0174 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0175 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(175),
-		), true
-	})}
+	ioTask0175    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, directShape1(int64(175)))}
 	retryTask0175 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0176 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(176),
-		), true
-	})}
+	ioTask0176    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, directShape1(int64(176)))}
 	retryTask0176 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0177 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(177),
-		), true
-	})}
+	ioTask0177    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, directShape1(int64(177)))}
 	retryTask0177 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0178 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(178),
-		), true
-	})}
+	ioTask0178    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, directShape1(int64(178)))}
 	retryTask0178 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0179 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(179),
-		), true
-	})}
+	ioTask0179    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, directShape1(int64(179)))}
 	retryTask0179 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0180 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(180),
-		), true
-	})}
+	ioTask0180    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, directShape1(int64(180)))}
 	retryTask0180 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0181 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(181),
-		), true
-	})}
+	ioTask0181    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, directShape1(int64(181)))}
 	retryTask0181 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0182 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(182),
-		), true
-	})}
+	ioTask0182    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, directShape1(int64(182)))}
 	retryTask0182 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0183 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(183),
-		), true
-	})}
+	ioTask0183    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, directShape1(int64(183)))}
 	retryTask0183 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0184 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(184),
-		), true
-	})}
+	ioTask0184    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, directShape1(int64(184)))}
 	retryTask0184 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0185 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(185),
-		), true
-	})}
+	ioTask0185    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, directShape1(int64(185)))}
 	retryTask0185 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0186 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(186),
-		), true
-	})}
+	ioTask0186    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, directShape1(int64(186)))}
 	retryTask0186 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0187 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(187),
-		), true
-	})}
+	ioTask0187    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, directShape1(int64(187)))}
 	retryTask0187 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0188 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(188),
-		), true
-	})}
+	ioTask0188    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, directShape1(int64(188)))}
 	retryTask0188 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0189 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(189),
-		), true
-	})}
+	ioTask0189    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, directShape1(int64(189)))}
 	retryTask0189 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0190 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(190),
-		), true
-	})}
+	ioTask0190    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, directShape1(int64(190)))}
 	retryTask0190 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0191 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(191),
-		), true
-	})}
+	ioTask0191    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, directShape1(int64(191)))}
 	retryTask0191 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0192 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(192),
-		), true
-	})}
+	ioTask0192    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, directShape1(int64(192)))}
 	retryTask0192 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0193 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(193),
-		), true
-	})}
+	ioTask0193    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, directShape1(int64(193)))}
 	retryTask0193 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0194 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(194),
-		), true
-	})}
+	ioTask0194    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, directShape1(int64(194)))}
 	retryTask0194 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0195 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(195),
-		), true
-	})}
+	ioTask0195    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, directShape1(int64(195)))}
 	retryTask0195 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0196 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(196),
-		), true
-	})}
+	ioTask0196    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, directShape1(int64(196)))}
 	retryTask0196 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0197 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(197),
-		), true
-	})}
+	ioTask0197    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, directShape1(int64(197)))}
 	retryTask0197 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0198 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(198),
-		), true
-	})}
+	ioTask0198    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, directShape1(int64(198)))}
 	retryTask0198 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0199 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(199),
-		), true
-	})}
+	ioTask0199    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, directShape1(int64(199)))}
 	retryTask0199 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0200 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(200),
-		), true
-	})}
+	ioTask0200    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, directShape1(int64(200)))}
 	retryTask0200 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0201 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(201),
-		), true
-	})}
+	ioTask0201    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, directShape1(int64(201)))}
 	retryTask0201 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0202 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(202),
-		), true
-	})}
+	ioTask0202    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, directShape1(int64(202)))}
 	retryTask0202 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0203 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(203),
-		), true
-	})}
+	ioTask0203    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, directShape1(int64(203)))}
 	retryTask0203 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0204 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(204),
-		), true
-	})}
+	ioTask0204    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, directShape1(int64(204)))}
 	retryTask0204 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0205 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(205),
-		), true
-	})}
+	ioTask0205    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, directShape1(int64(205)))}
 	retryTask0205 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0206 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(206),
-		), true
-	})}
+	ioTask0206    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, directShape1(int64(206)))}
 	retryTask0206 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0207 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(207),
-		), true
-	})}
+	ioTask0207    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, directShape1(int64(207)))}
 	retryTask0207 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0208 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(208),
-		), true
-	})}
+	ioTask0208    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, directShape1(int64(208)))}
 	retryTask0208 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0209 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(209),
-		), true
-	})}
+	ioTask0209    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, directShape1(int64(209)))}
 	retryTask0209 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0210 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(210),
-		), true
-	})}
+	ioTask0210    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, directShape1(int64(210)))}
 	retryTask0210 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0211 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(211),
-		), true
-	})}
+	ioTask0211    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, directShape1(int64(211)))}
 	retryTask0211 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0212 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(212),
-		), true
-	})}
+	ioTask0212    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, directShape1(int64(212)))}
 	retryTask0212 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0213 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(213),
-		), true
-	})}
+	ioTask0213    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, directShape1(int64(213)))}
 	retryTask0213 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0214 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(214),
-		), true
-	})}
+	ioTask0214    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, directShape1(int64(214)))}
 	retryTask0214 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0215 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(215),
-		), true
-	})}
+	ioTask0215    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, directShape1(int64(215)))}
 	retryTask0215 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0216 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(216),
-		), true
-	})}
+	ioTask0216    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, directShape1(int64(216)))}
 	retryTask0216 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0217 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(217),
-		), true
-	})}
+	ioTask0217    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, directShape1(int64(217)))}
 	retryTask0217 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0218 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(218),
-		), true
-	})}
+	ioTask0218    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, directShape1(int64(218)))}
 	retryTask0218 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0219 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(219),
-		), true
-	})}
+	ioTask0219    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, directShape1(int64(219)))}
 	retryTask0219 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0220 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(220),
-		), true
-	})}
+	ioTask0220    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, directShape1(int64(220)))}
 	retryTask0220 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0221 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(221),
-		), true
-	})}
+	ioTask0221    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, directShape1(int64(221)))}
 	retryTask0221 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0222 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(222),
-		), true
-	})}
+	ioTask0222    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, directShape1(int64(222)))}
 	retryTask0222 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0223 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(223),
-		), true
-	})}
+	ioTask0223    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, directShape1(int64(223)))}
 	retryTask0223 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0224 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(224),
-		), true
-	})}
+	ioTask0224    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, directShape1(int64(224)))}
 	retryTask0224 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0225 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(225),
-		), true
-	})}
+	ioTask0225    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, directShape1(int64(225)))}
 	retryTask0225 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0226 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(226),
-		), true
-	})}
+	ioTask0226    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, directShape1(int64(226)))}
 	retryTask0226 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0227 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(227),
-		), true
-	})}
+	ioTask0227    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, directShape1(int64(227)))}
 	retryTask0227 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0228 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(228),
-		), true
-	})}
+	ioTask0228    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, directShape1(int64(228)))}
 	retryTask0228 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0229 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(229),
-		), true
-	})}
+	ioTask0229    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, directShape1(int64(229)))}
 	retryTask0229 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0230 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(230),
-		), true
-	})}
+	ioTask0230    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, directShape1(int64(230)))}
 	retryTask0230 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0231 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(231),
-		), true
-	})}
+	ioTask0231    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, directShape1(int64(231)))}
 	retryTask0231 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0232 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(232),
-		), true
-	})}
+	ioTask0232    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, directShape1(int64(232)))}
 	retryTask0232 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0233 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(233),
-		), true
-	})}
+	ioTask0233    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, directShape1(int64(233)))}
 	retryTask0233 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0234 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(234),
-		), true
-	})}
+	ioTask0234    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, directShape1(int64(234)))}
 	retryTask0234 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0235 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(235),
-		), true
-	})}
+	ioTask0235    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, directShape1(int64(235)))}
 	retryTask0235 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0236 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(236),
-		), true
-	})}
+	ioTask0236    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, directShape1(int64(236)))}
 	retryTask0236 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0237 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(237),
-		), true
-	})}
+	ioTask0237    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, directShape1(int64(237)))}
 	retryTask0237 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0238 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(238),
-		), true
-	})}
+	ioTask0238    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, directShape1(int64(238)))}
 	retryTask0238 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0239 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(239),
-		), true
-	})}
+	ioTask0239    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, directShape1(int64(239)))}
 	retryTask0239 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0240 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(240),
-		), true
-	})}
+	ioTask0240    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, directShape1(int64(240)))}
 	retryTask0240 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0241 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(241),
-		), true
-	})}
+	ioTask0241    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, directShape1(int64(241)))}
 	retryTask0241 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0242 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(242),
-		), true
-	})}
+	ioTask0242    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, directShape1(int64(242)))}
 	retryTask0242 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0243 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(243),
-		), true
-	})}
+	ioTask0243    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, directShape1(int64(243)))}
 	retryTask0243 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0244 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(244),
-		), true
-	})}
+	ioTask0244    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, directShape1(int64(244)))}
 	retryTask0244 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0245 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(245),
-		), true
-	})}
+	ioTask0245    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, directShape1(int64(245)))}
 	retryTask0245 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0246 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(246),
-		), true
-	})}
+	ioTask0246    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, directShape1(int64(246)))}
 	retryTask0246 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0247 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(247),
-		), true
-	})}
+	ioTask0247    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, directShape1(int64(247)))}
 	retryTask0247 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0248 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(248),
-		), true
-	})}
+	ioTask0248    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, directShape1(int64(248)))}
 	retryTask0248 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0249 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(249),
-		), true
-	})}
+	ioTask0249    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, directShape1(int64(249)))}
 	retryTask0249 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0250 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(250),
-		), true
-	})}
+	ioTask0250    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, directShape1(int64(250)))}
 	retryTask0250 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0251 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(251),
-		), true
-	})}
+	ioTask0251    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, directShape1(int64(251)))}
 	retryTask0251 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0252 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(252),
-		), true
-	})}
+	ioTask0252    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, directShape1(int64(252)))}
 	retryTask0252 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0253 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(253),
-		), true
-	})}
+	ioTask0253    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, directShape1(int64(253)))}
 	retryTask0253 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0254 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(254),
-		), true
-	})}
+	ioTask0254    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, directShape1(int64(254)))}
 	retryTask0254 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0255 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(255),
-		), true
-	})}
+	ioTask0255    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, directShape1(int64(255)))}
 	retryTask0255 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0256 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(256),
-		), true
-	})}
+	ioTask0256    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, directShape1(int64(256)))}
 	retryTask0256 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0257 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(257),
-		), true
-	})}
+	ioTask0257    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, directShape1(int64(257)))}
 	retryTask0257 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0258 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(258),
-		), true
-	})}
+	ioTask0258    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, directShape1(int64(258)))}
 	retryTask0258 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0259 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(259),
-		), true
-	})}
+	ioTask0259    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, directShape1(int64(259)))}
 	retryTask0259 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0260 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(260),
-		), true
-	})}
+	ioTask0260    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, directShape1(int64(260)))}
 	retryTask0260 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0261 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(261),
-		), true
-	})}
+	ioTask0261    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, directShape1(int64(261)))}
 	retryTask0261 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0262 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(262),
-		), true
-	})}
+	ioTask0262    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, directShape1(int64(262)))}
 	retryTask0262 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0263 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(263),
-		), true
-	})}
+	ioTask0263    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, directShape1(int64(263)))}
 	retryTask0263 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0264 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(264),
-		), true
-	})}
+	ioTask0264    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, directShape1(int64(264)))}
 	retryTask0264 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0265 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(265),
-		), true
-	})}
+	ioTask0265    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, directShape1(int64(265)))}
 	retryTask0265 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0266 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(266),
-		), true
-	})}
+	ioTask0266    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, directShape1(int64(266)))}
 	retryTask0266 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0267 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(267),
-		), true
-	})}
+	ioTask0267    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, directShape1(int64(267)))}
 	retryTask0267 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0268 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(268),
-		), true
-	})}
+	ioTask0268    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, directShape1(int64(268)))}
 	retryTask0268 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0269 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(269),
-		), true
-	})}
+	ioTask0269    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, directShape1(int64(269)))}
 	retryTask0269 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0270 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(270),
-		), true
-	})}
+	ioTask0270    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, directShape1(int64(270)))}
 	retryTask0270 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0271 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(271),
-		), true
-	})}
+	ioTask0271    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, directShape1(int64(271)))}
 	retryTask0271 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0272 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(272),
-		), true
-	})}
+	ioTask0272    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, directShape1(int64(272)))}
 	retryTask0272 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0273 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(273),
-		), true
-	})}
+	ioTask0273    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, directShape1(int64(273)))}
 	retryTask0273 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0274 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(274),
-		), true
-	})}
+	ioTask0274    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, directShape1(int64(274)))}
 	retryTask0274 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0275 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(275),
-		), true
-	})}
+	ioTask0275    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, directShape1(int64(275)))}
 	retryTask0275 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0276 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(276),
-		), true
-	})}
+	ioTask0276    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, directShape1(int64(276)))}
 	retryTask0276 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0277 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(277),
-		), true
-	})}
+	ioTask0277    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, directShape1(int64(277)))}
 	retryTask0277 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0278 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(278),
-		), true
-	})}
+	ioTask0278    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, directShape1(int64(278)))}
 	retryTask0278 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0279 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(279),
-		), true
-	})}
+	ioTask0279    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, directShape1(int64(279)))}
 	retryTask0279 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0280 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(280),
-		), true
-	})}
+	ioTask0280    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, directShape1(int64(280)))}
 	retryTask0280 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0281 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(281),
-		), true
-	})}
+	ioTask0281    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, directShape1(int64(281)))}
 	retryTask0281 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0282 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(282),
-		), true
-	})}
+	ioTask0282    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, directShape1(int64(282)))}
 	retryTask0282 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0283 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(283),
-		), true
-	})}
+	ioTask0283    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, directShape1(int64(283)))}
 	retryTask0283 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0284 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(284),
-		), true
-	})}
+	ioTask0284    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, directShape1(int64(284)))}
 	retryTask0284 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0285 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(285),
-		), true
-	})}
+	ioTask0285    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, directShape1(int64(285)))}
 	retryTask0285 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0286 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(286),
-		), true
-	})}
+	ioTask0286    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, directShape1(int64(286)))}
 	retryTask0286 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0287 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(287),
-		), true
-	})}
+	ioTask0287    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, directShape1(int64(287)))}
 	retryTask0287 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0288 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(288),
-		), true
-	})}
+	ioTask0288    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, directShape1(int64(288)))}
 	retryTask0288 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0289 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(289),
-		), true
-	})}
+	ioTask0289    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, directShape1(int64(289)))}
 	retryTask0289 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0290 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(290),
-		), true
-	})}
+	ioTask0290    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, directShape1(int64(290)))}
 	retryTask0290 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0291 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(291),
-		), true
-	})}
+	ioTask0291    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, directShape1(int64(291)))}
 	retryTask0291 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0292 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(292),
-		), true
-	})}
+	ioTask0292    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, directShape1(int64(292)))}
 	retryTask0292 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0293 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(293),
-		), true
-	})}
+	ioTask0293    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, directShape1(int64(293)))}
 	retryTask0293 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0294 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(294),
-		), true
-	})}
+	ioTask0294    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, directShape1(int64(294)))}
 	retryTask0294 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0295 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(295),
-		), true
-	})}
+	ioTask0295    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, directShape1(int64(295)))}
 	retryTask0295 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0296 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(296),
-		), true
-	})}
+	ioTask0296    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, directShape1(int64(296)))}
 	retryTask0296 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0297 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(297),
-		), true
-	})}
+	ioTask0297    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, directShape1(int64(297)))}
 	retryTask0297 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0298 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(298),
-		), true
-	})}
+	ioTask0298    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, directShape1(int64(298)))}
 	retryTask0298 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0299 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(299),
-		), true
-	})}
+	ioTask0299    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, directShape1(int64(299)))}
 	retryTask0299 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0300 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(300),
-		), true
-	})}
+	ioTask0300    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, directShape1(int64(300)))}
 	retryTask0300 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0301 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(301),
-		), true
-	})}
+	ioTask0301    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, directShape1(int64(301)))}
 	retryTask0301 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0302 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(302),
-		), true
-	})}
+	ioTask0302    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, directShape1(int64(302)))}
 	retryTask0302 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0303 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(303),
-		), true
-	})}
+	ioTask0303    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, directShape1(int64(303)))}
 	retryTask0303 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0304 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(304),
-		), true
-	})}
+	ioTask0304    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, directShape1(int64(304)))}
 	retryTask0304 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0305 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(305),
-		), true
-	})}
+	ioTask0305    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, directShape1(int64(305)))}
 	retryTask0305 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0306 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(306),
-		), true
-	})}
+	ioTask0306    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, directShape1(int64(306)))}
 	retryTask0306 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0307 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(307),
-		), true
-	})}
+	ioTask0307    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, directShape1(int64(307)))}
 	retryTask0307 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0308 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(308),
-		), true
-	})}
+	ioTask0308    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, directShape1(int64(308)))}
 	retryTask0308 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0309 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(309),
-		), true
-	})}
+	ioTask0309    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, directShape1(int64(309)))}
 	retryTask0309 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0310 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(310),
-		), true
-	})}
+	ioTask0310    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, directShape1(int64(310)))}
 	retryTask0310 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0311 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(311),
-		), true
-	})}
+	ioTask0311    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, directShape1(int64(311)))}
 	retryTask0311 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0312 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(312),
-		), true
-	})}
+	ioTask0312    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, directShape1(int64(312)))}
 	retryTask0312 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0313 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(313),
-		), true
-	})}
+	ioTask0313    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, directShape1(int64(313)))}
 	retryTask0313 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0314 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(314),
-		), true
-	})}
+	ioTask0314    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, directShape1(int64(314)))}
 	retryTask0314 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0315 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(315),
-		), true
-	})}
+	ioTask0315    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, directShape1(int64(315)))}
 	retryTask0315 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0316 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(316),
-		), true
-	})}
+	ioTask0316    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, directShape1(int64(316)))}
 	retryTask0316 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0317 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(317),
-		), true
-	})}
+	ioTask0317    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, directShape1(int64(317)))}
 	retryTask0317 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0318 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(318),
-		), true
-	})}
+	ioTask0318    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, directShape1(int64(318)))}
 	retryTask0318 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0319 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(319),
-		), true
-	})}
+	ioTask0319    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, directShape1(int64(319)))}
 	retryTask0319 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0320 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(320),
-		), true
-	})}
+	ioTask0320    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, directShape1(int64(320)))}
 	retryTask0320 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0321 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(321),
-		), true
-	})}
+	ioTask0321    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, directShape1(int64(321)))}
 	retryTask0321 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0322 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(322),
-		), true
-	})}
+	ioTask0322    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, directShape1(int64(322)))}
 	retryTask0322 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0323 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(323),
-		), true
-	})}
+	ioTask0323    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, directShape1(int64(323)))}
 	retryTask0323 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0324 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(324),
-		), true
-	})}
+	ioTask0324    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, directShape1(int64(324)))}
 	retryTask0324 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0325 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(325),
-		), true
-	})}
+	ioTask0325    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, directShape1(int64(325)))}
 	retryTask0325 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0326 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(326),
-		), true
-	})}
+	ioTask0326    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, directShape1(int64(326)))}
 	retryTask0326 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0327 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(327),
-		), true
-	})}
+	ioTask0327    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, directShape1(int64(327)))}
 	retryTask0327 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0328 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(328),
-		), true
-	})}
+	ioTask0328    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, directShape1(int64(328)))}
 	retryTask0328 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0329 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(329),
-		), true
-	})}
+	ioTask0329    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, directShape1(int64(329)))}
 	retryTask0329 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0330 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(330),
-		), true
-	})}
+	ioTask0330    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, directShape1(int64(330)))}
 	retryTask0330 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0331 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(331),
-		), true
-	})}
+	ioTask0331    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, directShape1(int64(331)))}
 	retryTask0331 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0332 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(332),
-		), true
-	})}
+	ioTask0332    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, directShape1(int64(332)))}
 	retryTask0332 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0333 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(333),
-		), true
-	})}
+	ioTask0333    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, directShape1(int64(333)))}
 	retryTask0333 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0334 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(334),
-		), true
-	})}
+	ioTask0334    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, directShape1(int64(334)))}
 	retryTask0334 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0335 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(335),
-		), true
-	})}
+	ioTask0335    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, directShape1(int64(335)))}
 	retryTask0335 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0336 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(336),
-		), true
-	})}
+	ioTask0336    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, directShape1(int64(336)))}
 	retryTask0336 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0337 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(337),
-		), true
-	})}
+	ioTask0337    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, directShape1(int64(337)))}
 	retryTask0337 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0338 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(338),
-		), true
-	})}
+	ioTask0338    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, directShape1(int64(338)))}
 	retryTask0338 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0339 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(339),
-		), true
-	})}
+	ioTask0339    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, directShape1(int64(339)))}
 	retryTask0339 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0340 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(340),
-		), true
-	})}
+	ioTask0340    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, directShape1(int64(340)))}
 	retryTask0340 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0341 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(341),
-		), true
-	})}
+	ioTask0341    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, directShape1(int64(341)))}
 	retryTask0341 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0342 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(342),
-		), true
-	})}
+	ioTask0342    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, directShape1(int64(342)))}
 	retryTask0342 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0343 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(343),
-		), true
-	})}
+	ioTask0343    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, directShape1(int64(343)))}
 	retryTask0343 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0344 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(344),
-		), true
-	})}
+	ioTask0344    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, directShape1(int64(344)))}
 	retryTask0344 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0345 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(345),
-		), true
-	})}
+	ioTask0345    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, directShape1(int64(345)))}
 	retryTask0345 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0346 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(346),
-		), true
-	})}
+	ioTask0346    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, directShape1(int64(346)))}
 	retryTask0346 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0347 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(347),
-		), true
-	})}
+	ioTask0347    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, directShape1(int64(347)))}
 	retryTask0347 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0348 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(348),
-		), true
-	})}
+	ioTask0348    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, directShape1(int64(348)))}
 	retryTask0348 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0349 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(349),
-		), true
-	})}
+	ioTask0349    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, directShape1(int64(349)))}
 	retryTask0349 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0350 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(350),
-		), true
-	})}
+	ioTask0350    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, directShape1(int64(350)))}
 	retryTask0350 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0351 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(351),
-		), true
-	})}
+	ioTask0351    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, directShape1(int64(351)))}
 	retryTask0351 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0352 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(352),
-		), true
-	})}
+	ioTask0352    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, directShape1(int64(352)))}
 	retryTask0352 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0353 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(353),
-		), true
-	})}
+	ioTask0353    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, directShape1(int64(353)))}
 	retryTask0353 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0354 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(354),
-		), true
-	})}
+	ioTask0354    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, directShape1(int64(354)))}
 	retryTask0354 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0355 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(355),
-		), true
-	})}
+	ioTask0355    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, directShape1(int64(355)))}
 	retryTask0355 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0356 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(356),
-		), true
-	})}
+	ioTask0356    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, directShape1(int64(356)))}
 	retryTask0356 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0357 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(357),
-		), true
-	})}
+	ioTask0357    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, directShape1(int64(357)))}
 	retryTask0357 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0358 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(358),
-		), true
-	})}
+	ioTask0358    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, directShape1(int64(358)))}
 	retryTask0358 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0359 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(359),
-		), true
-	})}
+	ioTask0359    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, directShape1(int64(359)))}
 	retryTask0359 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0360 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(360),
-		), true
-	})}
+	ioTask0360    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, directShape1(int64(360)))}
 	retryTask0360 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0361 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(361),
-		), true
-	})}
+	ioTask0361    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, directShape1(int64(361)))}
 	retryTask0361 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0362 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(362),
-		), true
-	})}
+	ioTask0362    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, directShape1(int64(362)))}
 	retryTask0362 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0363 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(363),
-		), true
-	})}
+	ioTask0363    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, directShape1(int64(363)))}
 	retryTask0363 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0364 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(364),
-		), true
-	})}
+	ioTask0364    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, directShape1(int64(364)))}
 	retryTask0364 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0365 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(365),
-		), true
-	})}
+	ioTask0365    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, directShape1(int64(365)))}
 	retryTask0365 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0366 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(366),
-		), true
-	})}
+	ioTask0366    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, directShape1(int64(366)))}
 	retryTask0366 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0367 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(367),
-		), true
-	})}
+	ioTask0367    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, directShape1(int64(367)))}
 	retryTask0367 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0368 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(368),
-		), true
-	})}
+	ioTask0368    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, directShape1(int64(368)))}
 	retryTask0368 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0369 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(369),
-		), true
-	})}
+	ioTask0369    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, directShape1(int64(369)))}
 	retryTask0369 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0370 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(370),
-		), true
-	})}
+	ioTask0370    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, directShape1(int64(370)))}
 	retryTask0370 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0371 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(371),
-		), true
-	})}
+	ioTask0371    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, directShape1(int64(371)))}
 	retryTask0371 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0372 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(372),
-		), true
-	})}
+	ioTask0372    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, directShape1(int64(372)))}
 	retryTask0372 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0373 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(373),
-		), true
-	})}
+	ioTask0373    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, directShape1(int64(373)))}
 	retryTask0373 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0374 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(374),
-		), true
-	})}
+	ioTask0374    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, directShape1(int64(374)))}
 	retryTask0374 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0375 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(375),
-		), true
-	})}
+	ioTask0375    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, directShape1(int64(375)))}
 	retryTask0375 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0376 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(376),
-		), true
-	})}
+	ioTask0376    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, directShape1(int64(376)))}
 	retryTask0376 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0377 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(377),
-		), true
-	})}
+	ioTask0377    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, directShape1(int64(377)))}
 	retryTask0377 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0378 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(378),
-		), true
-	})}
+	ioTask0378    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, directShape1(int64(378)))}
 	retryTask0378 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0379 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(379),
-		), true
-	})}
+	ioTask0379    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, directShape1(int64(379)))}
 	retryTask0379 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0380 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(380),
-		), true
-	})}
+	ioTask0380    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, directShape1(int64(380)))}
 	retryTask0380 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0381 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(381),
-		), true
-	})}
+	ioTask0381    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, directShape1(int64(381)))}
 	retryTask0381 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0382 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(382),
-		), true
-	})}
+	ioTask0382    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, directShape1(int64(382)))}
 	retryTask0382 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0383 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(383),
-		), true
-	})}
+	ioTask0383    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, directShape1(int64(383)))}
 	retryTask0383 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0384 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(384),
-		), true
-	})}
+	ioTask0384    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, directShape1(int64(384)))}
 	retryTask0384 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0385 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(385),
-		), true
-	})}
+	ioTask0385    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, directShape1(int64(385)))}
 	retryTask0385 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0386 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(386),
-		), true
-	})}
+	ioTask0386    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, directShape1(int64(386)))}
 	retryTask0386 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0387 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(387),
-		), true
-	})}
+	ioTask0387    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, directShape1(int64(387)))}
 	retryTask0387 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0388 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(388),
-		), true
-	})}
+	ioTask0388    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, directShape1(int64(388)))}
 	retryTask0388 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0389 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(389),
-		), true
-	})}
+	ioTask0389    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, directShape1(int64(389)))}
 	retryTask0389 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0390 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(390),
-		), true
-	})}
+	ioTask0390    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, directShape1(int64(390)))}
 	retryTask0390 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0391 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(391),
-		), true
-	})}
+	ioTask0391    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, directShape1(int64(391)))}
 	retryTask0391 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0392 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(392),
-		), true
-	})}
+	ioTask0392    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, directShape1(int64(392)))}
 	retryTask0392 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0393 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(393),
-		), true
-	})}
+	ioTask0393    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, directShape1(int64(393)))}
 	retryTask0393 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0394 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(394),
-		), true
-	})}
+	ioTask0394    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, directShape1(int64(394)))}
 	retryTask0394 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0395 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(395),
-		), true
-	})}
+	ioTask0395    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, directShape1(int64(395)))}
 	retryTask0395 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0396 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(396),
-		), true
-	})}
+	ioTask0396    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, directShape1(int64(396)))}
 	retryTask0396 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0397 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(397),
-		), true
-	})}
+	ioTask0397    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, directShape1(int64(397)))}
 	retryTask0397 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0398 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(398),
-		), true
-	})}
+	ioTask0398    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, directShape1(int64(398)))}
 	retryTask0398 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0399 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(399),
-		), true
-	})}
+	ioTask0399    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, directShape1(int64(399)))}
 	retryTask0399 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0400 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(400),
-		), true
-	})}
+	ioTask0400    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, directShape1(int64(400)))}
 	retryTask0400 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0401 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(401),
-		), true
-	})}
+	ioTask0401    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, directShape1(int64(401)))}
 	retryTask0401 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0402 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(402),
-		), true
-	})}
+	ioTask0402    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, directShape1(int64(402)))}
 	retryTask0402 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0403 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(403),
-		), true
-	})}
+	ioTask0403    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, directShape1(int64(403)))}
 	retryTask0403 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0404 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(404),
-		), true
-	})}
+	ioTask0404    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, directShape1(int64(404)))}
 	retryTask0404 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0405 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(405),
-		), true
-	})}
+	ioTask0405    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, directShape1(int64(405)))}
 	retryTask0405 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0406 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(406),
-		), true
-	})}
+	ioTask0406    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, directShape1(int64(406)))}
 	retryTask0406 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0407 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(407),
-		), true
-	})}
+	ioTask0407    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, directShape1(int64(407)))}
 	retryTask0407 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0408 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(408),
-		), true
-	})}
+	ioTask0408    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, directShape1(int64(408)))}
 	retryTask0408 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0409 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(409),
-		), true
-	})}
+	ioTask0409    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, directShape1(int64(409)))}
 	retryTask0409 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0410 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(410),
-		), true
-	})}
+	ioTask0410    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, directShape1(int64(410)))}
 	retryTask0410 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0411 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(411),
-		), true
-	})}
+	ioTask0411    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, directShape1(int64(411)))}
 	retryTask0411 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0412 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(412),
-		), true
-	})}
+	ioTask0412    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, directShape1(int64(412)))}
 	retryTask0412 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0413 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(413),
-		), true
-	})}
+	ioTask0413    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, directShape1(int64(413)))}
 	retryTask0413 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0414 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(414),
-		), true
-	})}
+	ioTask0414    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, directShape1(int64(414)))}
 	retryTask0414 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0415 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(415),
-		), true
-	})}
+	ioTask0415    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, directShape1(int64(415)))}
 	retryTask0415 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0416 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(416),
-		), true
-	})}
+	ioTask0416    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, directShape1(int64(416)))}
 	retryTask0416 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0417 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(417),
-		), true
-	})}
+	ioTask0417    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, directShape1(int64(417)))}
 	retryTask0417 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0418 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(418),
-		), true
-	})}
+	ioTask0418    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, directShape1(int64(418)))}
 	retryTask0418 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0419 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(419),
-		), true
-	})}
+	ioTask0419    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, directShape1(int64(419)))}
 	retryTask0419 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0420 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(420),
-		), true
-	})}
+	ioTask0420    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, directShape1(int64(420)))}
 	retryTask0420 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0421 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(421),
-		), true
-	})}
+	ioTask0421    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, directShape1(int64(421)))}
 	retryTask0421 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0422 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(422),
-		), true
-	})}
+	ioTask0422    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, directShape1(int64(422)))}
 	retryTask0422 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0423 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(423),
-		), true
-	})}
+	ioTask0423    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, directShape1(int64(423)))}
 	retryTask0423 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0424 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(424),
-		), true
-	})}
+	ioTask0424    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, directShape1(int64(424)))}
 	retryTask0424 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0425 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(425),
-		), true
-	})}
+	ioTask0425    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, directShape1(int64(425)))}
 	retryTask0425 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0426 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(426),
-		), true
-	})}
+	ioTask0426    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, directShape1(int64(426)))}
 	retryTask0426 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0427 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(427),
-		), true
-	})}
+	ioTask0427    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, directShape1(int64(427)))}
 	retryTask0427 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0428 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(428),
-		), true
-	})}
+	ioTask0428    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, directShape1(int64(428)))}
 	retryTask0428 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0429 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(429),
-		), true
-	})}
+	ioTask0429    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, directShape1(int64(429)))}
 	retryTask0429 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0430 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(430),
-		), true
-	})}
+	ioTask0430    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, directShape1(int64(430)))}
 	retryTask0430 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0431 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(431),
-		), true
-	})}
+	ioTask0431    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, directShape1(int64(431)))}
 	retryTask0431 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0432 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(432),
-		), true
-	})}
+	ioTask0432    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, directShape1(int64(432)))}
 	retryTask0432 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0433 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(433),
-		), true
-	})}
+	ioTask0433    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, directShape1(int64(433)))}
 	retryTask0433 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0434 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(434),
-		), true
-	})}
+	ioTask0434    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, directShape1(int64(434)))}
 	retryTask0434 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0435 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(435),
-		), true
-	})}
+	ioTask0435    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, directShape1(int64(435)))}
 	retryTask0435 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0436 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(436),
-		), true
-	})}
+	ioTask0436    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, directShape1(int64(436)))}
 	retryTask0436 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0437 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(437),
-		), true
-	})}
+	ioTask0437    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, directShape1(int64(437)))}
 	retryTask0437 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0438 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(438),
-		), true
-	})}
+	ioTask0438    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, directShape1(int64(438)))}
 	retryTask0438 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0439 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(439),
-		), true
-	})}
+	ioTask0439    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, directShape1(int64(439)))}
 	retryTask0439 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0440 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(440),
-		), true
-	})}
+	ioTask0440    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, directShape1(int64(440)))}
 	retryTask0440 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0441 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(441),
-		), true
-	})}
+	ioTask0441    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, directShape1(int64(441)))}
 	retryTask0441 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0442 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(442),
-		), true
-	})}
+	ioTask0442    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, directShape1(int64(442)))}
 	retryTask0442 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0443 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(443),
-		), true
-	})}
+	ioTask0443    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, directShape1(int64(443)))}
 	retryTask0443 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0444 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(444),
-		), true
-	})}
+	ioTask0444    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, directShape1(int64(444)))}
 	retryTask0444 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0445 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(445),
-		), true
-	})}
+	ioTask0445    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, directShape1(int64(445)))}
 	retryTask0445 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0446 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(446),
-		), true
-	})}
+	ioTask0446    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, directShape1(int64(446)))}
 	retryTask0446 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0447 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(447),
-		), true
-	})}
+	ioTask0447    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, directShape1(int64(447)))}
 	retryTask0447 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0448 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(448),
-		), true
-	})}
+	ioTask0448    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, directShape1(int64(448)))}
 	retryTask0448 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0449 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(449),
-		), true
-	})}
+	ioTask0449    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, directShape1(int64(449)))}
 	retryTask0449 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0450 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(450),
-		), true
-	})}
+	ioTask0450    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, directShape1(int64(450)))}
 	retryTask0450 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0451 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(451),
-		), true
-	})}
+	ioTask0451    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, directShape1(int64(451)))}
 	retryTask0451 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0452 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(452),
-		), true
-	})}
+	ioTask0452    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, directShape1(int64(452)))}
 	retryTask0452 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0453 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(453),
-		), true
-	})}
+	ioTask0453    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, directShape1(int64(453)))}
 	retryTask0453 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0454 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(454),
-		), true
-	})}
+	ioTask0454    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, directShape1(int64(454)))}
 	retryTask0454 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0455 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(455),
-		), true
-	})}
+	ioTask0455    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, directShape1(int64(455)))}
 	retryTask0455 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0456 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(456),
-		), true
-	})}
+	ioTask0456    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, directShape1(int64(456)))}
 	retryTask0456 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0457 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(457),
-		), true
-	})}
+	ioTask0457    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, directShape1(int64(457)))}
 	retryTask0457 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0458 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(458),
-		), true
-	})}
+	ioTask0458    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, directShape1(int64(458)))}
 	retryTask0458 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0459 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(459),
-		), true
-	})}
+	ioTask0459    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, directShape1(int64(459)))}
 	retryTask0459 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0460 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(460),
-		), true
-	})}
+	ioTask0460    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, directShape1(int64(460)))}
 	retryTask0460 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0461 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(461),
-		), true
-	})}
+	ioTask0461    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, directShape1(int64(461)))}
 	retryTask0461 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0462 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(462),
-		), true
-	})}
+	ioTask0462    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, directShape1(int64(462)))}
 	retryTask0462 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0463 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(463),
-		), true
-	})}
+	ioTask0463    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, directShape1(int64(463)))}
 	retryTask0463 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0464 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(464),
-		), true
-	})}
+	ioTask0464    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, directShape1(int64(464)))}
 	retryTask0464 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0465 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(465),
-		), true
-	})}
+	ioTask0465    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, directShape1(int64(465)))}
 	retryTask0465 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0466 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(466),
-		), true
-	})}
+	ioTask0466    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, directShape1(int64(466)))}
 	retryTask0466 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0467 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(467),
-		), true
-	})}
+	ioTask0467    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, directShape1(int64(467)))}
 	retryTask0467 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0468 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(468),
-		), true
-	})}
+	ioTask0468    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, directShape1(int64(468)))}
 	retryTask0468 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0469 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(469),
-		), true
-	})}
+	ioTask0469    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, directShape1(int64(469)))}
 	retryTask0469 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0470 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(470),
-		), true
-	})}
+	ioTask0470    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, directShape1(int64(470)))}
 	retryTask0470 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0471 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(471),
-		), true
-	})}
+	ioTask0471    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, directShape1(int64(471)))}
 	retryTask0471 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0472 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(472),
-		), true
-	})}
+	ioTask0472    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, directShape1(int64(472)))}
 	retryTask0472 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0473 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(473),
-		), true
-	})}
+	ioTask0473    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, directShape1(int64(473)))}
 	retryTask0473 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0474 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(474),
-		), true
-	})}
+	ioTask0474    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, directShape1(int64(474)))}
 	retryTask0474 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0475 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(475),
-		), true
-	})}
+	ioTask0475    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, directShape1(int64(475)))}
 	retryTask0475 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0476 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(476),
-		), true
-	})}
+	ioTask0476    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, directShape1(int64(476)))}
 	retryTask0476 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0477 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(477),
-		), true
-	})}
+	ioTask0477    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, directShape1(int64(477)))}
 	retryTask0477 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0478 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(478),
-		), true
-	})}
+	ioTask0478    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, directShape1(int64(478)))}
 	retryTask0478 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0479 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(479),
-		), true
-	})}
+	ioTask0479    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, directShape1(int64(479)))}
 	retryTask0479 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0480 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(480),
-		), true
-	})}
+	ioTask0480    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, directShape1(int64(480)))}
 	retryTask0480 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0481 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(481),
-		), true
-	})}
+	ioTask0481    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, directShape1(int64(481)))}
 	retryTask0481 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0482 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(482),
-		), true
-	})}
+	ioTask0482    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, directShape1(int64(482)))}
 	retryTask0482 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0483 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(483),
-		), true
-	})}
+	ioTask0483    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, directShape1(int64(483)))}
 	retryTask0483 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0484 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(484),
-		), true
-	})}
+	ioTask0484    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, directShape1(int64(484)))}
 	retryTask0484 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0485 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(485),
-		), true
-	})}
+	ioTask0485    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, directShape1(int64(485)))}
 	retryTask0485 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0486 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(486),
-		), true
-	})}
+	ioTask0486    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, directShape1(int64(486)))}
 	retryTask0486 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0487 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(487),
-		), true
-	})}
+	ioTask0487    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, directShape1(int64(487)))}
 	retryTask0487 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0488 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(488),
-		), true
-	})}
+	ioTask0488    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, directShape1(int64(488)))}
 	retryTask0488 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0489 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(489),
-		), true
-	})}
+	ioTask0489    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, directShape1(int64(489)))}
 	retryTask0489 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0490 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(490),
-		), true
-	})}
+	ioTask0490    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, directShape1(int64(490)))}
 	retryTask0490 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0491 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(491),
-		), true
-	})}
+	ioTask0491    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, directShape1(int64(491)))}
 	retryTask0491 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0492 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(492),
-		), true
-	})}
+	ioTask0492    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, directShape1(int64(492)))}
 	retryTask0492 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0493 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(493),
-		), true
-	})}
+	ioTask0493    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, directShape1(int64(493)))}
 	retryTask0493 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0494 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(494),
-		), true
-	})}
+	ioTask0494    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, directShape1(int64(494)))}
 	retryTask0494 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0495 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(495),
-		), true
-	})}
+	ioTask0495    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, directShape1(int64(495)))}
 	retryTask0495 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0496 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(496),
-		), true
-	})}
+	ioTask0496    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, directShape1(int64(496)))}
 	retryTask0496 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0497 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(497),
-		), true
-	})}
+	ioTask0497    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, directShape1(int64(497)))}
 	retryTask0497 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0498 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(498),
-		), true
-	})}
+	ioTask0498    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, directShape1(int64(498)))}
 	retryTask0498 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0499 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(499),
-		), true
-	})}
+	ioTask0499    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, directShape1(int64(499)))}
 	retryTask0499 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0500 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(500),
-		), true
-	})}
+	ioTask0500    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, directShape1(int64(500)))}
 	retryTask0500 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0501 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(501),
-		), true
-	})}
+	ioTask0501    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, directShape1(int64(501)))}
 	retryTask0501 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0502 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(502),
-		), true
-	})}
+	ioTask0502    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, directShape1(int64(502)))}
 	retryTask0502 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0503 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(503),
-		), true
-	})}
+	ioTask0503    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, directShape1(int64(503)))}
 	retryTask0503 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0504 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(504),
-		), true
-	})}
+	ioTask0504    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, directShape1(int64(504)))}
 	retryTask0504 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0505 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(505),
-		), true
-	})}
+	ioTask0505    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, directShape1(int64(505)))}
 	retryTask0505 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0506 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(506),
-		), true
-	})}
+	ioTask0506    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, directShape1(int64(506)))}
 	retryTask0506 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0507 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(507),
-		), true
-	})}
+	ioTask0507    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, directShape1(int64(507)))}
 	retryTask0507 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0508 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(508),
-		), true
-	})}
+	ioTask0508    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, directShape1(int64(508)))}
 	retryTask0508 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0509 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(509),
-		), true
-	})}
+	ioTask0509    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, directShape1(int64(509)))}
 	retryTask0509 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0510 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(510),
-		), true
-	})}
+	ioTask0510    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, directShape1(int64(510)))}
 	retryTask0510 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0511 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(511),
-		), true
-	})}
+	ioTask0511    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, directShape1(int64(511)))}
 	retryTask0511 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0512 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(512),
-		), true
-	})}
+	ioTask0512    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, directShape1(int64(512)))}
 	retryTask0512 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0513 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(513),
-		), true
-	})}
+	ioTask0513    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, directShape1(int64(513)))}
 	retryTask0513 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0514 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(514),
-		), true
-	})}
+	ioTask0514    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, directShape1(int64(514)))}
 	retryTask0514 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0515 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(515),
-		), true
-	})}
+	ioTask0515    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, directShape1(int64(515)))}
 	retryTask0515 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0516 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(516),
-		), true
-	})}
+	ioTask0516    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, directShape1(int64(516)))}
 	retryTask0516 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0517 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(517),
-		), true
-	})}
+	ioTask0517    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, directShape1(int64(517)))}
 	retryTask0517 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0518 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(518),
-		), true
-	})}
+	ioTask0518    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, directShape1(int64(518)))}
 	retryTask0518 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0519 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(519),
-		), true
-	})}
+	ioTask0519    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, directShape1(int64(519)))}
 	retryTask0519 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0520 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(520),
-		), true
-	})}
+	ioTask0520    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, directShape1(int64(520)))}
 	retryTask0520 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0521 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(521),
-		), true
-	})}
+	ioTask0521    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, directShape1(int64(521)))}
 	retryTask0521 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0522 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(522),
-		), true
-	})}
+	ioTask0522    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, directShape1(int64(522)))}
 	retryTask0522 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0523 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(523),
-		), true
-	})}
+	ioTask0523    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, directShape1(int64(523)))}
 	retryTask0523 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0524 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(524),
-		), true
-	})}
+	ioTask0524    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, directShape1(int64(524)))}
 	retryTask0524 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0525 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(525),
-		), true
-	})}
+	ioTask0525    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, directShape1(int64(525)))}
 	retryTask0525 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0526 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(526),
-		), true
-	})}
+	ioTask0526    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, directShape1(int64(526)))}
 	retryTask0526 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0527 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(527),
-		), true
-	})}
+	ioTask0527    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, directShape1(int64(527)))}
 	retryTask0527 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0528 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(528),
-		), true
-	})}
+	ioTask0528    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, directShape1(int64(528)))}
 	retryTask0528 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0529 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(529),
-		), true
-	})}
+	ioTask0529    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, directShape1(int64(529)))}
 	retryTask0529 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0530 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(530),
-		), true
-	})}
+	ioTask0530    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, directShape1(int64(530)))}
 	retryTask0530 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0531 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(531),
-		), true
-	})}
+	ioTask0531    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, directShape1(int64(531)))}
 	retryTask0531 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0532 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(532),
-		), true
-	})}
+	ioTask0532    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, directShape1(int64(532)))}
 	retryTask0532 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0533 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(533),
-		), true
-	})}
+	ioTask0533    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, directShape1(int64(533)))}
 	retryTask0533 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0534 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(534),
-		), true
-	})}
+	ioTask0534    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, directShape1(int64(534)))}
 	retryTask0534 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0535 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(535),
-		), true
-	})}
+	ioTask0535    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, directShape1(int64(535)))}
 	retryTask0535 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0536 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(536),
-		), true
-	})}
+	ioTask0536    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, directShape1(int64(536)))}
 	retryTask0536 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0537 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(537),
-		), true
-	})}
+	ioTask0537    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, directShape1(int64(537)))}
 	retryTask0537 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0538 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(538),
-		), true
-	})}
+	ioTask0538    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, directShape1(int64(538)))}
 	retryTask0538 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0539 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(539),
-		), true
-	})}
+	ioTask0539    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, directShape1(int64(539)))}
 	retryTask0539 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0540 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(540),
-		), true
-	})}
+	ioTask0540    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, directShape1(int64(540)))}
 	retryTask0540 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0541 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(541),
-		), true
-	})}
+	ioTask0541    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, directShape1(int64(541)))}
 	retryTask0541 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0542 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(542),
-		), true
-	})}
+	ioTask0542    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, directShape1(int64(542)))}
 	retryTask0542 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0543 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(543),
-		), true
-	})}
+	ioTask0543    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, directShape1(int64(543)))}
 	retryTask0543 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0544 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(544),
-		), true
-	})}
+	ioTask0544    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, directShape1(int64(544)))}
 	retryTask0544 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0545 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(545),
-		), true
-	})}
+	ioTask0545    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, directShape1(int64(545)))}
 	retryTask0545 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0546 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(546),
-		), true
-	})}
+	ioTask0546    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, directShape1(int64(546)))}
 	retryTask0546 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0547 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(547),
-		), true
-	})}
+	ioTask0547    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, directShape1(int64(547)))}
 	retryTask0547 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0548 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(548),
-		), true
-	})}
+	ioTask0548    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, directShape1(int64(548)))}
 	retryTask0548 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0549 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(549),
-		), true
-	})}
+	ioTask0549    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, directShape1(int64(549)))}
 	retryTask0549 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0550 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(550),
-		), true
-	})}
+	ioTask0550    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, directShape1(int64(550)))}
 	retryTask0550 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0551 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(551),
-		), true
-	})}
+	ioTask0551    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, directShape1(int64(551)))}
 	retryTask0551 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0552 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(552),
-		), true
-	})}
+	ioTask0552    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, directShape1(int64(552)))}
 	retryTask0552 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0553 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(553),
-		), true
-	})}
+	ioTask0553    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, directShape1(int64(553)))}
 	retryTask0553 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0554 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(554),
-		), true
-	})}
+	ioTask0554    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, directShape1(int64(554)))}
 	retryTask0554 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0555 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(555),
-		), true
-	})}
+	ioTask0555    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, directShape1(int64(555)))}
 	retryTask0555 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0556 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(556),
-		), true
-	})}
+	ioTask0556    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, directShape1(int64(556)))}
 	retryTask0556 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0557 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(557),
-		), true
-	})}
+	ioTask0557    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, directShape1(int64(557)))}
 	retryTask0557 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0558 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(558),
-		), true
-	})}
+	ioTask0558    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, directShape1(int64(558)))}
 	retryTask0558 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0559 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(559),
-		), true
-	})}
+	ioTask0559    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, directShape1(int64(559)))}
 	retryTask0559 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0560 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(560),
-		), true
-	})}
+	ioTask0560    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, directShape1(int64(560)))}
 	retryTask0560 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0561 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(561),
-		), true
-	})}
+	ioTask0561    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, directShape1(int64(561)))}
 	retryTask0561 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0562 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(562),
-		), true
-	})}
+	ioTask0562    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, directShape1(int64(562)))}
 	retryTask0562 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0563 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(563),
-		), true
-	})}
+	ioTask0563    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, directShape1(int64(563)))}
 	retryTask0563 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0564 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(564),
-		), true
-	})}
+	ioTask0564    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, directShape1(int64(564)))}
 	retryTask0564 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0565 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(565),
-		), true
-	})}
+	ioTask0565    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, directShape1(int64(565)))}
 	retryTask0565 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0566 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(566),
-		), true
-	})}
+	ioTask0566    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, directShape1(int64(566)))}
 	retryTask0566 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0567 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(567),
-		), true
-	})}
+	ioTask0567    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, directShape1(int64(567)))}
 	retryTask0567 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0568 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(568),
-		), true
-	})}
+	ioTask0568    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, directShape1(int64(568)))}
 	retryTask0568 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0569 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(569),
-		), true
-	})}
+	ioTask0569    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, directShape1(int64(569)))}
 	retryTask0569 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0570 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(570),
-		), true
-	})}
+	ioTask0570    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, directShape1(int64(570)))}
 	retryTask0570 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0571 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(571),
-		), true
-	})}
+	ioTask0571    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, directShape1(int64(571)))}
 	retryTask0571 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0572 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(572),
-		), true
-	})}
+	ioTask0572    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, directShape1(int64(572)))}
 	retryTask0572 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0573 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(573),
-		), true
-	})}
+	ioTask0573    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, directShape1(int64(573)))}
 	retryTask0573 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0574 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(574),
-		), true
-	})}
+	ioTask0574    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, directShape1(int64(574)))}
 	retryTask0574 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0575 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(575),
-		), true
-	})}
+	ioTask0575    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, directShape1(int64(575)))}
 	retryTask0575 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0576 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(576),
-		), true
-	})}
+	ioTask0576    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, directShape1(int64(576)))}
 	retryTask0576 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0577 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(577),
-		), true
-	})}
+	ioTask0577    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, directShape1(int64(577)))}
 	retryTask0577 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0578 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(578),
-		), true
-	})}
+	ioTask0578    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, directShape1(int64(578)))}
 	retryTask0578 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0579 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(579),
-		), true
-	})}
+	ioTask0579    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, directShape1(int64(579)))}
 	retryTask0579 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0580 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(580),
-		), true
-	})}
+	ioTask0580    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, directShape1(int64(580)))}
 	retryTask0580 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0581 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(581),
-		), true
-	})}
+	ioTask0581    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, directShape1(int64(581)))}
 	retryTask0581 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0582 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(582),
-		), true
-	})}
+	ioTask0582    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, directShape1(int64(582)))}
 	retryTask0582 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0583 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(583),
-		), true
-	})}
+	ioTask0583    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, directShape1(int64(583)))}
 	retryTask0583 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0584 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(584),
-		), true
-	})}
+	ioTask0584    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, directShape1(int64(584)))}
 	retryTask0584 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0585 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(585),
-		), true
-	})}
+	ioTask0585    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, directShape1(int64(585)))}
 	retryTask0585 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0586 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(586),
-		), true
-	})}
+	ioTask0586    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, directShape1(int64(586)))}
 	retryTask0586 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0587 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(587),
-		), true
-	})}
+	ioTask0587    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, directShape1(int64(587)))}
 	retryTask0587 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0588 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(588),
-		), true
-	})}
+	ioTask0588    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, directShape1(int64(588)))}
 	retryTask0588 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0589 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(589),
-		), true
-	})}
+	ioTask0589    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, directShape1(int64(589)))}
 	retryTask0589 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0590 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(590),
-		), true
-	})}
+	ioTask0590    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, directShape1(int64(590)))}
 	retryTask0590 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0591 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(591),
-		), true
-	})}
+	ioTask0591    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, directShape1(int64(591)))}
 	retryTask0591 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0592 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(592),
-		), true
-	})}
+	ioTask0592    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, directShape1(int64(592)))}
 	retryTask0592 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0593 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(593),
-		), true
-	})}
+	ioTask0593    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, directShape1(int64(593)))}
 	retryTask0593 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0594 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(594),
-		), true
-	})}
+	ioTask0594    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, directShape1(int64(594)))}
 	retryTask0594 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0595 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(595),
-		), true
-	})}
+	ioTask0595    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, directShape1(int64(595)))}
 	retryTask0595 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0596 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(596),
-		), true
-	})}
+	ioTask0596    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, directShape1(int64(596)))}
 	retryTask0596 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0597 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(597),
-		), true
-	})}
+	ioTask0597    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, directShape1(int64(597)))}
 	retryTask0597 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0598 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(598),
-		), true
-	})}
+	ioTask0598    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, directShape1(int64(598)))}
 	retryTask0598 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0599 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(599),
-		), true
-	})}
+	ioTask0599    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, directShape1(int64(599)))}
 	retryTask0599 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0600 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(600),
-		), true
-	})}
+	ioTask0600    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, directShape1(int64(600)))}
 	retryTask0600 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0601 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(601),
-		), true
-	})}
+	ioTask0601    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, directShape1(int64(601)))}
 	retryTask0601 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0602 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(602),
-		), true
-	})}
+	ioTask0602    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, directShape1(int64(602)))}
 	retryTask0602 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0603 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(603),
-		), true
-	})}
+	ioTask0603    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, directShape1(int64(603)))}
 	retryTask0603 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0604 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(604),
-		), true
-	})}
+	ioTask0604    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, directShape1(int64(604)))}
 	retryTask0604 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0605 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(605),
-		), true
-	})}
+	ioTask0605    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, directShape1(int64(605)))}
 	retryTask0605 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0606 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(606),
-		), true
-	})}
+	ioTask0606    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, directShape1(int64(606)))}
 	retryTask0606 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0607 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(607),
-		), true
-	})}
+	ioTask0607    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, directShape1(int64(607)))}
 	retryTask0607 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0608 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(608),
-		), true
-	})}
+	ioTask0608    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, directShape1(int64(608)))}
 	retryTask0608 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0609 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(609),
-		), true
-	})}
+	ioTask0609    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, directShape1(int64(609)))}
 	retryTask0609 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0610 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(610),
-		), true
-	})}
+	ioTask0610    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, directShape1(int64(610)))}
 	retryTask0610 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0611 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(611),
-		), true
-	})}
+	ioTask0611    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, directShape1(int64(611)))}
 	retryTask0611 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0612 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(612),
-		), true
-	})}
+	ioTask0612    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, directShape1(int64(612)))}
 	retryTask0612 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0613 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(613),
-		), true
-	})}
+	ioTask0613    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, directShape1(int64(613)))}
 	retryTask0613 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0614 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(614),
-		), true
-	})}
+	ioTask0614    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, directShape1(int64(614)))}
 	retryTask0614 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0615 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(615),
-		), true
-	})}
+	ioTask0615    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, directShape1(int64(615)))}
 	retryTask0615 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0616 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(616),
-		), true
-	})}
+	ioTask0616    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, directShape1(int64(616)))}
 	retryTask0616 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0617 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(617),
-		), true
-	})}
+	ioTask0617    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, directShape1(int64(617)))}
 	retryTask0617 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0618 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(618),
-		), true
-	})}
+	ioTask0618    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, directShape1(int64(618)))}
 	retryTask0618 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0619 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(619),
-		), true
-	})}
+	ioTask0619    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, directShape1(int64(619)))}
 	retryTask0619 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0620 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(620),
-		), true
-	})}
+	ioTask0620    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, directShape1(int64(620)))}
 	retryTask0620 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0621 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(621),
-		), true
-	})}
+	ioTask0621    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, directShape1(int64(621)))}
 	retryTask0621 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0622 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(622),
-		), true
-	})}
+	ioTask0622    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, directShape1(int64(622)))}
 	retryTask0622 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0623 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(623),
-		), true
-	})}
+	ioTask0623    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, directShape1(int64(623)))}
 	retryTask0623 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0624 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(624),
-		), true
-	})}
+	ioTask0624    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, directShape1(int64(624)))}
 	retryTask0624 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0625 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(625),
-		), true
-	})}
+	ioTask0625    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, directShape1(int64(625)))}
 	retryTask0625 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0626 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(626),
-		), true
-	})}
+	ioTask0626    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, directShape1(int64(626)))}
 	retryTask0626 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0627 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(627),
-		), true
-	})}
+	ioTask0627    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, directShape1(int64(627)))}
 	retryTask0627 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0628 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(628),
-		), true
-	})}
+	ioTask0628    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, directShape1(int64(628)))}
 	retryTask0628 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0629 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(629),
-		), true
-	})}
+	ioTask0629    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, directShape1(int64(629)))}
 	retryTask0629 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0630 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(630),
-		), true
-	})}
+	ioTask0630    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, directShape1(int64(630)))}
 	retryTask0630 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0631 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(631),
-		), true
-	})}
+	ioTask0631    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, directShape1(int64(631)))}
 	retryTask0631 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0632 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(632),
-		), true
-	})}
+	ioTask0632    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, directShape1(int64(632)))}
 	retryTask0632 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0633 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(633),
-		), true
-	})}
+	ioTask0633    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, directShape1(int64(633)))}
 	retryTask0633 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0634 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(634),
-		), true
-	})}
+	ioTask0634    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, directShape1(int64(634)))}
 	retryTask0634 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0635 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(635),
-		), true
-	})}
+	ioTask0635    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, directShape1(int64(635)))}
 	retryTask0635 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0636 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(636),
-		), true
-	})}
+	ioTask0636    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, directShape1(int64(636)))}
 	retryTask0636 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0637 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(637),
-		), true
-	})}
+	ioTask0637    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, directShape1(int64(637)))}
 	retryTask0637 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0638 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(638),
-		), true
-	})}
+	ioTask0638    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, directShape1(int64(638)))}
 	retryTask0638 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0639 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(639),
-		), true
-	})}
+	ioTask0639    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, directShape1(int64(639)))}
 	retryTask0639 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0640 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(640),
-		), true
-	})}
+	ioTask0640    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, directShape1(int64(640)))}
 	retryTask0640 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0641 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(641),
-		), true
-	})}
+	ioTask0641    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, directShape1(int64(641)))}
 	retryTask0641 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0642 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(642),
-		), true
-	})}
+	ioTask0642    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, directShape1(int64(642)))}
 	retryTask0642 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0643 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(643),
-		), true
-	})}
+	ioTask0643    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, directShape1(int64(643)))}
 	retryTask0643 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0644 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(644),
-		), true
-	})}
+	ioTask0644    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, directShape1(int64(644)))}
 	retryTask0644 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0645 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(645),
-		), true
-	})}
+	ioTask0645    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, directShape1(int64(645)))}
 	retryTask0645 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0646 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(646),
-		), true
-	})}
+	ioTask0646    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, directShape1(int64(646)))}
 	retryTask0646 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0647 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(647),
-		), true
-	})}
+	ioTask0647    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, directShape1(int64(647)))}
 	retryTask0647 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0648 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(648),
-		), true
-	})}
+	ioTask0648    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, directShape1(int64(648)))}
 	retryTask0648 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0649 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(649),
-		), true
-	})}
+	ioTask0649    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, directShape1(int64(649)))}
 	retryTask0649 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0650 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(650),
-		), true
-	})}
+	ioTask0650    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, directShape1(int64(650)))}
 	retryTask0650 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0651 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(651),
-		), true
-	})}
+	ioTask0651    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, directShape1(int64(651)))}
 	retryTask0651 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0652 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(652),
-		), true
-	})}
+	ioTask0652    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, directShape1(int64(652)))}
 	retryTask0652 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0653 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(653),
-		), true
-	})}
+	ioTask0653    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, directShape1(int64(653)))}
 	retryTask0653 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0654 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(654),
-		), true
-	})}
+	ioTask0654    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, directShape1(int64(654)))}
 	retryTask0654 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0655 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(655),
-		), true
-	})}
+	ioTask0655    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, directShape1(int64(655)))}
 	retryTask0655 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0656 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(656),
-		), true
-	})}
+	ioTask0656    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, directShape1(int64(656)))}
 	retryTask0656 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0657 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(657),
-		), true
-	})}
+	ioTask0657    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, directShape1(int64(657)))}
 	retryTask0657 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0658 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(658),
-		), true
-	})}
+	ioTask0658    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, directShape1(int64(658)))}
 	retryTask0658 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0659 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(659),
-		), true
-	})}
+	ioTask0659    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, directShape1(int64(659)))}
 	retryTask0659 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0660 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(660),
-		), true
-	})}
+	ioTask0660    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, directShape1(int64(660)))}
 	retryTask0660 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0661 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(661),
-		), true
-	})}
+	ioTask0661    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, directShape1(int64(661)))}
 	retryTask0661 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0662 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(662),
-		), true
-	})}
+	ioTask0662    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, directShape1(int64(662)))}
 	retryTask0662 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0663 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(663),
-		), true
-	})}
+	ioTask0663    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, directShape1(int64(663)))}
 	retryTask0663 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0664 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(664),
-		), true
-	})}
+	ioTask0664    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, directShape1(int64(664)))}
 	retryTask0664 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0665 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(665),
-		), true
-	})}
+	ioTask0665    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, directShape1(int64(665)))}
 	retryTask0665 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0666 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(666),
-		), true
-	})}
+	ioTask0666    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, directShape1(int64(666)))}
 	retryTask0666 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0667 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(667),
-		), true
-	})}
+	ioTask0667    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, directShape1(int64(667)))}
 	retryTask0667 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0668 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(668),
-		), true
-	})}
+	ioTask0668    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, directShape1(int64(668)))}
 	retryTask0668 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0669 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(669),
-		), true
-	})}
+	ioTask0669    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, directShape1(int64(669)))}
 	retryTask0669 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0670 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(670),
-		), true
-	})}
+	ioTask0670    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, directShape1(int64(670)))}
 	retryTask0670 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0671 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(671),
-		), true
-	})}
+	ioTask0671    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, directShape1(int64(671)))}
 	retryTask0671 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0672 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(672),
-		), true
-	})}
+	ioTask0672    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, directShape1(int64(672)))}
 	retryTask0672 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0673 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(673),
-		), true
-	})}
+	ioTask0673    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, directShape1(int64(673)))}
 	retryTask0673 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0674 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(674),
-		), true
-	})}
+	ioTask0674    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, directShape1(int64(674)))}
 	retryTask0674 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0675 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(675),
-		), true
-	})}
+	ioTask0675    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, directShape1(int64(675)))}
 	retryTask0675 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0676 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(676),
-		), true
-	})}
+	ioTask0676    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, directShape1(int64(676)))}
 	retryTask0676 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0677 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(677),
-		), true
-	})}
+	ioTask0677    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, directShape1(int64(677)))}
 	retryTask0677 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0678 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(678),
-		), true
-	})}
+	ioTask0678    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, directShape1(int64(678)))}
 	retryTask0678 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0679 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(679),
-		), true
-	})}
+	ioTask0679    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, directShape1(int64(679)))}
 	retryTask0679 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0680 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(680),
-		), true
-	})}
+	ioTask0680    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, directShape1(int64(680)))}
 	retryTask0680 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0681 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(681),
-		), true
-	})}
+	ioTask0681    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, directShape1(int64(681)))}
 	retryTask0681 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0682 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(682),
-		), true
-	})}
+	ioTask0682    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, directShape1(int64(682)))}
 	retryTask0682 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0683 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(683),
-		), true
-	})}
+	ioTask0683    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, directShape1(int64(683)))}
 	retryTask0683 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0684 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(684),
-		), true
-	})}
+	ioTask0684    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, directShape1(int64(684)))}
 	retryTask0684 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0685 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(685),
-		), true
-	})}
+	ioTask0685    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, directShape1(int64(685)))}
 	retryTask0685 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0686 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(686),
-		), true
-	})}
+	ioTask0686    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, directShape1(int64(686)))}
 	retryTask0686 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0687 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(687),
-		), true
-	})}
+	ioTask0687    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, directShape1(int64(687)))}
 	retryTask0687 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0688 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(688),
-		), true
-	})}
+	ioTask0688    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, directShape1(int64(688)))}
 	retryTask0688 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0689 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(689),
-		), true
-	})}
+	ioTask0689    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, directShape1(int64(689)))}
 	retryTask0689 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0690 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(690),
-		), true
-	})}
+	ioTask0690    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, directShape1(int64(690)))}
 	retryTask0690 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0691 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(691),
-		), true
-	})}
+	ioTask0691    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, directShape1(int64(691)))}
 	retryTask0691 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0692 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(692),
-		), true
-	})}
+	ioTask0692    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, directShape1(int64(692)))}
 	retryTask0692 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0693 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(693),
-		), true
-	})}
+	ioTask0693    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, directShape1(int64(693)))}
 	retryTask0693 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0694 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(694),
-		), true
-	})}
+	ioTask0694    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, directShape1(int64(694)))}
 	retryTask0694 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0695 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(695),
-		), true
-	})}
+	ioTask0695    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, directShape1(int64(695)))}
 	retryTask0695 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0696 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(696),
-		), true
-	})}
+	ioTask0696    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, directShape1(int64(696)))}
 	retryTask0696 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0697 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(697),
-		), true
-	})}
+	ioTask0697    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, directShape1(int64(697)))}
 	retryTask0697 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0698 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(698),
-		), true
-	})}
+	ioTask0698    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, directShape1(int64(698)))}
 	retryTask0698 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0699 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(699),
-		), true
-	})}
+	ioTask0699    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, directShape1(int64(699)))}
 	retryTask0699 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0700 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(700),
-		), true
-	})}
+	ioTask0700    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, directShape1(int64(700)))}
 	retryTask0700 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0701 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(701),
-		), true
-	})}
+	ioTask0701    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, directShape1(int64(701)))}
 	retryTask0701 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0702 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(702),
-		), true
-	})}
+	ioTask0702    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, directShape1(int64(702)))}
 	retryTask0702 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0703 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(703),
-		), true
-	})}
+	ioTask0703    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, directShape1(int64(703)))}
 	retryTask0703 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0704 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(704),
-		), true
-	})}
+	ioTask0704    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, directShape1(int64(704)))}
 	retryTask0704 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0705 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(705),
-		), true
-	})}
+	ioTask0705    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, directShape1(int64(705)))}
 	retryTask0705 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0706 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(706),
-		), true
-	})}
+	ioTask0706    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, directShape1(int64(706)))}
 	retryTask0706 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0707 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(707),
-		), true
-	})}
+	ioTask0707    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, directShape1(int64(707)))}
 	retryTask0707 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0708 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(708),
-		), true
-	})}
+	ioTask0708    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, directShape1(int64(708)))}
 	retryTask0708 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0709 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(709),
-		), true
-	})}
+	ioTask0709    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, directShape1(int64(709)))}
 	retryTask0709 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0710 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(710),
-		), true
-	})}
+	ioTask0710    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, directShape1(int64(710)))}
 	retryTask0710 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0711 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(711),
-		), true
-	})}
+	ioTask0711    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, directShape1(int64(711)))}
 	retryTask0711 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0712 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(712),
-		), true
-	})}
+	ioTask0712    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, directShape1(int64(712)))}
 	retryTask0712 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0713 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(713),
-		), true
-	})}
+	ioTask0713    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, directShape1(int64(713)))}
 	retryTask0713 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0714 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(714),
-		), true
-	})}
+	ioTask0714    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, directShape1(int64(714)))}
 	retryTask0714 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0715 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(715),
-		), true
-	})}
+	ioTask0715    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, directShape1(int64(715)))}
 	retryTask0715 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0716 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(716),
-		), true
-	})}
+	ioTask0716    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, directShape1(int64(716)))}
 	retryTask0716 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0717 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(717),
-		), true
-	})}
+	ioTask0717    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, directShape1(int64(717)))}
 	retryTask0717 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0718 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(718),
-		), true
-	})}
+	ioTask0718    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, directShape1(int64(718)))}
 	retryTask0718 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0719 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(719),
-		), true
-	})}
+	ioTask0719    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, directShape1(int64(719)))}
 	retryTask0719 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0720 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(720),
-		), true
-	})}
+	ioTask0720    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, directShape1(int64(720)))}
 	retryTask0720 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0721 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(721),
-		), true
-	})}
+	ioTask0721    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, directShape1(int64(721)))}
 	retryTask0721 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0722 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(722),
-		), true
-	})}
+	ioTask0722    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, directShape1(int64(722)))}
 	retryTask0722 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0723 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(723),
-		), true
-	})}
+	ioTask0723    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, directShape1(int64(723)))}
 	retryTask0723 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0724 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(724),
-		), true
-	})}
+	ioTask0724    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, directShape1(int64(724)))}
 	retryTask0724 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0725 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(725),
-		), true
-	})}
+	ioTask0725    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, directShape1(int64(725)))}
 	retryTask0725 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0726 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(726),
-		), true
-	})}
+	ioTask0726    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, directShape1(int64(726)))}
 	retryTask0726 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0727 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(727),
-		), true
-	})}
+	ioTask0727    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, directShape1(int64(727)))}
 	retryTask0727 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0728 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(728),
-		), true
-	})}
+	ioTask0728    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, directShape1(int64(728)))}
 	retryTask0728 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0729 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(729),
-		), true
-	})}
+	ioTask0729    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, directShape1(int64(729)))}
 	retryTask0729 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0730 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(730),
-		), true
-	})}
+	ioTask0730    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, directShape1(int64(730)))}
 	retryTask0730 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0731 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(731),
-		), true
-	})}
+	ioTask0731    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, directShape1(int64(731)))}
 	retryTask0731 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0732 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(732),
-		), true
-	})}
+	ioTask0732    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, directShape1(int64(732)))}
 	retryTask0732 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0733 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(733),
-		), true
-	})}
+	ioTask0733    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, directShape1(int64(733)))}
 	retryTask0733 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0734 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(734),
-		), true
-	})}
+	ioTask0734    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, directShape1(int64(734)))}
 	retryTask0734 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0735 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(735),
-		), true
-	})}
+	ioTask0735    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, directShape1(int64(735)))}
 	retryTask0735 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0736 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(736),
-		), true
-	})}
+	ioTask0736    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, directShape1(int64(736)))}
 	retryTask0736 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0737 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(737),
-		), true
-	})}
+	ioTask0737    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, directShape1(int64(737)))}
 	retryTask0737 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0738 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(738),
-		), true
-	})}
+	ioTask0738    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, directShape1(int64(738)))}
 	retryTask0738 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0739 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(739),
-		), true
-	})}
+	ioTask0739    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, directShape1(int64(739)))}
 	retryTask0739 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0740 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(740),
-		), true
-	})}
+	ioTask0740    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, directShape1(int64(740)))}
 	retryTask0740 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0741 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(741),
-		), true
-	})}
+	ioTask0741    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, directShape1(int64(741)))}
 	retryTask0741 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0742 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(742),
-		), true
-	})}
+	ioTask0742    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, directShape1(int64(742)))}
 	retryTask0742 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0743 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(743),
-		), true
-	})}
+	ioTask0743    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, directShape1(int64(743)))}
 	retryTask0743 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0744 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(744),
-		), true
-	})}
+	ioTask0744    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, directShape1(int64(744)))}
 	retryTask0744 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0745 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(745),
-		), true
-	})}
+	ioTask0745    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, directShape1(int64(745)))}
 	retryTask0745 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0746 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(746),
-		), true
-	})}
+	ioTask0746    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, directShape1(int64(746)))}
 	retryTask0746 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0747 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(747),
-		), true
-	})}
+	ioTask0747    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, directShape1(int64(747)))}
 	retryTask0747 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0748 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(748),
-		), true
-	})}
+	ioTask0748    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, directShape1(int64(748)))}
 	retryTask0748 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0749 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(749),
-		), true
-	})}
+	ioTask0749    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, directShape1(int64(749)))}
 	retryTask0749 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0750 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(750),
-		), true
-	})}
+	ioTask0750    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, directShape1(int64(750)))}
 	retryTask0750 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0751 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(751),
-		), true
-	})}
+	ioTask0751    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, directShape1(int64(751)))}
 	retryTask0751 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0752 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(752),
-		), true
-	})}
+	ioTask0752    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, directShape1(int64(752)))}
 	retryTask0752 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0753 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(753),
-		), true
-	})}
+	ioTask0753    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, directShape1(int64(753)))}
 	retryTask0753 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0754 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(754),
-		), true
-	})}
+	ioTask0754    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, directShape1(int64(754)))}
 	retryTask0754 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0755 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(755),
-		), true
-	})}
+	ioTask0755    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, directShape1(int64(755)))}
 	retryTask0755 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0756 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(756),
-		), true
-	})}
+	ioTask0756    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, directShape1(int64(756)))}
 	retryTask0756 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0757 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(757),
-		), true
-	})}
+	ioTask0757    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, directShape1(int64(757)))}
 	retryTask0757 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0758 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(758),
-		), true
-	})}
+	ioTask0758    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, directShape1(int64(758)))}
 	retryTask0758 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0759 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(759),
-		), true
-	})}
+	ioTask0759    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, directShape1(int64(759)))}
 	retryTask0759 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0760 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(760),
-		), true
-	})}
+	ioTask0760    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, directShape1(int64(760)))}
 	retryTask0760 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0761 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(761),
-		), true
-	})}
+	ioTask0761    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, directShape1(int64(761)))}
 	retryTask0761 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0762 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(762),
-		), true
-	})}
+	ioTask0762    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, directShape1(int64(762)))}
 	retryTask0762 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0763 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(763),
-		), true
-	})}
+	ioTask0763    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, directShape1(int64(763)))}
 	retryTask0763 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0764 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(764),
-		), true
-	})}
+	ioTask0764    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, directShape1(int64(764)))}
 	retryTask0764 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0765 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(765),
-		), true
-	})}
+	ioTask0765    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, directShape1(int64(765)))}
 	retryTask0765 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0766 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(766),
-		), true
-	})}
+	ioTask0766    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, directShape1(int64(766)))}
 	retryTask0766 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0767 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(767),
-		), true
-	})}
+	ioTask0767    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, directShape1(int64(767)))}
 	retryTask0767 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0768 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(768),
-		), true
-	})}
+	ioTask0768    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, directShape1(int64(768)))}
 	retryTask0768 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0769 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(769),
-		), true
-	})}
+	ioTask0769    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, directShape1(int64(769)))}
 	retryTask0769 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0770 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(770),
-		), true
-	})}
+	ioTask0770    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, directShape1(int64(770)))}
 	retryTask0770 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0771 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(771),
-		), true
-	})}
+	ioTask0771    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, directShape1(int64(771)))}
 	retryTask0771 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0772 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(772),
-		), true
-	})}
+	ioTask0772    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, directShape1(int64(772)))}
 	retryTask0772 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0773 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(773),
-		), true
-	})}
+	ioTask0773    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, directShape1(int64(773)))}
 	retryTask0773 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0774 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(774),
-		), true
-	})}
+	ioTask0774    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, directShape1(int64(774)))}
 	retryTask0774 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0775 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(775),
-		), true
-	})}
+	ioTask0775    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, directShape1(int64(775)))}
 	retryTask0775 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0776 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(776),
-		), true
-	})}
+	ioTask0776    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, directShape1(int64(776)))}
 	retryTask0776 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0777 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(777),
-		), true
-	})}
+	ioTask0777    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, directShape1(int64(777)))}
 	retryTask0777 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0778 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(778),
-		), true
-	})}
+	ioTask0778    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, directShape1(int64(778)))}
 	retryTask0778 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0779 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(779),
-		), true
-	})}
+	ioTask0779    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, directShape1(int64(779)))}
 	retryTask0779 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0780 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(780),
-		), true
-	})}
+	ioTask0780    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, directShape1(int64(780)))}
 	retryTask0780 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0781 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(781),
-		), true
-	})}
+	ioTask0781    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, directShape1(int64(781)))}
 	retryTask0781 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0782 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(782),
-		), true
-	})}
+	ioTask0782    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, directShape1(int64(782)))}
 	retryTask0782 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0783 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(783),
-		), true
-	})}
+	ioTask0783    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, directShape1(int64(783)))}
 	retryTask0783 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0784 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(784),
-		), true
-	})}
+	ioTask0784    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, directShape1(int64(784)))}
 	retryTask0784 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0785 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(785),
-		), true
-	})}
+	ioTask0785    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, directShape1(int64(785)))}
 	retryTask0785 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0786 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(786),
-		), true
-	})}
+	ioTask0786    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, directShape1(int64(786)))}
 	retryTask0786 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0787 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(787),
-		), true
-	})}
+	ioTask0787    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, directShape1(int64(787)))}
 	retryTask0787 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0788 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(788),
-		), true
-	})}
+	ioTask0788    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, directShape1(int64(788)))}
 	retryTask0788 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0789 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(789),
-		), true
-	})}
+	ioTask0789    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, directShape1(int64(789)))}
 	retryTask0789 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0790 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(790),
-		), true
-	})}
+	ioTask0790    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, directShape1(int64(790)))}
 	retryTask0790 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0791 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(791),
-		), true
-	})}
+	ioTask0791    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, directShape1(int64(791)))}
 	retryTask0791 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0792 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(792),
-		), true
-	})}
+	ioTask0792    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, directShape1(int64(792)))}
 	retryTask0792 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0793 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(793),
-		), true
-	})}
+	ioTask0793    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, directShape1(int64(793)))}
 	retryTask0793 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0794 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(794),
-		), true
-	})}
+	ioTask0794    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, directShape1(int64(794)))}
 	retryTask0794 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0795 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(795),
-		), true
-	})}
+	ioTask0795    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, directShape1(int64(795)))}
 	retryTask0795 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0796 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(796),
-		), true
-	})}
+	ioTask0796    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, directShape1(int64(796)))}
 	retryTask0796 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0797 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(797),
-		), true
-	})}
+	ioTask0797    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, directShape1(int64(797)))}
 	retryTask0797 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0798 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(798),
-		), true
-	})}
+	ioTask0798    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, directShape1(int64(798)))}
 	retryTask0798 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0799 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(799),
-		), true
-	})}
+	ioTask0799    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, directShape1(int64(799)))}
 	retryTask0799 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0800 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(800),
-		), true
-	})}
+	ioTask0800    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, directShape1(int64(800)))}
 	retryTask0800 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0801 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(801),
-		), true
-	})}
+	ioTask0801    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, directShape1(int64(801)))}
 	retryTask0801 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0802 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(802),
-		), true
-	})}
+	ioTask0802    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, directShape1(int64(802)))}
 	retryTask0802 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0803 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(803),
-		), true
-	})}
+	ioTask0803    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, directShape1(int64(803)))}
 	retryTask0803 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0804 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(804),
-		), true
-	})}
+	ioTask0804    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, directShape1(int64(804)))}
 	retryTask0804 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0805 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(805),
-		), true
-	})}
+	ioTask0805    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, directShape1(int64(805)))}
 	retryTask0805 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0806 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(806),
-		), true
-	})}
+	ioTask0806    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, directShape1(int64(806)))}
 	retryTask0806 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0807 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(807),
-		), true
-	})}
+	ioTask0807    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, directShape1(int64(807)))}
 	retryTask0807 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0808 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(808),
-		), true
-	})}
+	ioTask0808    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, directShape1(int64(808)))}
 	retryTask0808 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0809 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(809),
-		), true
-	})}
+	ioTask0809    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, directShape1(int64(809)))}
 	retryTask0809 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0810 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(810),
-		), true
-	})}
+	ioTask0810    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, directShape1(int64(810)))}
 	retryTask0810 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0811 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(811),
-		), true
-	})}
+	ioTask0811    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, directShape1(int64(811)))}
 	retryTask0811 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0812 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(812),
-		), true
-	})}
+	ioTask0812    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, directShape1(int64(812)))}
 	retryTask0812 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0813 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(813),
-		), true
-	})}
+	ioTask0813    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, directShape1(int64(813)))}
 	retryTask0813 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0814 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(814),
-		), true
-	})}
+	ioTask0814    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, directShape1(int64(814)))}
 	retryTask0814 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0815 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(815),
-		), true
-	})}
+	ioTask0815    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, directShape1(int64(815)))}
 	retryTask0815 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0816 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(816),
-		), true
-	})}
+	ioTask0816    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, directShape1(int64(816)))}
 	retryTask0816 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0817 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(817),
-		), true
-	})}
+	ioTask0817    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, directShape1(int64(817)))}
 	retryTask0817 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0818 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(818),
-		), true
-	})}
+	ioTask0818    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, directShape1(int64(818)))}
 	retryTask0818 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0819 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(819),
-		), true
-	})}
+	ioTask0819    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, directShape1(int64(819)))}
 	retryTask0819 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0820 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(820),
-		), true
-	})}
+	ioTask0820    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, directShape1(int64(820)))}
 	retryTask0820 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0821 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(821),
-		), true
-	})}
+	ioTask0821    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, directShape1(int64(821)))}
 	retryTask0821 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0822 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(822),
-		), true
-	})}
+	ioTask0822    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, directShape1(int64(822)))}
 	retryTask0822 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0823 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(823),
-		), true
-	})}
+	ioTask0823    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, directShape1(int64(823)))}
 	retryTask0823 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0824 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(824),
-		), true
-	})}
+	ioTask0824    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, directShape1(int64(824)))}
 	retryTask0824 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0825 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(825),
-		), true
-	})}
+	ioTask0825    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, directShape1(int64(825)))}
 	retryTask0825 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0826 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(826),
-		), true
-	})}
+	ioTask0826    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, directShape1(int64(826)))}
 	retryTask0826 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0827 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(827),
-		), true
-	})}
+	ioTask0827    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, directShape1(int64(827)))}
 	retryTask0827 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0828 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(828),
-		), true
-	})}
+	ioTask0828    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, directShape1(int64(828)))}
 	retryTask0828 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0829 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(829),
-		), true
-	})}
+	ioTask0829    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, directShape1(int64(829)))}
 	retryTask0829 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0830 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(830),
-		), true
-	})}
+	ioTask0830    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, directShape1(int64(830)))}
 	retryTask0830 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0831 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(831),
-		), true
-	})}
+	ioTask0831    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, directShape1(int64(831)))}
 	retryTask0831 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0832 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(832),
-		), true
-	})}
+	ioTask0832    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, directShape1(int64(832)))}
 	retryTask0832 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0833 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(833),
-		), true
-	})}
+	ioTask0833    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, directShape1(int64(833)))}
 	retryTask0833 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0834 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(834),
-		), true
-	})}
+	ioTask0834    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, directShape1(int64(834)))}
 	retryTask0834 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0835 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(835),
-		), true
-	})}
+	ioTask0835    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, directShape1(int64(835)))}
 	retryTask0835 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0836 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(836),
-		), true
-	})}
+	ioTask0836    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, directShape1(int64(836)))}
 	retryTask0836 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0837 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(837),
-		), true
-	})}
+	ioTask0837    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, directShape1(int64(837)))}
 	retryTask0837 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0838 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(838),
-		), true
-	})}
+	ioTask0838    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, directShape1(int64(838)))}
 	retryTask0838 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0839 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(839),
-		), true
-	})}
+	ioTask0839    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, directShape1(int64(839)))}
 	retryTask0839 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0840 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(840),
-		), true
-	})}
+	ioTask0840    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, directShape1(int64(840)))}
 	retryTask0840 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0841 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(841),
-		), true
-	})}
+	ioTask0841    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, directShape1(int64(841)))}
 	retryTask0841 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0842 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(842),
-		), true
-	})}
+	ioTask0842    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, directShape1(int64(842)))}
 	retryTask0842 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0843 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(843),
-		), true
-	})}
+	ioTask0843    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, directShape1(int64(843)))}
 	retryTask0843 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0844 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(844),
-		), true
-	})}
+	ioTask0844    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, directShape1(int64(844)))}
 	retryTask0844 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0845 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(845),
-		), true
-	})}
+	ioTask0845    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, directShape1(int64(845)))}
 	retryTask0845 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0846 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(846),
-		), true
-	})}
+	ioTask0846    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, directShape1(int64(846)))}
 	retryTask0846 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0847 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(847),
-		), true
-	})}
+	ioTask0847    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, directShape1(int64(847)))}
 	retryTask0847 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0848 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(848),
-		), true
-	})}
+	ioTask0848    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, directShape1(int64(848)))}
 	retryTask0848 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0849 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(849),
-		), true
-	})}
+	ioTask0849    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, directShape1(int64(849)))}
 	retryTask0849 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0850 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(850),
-		), true
-	})}
+	ioTask0850    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, directShape1(int64(850)))}
 	retryTask0850 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0851 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(851),
-		), true
-	})}
+	ioTask0851    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, directShape1(int64(851)))}
 	retryTask0851 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0852 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(852),
-		), true
-	})}
+	ioTask0852    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, directShape1(int64(852)))}
 	retryTask0852 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0853 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(853),
-		), true
-	})}
+	ioTask0853    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, directShape1(int64(853)))}
 	retryTask0853 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0854 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(854),
-		), true
-	})}
+	ioTask0854    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, directShape1(int64(854)))}
 	retryTask0854 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0855 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(855),
-		), true
-	})}
+	ioTask0855    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, directShape1(int64(855)))}
 	retryTask0855 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0856 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(856),
-		), true
-	})}
+	ioTask0856    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, directShape1(int64(856)))}
 	retryTask0856 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0857 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(857),
-		), true
-	})}
+	ioTask0857    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, directShape1(int64(857)))}
 	retryTask0857 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0858 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(858),
-		), true
-	})}
+	ioTask0858    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, directShape1(int64(858)))}
 	retryTask0858 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0859 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(859),
-		), true
-	})}
+	ioTask0859    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, directShape1(int64(859)))}
 	retryTask0859 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0860 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(860),
-		), true
-	})}
+	ioTask0860    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, directShape1(int64(860)))}
 	retryTask0860 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0861 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(861),
-		), true
-	})}
+	ioTask0861    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, directShape1(int64(861)))}
 	retryTask0861 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0862 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(862),
-		), true
-	})}
+	ioTask0862    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, directShape1(int64(862)))}
 	retryTask0862 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0863 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(863),
-		), true
-	})}
+	ioTask0863    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, directShape1(int64(863)))}
 	retryTask0863 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0864 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(864),
-		), true
-	})}
+	ioTask0864    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, directShape1(int64(864)))}
 	retryTask0864 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0865 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(865),
-		), true
-	})}
+	ioTask0865    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, directShape1(int64(865)))}
 	retryTask0865 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0866 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(866),
-		), true
-	})}
+	ioTask0866    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, directShape1(int64(866)))}
 	retryTask0866 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0867 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(867),
-		), true
-	})}
+	ioTask0867    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, directShape1(int64(867)))}
 	retryTask0867 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0868 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(868),
-		), true
-	})}
+	ioTask0868    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, directShape1(int64(868)))}
 	retryTask0868 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0869 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(869),
-		), true
-	})}
+	ioTask0869    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, directShape1(int64(869)))}
 	retryTask0869 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0870 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(870),
-		), true
-	})}
+	ioTask0870    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, directShape1(int64(870)))}
 	retryTask0870 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0871 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(871),
-		), true
-	})}
+	ioTask0871    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, directShape1(int64(871)))}
 	retryTask0871 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0872 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(872),
-		), true
-	})}
+	ioTask0872    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, directShape1(int64(872)))}
 	retryTask0872 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0873 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(873),
-		), true
-	})}
+	ioTask0873    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, directShape1(int64(873)))}
 	retryTask0873 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0874 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(874),
-		), true
-	})}
+	ioTask0874    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, directShape1(int64(874)))}
 	retryTask0874 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0875 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(875),
-		), true
-	})}
+	ioTask0875    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, directShape1(int64(875)))}
 	retryTask0875 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0876 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(876),
-		), true
-	})}
+	ioTask0876    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, directShape1(int64(876)))}
 	retryTask0876 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0877 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(877),
-		), true
-	})}
+	ioTask0877    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, directShape1(int64(877)))}
 	retryTask0877 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0878 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(878),
-		), true
-	})}
+	ioTask0878    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, directShape1(int64(878)))}
 	retryTask0878 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0879 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(879),
-		), true
-	})}
+	ioTask0879    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, directShape1(int64(879)))}
 	retryTask0879 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0880 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(880),
-		), true
-	})}
+	ioTask0880    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, directShape1(int64(880)))}
 	retryTask0880 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0881 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(881),
-		), true
-	})}
+	ioTask0881    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, directShape1(int64(881)))}
 	retryTask0881 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0882 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(882),
-		), true
-	})}
+	ioTask0882    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, directShape1(int64(882)))}
 	retryTask0882 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0883 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(883),
-		), true
-	})}
+	ioTask0883    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, directShape1(int64(883)))}
 	retryTask0883 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0884 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(884),
-		), true
-	})}
+	ioTask0884    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, directShape1(int64(884)))}
 	retryTask0884 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0885 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(885),
-		), true
-	})}
+	ioTask0885    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, directShape1(int64(885)))}
 	retryTask0885 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0886 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(886),
-		), true
-	})}
+	ioTask0886    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, directShape1(int64(886)))}
 	retryTask0886 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0887 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(887),
-		), true
-	})}
+	ioTask0887    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, directShape1(int64(887)))}
 	retryTask0887 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0888 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(888),
-		), true
-	})}
+	ioTask0888    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, directShape1(int64(888)))}
 	retryTask0888 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0889 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(889),
-		), true
-	})}
+	ioTask0889    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, directShape1(int64(889)))}
 	retryTask0889 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0890 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(890),
-		), true
-	})}
+	ioTask0890    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, directShape1(int64(890)))}
 	retryTask0890 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0891 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(891),
-		), true
-	})}
+	ioTask0891    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, directShape1(int64(891)))}
 	retryTask0891 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0892 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(892),
-		), true
-	})}
+	ioTask0892    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, directShape1(int64(892)))}
 	retryTask0892 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0893 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(893),
-		), true
-	})}
+	ioTask0893    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, directShape1(int64(893)))}
 	retryTask0893 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0894 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(894),
-		), true
-	})}
+	ioTask0894    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, directShape1(int64(894)))}
 	retryTask0894 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0895 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(895),
-		), true
-	})}
+	ioTask0895    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, directShape1(int64(895)))}
 	retryTask0895 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0896 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(896),
-		), true
-	})}
+	ioTask0896    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, directShape1(int64(896)))}
 	retryTask0896 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0897 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(897),
-		), true
-	})}
+	ioTask0897    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, directShape1(int64(897)))}
 	retryTask0897 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0898 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(898),
-		), true
-	})}
+	ioTask0898    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, directShape1(int64(898)))}
 	retryTask0898 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0899 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(899),
-		), true
-	})}
+	ioTask0899    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, directShape1(int64(899)))}
 	retryTask0899 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0900 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(900),
-		), true
-	})}
+	ioTask0900    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, directShape1(int64(900)))}
 	retryTask0900 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0901 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(901),
-		), true
-	})}
+	ioTask0901    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, directShape1(int64(901)))}
 	retryTask0901 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0902 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(902),
-		), true
-	})}
+	ioTask0902    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, directShape1(int64(902)))}
 	retryTask0902 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0903 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(903),
-		), true
-	})}
+	ioTask0903    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, directShape1(int64(903)))}
 	retryTask0903 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0904 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(904),
-		), true
-	})}
+	ioTask0904    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, directShape1(int64(904)))}
 	retryTask0904 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0905 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(905),
-		), true
-	})}
+	ioTask0905    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, directShape1(int64(905)))}
 	retryTask0905 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0906 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(906),
-		), true
-	})}
+	ioTask0906    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, directShape1(int64(906)))}
 	retryTask0906 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0907 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(907),
-		), true
-	})}
+	ioTask0907    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, directShape1(int64(907)))}
 	retryTask0907 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0908 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(908),
-		), true
-	})}
+	ioTask0908    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, directShape1(int64(908)))}
 	retryTask0908 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0909 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(909),
-		), true
-	})}
+	ioTask0909    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, directShape1(int64(909)))}
 	retryTask0909 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0910 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(910),
-		), true
-	})}
+	ioTask0910    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, directShape1(int64(910)))}
 	retryTask0910 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0911 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(911),
-		), true
-	})}
+	ioTask0911    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, directShape1(int64(911)))}
 	retryTask0911 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0912 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(912),
-		), true
-	})}
+	ioTask0912    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, directShape1(int64(912)))}
 	retryTask0912 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0913 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(913),
-		), true
-	})}
+	ioTask0913    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, directShape1(int64(913)))}
 	retryTask0913 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0914 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(914),
-		), true
-	})}
+	ioTask0914    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, directShape1(int64(914)))}
 	retryTask0914 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0915 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(915),
-		), true
-	})}
+	ioTask0915    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, directShape1(int64(915)))}
 	retryTask0915 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0916 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(916),
-		), true
-	})}
+	ioTask0916    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, directShape1(int64(916)))}
 	retryTask0916 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0917 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(917),
-		), true
-	})}
+	ioTask0917    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, directShape1(int64(917)))}
 	retryTask0917 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0918 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(918),
-		), true
-	})}
+	ioTask0918    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, directShape1(int64(918)))}
 	retryTask0918 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0919 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(919),
-		), true
-	})}
+	ioTask0919    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, directShape1(int64(919)))}
 	retryTask0919 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0920 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(920),
-		), true
-	})}
+	ioTask0920    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, directShape1(int64(920)))}
 	retryTask0920 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0921 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(921),
-		), true
-	})}
+	ioTask0921    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, directShape1(int64(921)))}
 	retryTask0921 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0922 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(922),
-		), true
-	})}
+	ioTask0922    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, directShape1(int64(922)))}
 	retryTask0922 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0923 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(923),
-		), true
-	})}
+	ioTask0923    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, directShape1(int64(923)))}
 	retryTask0923 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0924 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(924),
-		), true
-	})}
+	ioTask0924    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, directShape1(int64(924)))}
 	retryTask0924 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0925 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(925),
-		), true
-	})}
+	ioTask0925    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, directShape1(int64(925)))}
 	retryTask0925 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0926 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(926),
-		), true
-	})}
+	ioTask0926    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, directShape1(int64(926)))}
 	retryTask0926 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0927 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(927),
-		), true
-	})}
+	ioTask0927    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, directShape1(int64(927)))}
 	retryTask0927 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0928 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(928),
-		), true
-	})}
+	ioTask0928    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, directShape1(int64(928)))}
 	retryTask0928 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0929 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(929),
-		), true
-	})}
+	ioTask0929    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, directShape1(int64(929)))}
 	retryTask0929 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0930 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(930),
-		), true
-	})}
+	ioTask0930    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, directShape1(int64(930)))}
 	retryTask0930 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0931 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(931),
-		), true
-	})}
+	ioTask0931    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, directShape1(int64(931)))}
 	retryTask0931 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0932 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(932),
-		), true
-	})}
+	ioTask0932    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, directShape1(int64(932)))}
 	retryTask0932 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0933 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(933),
-		), true
-	})}
+	ioTask0933    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, directShape1(int64(933)))}
 	retryTask0933 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0934 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(934),
-		), true
-	})}
+	ioTask0934    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, directShape1(int64(934)))}
 	retryTask0934 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0935 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(935),
-		), true
-	})}
+	ioTask0935    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, directShape1(int64(935)))}
 	retryTask0935 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0936 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(936),
-		), true
-	})}
+	ioTask0936    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, directShape1(int64(936)))}
 	retryTask0936 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0937 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(937),
-		), true
-	})}
+	ioTask0937    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, directShape1(int64(937)))}
 	retryTask0937 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0938 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(938),
-		), true
-	})}
+	ioTask0938    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, directShape1(int64(938)))}
 	retryTask0938 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0939 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(939),
-		), true
-	})}
+	ioTask0939    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, directShape1(int64(939)))}
 	retryTask0939 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0940 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(940),
-		), true
-	})}
+	ioTask0940    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, directShape1(int64(940)))}
 	retryTask0940 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0941 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(941),
-		), true
-	})}
+	ioTask0941    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, directShape1(int64(941)))}
 	retryTask0941 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0942 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(942),
-		), true
-	})}
+	ioTask0942    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, directShape1(int64(942)))}
 	retryTask0942 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0943 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(943),
-		), true
-	})}
+	ioTask0943    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, directShape1(int64(943)))}
 	retryTask0943 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0944 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(944),
-		), true
-	})}
+	ioTask0944    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, directShape1(int64(944)))}
 	retryTask0944 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0945 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(945),
-		), true
-	})}
+	ioTask0945    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, directShape1(int64(945)))}
 	retryTask0945 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0946 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(946),
-		), true
-	})}
+	ioTask0946    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, directShape1(int64(946)))}
 	retryTask0946 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0947 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(947),
-		), true
-	})}
+	ioTask0947    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, directShape1(int64(947)))}
 	retryTask0947 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0948 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(948),
-		), true
-	})}
+	ioTask0948    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, directShape1(int64(948)))}
 	retryTask0948 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0949 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(949),
-		), true
-	})}
+	ioTask0949    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, directShape1(int64(949)))}
 	retryTask0949 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0950 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(950),
-		), true
-	})}
+	ioTask0950    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, directShape1(int64(950)))}
 	retryTask0950 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0951 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(951),
-		), true
-	})}
+	ioTask0951    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, directShape1(int64(951)))}
 	retryTask0951 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0952 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(952),
-		), true
-	})}
+	ioTask0952    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, directShape1(int64(952)))}
 	retryTask0952 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0953 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(953),
-		), true
-	})}
+	ioTask0953    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, directShape1(int64(953)))}
 	retryTask0953 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0954 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(954),
-		), true
-	})}
+	ioTask0954    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, directShape1(int64(954)))}
 	retryTask0954 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0955 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(955),
-		), true
-	})}
+	ioTask0955    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, directShape1(int64(955)))}
 	retryTask0955 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0956 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(956),
-		), true
-	})}
+	ioTask0956    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, directShape1(int64(956)))}
 	retryTask0956 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0957 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(957),
-		), true
-	})}
+	ioTask0957    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, directShape1(int64(957)))}
 	retryTask0957 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0958 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(958),
-		), true
-	})}
+	ioTask0958    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, directShape1(int64(958)))}
 	retryTask0958 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0959 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(959),
-		), true
-	})}
+	ioTask0959    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, directShape1(int64(959)))}
 	retryTask0959 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0960 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(960),
-		), true
-	})}
+	ioTask0960    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, directShape1(int64(960)))}
 	retryTask0960 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0961 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(961),
-		), true
-	})}
+	ioTask0961    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, directShape1(int64(961)))}
 	retryTask0961 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0962 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(962),
-		), true
-	})}
+	ioTask0962    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, directShape1(int64(962)))}
 	retryTask0962 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0963 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(963),
-		), true
-	})}
+	ioTask0963    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, directShape1(int64(963)))}
 	retryTask0963 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0964 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(964),
-		), true
-	})}
+	ioTask0964    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, directShape1(int64(964)))}
 	retryTask0964 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0965 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(965),
-		), true
-	})}
+	ioTask0965    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, directShape1(int64(965)))}
 	retryTask0965 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0966 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(966),
-		), true
-	})}
+	ioTask0966    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, directShape1(int64(966)))}
 	retryTask0966 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0967 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(967),
-		), true
-	})}
+	ioTask0967    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, directShape1(int64(967)))}
 	retryTask0967 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0968 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(968),
-		), true
-	})}
+	ioTask0968    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, directShape1(int64(968)))}
 	retryTask0968 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0969 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(969),
-		), true
-	})}
+	ioTask0969    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, directShape1(int64(969)))}
 	retryTask0969 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0970 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(970),
-		), true
-	})}
+	ioTask0970    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, directShape1(int64(970)))}
 	retryTask0970 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0971 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(971),
-		), true
-	})}
+	ioTask0971    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, directShape1(int64(971)))}
 	retryTask0971 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0972 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(972),
-		), true
-	})}
+	ioTask0972    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, directShape1(int64(972)))}
 	retryTask0972 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0973 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(973),
-		), true
-	})}
+	ioTask0973    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, directShape1(int64(973)))}
 	retryTask0973 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0974 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(974),
-		), true
-	})}
+	ioTask0974    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, directShape1(int64(974)))}
 	retryTask0974 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0975 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(975),
-		), true
-	})}
+	ioTask0975    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, directShape1(int64(975)))}
 	retryTask0975 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0976 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(976),
-		), true
-	})}
+	ioTask0976    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, directShape1(int64(976)))}
 	retryTask0976 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0977 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(977),
-		), true
-	})}
+	ioTask0977    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, directShape1(int64(977)))}
 	retryTask0977 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0978 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(978),
-		), true
-	})}
+	ioTask0978    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, directShape1(int64(978)))}
 	retryTask0978 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0979 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(979),
-		), true
-	})}
+	ioTask0979    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, directShape1(int64(979)))}
 	retryTask0979 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0980 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(980),
-		), true
-	})}
+	ioTask0980    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, directShape1(int64(980)))}
 	retryTask0980 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0981 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(981),
-		), true
-	})}
+	ioTask0981    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, directShape1(int64(981)))}
 	retryTask0981 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0982 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(982),
-		), true
-	})}
+	ioTask0982    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, directShape1(int64(982)))}
 	retryTask0982 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0983 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(983),
-		), true
-	})}
+	ioTask0983    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, directShape1(int64(983)))}
 	retryTask0983 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0984 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(984),
-		), true
-	})}
+	ioTask0984    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, directShape1(int64(984)))}
 	retryTask0984 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0985 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(985),
-		), true
-	})}
+	ioTask0985    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, directShape1(int64(985)))}
 	retryTask0985 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0986 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(986),
-		), true
-	})}
+	ioTask0986    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, directShape1(int64(986)))}
 	retryTask0986 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0987 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(987),
-		), true
-	})}
+	ioTask0987    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, directShape1(int64(987)))}
 	retryTask0987 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0988 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(988),
-		), true
-	})}
+	ioTask0988    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, directShape1(int64(988)))}
 	retryTask0988 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0989 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(989),
-		), true
-	})}
+	ioTask0989    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, directShape1(int64(989)))}
 	retryTask0989 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0990 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(990),
-		), true
-	})}
+	ioTask0990    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, directShape1(int64(990)))}
 	retryTask0990 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0991 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(991),
-		), true
-	})}
+	ioTask0991    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, directShape1(int64(991)))}
 	retryTask0991 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0992 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(992),
-		), true
-	})}
+	ioTask0992    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, directShape1(int64(992)))}
 	retryTask0992 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0993 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(993),
-		), true
-	})}
+	ioTask0993    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, directShape1(int64(993)))}
 	retryTask0993 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0994 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(994),
-		), true
-	})}
+	ioTask0994    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, directShape1(int64(994)))}
 	retryTask0994 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0995 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(995),
-		), true
-	})}
+	ioTask0995    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, directShape1(int64(995)))}
 	retryTask0995 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0996 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(996),
-		), true
-	})}
+	ioTask0996    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, directShape1(int64(996)))}
 	retryTask0996 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0997 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(997),
-		), true
-	})}
+	ioTask0997    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, directShape1(int64(997)))}
 	retryTask0997 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0998 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(998),
-		), true
-	})}
+	ioTask0998    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, directShape1(int64(998)))}
 	retryTask0998 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	ioTask0999 = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-		v0, ok := aslrt.Field(in, "n")
-		if !ok {
-			return nil, false
-		}
-		return aslrt.Object2(
-			"n", v0,
-			"step", int64(999),
-		), true
-	})}
+	ioTask0999    = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, directShape1(int64(999)))}
 	retryTask0999 = []aslrt.Retrier{
 		{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
 )
+
+// directShape1 is the direct form of the 1000 payload templates of the shape
+// {"n.$":"$.n","step":c0}, given their literal value c0. It is not inlined, so
+// that they share its code.
+//
+//go:noinline
+func directShape1(c0 aslrt.Value) aslrt.DirectTemplate {
+	return func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+		v0, ok := aslrt.Field(in, "n")
+		if !ok {
+			return nil, false
+		}
+		return aslrt.Object2(
+			"n", v0,
+			"step", c0,
+		), true
+	}
+}
 
 // run runs the machine's states from StartAt.
 func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -22,17 +23,141 @@ import (
 // directTemplate is the direct form of t, a function literal of type
 // aslrt.DirectTemplate, or nil when a part of t is not of a shape direct
 // code handles.
+//
+// Templates that differ only in their literal scalars, such as the
+// Parameters of a chain of states that each add their own index, share
+// one function that builds them from those scalars (a shape): the
+// program then holds the code once rather than once per state.
 func (e *emitter) directTemplate(t *ir.Template) jen.Code {
-	if t.Literal {
-		return nil
+	if sh := e.shapeOf[t]; sh != nil && sh.users > 1 {
+		if !sh.declared {
+			sh.declared = true
+			d := &directBuilder{e: e, t: t, params: true}
+			fn, _ := d.function()
+			params := make([]jen.Code, len(d.consts))
+			for i := range params {
+				params[i] = jen.Id("c" + strconv.Itoa(i))
+			}
+			if len(params) > 0 {
+				params[len(params)-1] = jen.Add(params[len(params)-1]).Add(value())
+			}
+			n := 0
+			text := commentText(shapeText(t.Value, &n))
+			given := ""
+			switch {
+			case n == 1:
+				given = ", given their literal value c0"
+			case n > 1:
+				given = ", given their literal values c0 to c" + strconv.Itoa(n-1)
+			}
+			e.shapeFuncs = append(e.shapeFuncs,
+				comments(sh.name+" is the direct form of the "+strconv.Itoa(sh.users)+" payload templates of the shape "+text+given+". It is not inlined, so that they share its code."),
+				jen.Comment("//go:noinline"),
+				jen.Func().Id(sh.name).Params(params...).Add(rt("DirectTemplate")).Block(jen.Return(fn)),
+				jen.Line(),
+			)
+		}
+		return jen.Id(sh.name).Call(e.shapeArgs[t]...)
 	}
 	d := &directBuilder{e: e, t: t}
-	v, ok := d.node(t.Value)
+	fn, ok := d.function()
 	if !ok {
 		return nil
 	}
+	return fn
+}
+
+// function is the function literal of the builder's template.
+func (d *directBuilder) function() (jen.Code, bool) {
+	if d.t.Literal {
+		return nil, false
+	}
+	v, ok := d.node(d.t.Value)
+	if !ok {
+		return nil, false
+	}
 	body := append(d.stmts, jen.Return(v, jen.True()))
-	return jen.Func().Params(jen.Id("in").Add(value()), jen.Id("s").Add(rt("Scope"))).Params(value(), jen.Bool()).Block(body...)
+	return jen.Func().Params(jen.Id("in").Add(value()), jen.Id("s").Add(rt("Scope"))).Params(value(), jen.Bool()).Block(body...), true
+}
+
+// shapeText is the compact JSON text of the template v with its literal
+// scalars, the parameters of its shape, written c0, c1, ...; n counts
+// them.
+func shapeText(v aslrt.Value, n *int) string {
+	if !hasExpr(v) {
+		if _, ok := scalar(v); ok {
+			*n++
+			return "c" + strconv.Itoa(*n-1)
+		}
+		return aslrt.EncodeString(v)
+	}
+	var b strings.Builder
+	switch x := v.(type) {
+	case *aslrt.Object:
+		b.WriteByte('{')
+		for i, m := range x.Members() {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(aslrt.EncodeString(m.Key) + ":")
+			if strings.HasSuffix(m.Key, ".$") {
+				b.WriteString(aslrt.EncodeString(m.Value))
+			} else {
+				b.WriteString(shapeText(m.Value, n))
+			}
+		}
+		b.WriteByte('}')
+	case []aslrt.Value:
+		b.WriteByte('[')
+		for i, el := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(shapeText(el, n))
+		}
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// templateShape is the direct code that templates of one shape share.
+type templateShape struct {
+	name     string
+	users    int
+	declared bool
+}
+
+// findShapes groups the program's templates that have a direct form by
+// their shape: the code of that form with each literal scalar a
+// parameter. It declares nothing; directTemplate declares a shape's
+// function when a second template has it.
+func (e *emitter) findShapes() {
+	byCode := map[string]*templateShape{}
+	e.shapeOf = map[*ir.Template]*templateShape{}
+	e.shapeArgs = map[*ir.Template][]jen.Code{}
+	for _, t := range e.prog.Templates {
+		d := &directBuilder{e: e, t: t, params: true, dry: true}
+		fn, ok := d.function()
+		if !ok {
+			continue
+		}
+		key := fmt.Sprintf("%#v", jen.Var().Id("_").Op("=").Add(fn))
+		sh := byCode[key]
+		if sh == nil {
+			sh = &templateShape{}
+			byCode[key] = sh
+		}
+		sh.users++
+		e.shapeOf[t] = sh
+		e.shapeArgs[t] = d.consts
+	}
+	n := 0
+	for _, t := range e.prog.Templates {
+		if sh := e.shapeOf[t]; sh != nil && sh.users > 1 && sh.name == "" {
+			n++
+			sh.name = "directShape" + strconv.Itoa(n)
+		}
+	}
 }
 
 // directBuilder writes the body of a direct function: statements that
@@ -45,6 +170,12 @@ type directBuilder struct {
 	n     int
 	// fail is the give-up return when it is not "return nil, false".
 	fail jen.Code
+	// params makes each literal scalar of the template a parameter
+	// c0, c1, ...; consts are their values, in order.
+	params bool
+	consts []jen.Code
+	// dry builds code without declaring the variables it uses.
+	dry bool
 }
 
 func (d *directBuilder) temp() *jen.Statement {
@@ -67,7 +198,12 @@ func (d *directBuilder) giveUp() jen.Code {
 // evaluations rather than building it each time.
 func (d *directBuilder) node(v aslrt.Value) (jen.Code, bool) {
 	if !hasExpr(v) {
-		return scalar(v)
+		c, ok := scalar(v)
+		if !ok || !d.params {
+			return c, ok
+		}
+		d.consts = append(d.consts, c)
+		return jen.Id("c" + strconv.Itoa(len(d.consts)-1)), true
 	}
 	switch x := v.(type) {
 	case *aslrt.Object:
@@ -272,7 +408,7 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 		}
 		args = append(args, v)
 	}
-	if !d.e.named[ic] {
+	if !d.dry && !d.e.named[ic] {
 		d.e.named[ic] = true
 		d.e.addVar(ic.GoName, rt("MustIntrinsic").Call(jen.Lit(ic.Text)))
 	}

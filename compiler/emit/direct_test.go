@@ -46,6 +46,12 @@ var directTemplates = []string{
 	`{"uuid.$":"States.UUID()"}`, `{"r.$":"States.MathRandom(1, 10)"}`,
 	`{"wild.$":"$.arr[*].x"}`, `{"filter.$":"$.arr[?(@.x == 1)]"}`, `{"scan.$":"$..x"}`, `{"names.$":"$['a','n']"}`,
 	`{"a.$":"$.a","n.$":"$.missing","c.$":"States.MathAdd($.n, 1)"}`,
+	// templates that share a shape with one above: one function built
+	// from their literal values
+	`{"index": 2, "previous.$": "$.last.index", "name.$": "$.name"}`,
+	`{"lit":"other","n":3,"f":-0.25,"g":2.0,"big":1,"e":-1e-300,"t":false,"z":"null","v.$":"$.n"}`,
+	`{"outer":{"inner.$":"$.a","k":"one"},"list":[false,2.5,{"three.$":"$.n"}],"plain":null}`,
+	`{"n.$":"States.MathAdd($.n, 1)","k":7}`, `{"n.$":"States.MathAdd($.n, 1)","k":"seven"}`,
 }
 
 // directInputs are the inputs the templates run against.
@@ -98,8 +104,9 @@ func TestDirectTemplateEquivalence(t *testing.T) {
 		t.Fatalf("%d templates lowered, want %d", len(p.Templates), len(directTemplates))
 	}
 	e := &emitter{prog: p, f: jen.NewFile("main"), named: map[any]bool{}}
+	e.findShapes()
 	var funcs, texts []jen.Code
-	withDirect := 0
+	withDirect, shaped := 0, 0
 	for _, tmpl := range p.Templates {
 		fn := e.directTemplate(tmpl)
 		if fn == nil {
@@ -107,11 +114,17 @@ func TestDirectTemplateEquivalence(t *testing.T) {
 		} else {
 			withDirect++
 		}
+		if sh := e.shapeOf[tmpl]; sh != nil && sh.users > 1 {
+			shaped++
+		}
 		funcs = append(funcs, jen.Line().Add(fn))
 		texts = append(texts, jen.Line().Lit(tmpl.JSON))
 	}
 	f := e.f
 	e.renderVars()
+	for _, fn := range e.shapeFuncs {
+		f.Add(fn)
+	}
 	f.Var().Id("funcs").Op("=").Index().Add(rt("DirectTemplate")).Values(append(funcs, jen.Line())...)
 	f.Var().Id("texts").Op("=").Index().String().Values(append(texts, jen.Line())...)
 	in := make([]jen.Code, 0, len(directTemplateInputs)+1)
@@ -130,8 +143,11 @@ func TestDirectTemplateEquivalence(t *testing.T) {
 	if want := 2 * len(directTemplates) * len(directTemplateInputs); total != want {
 		t.Fatalf("%d results, want %d:\n%s", total, want, out)
 	}
-	t.Logf("%d templates (%d with a direct form) × %d inputs × 2 scopes: the direct form decided %d of %d evaluations, %d mismatches",
-		len(directTemplates), withDirect, len(directTemplateInputs), decided, total, mismatches)
+	t.Logf("%d templates (%d with a direct form, %d of them sharing a shape) × %d inputs × 2 scopes: the direct form decided %d of %d evaluations, %d mismatches",
+		len(directTemplates), withDirect, shaped, len(directTemplateInputs), decided, total, mismatches)
+	if shaped < 8 {
+		t.Errorf("only %d templates share a shape's direct form, want 8", shaped)
+	}
 	if withDirect < len(directTemplates)*2/3 {
 		t.Errorf("only %d of %d templates have a direct form", withDirect, len(directTemplates))
 	}

@@ -111,6 +111,12 @@ type emitter struct {
 	named map[any]bool
 	// funcs are the machine's functions, in the order they are rendered.
 	funcs []jen.Code
+	// shapeOf and shapeArgs are the shape of each template with a direct
+	// form and its literal values (direct.go); shapeFuncs are the
+	// functions of the shapes declared so far.
+	shapeOf    map[*ir.Template]*templateShape
+	shapeArgs  map[*ir.Template][]jen.Code
+	shapeFuncs []jen.Code
 	// taskSeconds and failText record the generated helper functions the
 	// code calls.
 	taskSeconds, failText bool
@@ -147,8 +153,12 @@ func (e *emitter) file() {
 	f.Line()
 	// The functions are built first, as they declare the package-level
 	// variables they need; the variables are rendered before them.
+	e.findShapes()
 	e.machine(p.Root)
 	e.renderVars()
+	for _, fn := range e.shapeFuncs {
+		f.Add(fn)
+	}
 	for _, fn := range e.funcs {
 		f.Add(fn)
 		f.Line()
