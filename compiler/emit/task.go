@@ -10,6 +10,10 @@ import (
 // the effective input, under its TimeoutSeconds and HeartbeatSeconds
 // (A8.9–A8.14), the result then processed as for any state (A3).
 func (e *emitter) task(s *ir.Task) {
+	if taskShortcut(s) {
+		e.taskCall(s)
+		return
+	}
 	e.attempt(&s.StateBase, &s.Handlers, s.Next, "", func(b *body) string {
 		// With Assign, the result after ResultSelector is needed on its own
 		// (A15.3), so the selector is applied here rather than by StateIO.
@@ -40,4 +44,40 @@ func (e *emitter) seconds(b *body, c *ir.Count, lhs, field string) jen.Code {
 		return jen.Id(lhs)
 	}
 	return jen.Lit(int(c.Value))
+}
+
+// taskShortcut reports whether a Task state is one call of the runtime's
+// Exec.Task: a state without Catch, Assign, ...SecondsPath or a
+// Credentials template, whose code would only take its input, call its
+// resource under literal timeouts, process the result and retry.
+func taskShortcut(s *ir.Task) bool {
+	literal := func(c *ir.Count) bool { return c == nil || c.Path == nil }
+	return len(s.Catch) == 0 && s.Assign == nil &&
+		(s.Credentials == nil || s.Credentials.Template.Literal) &&
+		literal(s.TimeoutSeconds) && literal(s.HeartbeatSeconds)
+}
+
+// taskCall emits a Task state that taskShortcut accepts: its
+// aslrt.TaskSpec, and a state function of one call of Exec.Task.
+func (e *emitter) taskCall(s *ir.Task) {
+	io := e.stateIO(&s.IO, true)
+	var d fields
+	if io.name != "" {
+		d.add("IO", jen.Op("&").Id(io.name))
+	}
+	if len(s.Retry) > 0 {
+		d.add("Retry", e.retriers(s.Retry))
+	}
+	if c := s.TimeoutSeconds; c != nil {
+		d.add("TimeoutSeconds", jen.Lit(int(c.Value)))
+	}
+	if c := s.HeartbeatSeconds; c != nil {
+		d.add("HeartbeatSeconds", jen.Lit(int(c.Value)))
+	}
+	spec := "spec" + s.StateBase.GoName
+	e.addVar(spec, rt("TaskSpec").Values(d.lines()...))
+	e.stateFunc(&s.StateBase, "", []jen.Code{
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("x").Dot("Task").Call(jen.Op("&").Id(s.Info), jen.Op("&").Id(spec), jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id("in")),
+		jen.Return(next(s.Next), jen.Id("out"), jen.Err()),
+	})
 }

@@ -219,7 +219,7 @@ func (l *lowerer) declareState(s ast.State, mc *ir.Machine) ir.State {
 var statePrefixes = []string{
 	"state", "info", "io", "retry", "rules", "result", "assign", "parameters",
 	"resultSelector", "itemSelector", "batchInput", "credentials", "timestamp",
-	"errorPath", "causePath",
+	"errorPath", "causePath", "spec",
 	// the JSONata fields (jsonata.go)
 	"output", "arguments", "items", "seconds", "timeout", "heartbeat",
 	"maxConcurrency", "toleratedCount", "toleratedPercentage", "maxItems",

@@ -108,9 +108,13 @@ var (
 )
 
 var (
-	pathProcessedImages = aslrt.MustReferencePath("$.processedImages")
-	ioProcessImages     = aslrt.StateIO{ResultPath: pathProcessedImages}
-	pathImages          = aslrt.MustReferencePath("$.images")
+	pathProcessedImages   = aslrt.MustReferencePath("$.processedImages")
+	ioProcessImages       = aslrt.StateIO{ResultPath: pathProcessedImages}
+	pathImages            = aslrt.MustReferencePath("$.images")
+	specResizeImage       = aslrt.TaskSpec{}
+	specGenerateThumbnail = aslrt.TaskSpec{}
+	specUpdateMetadata    = aslrt.TaskSpec{}
+	specNotifyComplete    = aslrt.TaskSpec{}
 )
 
 // run runs the machine's states from StartAt.
@@ -183,53 +187,25 @@ func (m *Machine) runProcessImagesProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt
 
 // resizeImage is the Task state "ResizeImage" (imagebatch.asl.json:15).
 func (m *Machine) resizeImage(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoResizeImage, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ResizeImage, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateGenerateThumbnail, result, nil
+	out, err := x.Task(&infoResizeImage, &specResizeImage, m.tasks.ResizeImage, in)
+	return stateGenerateThumbnail, out, err
 }
 
 // generateThumbnail is the Task state "GenerateThumbnail"
 // (imagebatch.asl.json:20).
 func (m *Machine) generateThumbnail(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoGenerateThumbnail, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.GenerateThumbnail, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateUpdateMetadata, result, nil
+	out, err := x.Task(&infoGenerateThumbnail, &specGenerateThumbnail, m.tasks.GenerateThumbnail, in)
+	return stateUpdateMetadata, out, err
 }
 
 // updateMetadata is the Task state "UpdateMetadata" (imagebatch.asl.json:25).
 func (m *Machine) updateMetadata(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoUpdateMetadata, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.UpdateMetadata, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoUpdateMetadata, &specUpdateMetadata, m.tasks.UpdateMetadata, in)
+	return stateEnd, out, err
 }
 
 // notifyComplete is the Task state "NotifyComplete" (imagebatch.asl.json:35).
 func (m *Machine) notifyComplete(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoNotifyComplete, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.NotifyComplete, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoNotifyComplete, &specNotifyComplete, m.tasks.NotifyComplete, in)
+	return stateEnd, out, err
 }

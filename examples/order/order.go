@@ -118,9 +118,14 @@ var (
 )
 
 var (
-	pathValidationResults = aslrt.MustReferencePath("$.validationResults")
-	ioValidateOrder       = aslrt.StateIO{ResultPath: pathValidationResults}
-	pathError             = aslrt.MustReferencePath("$.error")
+	pathValidationResults       = aslrt.MustReferencePath("$.validationResults")
+	ioValidateOrder             = aslrt.StateIO{ResultPath: pathValidationResults}
+	pathError                   = aslrt.MustReferencePath("$.error")
+	specValidatePayment         = aslrt.TaskSpec{}
+	specCheckInventory          = aslrt.TaskSpec{}
+	specVerifyAddress           = aslrt.TaskSpec{}
+	specProcessValidation       = aslrt.TaskSpec{}
+	specHandleValidationFailure = aslrt.TaskSpec{}
 )
 
 // run runs the machine's states from StartAt.
@@ -203,15 +208,8 @@ func (m *Machine) runValidateOrderBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // validatePayment is the Task state "ValidatePayment" (order.asl.json:11).
 func (m *Machine) validatePayment(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoValidatePayment, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ValidatePayment, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoValidatePayment, &specValidatePayment, m.tasks.ValidatePayment, in)
+	return stateEnd, out, err
 }
 
 // runValidateOrderBranch1 runs branch 1 of the Parallel state "ValidateOrder".
@@ -232,15 +230,8 @@ func (m *Machine) runValidateOrderBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // checkInventory is the Task state "CheckInventory" (order.asl.json:21).
 func (m *Machine) checkInventory(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheckInventory, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.CheckInventory, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoCheckInventory, &specCheckInventory, m.tasks.CheckInventory, in)
+	return stateEnd, out, err
 }
 
 // runValidateOrderBranch2 runs branch 2 of the Parallel state "ValidateOrder".
@@ -261,40 +252,19 @@ func (m *Machine) runValidateOrderBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // verifyAddress is the Task state "VerifyAddress" (order.asl.json:31).
 func (m *Machine) verifyAddress(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoVerifyAddress, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.VerifyAddress, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoVerifyAddress, &specVerifyAddress, m.tasks.VerifyAddress, in)
+	return stateEnd, out, err
 }
 
 // processValidation is the Task state "ProcessValidation" (order.asl.json:49).
 func (m *Machine) processValidation(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoProcessValidation, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ProcessValidation, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoProcessValidation, &specProcessValidation, m.tasks.ProcessValidation, in)
+	return stateEnd, out, err
 }
 
 // handleValidationFailure is the Task state "HandleValidationFailure"
 // (order.asl.json:54).
 func (m *Machine) handleValidationFailure(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoHandleValidationFailure, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.HandleValidationFailure, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoHandleValidationFailure, &specHandleValidationFailure, m.tasks.HandleValidationFailure, in)
+	return stateEnd, out, err
 }

@@ -78,10 +78,10 @@ var (
 )
 
 var (
-	pathRecords        = aslrt.MustReferencePath("$.records")
-	retryProcessRecord = []aslrt.Retrier{
+	pathRecords       = aslrt.MustReferencePath("$.records")
+	specProcessRecord = aslrt.TaskSpec{Retry: []aslrt.Retrier{
 		{ErrorEquals: []string{"TooManyRequestsException", "ServiceUnavailableException"}, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
-	}
+	}}
 )
 
 // run runs the machine's states from StartAt.
@@ -143,24 +143,6 @@ func (m *Machine) runProcessBatchProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.
 
 // processRecord is the Task state "ProcessRecord" (recordbatch.asl.json:14).
 func (m *Machine) processRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoProcessRecord, in); err != nil {
-		return 0, nil, err
-	}
-	var attempts [1]int
-	for {
-		out, err := m.processRecordAttempt(x, in)
-		if err == nil {
-			x.Exit(out)
-			return stateEnd, out, nil
-		}
-		if err = x.Retry(err, retryProcessRecord, attempts[:]); err == nil {
-			continue
-		}
-		return 0, nil, err
-	}
-}
-
-// processRecordAttempt is one attempt of the Task state "ProcessRecord".
-func (m *Machine) processRecordAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
-	return x.Call(m.tasks.ProcessRecord, in, 0, 0)
+	out, err := x.Task(&infoProcessRecord, &specProcessRecord, m.tasks.ProcessRecord, in)
+	return stateEnd, out, err
 }

@@ -130,10 +130,16 @@ var (
 )
 
 var (
-	pathRawData       = aslrt.MustReferencePath("$.rawData")
-	ioFetchData       = aslrt.StateIO{ResultPath: pathRawData}
-	pathMergedRecords = aslrt.MustReferencePath("$.mergedRecords")
-	ioMergeData       = aslrt.StateIO{ResultPath: pathMergedRecords}
+	pathRawData           = aslrt.MustReferencePath("$.rawData")
+	ioFetchData           = aslrt.StateIO{ResultPath: pathRawData}
+	specFetchFromAPI      = aslrt.TaskSpec{}
+	specFetchFromDatabase = aslrt.TaskSpec{}
+	specFetchFromS3       = aslrt.TaskSpec{}
+	pathMergedRecords     = aslrt.MustReferencePath("$.mergedRecords")
+	ioMergeData           = aslrt.StateIO{ResultPath: pathMergedRecords}
+	specMergeData         = aslrt.TaskSpec{IO: &ioMergeData}
+	specTransformRecord   = aslrt.TaskSpec{}
+	specLoadRecord        = aslrt.TaskSpec{}
 )
 
 // run runs the machine's states from StartAt.
@@ -204,15 +210,8 @@ func (m *Machine) runFetchDataBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 
 // fetchFromAPI is the Task state "FetchFromAPI" (definition.asl.json:11).
 func (m *Machine) fetchFromAPI(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoFetchFromAPI, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.FetchAPIData, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoFetchFromAPI, &specFetchFromAPI, m.tasks.FetchAPIData, in)
+	return stateEnd, out, err
 }
 
 // runFetchDataBranch1 runs branch 1 of the Parallel state "FetchData".
@@ -234,15 +233,8 @@ func (m *Machine) runFetchDataBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 // fetchFromDatabase is the Task state "FetchFromDatabase"
 // (definition.asl.json:21).
 func (m *Machine) fetchFromDatabase(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoFetchFromDatabase, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.FetchDBData, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoFetchFromDatabase, &specFetchFromDatabase, m.tasks.FetchDBData, in)
+	return stateEnd, out, err
 }
 
 // runFetchDataBranch2 runs branch 2 of the Parallel state "FetchData".
@@ -263,32 +255,14 @@ func (m *Machine) runFetchDataBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 
 // fetchFromS3 is the Task state "FetchFromS3" (definition.asl.json:31).
 func (m *Machine) fetchFromS3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoFetchFromS3, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.FetchS3Data, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoFetchFromS3, &specFetchFromS3, m.tasks.FetchS3Data, in)
+	return stateEnd, out, err
 }
 
 // mergeData is the Task state "MergeData" (definition.asl.json:42).
 func (m *Machine) mergeData(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoMergeData, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.MergeData, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	out, err := ioMergeData.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateTransformRecords, out, nil
+	out, err := x.Task(&infoMergeData, &specMergeData, m.tasks.MergeData, in)
+	return stateTransformRecords, out, err
 }
 
 // transformRecords is the Map state "TransformRecords"
@@ -338,28 +312,14 @@ func (m *Machine) runTransformRecordsProcessor(x *aslrt.Exec, v aslrt.Value) (as
 // transformRecord is the Task state "TransformRecord"
 // (definition.asl.json:56).
 func (m *Machine) transformRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoTransformRecord, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.TransformRecord, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateLoadRecord, result, nil
+	out, err := x.Task(&infoTransformRecord, &specTransformRecord, m.tasks.TransformRecord, in)
+	return stateLoadRecord, out, err
 }
 
 // loadRecord is the Task state "LoadRecord" (definition.asl.json:61).
 func (m *Machine) loadRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoLoadRecord, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.LoadRecord, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoLoadRecord, &specLoadRecord, m.tasks.LoadRecord, in)
+	return stateEnd, out, err
 }
 
 // pipelineComplete is the Succeed state "PipelineComplete"

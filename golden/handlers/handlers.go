@@ -97,6 +97,7 @@ var (
 	retryBoth = []aslrt.Retrier{
 		{ErrorEquals: []string{"Flaky.Error"}, IntervalSeconds: 5, MaxAttempts: 1, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
+	specFlaky    = aslrt.TaskSpec{}
 	resultSteady = aslrt.MustDecode(`"steady"`)
 	pathEach     = aslrt.MustReferencePath("$.each")
 	ioEach       = aslrt.StateIO{ResultPath: pathEach}
@@ -105,6 +106,7 @@ var (
 		{ErrorEquals: []string{"States.ALL"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 1.5, MaxDelaySeconds: 1, Jitter: aslrt.JitterNone},
 	}
 	pathEachError = aslrt.MustReferencePath("$.eachError")
+	specCheck     = aslrt.TaskSpec{}
 )
 
 // run runs the machine's states from StartAt.
@@ -181,15 +183,8 @@ func (m *Machine) runBothBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // flaky is the Task state "Flaky" (definition.asl.json:11).
 func (m *Machine) flaky(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoFlaky, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.Flaky, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoFlaky, &specFlaky, m.tasks.Flaky, in)
+	return stateEnd, out, err
 }
 
 // runBothBranch1 runs branch 1 of the Parallel state "Both".
@@ -284,15 +279,8 @@ func (m *Machine) runEachProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, e
 
 // check is the Task state "Check" (definition.asl.json:31).
 func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheck, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.Check, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoCheck, &specCheck, m.tasks.Check, in)
+	return stateEnd, out, err
 }
 
 // done is the Succeed state "Done" (definition.asl.json:39).

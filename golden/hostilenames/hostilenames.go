@@ -156,11 +156,13 @@ var (
 		}),
 		ResultPath: pathSecond,
 	}
-	pathTask      = aslrt.MustReferencePath("$.task")
-	ioNew         = aslrt.StateIO{ResultPath: pathTask}
-	pathTask2     = aslrt.MustReferencePath("$.task2")
-	ioQuotedState = aslrt.StateIO{ResultPath: pathTask2}
-	rulesRun2     = []*aslrt.Rule{
+	pathTask        = aslrt.MustReferencePath("$.task")
+	ioNew           = aslrt.StateIO{ResultPath: pathTask}
+	specNew         = aslrt.TaskSpec{IO: &ioNew}
+	pathTask2       = aslrt.MustReferencePath("$.task2")
+	ioQuotedState   = aslrt.StateIO{ResultPath: pathTask2}
+	specQuotedState = aslrt.TaskSpec{IO: &ioQuotedState}
+	rulesRun2       = []*aslrt.Rule{
 		aslrt.StringEquals(aslrt.MustReferencePath("$.first['a`b']"), "c\"d").Direct(func(in aslrt.Value) (bool, bool) {
 			v0, ok := aslrt.Field(in, "first")
 			if ok {
@@ -254,36 +256,14 @@ func (m *Machine) machine(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, er
 
 // new is the Task state "New" (definition.asl.json:29).
 func (m *Machine) new(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoNew, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.New, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	out, err := ioNew.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateQuotedState, out, nil
+	out, err := x.Task(&infoNew, &specNew, m.tasks.New, in)
+	return stateQuotedState, out, err
 }
 
 // quotedState is the Task state "\"quoted\" state" (definition.asl.json:35).
 func (m *Machine) quotedState(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoQuotedState, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.New2, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	out, err := ioQuotedState.Output(in, result, x)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(out)
-	return stateLineBreakEnd, out, nil
+	out, err := x.Task(&infoQuotedState, &specQuotedState, m.tasks.New2, in)
+	return stateLineBreakEnd, out, err
 }
 
 // lineBreakEnd is the Pass state "line break * / // end"

@@ -103,6 +103,7 @@ var (
 			"batchId", v3,
 		), true
 	})
+	specProcessOrder = aslrt.TaskSpec{}
 )
 
 // run runs the machine's states from StartAt.
@@ -171,13 +172,6 @@ func (m *Machine) runProcessOrdersProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt
 
 // processOrder is the Task state "ProcessOrder" (definition.asl.json:18).
 func (m *Machine) processOrder(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoProcessOrder, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ProcessOrder, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoProcessOrder, &specProcessOrder, m.tasks.ProcessOrder, in)
+	return stateEnd, out, err
 }

@@ -78,11 +78,11 @@ var (
 )
 
 var (
-	pathItems        = aslrt.MustReferencePath("$.items")
-	retryProcessItem = []aslrt.Retrier{
+	pathItems       = aslrt.MustReferencePath("$.items")
+	specProcessItem = aslrt.TaskSpec{Retry: []aslrt.Retrier{
 		{ErrorEquals: []string{"TooManyRequestsException", "ServiceUnavailableException"}, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		{ErrorEquals: []string{"States.TaskFailed"}, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
-	}
+	}}
 )
 
 // run runs the machine's states from StartAt.
@@ -144,24 +144,6 @@ func (m *Machine) runProcessItemsProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.
 
 // processItem is the Task state "ProcessItem" (definition.asl.json:15).
 func (m *Machine) processItem(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoProcessItem, in); err != nil {
-		return 0, nil, err
-	}
-	var attempts [2]int
-	for {
-		out, err := m.processItemAttempt(x, in)
-		if err == nil {
-			x.Exit(out)
-			return stateEnd, out, nil
-		}
-		if err = x.Retry(err, retryProcessItem, attempts[:]); err == nil {
-			continue
-		}
-		return 0, nil, err
-	}
-}
-
-// processItemAttempt is one attempt of the Task state "ProcessItem".
-func (m *Machine) processItemAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
-	return x.Call(m.tasks.ProcessItem, in, 0, 0)
+	out, err := x.Task(&infoProcessItem, &specProcessItem, m.tasks.ProcessItem, in)
+	return stateEnd, out, err
 }

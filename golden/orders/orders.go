@@ -165,6 +165,7 @@ var (
 	ioShip            = aslrt.StateIO{ResultPath: pathShipping}
 	pathShipError     = aslrt.MustReferencePath("$.shipError")
 	resultPack        = aslrt.MustDecode(`"packed"`)
+	specNotify        = aslrt.TaskSpec{TimeoutSeconds: 5}
 	pathLabels        = aslrt.MustReferencePath("$.labels")
 	ioLabel           = aslrt.StateIO{ResultPath: pathLabels}
 	pathOrderItems    = aslrt.MustReferencePath("$.order.items")
@@ -401,15 +402,8 @@ func (m *Machine) runShipBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // notify is the Task state "Notify" (definition.asl.json:20).
 func (m *Machine) notify(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoNotify, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.SNSPublish, in, 5, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoNotify, &specNotify, m.tasks.SNSPublish, in)
+	return stateEnd, out, err
 }
 
 // label is the Map state "Label" (definition.asl.json:23), at most 2

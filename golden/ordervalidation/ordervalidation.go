@@ -113,6 +113,10 @@ var (
 	pathValidationResults     = aslrt.MustReferencePath("$.validationResults")
 	ioValidateOrder           = aslrt.StateIO{ResultPath: pathValidationResults}
 	pathError                 = aslrt.MustReferencePath("$.error")
+	specValidatePayment       = aslrt.TaskSpec{}
+	specCheckInventory        = aslrt.TaskSpec{}
+	specVerifyAddress         = aslrt.TaskSpec{}
+	specProcessValidation     = aslrt.TaskSpec{}
 	ioHandleValidationFailure = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.orderId","status":"rejected","reason.$":"$.error.Cause"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "orderId")
 		if !ok {
@@ -214,15 +218,8 @@ func (m *Machine) runValidateOrderBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 // validatePayment is the Task state "ValidatePayment"
 // (definition.asl.json:11).
 func (m *Machine) validatePayment(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoValidatePayment, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ValidatePayment, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoValidatePayment, &specValidatePayment, m.tasks.ValidatePayment, in)
+	return stateEnd, out, err
 }
 
 // runValidateOrderBranch1 runs branch 1 of the Parallel state "ValidateOrder".
@@ -243,15 +240,8 @@ func (m *Machine) runValidateOrderBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // checkInventory is the Task state "CheckInventory" (definition.asl.json:21).
 func (m *Machine) checkInventory(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheckInventory, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.CheckInventory, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoCheckInventory, &specCheckInventory, m.tasks.CheckInventory, in)
+	return stateEnd, out, err
 }
 
 // runValidateOrderBranch2 runs branch 2 of the Parallel state "ValidateOrder".
@@ -272,29 +262,15 @@ func (m *Machine) runValidateOrderBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // verifyAddress is the Task state "VerifyAddress" (definition.asl.json:31).
 func (m *Machine) verifyAddress(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoVerifyAddress, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.VerifyAddress, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoVerifyAddress, &specVerifyAddress, m.tasks.VerifyAddress, in)
+	return stateEnd, out, err
 }
 
 // processValidation is the Task state "ProcessValidation"
 // (definition.asl.json:49).
 func (m *Machine) processValidation(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoProcessValidation, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ProcessValidation, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoProcessValidation, &specProcessValidation, m.tasks.ProcessValidation, in)
+	return stateEnd, out, err
 }
 
 // handleValidationFailure is the Pass state "HandleValidationFailure"

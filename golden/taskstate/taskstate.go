@@ -120,9 +120,13 @@ var (
 		}),
 		ResultPath: pathQuote,
 	}
-	retryGetQuote = []aslrt.Retrier{
-		{ErrorEquals: []string{"Service.Unavailable"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 3.0, Jitter: aslrt.JitterNone},
-		{ErrorEquals: []string{"States.Timeout"}, IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
+	specGetQuote = aslrt.TaskSpec{
+		IO: &ioGetQuote,
+		Retry: []aslrt.Retrier{
+			{ErrorEquals: []string{"Service.Unavailable"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 3.0, Jitter: aslrt.JitterNone},
+			{ErrorEquals: []string{"States.Timeout"}, IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
+		},
+		TimeoutSeconds: 10,
 	}
 	pathReservation = aslrt.MustReferencePath("$.reservation")
 	ioReserve       = aslrt.StateIO{
@@ -165,34 +169,8 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // getQuote is the Task state "GetQuote" (definition.asl.json:5).
 func (m *Machine) getQuote(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoGetQuote, in); err != nil {
-		return 0, nil, err
-	}
-	var attempts [2]int
-	for {
-		out, err := m.getQuoteAttempt(x, in)
-		if err == nil {
-			x.Exit(out)
-			return stateReserve, out, nil
-		}
-		if err = x.Retry(err, retryGetQuote, attempts[:]); err == nil {
-			continue
-		}
-		return 0, nil, err
-	}
-}
-
-// getQuoteAttempt is one attempt of the Task state "GetQuote".
-func (m *Machine) getQuoteAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
-	args, err := ioGetQuote.Input(in, x)
-	if err != nil {
-		return nil, err
-	}
-	result, err := x.Call(m.tasks.GetQuote, args, 10, 0)
-	if err != nil {
-		return nil, err
-	}
-	return ioGetQuote.Output(in, result, x)
+	out, err := x.Task(&infoGetQuote, &specGetQuote, m.tasks.GetQuote, in)
+	return stateReserve, out, err
 }
 
 // reserve is the Task state "Reserve" (definition.asl.json:18).

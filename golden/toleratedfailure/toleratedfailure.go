@@ -83,7 +83,8 @@ var (
 		ResultPath: pathResults,
 		OutputPath: pathResults,
 	}
-	pathRecords = aslrt.MustReferencePath("$.records")
+	pathRecords       = aslrt.MustReferencePath("$.records")
+	specProcessRecord = aslrt.TaskSpec{}
 )
 
 // run runs the machine's states from StartAt.
@@ -149,13 +150,6 @@ func (m *Machine) runProcessBatchProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.
 
 // processRecord is the Task state "ProcessRecord" (definition.asl.json:14).
 func (m *Machine) processRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoProcessRecord, in); err != nil {
-		return 0, nil, err
-	}
-	result, err := x.Call(m.tasks.ProcessRecord, in, 0, 0)
-	if err != nil {
-		return 0, nil, err
-	}
-	x.Exit(result)
-	return stateEnd, result, nil
+	out, err := x.Task(&infoProcessRecord, &specProcessRecord, m.tasks.ProcessRecord, in)
+	return stateEnd, out, err
 }

@@ -1,0 +1,73 @@
+package aslrt
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// TestTaskShortcut: Exec.Task takes the effective input, calls the task,
+// processes its result and retries as the retriers allow (A10), with more
+// retriers than it counts on the stack; a task that keeps failing fails
+// the state with its own error once the matching retrier is spent.
+func TestTaskShortcut(t *testing.T) {
+	retry := []Retrier{
+		{ErrorEquals: []string{"A"}, IntervalSeconds: 1, MaxAttempts: 1, BackoffRate: 1},
+		{ErrorEquals: []string{"B"}, IntervalSeconds: 1, MaxAttempts: 1, BackoffRate: 1},
+		{ErrorEquals: []string{"C"}, IntervalSeconds: 1, MaxAttempts: 1, BackoffRate: 1},
+		{ErrorEquals: []string{"D"}, IntervalSeconds: 1, MaxAttempts: 1, BackoffRate: 1},
+		{ErrorEquals: []string{"E"}, IntervalSeconds: 3, MaxAttempts: 2, BackoffRate: 2},
+	}
+	spec := &TaskSpec{
+		IO: &StateIO{
+			Parameters:     MustTemplate(`{"n.$":"$.n"}`),
+			ResultSelector: MustTemplate(`{"got.$":"$.n"}`),
+			ResultPath:     MustReferencePath("$.result"),
+		},
+		Retry: retry,
+	}
+	for _, c := range []struct {
+		name     string
+		failures int
+		want     string
+		wantTime time.Duration
+	}{
+		{"succeeds after two retries", 2, `{"n":1,"result":{"got":2}}`, 3*time.Second + 6*time.Second},
+		{"fails once the retrier is spent", 3, "", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			clock := NewVirtualClock(testStart)
+			calls := 0
+			fn := func(_ context.Context, in Value) (Value, error) {
+				calls++
+				if calls <= c.failures {
+					return nil, NewError("E", "attempt failed")
+				}
+				n, _ := in.(*Object).Get("n")
+				return ObjectOf(Member{"n", n.(int64) + 1}), nil
+			}
+			out, err := run(t, Definition{}, MustDecode(`{"n":1}`), func(x *Exec, in Value) (Value, error) {
+				st := &State{Name: "T", Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Retry: true}
+				return x.Task(st, spec, fn, in)
+			}, WithClock(clock))
+			if c.failures > 2 {
+				if e := AsError(err); e == nil || e.Name != "E" || e.Cause != "attempt failed" {
+					t.Fatalf("error %v, want E: attempt failed", err)
+				}
+				if calls != 3 {
+					t.Errorf("%d calls, want 3", calls)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := EncodeString(out); got != c.want {
+				t.Errorf("output %s, want %s", got, c.want)
+			}
+			if d := clock.Now().Sub(testStart); d != c.wantTime {
+				t.Errorf("virtual time %v, want %v", d, c.wantTime)
+			}
+		})
+	}
+}
