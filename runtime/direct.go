@@ -71,6 +71,18 @@ func MapItemValue(s Scope) (Value, bool) {
 	return nil, false
 }
 
+// MathAdd is States.MathAdd(a, b) of two integers in the 32-bit range,
+// the arguments of nearly every call: their sum. It is false for other
+// arguments, which the parsed call rounds or fails on as AWS does.
+func MathAdd(a, b Value) (Value, bool) {
+	x, ok := a.(int64)
+	y, ok2 := b.(int64)
+	if !ok || !ok2 || x != int64(int32(x)) || y != int64(int32(y)) {
+		return nil, false
+	}
+	return x + y, true
+}
+
 // NewObjectOf returns an object holding members in the given order. The
 // keys must be distinct, as they are in a payload template (A3.19): unlike
 // ObjectOf, it does not look for repeated keys.

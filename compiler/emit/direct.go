@@ -408,6 +408,9 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 		}
 		args = append(args, v)
 	}
+	if fn := directCalls[c.Name()]; fn != "" && len(args) == 3 {
+		return d.decided(rt(fn).Call(args[1:]...)), true
+	}
 	if !d.dry && !d.e.named[ic] {
 		d.e.named[ic] = true
 		d.e.addVar(ic.GoName, rt("MustIntrinsic").Call(jen.Lit(ic.Text)))
@@ -418,6 +421,13 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(d.giveUp()),
 	)
 	return v, true
+}
+
+// directCalls are the runtime functions that compute an intrinsic
+// function of two arguments in the usual case, false otherwise, by the
+// function's name.
+var directCalls = map[string]string{
+	"States.MathAdd": "MathAdd",
 }
 
 // directComparisons are the runtime functions that direct code of Choice

@@ -97,28 +97,26 @@ var (
 			"limit", v2,
 		), true
 	})
-	callAssignRouteChoice1Count = aslrt.MustIntrinsic("States.MathAdd($count, 2)")
-	assignRouteChoice1          = aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($count, 2)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	assignRouteChoice1 = aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($count, 2)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := s.Variable("count")
 		if !ok {
 			return nil, false
 		}
-		v2, err := callAssignRouteChoice1Count.Apply(s, v0, int64(2))
-		if err != nil {
+		v2, ok := aslrt.MathAdd(v0, int64(2))
+		if !ok {
 			return nil, false
 		}
 		return aslrt.Object1(
 			"count", v2,
 		), true
 	})
-	callAssignRouteCount = aslrt.MustIntrinsic("States.MathAdd($count, 1)")
-	assignRoute          = aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($count, 1)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	assignRoute = aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($count, 1)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := s.Variable("count")
 		if !ok {
 			return nil, false
 		}
-		v2, err := callAssignRouteCount.Apply(s, v0, int64(1))
-		if err != nil {
+		v2, ok := aslrt.MathAdd(v0, int64(1))
+		if !ok {
 			return nil, false
 		}
 		return aslrt.Object1(

@@ -97,14 +97,13 @@ var (
 			return aslrt.NumberLess(v0, v1), true
 		}),
 	}
-	callParametersIncrementCount = aslrt.MustIntrinsic("States.MathAdd($.count, 1)")
-	ioIncrement                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($.count, 1)","limit.$":"$.limit"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	ioIncrement = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"count.$":"States.MathAdd($.count, 1)","limit.$":"$.limit"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "count")
 		if !ok {
 			return nil, false
 		}
-		v1, err := callParametersIncrementCount.Apply(s, v0, int64(1))
-		if err != nil {
+		v1, ok := aslrt.MathAdd(v0, int64(1))
+		if !ok {
 			return nil, false
 		}
 		v2, ok := aslrt.Field(in, "limit")

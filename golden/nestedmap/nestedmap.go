@@ -99,8 +99,7 @@ var (
 			"i", v1,
 		), true
 	})
-	callParametersAddSum = aslrt.MustIntrinsic("States.MathAdd($.v, $.i)")
-	ioAdd                = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"sum.$":"States.MathAdd($.v, $.i)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	ioAdd = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"sum.$":"States.MathAdd($.v, $.i)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "v")
 		if !ok {
 			return nil, false
@@ -109,8 +108,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v2, err := callParametersAddSum.Apply(s, v0, v1)
-		if err != nil {
+		v2, ok := aslrt.MathAdd(v0, v1)
+		if !ok {
 			return nil, false
 		}
 		return aslrt.Object1(
