@@ -1,14 +1,13 @@
 package aslrt
 
 // TaskSpec is what a JSONPath Task state does around the call of its
-// resource, for Exec.Task: its input and output processing (nil for a
-// state with none), its retriers, and its literal TimeoutSeconds and
-// HeartbeatSeconds (0 when absent).
+// resource, for Exec.Task: its input and output processing, its literal
+// TimeoutSeconds and HeartbeatSeconds (0 when absent), and its retriers.
 type TaskSpec struct {
-	IO               *StateIO
-	Retry            []Retrier
+	IO               StateIO
 	TimeoutSeconds   int64
 	HeartbeatSeconds int64
+	Retry            []Retrier
 }
 
 // Task runs a JSONPath Task state that has no Catch, Assign,
@@ -53,8 +52,8 @@ func (x *Exec) Task(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, er
 // taskAttempt is one attempt of the Task state Task runs.
 func (x *Exec) taskAttempt(spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
 	args := in
-	io := spec.IO
-	if io != nil && (io.InputPath != nil || io.Parameters != nil) {
+	io := &spec.IO
+	if io.InputPath != nil || io.Parameters != nil {
 		a, err := io.Input(in, x)
 		if err != nil {
 			return nil, err
@@ -65,7 +64,7 @@ func (x *Exec) taskAttempt(spec *TaskSpec, fn TaskFunc, in Value) (Value, error)
 	if err != nil {
 		return nil, err
 	}
-	if io != nil && (io.ResultSelector != nil || io.ResultPath != nil || io.OutputPath != nil) {
+	if io.ResultSelector != nil || io.ResultPath != nil || io.OutputPath != nil {
 		return io.Output(in, result, x)
 	}
 	return result, nil

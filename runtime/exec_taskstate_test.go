@@ -19,7 +19,7 @@ func TestTaskShortcut(t *testing.T) {
 		{ErrorEquals: []string{"E"}, IntervalSeconds: 3, MaxAttempts: 2, BackoffRate: 2},
 	}
 	spec := &TaskSpec{
-		IO: &StateIO{
+		IO: StateIO{
 			Parameters:     MustTemplate(`{"n.$":"$.n"}`),
 			ResultSelector: MustTemplate(`{"got.$":"$.n"}`),
 			ResultPath:     MustReferencePath("$.result"),

@@ -2072,7002 +2072,6002 @@ var (
 )
 
 var (
-	ioTask0000   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, directShape1(int64(0)))}
 	specTask0000 = aslrt.TaskSpec{
-		IO: &ioTask0000,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, directShape1(int64(0)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0001   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, directShape1(int64(1)))}
 	specTask0001 = aslrt.TaskSpec{
-		IO: &ioTask0001,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, directShape1(int64(1)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0002   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, directShape1(int64(2)))}
 	specTask0002 = aslrt.TaskSpec{
-		IO: &ioTask0002,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, directShape1(int64(2)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0003   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, directShape1(int64(3)))}
 	specTask0003 = aslrt.TaskSpec{
-		IO: &ioTask0003,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, directShape1(int64(3)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0004   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, directShape1(int64(4)))}
 	specTask0004 = aslrt.TaskSpec{
-		IO: &ioTask0004,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, directShape1(int64(4)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0005   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, directShape1(int64(5)))}
 	specTask0005 = aslrt.TaskSpec{
-		IO: &ioTask0005,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, directShape1(int64(5)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0006   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, directShape1(int64(6)))}
 	specTask0006 = aslrt.TaskSpec{
-		IO: &ioTask0006,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, directShape1(int64(6)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0007   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, directShape1(int64(7)))}
 	specTask0007 = aslrt.TaskSpec{
-		IO: &ioTask0007,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, directShape1(int64(7)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0008   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, directShape1(int64(8)))}
 	specTask0008 = aslrt.TaskSpec{
-		IO: &ioTask0008,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, directShape1(int64(8)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0009   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, directShape1(int64(9)))}
 	specTask0009 = aslrt.TaskSpec{
-		IO: &ioTask0009,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, directShape1(int64(9)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0010   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, directShape1(int64(10)))}
 	specTask0010 = aslrt.TaskSpec{
-		IO: &ioTask0010,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, directShape1(int64(10)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0011   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, directShape1(int64(11)))}
 	specTask0011 = aslrt.TaskSpec{
-		IO: &ioTask0011,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, directShape1(int64(11)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0012   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, directShape1(int64(12)))}
 	specTask0012 = aslrt.TaskSpec{
-		IO: &ioTask0012,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, directShape1(int64(12)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0013   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, directShape1(int64(13)))}
 	specTask0013 = aslrt.TaskSpec{
-		IO: &ioTask0013,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, directShape1(int64(13)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0014   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, directShape1(int64(14)))}
 	specTask0014 = aslrt.TaskSpec{
-		IO: &ioTask0014,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, directShape1(int64(14)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0015   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, directShape1(int64(15)))}
 	specTask0015 = aslrt.TaskSpec{
-		IO: &ioTask0015,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, directShape1(int64(15)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0016   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, directShape1(int64(16)))}
 	specTask0016 = aslrt.TaskSpec{
-		IO: &ioTask0016,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, directShape1(int64(16)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0017   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, directShape1(int64(17)))}
 	specTask0017 = aslrt.TaskSpec{
-		IO: &ioTask0017,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, directShape1(int64(17)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0018   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, directShape1(int64(18)))}
 	specTask0018 = aslrt.TaskSpec{
-		IO: &ioTask0018,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, directShape1(int64(18)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0019   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, directShape1(int64(19)))}
 	specTask0019 = aslrt.TaskSpec{
-		IO: &ioTask0019,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, directShape1(int64(19)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0020   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, directShape1(int64(20)))}
 	specTask0020 = aslrt.TaskSpec{
-		IO: &ioTask0020,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, directShape1(int64(20)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0021   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, directShape1(int64(21)))}
 	specTask0021 = aslrt.TaskSpec{
-		IO: &ioTask0021,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, directShape1(int64(21)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0022   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, directShape1(int64(22)))}
 	specTask0022 = aslrt.TaskSpec{
-		IO: &ioTask0022,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, directShape1(int64(22)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0023   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, directShape1(int64(23)))}
 	specTask0023 = aslrt.TaskSpec{
-		IO: &ioTask0023,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, directShape1(int64(23)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0024   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, directShape1(int64(24)))}
 	specTask0024 = aslrt.TaskSpec{
-		IO: &ioTask0024,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, directShape1(int64(24)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0025   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, directShape1(int64(25)))}
 	specTask0025 = aslrt.TaskSpec{
-		IO: &ioTask0025,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, directShape1(int64(25)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0026   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, directShape1(int64(26)))}
 	specTask0026 = aslrt.TaskSpec{
-		IO: &ioTask0026,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, directShape1(int64(26)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0027   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, directShape1(int64(27)))}
 	specTask0027 = aslrt.TaskSpec{
-		IO: &ioTask0027,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, directShape1(int64(27)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0028   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, directShape1(int64(28)))}
 	specTask0028 = aslrt.TaskSpec{
-		IO: &ioTask0028,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, directShape1(int64(28)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0029   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, directShape1(int64(29)))}
 	specTask0029 = aslrt.TaskSpec{
-		IO: &ioTask0029,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, directShape1(int64(29)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0030   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, directShape1(int64(30)))}
 	specTask0030 = aslrt.TaskSpec{
-		IO: &ioTask0030,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, directShape1(int64(30)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0031   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, directShape1(int64(31)))}
 	specTask0031 = aslrt.TaskSpec{
-		IO: &ioTask0031,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, directShape1(int64(31)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0032   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, directShape1(int64(32)))}
 	specTask0032 = aslrt.TaskSpec{
-		IO: &ioTask0032,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, directShape1(int64(32)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0033   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, directShape1(int64(33)))}
 	specTask0033 = aslrt.TaskSpec{
-		IO: &ioTask0033,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, directShape1(int64(33)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0034   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, directShape1(int64(34)))}
 	specTask0034 = aslrt.TaskSpec{
-		IO: &ioTask0034,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, directShape1(int64(34)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0035   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, directShape1(int64(35)))}
 	specTask0035 = aslrt.TaskSpec{
-		IO: &ioTask0035,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, directShape1(int64(35)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0036   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, directShape1(int64(36)))}
 	specTask0036 = aslrt.TaskSpec{
-		IO: &ioTask0036,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, directShape1(int64(36)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0037   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, directShape1(int64(37)))}
 	specTask0037 = aslrt.TaskSpec{
-		IO: &ioTask0037,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, directShape1(int64(37)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0038   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, directShape1(int64(38)))}
 	specTask0038 = aslrt.TaskSpec{
-		IO: &ioTask0038,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, directShape1(int64(38)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0039   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, directShape1(int64(39)))}
 	specTask0039 = aslrt.TaskSpec{
-		IO: &ioTask0039,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, directShape1(int64(39)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0040   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, directShape1(int64(40)))}
 	specTask0040 = aslrt.TaskSpec{
-		IO: &ioTask0040,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, directShape1(int64(40)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0041   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, directShape1(int64(41)))}
 	specTask0041 = aslrt.TaskSpec{
-		IO: &ioTask0041,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, directShape1(int64(41)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0042   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, directShape1(int64(42)))}
 	specTask0042 = aslrt.TaskSpec{
-		IO: &ioTask0042,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, directShape1(int64(42)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0043   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, directShape1(int64(43)))}
 	specTask0043 = aslrt.TaskSpec{
-		IO: &ioTask0043,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, directShape1(int64(43)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0044   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, directShape1(int64(44)))}
 	specTask0044 = aslrt.TaskSpec{
-		IO: &ioTask0044,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, directShape1(int64(44)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0045   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, directShape1(int64(45)))}
 	specTask0045 = aslrt.TaskSpec{
-		IO: &ioTask0045,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, directShape1(int64(45)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0046   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, directShape1(int64(46)))}
 	specTask0046 = aslrt.TaskSpec{
-		IO: &ioTask0046,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, directShape1(int64(46)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0047   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, directShape1(int64(47)))}
 	specTask0047 = aslrt.TaskSpec{
-		IO: &ioTask0047,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, directShape1(int64(47)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0048   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, directShape1(int64(48)))}
 	specTask0048 = aslrt.TaskSpec{
-		IO: &ioTask0048,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, directShape1(int64(48)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0049   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, directShape1(int64(49)))}
 	specTask0049 = aslrt.TaskSpec{
-		IO: &ioTask0049,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, directShape1(int64(49)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0050   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, directShape1(int64(50)))}
 	specTask0050 = aslrt.TaskSpec{
-		IO: &ioTask0050,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, directShape1(int64(50)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0051   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, directShape1(int64(51)))}
 	specTask0051 = aslrt.TaskSpec{
-		IO: &ioTask0051,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, directShape1(int64(51)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0052   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, directShape1(int64(52)))}
 	specTask0052 = aslrt.TaskSpec{
-		IO: &ioTask0052,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, directShape1(int64(52)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0053   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, directShape1(int64(53)))}
 	specTask0053 = aslrt.TaskSpec{
-		IO: &ioTask0053,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, directShape1(int64(53)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0054   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, directShape1(int64(54)))}
 	specTask0054 = aslrt.TaskSpec{
-		IO: &ioTask0054,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, directShape1(int64(54)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0055   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, directShape1(int64(55)))}
 	specTask0055 = aslrt.TaskSpec{
-		IO: &ioTask0055,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, directShape1(int64(55)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0056   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, directShape1(int64(56)))}
 	specTask0056 = aslrt.TaskSpec{
-		IO: &ioTask0056,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, directShape1(int64(56)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0057   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, directShape1(int64(57)))}
 	specTask0057 = aslrt.TaskSpec{
-		IO: &ioTask0057,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, directShape1(int64(57)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0058   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, directShape1(int64(58)))}
 	specTask0058 = aslrt.TaskSpec{
-		IO: &ioTask0058,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, directShape1(int64(58)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0059   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, directShape1(int64(59)))}
 	specTask0059 = aslrt.TaskSpec{
-		IO: &ioTask0059,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, directShape1(int64(59)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0060   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, directShape1(int64(60)))}
 	specTask0060 = aslrt.TaskSpec{
-		IO: &ioTask0060,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, directShape1(int64(60)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0061   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, directShape1(int64(61)))}
 	specTask0061 = aslrt.TaskSpec{
-		IO: &ioTask0061,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, directShape1(int64(61)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0062   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, directShape1(int64(62)))}
 	specTask0062 = aslrt.TaskSpec{
-		IO: &ioTask0062,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, directShape1(int64(62)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0063   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, directShape1(int64(63)))}
 	specTask0063 = aslrt.TaskSpec{
-		IO: &ioTask0063,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, directShape1(int64(63)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0064   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, directShape1(int64(64)))}
 	specTask0064 = aslrt.TaskSpec{
-		IO: &ioTask0064,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, directShape1(int64(64)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0065   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, directShape1(int64(65)))}
 	specTask0065 = aslrt.TaskSpec{
-		IO: &ioTask0065,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, directShape1(int64(65)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0066   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, directShape1(int64(66)))}
 	specTask0066 = aslrt.TaskSpec{
-		IO: &ioTask0066,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, directShape1(int64(66)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0067   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, directShape1(int64(67)))}
 	specTask0067 = aslrt.TaskSpec{
-		IO: &ioTask0067,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, directShape1(int64(67)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0068   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, directShape1(int64(68)))}
 	specTask0068 = aslrt.TaskSpec{
-		IO: &ioTask0068,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, directShape1(int64(68)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0069   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, directShape1(int64(69)))}
 	specTask0069 = aslrt.TaskSpec{
-		IO: &ioTask0069,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, directShape1(int64(69)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0070   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, directShape1(int64(70)))}
 	specTask0070 = aslrt.TaskSpec{
-		IO: &ioTask0070,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, directShape1(int64(70)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0071   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, directShape1(int64(71)))}
 	specTask0071 = aslrt.TaskSpec{
-		IO: &ioTask0071,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, directShape1(int64(71)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0072   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, directShape1(int64(72)))}
 	specTask0072 = aslrt.TaskSpec{
-		IO: &ioTask0072,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, directShape1(int64(72)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0073   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, directShape1(int64(73)))}
 	specTask0073 = aslrt.TaskSpec{
-		IO: &ioTask0073,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, directShape1(int64(73)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0074   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, directShape1(int64(74)))}
 	specTask0074 = aslrt.TaskSpec{
-		IO: &ioTask0074,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, directShape1(int64(74)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0075   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, directShape1(int64(75)))}
 	specTask0075 = aslrt.TaskSpec{
-		IO: &ioTask0075,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, directShape1(int64(75)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0076   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, directShape1(int64(76)))}
 	specTask0076 = aslrt.TaskSpec{
-		IO: &ioTask0076,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, directShape1(int64(76)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0077   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, directShape1(int64(77)))}
 	specTask0077 = aslrt.TaskSpec{
-		IO: &ioTask0077,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, directShape1(int64(77)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0078   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, directShape1(int64(78)))}
 	specTask0078 = aslrt.TaskSpec{
-		IO: &ioTask0078,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, directShape1(int64(78)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0079   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, directShape1(int64(79)))}
 	specTask0079 = aslrt.TaskSpec{
-		IO: &ioTask0079,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, directShape1(int64(79)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0080   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, directShape1(int64(80)))}
 	specTask0080 = aslrt.TaskSpec{
-		IO: &ioTask0080,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, directShape1(int64(80)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0081   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, directShape1(int64(81)))}
 	specTask0081 = aslrt.TaskSpec{
-		IO: &ioTask0081,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, directShape1(int64(81)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0082   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, directShape1(int64(82)))}
 	specTask0082 = aslrt.TaskSpec{
-		IO: &ioTask0082,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, directShape1(int64(82)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0083   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, directShape1(int64(83)))}
 	specTask0083 = aslrt.TaskSpec{
-		IO: &ioTask0083,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, directShape1(int64(83)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0084   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, directShape1(int64(84)))}
 	specTask0084 = aslrt.TaskSpec{
-		IO: &ioTask0084,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, directShape1(int64(84)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0085   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, directShape1(int64(85)))}
 	specTask0085 = aslrt.TaskSpec{
-		IO: &ioTask0085,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, directShape1(int64(85)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0086   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, directShape1(int64(86)))}
 	specTask0086 = aslrt.TaskSpec{
-		IO: &ioTask0086,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, directShape1(int64(86)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0087   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, directShape1(int64(87)))}
 	specTask0087 = aslrt.TaskSpec{
-		IO: &ioTask0087,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, directShape1(int64(87)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0088   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, directShape1(int64(88)))}
 	specTask0088 = aslrt.TaskSpec{
-		IO: &ioTask0088,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, directShape1(int64(88)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0089   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, directShape1(int64(89)))}
 	specTask0089 = aslrt.TaskSpec{
-		IO: &ioTask0089,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, directShape1(int64(89)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0090   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, directShape1(int64(90)))}
 	specTask0090 = aslrt.TaskSpec{
-		IO: &ioTask0090,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, directShape1(int64(90)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0091   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, directShape1(int64(91)))}
 	specTask0091 = aslrt.TaskSpec{
-		IO: &ioTask0091,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, directShape1(int64(91)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0092   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, directShape1(int64(92)))}
 	specTask0092 = aslrt.TaskSpec{
-		IO: &ioTask0092,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, directShape1(int64(92)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0093   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, directShape1(int64(93)))}
 	specTask0093 = aslrt.TaskSpec{
-		IO: &ioTask0093,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, directShape1(int64(93)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0094   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, directShape1(int64(94)))}
 	specTask0094 = aslrt.TaskSpec{
-		IO: &ioTask0094,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, directShape1(int64(94)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0095   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, directShape1(int64(95)))}
 	specTask0095 = aslrt.TaskSpec{
-		IO: &ioTask0095,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, directShape1(int64(95)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0096   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, directShape1(int64(96)))}
 	specTask0096 = aslrt.TaskSpec{
-		IO: &ioTask0096,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, directShape1(int64(96)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0097   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, directShape1(int64(97)))}
 	specTask0097 = aslrt.TaskSpec{
-		IO: &ioTask0097,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, directShape1(int64(97)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0098   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, directShape1(int64(98)))}
 	specTask0098 = aslrt.TaskSpec{
-		IO: &ioTask0098,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, directShape1(int64(98)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0099   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, directShape1(int64(99)))}
 	specTask0099 = aslrt.TaskSpec{
-		IO: &ioTask0099,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, directShape1(int64(99)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0100   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, directShape1(int64(100)))}
 	specTask0100 = aslrt.TaskSpec{
-		IO: &ioTask0100,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, directShape1(int64(100)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0101   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, directShape1(int64(101)))}
 	specTask0101 = aslrt.TaskSpec{
-		IO: &ioTask0101,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, directShape1(int64(101)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0102   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, directShape1(int64(102)))}
 	specTask0102 = aslrt.TaskSpec{
-		IO: &ioTask0102,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, directShape1(int64(102)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0103   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, directShape1(int64(103)))}
 	specTask0103 = aslrt.TaskSpec{
-		IO: &ioTask0103,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, directShape1(int64(103)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0104   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, directShape1(int64(104)))}
 	specTask0104 = aslrt.TaskSpec{
-		IO: &ioTask0104,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, directShape1(int64(104)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0105   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, directShape1(int64(105)))}
 	specTask0105 = aslrt.TaskSpec{
-		IO: &ioTask0105,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, directShape1(int64(105)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0106   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, directShape1(int64(106)))}
 	specTask0106 = aslrt.TaskSpec{
-		IO: &ioTask0106,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, directShape1(int64(106)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0107   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, directShape1(int64(107)))}
 	specTask0107 = aslrt.TaskSpec{
-		IO: &ioTask0107,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, directShape1(int64(107)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0108   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, directShape1(int64(108)))}
 	specTask0108 = aslrt.TaskSpec{
-		IO: &ioTask0108,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, directShape1(int64(108)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0109   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, directShape1(int64(109)))}
 	specTask0109 = aslrt.TaskSpec{
-		IO: &ioTask0109,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, directShape1(int64(109)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0110   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, directShape1(int64(110)))}
 	specTask0110 = aslrt.TaskSpec{
-		IO: &ioTask0110,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, directShape1(int64(110)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0111   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, directShape1(int64(111)))}
 	specTask0111 = aslrt.TaskSpec{
-		IO: &ioTask0111,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, directShape1(int64(111)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0112   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, directShape1(int64(112)))}
 	specTask0112 = aslrt.TaskSpec{
-		IO: &ioTask0112,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, directShape1(int64(112)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0113   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, directShape1(int64(113)))}
 	specTask0113 = aslrt.TaskSpec{
-		IO: &ioTask0113,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, directShape1(int64(113)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0114   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, directShape1(int64(114)))}
 	specTask0114 = aslrt.TaskSpec{
-		IO: &ioTask0114,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, directShape1(int64(114)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0115   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, directShape1(int64(115)))}
 	specTask0115 = aslrt.TaskSpec{
-		IO: &ioTask0115,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, directShape1(int64(115)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0116   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, directShape1(int64(116)))}
 	specTask0116 = aslrt.TaskSpec{
-		IO: &ioTask0116,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, directShape1(int64(116)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0117   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, directShape1(int64(117)))}
 	specTask0117 = aslrt.TaskSpec{
-		IO: &ioTask0117,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, directShape1(int64(117)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0118   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, directShape1(int64(118)))}
 	specTask0118 = aslrt.TaskSpec{
-		IO: &ioTask0118,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, directShape1(int64(118)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0119   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, directShape1(int64(119)))}
 	specTask0119 = aslrt.TaskSpec{
-		IO: &ioTask0119,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, directShape1(int64(119)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0120   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, directShape1(int64(120)))}
 	specTask0120 = aslrt.TaskSpec{
-		IO: &ioTask0120,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, directShape1(int64(120)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0121   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, directShape1(int64(121)))}
 	specTask0121 = aslrt.TaskSpec{
-		IO: &ioTask0121,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, directShape1(int64(121)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0122   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, directShape1(int64(122)))}
 	specTask0122 = aslrt.TaskSpec{
-		IO: &ioTask0122,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, directShape1(int64(122)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0123   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, directShape1(int64(123)))}
 	specTask0123 = aslrt.TaskSpec{
-		IO: &ioTask0123,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, directShape1(int64(123)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0124   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, directShape1(int64(124)))}
 	specTask0124 = aslrt.TaskSpec{
-		IO: &ioTask0124,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, directShape1(int64(124)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0125   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, directShape1(int64(125)))}
 	specTask0125 = aslrt.TaskSpec{
-		IO: &ioTask0125,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, directShape1(int64(125)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0126   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, directShape1(int64(126)))}
 	specTask0126 = aslrt.TaskSpec{
-		IO: &ioTask0126,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, directShape1(int64(126)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0127   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, directShape1(int64(127)))}
 	specTask0127 = aslrt.TaskSpec{
-		IO: &ioTask0127,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, directShape1(int64(127)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0128   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, directShape1(int64(128)))}
 	specTask0128 = aslrt.TaskSpec{
-		IO: &ioTask0128,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, directShape1(int64(128)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0129   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, directShape1(int64(129)))}
 	specTask0129 = aslrt.TaskSpec{
-		IO: &ioTask0129,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, directShape1(int64(129)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0130   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, directShape1(int64(130)))}
 	specTask0130 = aslrt.TaskSpec{
-		IO: &ioTask0130,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, directShape1(int64(130)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0131   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, directShape1(int64(131)))}
 	specTask0131 = aslrt.TaskSpec{
-		IO: &ioTask0131,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, directShape1(int64(131)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0132   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, directShape1(int64(132)))}
 	specTask0132 = aslrt.TaskSpec{
-		IO: &ioTask0132,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, directShape1(int64(132)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0133   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, directShape1(int64(133)))}
 	specTask0133 = aslrt.TaskSpec{
-		IO: &ioTask0133,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, directShape1(int64(133)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0134   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, directShape1(int64(134)))}
 	specTask0134 = aslrt.TaskSpec{
-		IO: &ioTask0134,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, directShape1(int64(134)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0135   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, directShape1(int64(135)))}
 	specTask0135 = aslrt.TaskSpec{
-		IO: &ioTask0135,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, directShape1(int64(135)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0136   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, directShape1(int64(136)))}
 	specTask0136 = aslrt.TaskSpec{
-		IO: &ioTask0136,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, directShape1(int64(136)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0137   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, directShape1(int64(137)))}
 	specTask0137 = aslrt.TaskSpec{
-		IO: &ioTask0137,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, directShape1(int64(137)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0138   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, directShape1(int64(138)))}
 	specTask0138 = aslrt.TaskSpec{
-		IO: &ioTask0138,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, directShape1(int64(138)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0139   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, directShape1(int64(139)))}
 	specTask0139 = aslrt.TaskSpec{
-		IO: &ioTask0139,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, directShape1(int64(139)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0140   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, directShape1(int64(140)))}
 	specTask0140 = aslrt.TaskSpec{
-		IO: &ioTask0140,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, directShape1(int64(140)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0141   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, directShape1(int64(141)))}
 	specTask0141 = aslrt.TaskSpec{
-		IO: &ioTask0141,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, directShape1(int64(141)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0142   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, directShape1(int64(142)))}
 	specTask0142 = aslrt.TaskSpec{
-		IO: &ioTask0142,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, directShape1(int64(142)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0143   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, directShape1(int64(143)))}
 	specTask0143 = aslrt.TaskSpec{
-		IO: &ioTask0143,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, directShape1(int64(143)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0144   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, directShape1(int64(144)))}
 	specTask0144 = aslrt.TaskSpec{
-		IO: &ioTask0144,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, directShape1(int64(144)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0145   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, directShape1(int64(145)))}
 	specTask0145 = aslrt.TaskSpec{
-		IO: &ioTask0145,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, directShape1(int64(145)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0146   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, directShape1(int64(146)))}
 	specTask0146 = aslrt.TaskSpec{
-		IO: &ioTask0146,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, directShape1(int64(146)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0147   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, directShape1(int64(147)))}
 	specTask0147 = aslrt.TaskSpec{
-		IO: &ioTask0147,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, directShape1(int64(147)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0148   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, directShape1(int64(148)))}
 	specTask0148 = aslrt.TaskSpec{
-		IO: &ioTask0148,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, directShape1(int64(148)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0149   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, directShape1(int64(149)))}
 	specTask0149 = aslrt.TaskSpec{
-		IO: &ioTask0149,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, directShape1(int64(149)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0150   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, directShape1(int64(150)))}
 	specTask0150 = aslrt.TaskSpec{
-		IO: &ioTask0150,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, directShape1(int64(150)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0151   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, directShape1(int64(151)))}
 	specTask0151 = aslrt.TaskSpec{
-		IO: &ioTask0151,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, directShape1(int64(151)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0152   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, directShape1(int64(152)))}
 	specTask0152 = aslrt.TaskSpec{
-		IO: &ioTask0152,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, directShape1(int64(152)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0153   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, directShape1(int64(153)))}
 	specTask0153 = aslrt.TaskSpec{
-		IO: &ioTask0153,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, directShape1(int64(153)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0154   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, directShape1(int64(154)))}
 	specTask0154 = aslrt.TaskSpec{
-		IO: &ioTask0154,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, directShape1(int64(154)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0155   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, directShape1(int64(155)))}
 	specTask0155 = aslrt.TaskSpec{
-		IO: &ioTask0155,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, directShape1(int64(155)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0156   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, directShape1(int64(156)))}
 	specTask0156 = aslrt.TaskSpec{
-		IO: &ioTask0156,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, directShape1(int64(156)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0157   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, directShape1(int64(157)))}
 	specTask0157 = aslrt.TaskSpec{
-		IO: &ioTask0157,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, directShape1(int64(157)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0158   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, directShape1(int64(158)))}
 	specTask0158 = aslrt.TaskSpec{
-		IO: &ioTask0158,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, directShape1(int64(158)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0159   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, directShape1(int64(159)))}
 	specTask0159 = aslrt.TaskSpec{
-		IO: &ioTask0159,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, directShape1(int64(159)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0160   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, directShape1(int64(160)))}
 	specTask0160 = aslrt.TaskSpec{
-		IO: &ioTask0160,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, directShape1(int64(160)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0161   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, directShape1(int64(161)))}
 	specTask0161 = aslrt.TaskSpec{
-		IO: &ioTask0161,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, directShape1(int64(161)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0162   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, directShape1(int64(162)))}
 	specTask0162 = aslrt.TaskSpec{
-		IO: &ioTask0162,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, directShape1(int64(162)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0163   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, directShape1(int64(163)))}
 	specTask0163 = aslrt.TaskSpec{
-		IO: &ioTask0163,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, directShape1(int64(163)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0164   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, directShape1(int64(164)))}
 	specTask0164 = aslrt.TaskSpec{
-		IO: &ioTask0164,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, directShape1(int64(164)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0165   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, directShape1(int64(165)))}
 	specTask0165 = aslrt.TaskSpec{
-		IO: &ioTask0165,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, directShape1(int64(165)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0166   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, directShape1(int64(166)))}
 	specTask0166 = aslrt.TaskSpec{
-		IO: &ioTask0166,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, directShape1(int64(166)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0167   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, directShape1(int64(167)))}
 	specTask0167 = aslrt.TaskSpec{
-		IO: &ioTask0167,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, directShape1(int64(167)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0168   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, directShape1(int64(168)))}
 	specTask0168 = aslrt.TaskSpec{
-		IO: &ioTask0168,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, directShape1(int64(168)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0169   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, directShape1(int64(169)))}
 	specTask0169 = aslrt.TaskSpec{
-		IO: &ioTask0169,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, directShape1(int64(169)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0170   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, directShape1(int64(170)))}
 	specTask0170 = aslrt.TaskSpec{
-		IO: &ioTask0170,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, directShape1(int64(170)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0171   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, directShape1(int64(171)))}
 	specTask0171 = aslrt.TaskSpec{
-		IO: &ioTask0171,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, directShape1(int64(171)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0172   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, directShape1(int64(172)))}
 	specTask0172 = aslrt.TaskSpec{
-		IO: &ioTask0172,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, directShape1(int64(172)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0173   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, directShape1(int64(173)))}
 	specTask0173 = aslrt.TaskSpec{
-		IO: &ioTask0173,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, directShape1(int64(173)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0174   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, directShape1(int64(174)))}
 	specTask0174 = aslrt.TaskSpec{
-		IO: &ioTask0174,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, directShape1(int64(174)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0175   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, directShape1(int64(175)))}
 	specTask0175 = aslrt.TaskSpec{
-		IO: &ioTask0175,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, directShape1(int64(175)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0176   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, directShape1(int64(176)))}
 	specTask0176 = aslrt.TaskSpec{
-		IO: &ioTask0176,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, directShape1(int64(176)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0177   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, directShape1(int64(177)))}
 	specTask0177 = aslrt.TaskSpec{
-		IO: &ioTask0177,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, directShape1(int64(177)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0178   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, directShape1(int64(178)))}
 	specTask0178 = aslrt.TaskSpec{
-		IO: &ioTask0178,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, directShape1(int64(178)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0179   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, directShape1(int64(179)))}
 	specTask0179 = aslrt.TaskSpec{
-		IO: &ioTask0179,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, directShape1(int64(179)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0180   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, directShape1(int64(180)))}
 	specTask0180 = aslrt.TaskSpec{
-		IO: &ioTask0180,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, directShape1(int64(180)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0181   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, directShape1(int64(181)))}
 	specTask0181 = aslrt.TaskSpec{
-		IO: &ioTask0181,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, directShape1(int64(181)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0182   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, directShape1(int64(182)))}
 	specTask0182 = aslrt.TaskSpec{
-		IO: &ioTask0182,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, directShape1(int64(182)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0183   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, directShape1(int64(183)))}
 	specTask0183 = aslrt.TaskSpec{
-		IO: &ioTask0183,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, directShape1(int64(183)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0184   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, directShape1(int64(184)))}
 	specTask0184 = aslrt.TaskSpec{
-		IO: &ioTask0184,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, directShape1(int64(184)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0185   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, directShape1(int64(185)))}
 	specTask0185 = aslrt.TaskSpec{
-		IO: &ioTask0185,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, directShape1(int64(185)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0186   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, directShape1(int64(186)))}
 	specTask0186 = aslrt.TaskSpec{
-		IO: &ioTask0186,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, directShape1(int64(186)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0187   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, directShape1(int64(187)))}
 	specTask0187 = aslrt.TaskSpec{
-		IO: &ioTask0187,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, directShape1(int64(187)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0188   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, directShape1(int64(188)))}
 	specTask0188 = aslrt.TaskSpec{
-		IO: &ioTask0188,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, directShape1(int64(188)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0189   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, directShape1(int64(189)))}
 	specTask0189 = aslrt.TaskSpec{
-		IO: &ioTask0189,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, directShape1(int64(189)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0190   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, directShape1(int64(190)))}
 	specTask0190 = aslrt.TaskSpec{
-		IO: &ioTask0190,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, directShape1(int64(190)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0191   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, directShape1(int64(191)))}
 	specTask0191 = aslrt.TaskSpec{
-		IO: &ioTask0191,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, directShape1(int64(191)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0192   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, directShape1(int64(192)))}
 	specTask0192 = aslrt.TaskSpec{
-		IO: &ioTask0192,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, directShape1(int64(192)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0193   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, directShape1(int64(193)))}
 	specTask0193 = aslrt.TaskSpec{
-		IO: &ioTask0193,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, directShape1(int64(193)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0194   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, directShape1(int64(194)))}
 	specTask0194 = aslrt.TaskSpec{
-		IO: &ioTask0194,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, directShape1(int64(194)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0195   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, directShape1(int64(195)))}
 	specTask0195 = aslrt.TaskSpec{
-		IO: &ioTask0195,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, directShape1(int64(195)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0196   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, directShape1(int64(196)))}
 	specTask0196 = aslrt.TaskSpec{
-		IO: &ioTask0196,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, directShape1(int64(196)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0197   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, directShape1(int64(197)))}
 	specTask0197 = aslrt.TaskSpec{
-		IO: &ioTask0197,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, directShape1(int64(197)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0198   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, directShape1(int64(198)))}
 	specTask0198 = aslrt.TaskSpec{
-		IO: &ioTask0198,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, directShape1(int64(198)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0199   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, directShape1(int64(199)))}
 	specTask0199 = aslrt.TaskSpec{
-		IO: &ioTask0199,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, directShape1(int64(199)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0200   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, directShape1(int64(200)))}
 	specTask0200 = aslrt.TaskSpec{
-		IO: &ioTask0200,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, directShape1(int64(200)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0201   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, directShape1(int64(201)))}
 	specTask0201 = aslrt.TaskSpec{
-		IO: &ioTask0201,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, directShape1(int64(201)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0202   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, directShape1(int64(202)))}
 	specTask0202 = aslrt.TaskSpec{
-		IO: &ioTask0202,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, directShape1(int64(202)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0203   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, directShape1(int64(203)))}
 	specTask0203 = aslrt.TaskSpec{
-		IO: &ioTask0203,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, directShape1(int64(203)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0204   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, directShape1(int64(204)))}
 	specTask0204 = aslrt.TaskSpec{
-		IO: &ioTask0204,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, directShape1(int64(204)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0205   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, directShape1(int64(205)))}
 	specTask0205 = aslrt.TaskSpec{
-		IO: &ioTask0205,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, directShape1(int64(205)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0206   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, directShape1(int64(206)))}
 	specTask0206 = aslrt.TaskSpec{
-		IO: &ioTask0206,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, directShape1(int64(206)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0207   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, directShape1(int64(207)))}
 	specTask0207 = aslrt.TaskSpec{
-		IO: &ioTask0207,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, directShape1(int64(207)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0208   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, directShape1(int64(208)))}
 	specTask0208 = aslrt.TaskSpec{
-		IO: &ioTask0208,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, directShape1(int64(208)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0209   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, directShape1(int64(209)))}
 	specTask0209 = aslrt.TaskSpec{
-		IO: &ioTask0209,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, directShape1(int64(209)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0210   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, directShape1(int64(210)))}
 	specTask0210 = aslrt.TaskSpec{
-		IO: &ioTask0210,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, directShape1(int64(210)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0211   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, directShape1(int64(211)))}
 	specTask0211 = aslrt.TaskSpec{
-		IO: &ioTask0211,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, directShape1(int64(211)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0212   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, directShape1(int64(212)))}
 	specTask0212 = aslrt.TaskSpec{
-		IO: &ioTask0212,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, directShape1(int64(212)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0213   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, directShape1(int64(213)))}
 	specTask0213 = aslrt.TaskSpec{
-		IO: &ioTask0213,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, directShape1(int64(213)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0214   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, directShape1(int64(214)))}
 	specTask0214 = aslrt.TaskSpec{
-		IO: &ioTask0214,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, directShape1(int64(214)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0215   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, directShape1(int64(215)))}
 	specTask0215 = aslrt.TaskSpec{
-		IO: &ioTask0215,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, directShape1(int64(215)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0216   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, directShape1(int64(216)))}
 	specTask0216 = aslrt.TaskSpec{
-		IO: &ioTask0216,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, directShape1(int64(216)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0217   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, directShape1(int64(217)))}
 	specTask0217 = aslrt.TaskSpec{
-		IO: &ioTask0217,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, directShape1(int64(217)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0218   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, directShape1(int64(218)))}
 	specTask0218 = aslrt.TaskSpec{
-		IO: &ioTask0218,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, directShape1(int64(218)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0219   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, directShape1(int64(219)))}
 	specTask0219 = aslrt.TaskSpec{
-		IO: &ioTask0219,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, directShape1(int64(219)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0220   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, directShape1(int64(220)))}
 	specTask0220 = aslrt.TaskSpec{
-		IO: &ioTask0220,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, directShape1(int64(220)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0221   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, directShape1(int64(221)))}
 	specTask0221 = aslrt.TaskSpec{
-		IO: &ioTask0221,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, directShape1(int64(221)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0222   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, directShape1(int64(222)))}
 	specTask0222 = aslrt.TaskSpec{
-		IO: &ioTask0222,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, directShape1(int64(222)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0223   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, directShape1(int64(223)))}
 	specTask0223 = aslrt.TaskSpec{
-		IO: &ioTask0223,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, directShape1(int64(223)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0224   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, directShape1(int64(224)))}
 	specTask0224 = aslrt.TaskSpec{
-		IO: &ioTask0224,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, directShape1(int64(224)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0225   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, directShape1(int64(225)))}
 	specTask0225 = aslrt.TaskSpec{
-		IO: &ioTask0225,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, directShape1(int64(225)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0226   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, directShape1(int64(226)))}
 	specTask0226 = aslrt.TaskSpec{
-		IO: &ioTask0226,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, directShape1(int64(226)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0227   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, directShape1(int64(227)))}
 	specTask0227 = aslrt.TaskSpec{
-		IO: &ioTask0227,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, directShape1(int64(227)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0228   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, directShape1(int64(228)))}
 	specTask0228 = aslrt.TaskSpec{
-		IO: &ioTask0228,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, directShape1(int64(228)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0229   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, directShape1(int64(229)))}
 	specTask0229 = aslrt.TaskSpec{
-		IO: &ioTask0229,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, directShape1(int64(229)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0230   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, directShape1(int64(230)))}
 	specTask0230 = aslrt.TaskSpec{
-		IO: &ioTask0230,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, directShape1(int64(230)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0231   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, directShape1(int64(231)))}
 	specTask0231 = aslrt.TaskSpec{
-		IO: &ioTask0231,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, directShape1(int64(231)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0232   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, directShape1(int64(232)))}
 	specTask0232 = aslrt.TaskSpec{
-		IO: &ioTask0232,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, directShape1(int64(232)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0233   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, directShape1(int64(233)))}
 	specTask0233 = aslrt.TaskSpec{
-		IO: &ioTask0233,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, directShape1(int64(233)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0234   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, directShape1(int64(234)))}
 	specTask0234 = aslrt.TaskSpec{
-		IO: &ioTask0234,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, directShape1(int64(234)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0235   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, directShape1(int64(235)))}
 	specTask0235 = aslrt.TaskSpec{
-		IO: &ioTask0235,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, directShape1(int64(235)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0236   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, directShape1(int64(236)))}
 	specTask0236 = aslrt.TaskSpec{
-		IO: &ioTask0236,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, directShape1(int64(236)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0237   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, directShape1(int64(237)))}
 	specTask0237 = aslrt.TaskSpec{
-		IO: &ioTask0237,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, directShape1(int64(237)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0238   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, directShape1(int64(238)))}
 	specTask0238 = aslrt.TaskSpec{
-		IO: &ioTask0238,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, directShape1(int64(238)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0239   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, directShape1(int64(239)))}
 	specTask0239 = aslrt.TaskSpec{
-		IO: &ioTask0239,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, directShape1(int64(239)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0240   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, directShape1(int64(240)))}
 	specTask0240 = aslrt.TaskSpec{
-		IO: &ioTask0240,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, directShape1(int64(240)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0241   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, directShape1(int64(241)))}
 	specTask0241 = aslrt.TaskSpec{
-		IO: &ioTask0241,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, directShape1(int64(241)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0242   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, directShape1(int64(242)))}
 	specTask0242 = aslrt.TaskSpec{
-		IO: &ioTask0242,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, directShape1(int64(242)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0243   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, directShape1(int64(243)))}
 	specTask0243 = aslrt.TaskSpec{
-		IO: &ioTask0243,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, directShape1(int64(243)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0244   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, directShape1(int64(244)))}
 	specTask0244 = aslrt.TaskSpec{
-		IO: &ioTask0244,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, directShape1(int64(244)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0245   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, directShape1(int64(245)))}
 	specTask0245 = aslrt.TaskSpec{
-		IO: &ioTask0245,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, directShape1(int64(245)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0246   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, directShape1(int64(246)))}
 	specTask0246 = aslrt.TaskSpec{
-		IO: &ioTask0246,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, directShape1(int64(246)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0247   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, directShape1(int64(247)))}
 	specTask0247 = aslrt.TaskSpec{
-		IO: &ioTask0247,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, directShape1(int64(247)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0248   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, directShape1(int64(248)))}
 	specTask0248 = aslrt.TaskSpec{
-		IO: &ioTask0248,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, directShape1(int64(248)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0249   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, directShape1(int64(249)))}
 	specTask0249 = aslrt.TaskSpec{
-		IO: &ioTask0249,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, directShape1(int64(249)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0250   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, directShape1(int64(250)))}
 	specTask0250 = aslrt.TaskSpec{
-		IO: &ioTask0250,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, directShape1(int64(250)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0251   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, directShape1(int64(251)))}
 	specTask0251 = aslrt.TaskSpec{
-		IO: &ioTask0251,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, directShape1(int64(251)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0252   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, directShape1(int64(252)))}
 	specTask0252 = aslrt.TaskSpec{
-		IO: &ioTask0252,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, directShape1(int64(252)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0253   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, directShape1(int64(253)))}
 	specTask0253 = aslrt.TaskSpec{
-		IO: &ioTask0253,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, directShape1(int64(253)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0254   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, directShape1(int64(254)))}
 	specTask0254 = aslrt.TaskSpec{
-		IO: &ioTask0254,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, directShape1(int64(254)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0255   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, directShape1(int64(255)))}
 	specTask0255 = aslrt.TaskSpec{
-		IO: &ioTask0255,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, directShape1(int64(255)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0256   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, directShape1(int64(256)))}
 	specTask0256 = aslrt.TaskSpec{
-		IO: &ioTask0256,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, directShape1(int64(256)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0257   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, directShape1(int64(257)))}
 	specTask0257 = aslrt.TaskSpec{
-		IO: &ioTask0257,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, directShape1(int64(257)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0258   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, directShape1(int64(258)))}
 	specTask0258 = aslrt.TaskSpec{
-		IO: &ioTask0258,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, directShape1(int64(258)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0259   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, directShape1(int64(259)))}
 	specTask0259 = aslrt.TaskSpec{
-		IO: &ioTask0259,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, directShape1(int64(259)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0260   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, directShape1(int64(260)))}
 	specTask0260 = aslrt.TaskSpec{
-		IO: &ioTask0260,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, directShape1(int64(260)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0261   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, directShape1(int64(261)))}
 	specTask0261 = aslrt.TaskSpec{
-		IO: &ioTask0261,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, directShape1(int64(261)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0262   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, directShape1(int64(262)))}
 	specTask0262 = aslrt.TaskSpec{
-		IO: &ioTask0262,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, directShape1(int64(262)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0263   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, directShape1(int64(263)))}
 	specTask0263 = aslrt.TaskSpec{
-		IO: &ioTask0263,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, directShape1(int64(263)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0264   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, directShape1(int64(264)))}
 	specTask0264 = aslrt.TaskSpec{
-		IO: &ioTask0264,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, directShape1(int64(264)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0265   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, directShape1(int64(265)))}
 	specTask0265 = aslrt.TaskSpec{
-		IO: &ioTask0265,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, directShape1(int64(265)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0266   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, directShape1(int64(266)))}
 	specTask0266 = aslrt.TaskSpec{
-		IO: &ioTask0266,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, directShape1(int64(266)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0267   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, directShape1(int64(267)))}
 	specTask0267 = aslrt.TaskSpec{
-		IO: &ioTask0267,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, directShape1(int64(267)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0268   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, directShape1(int64(268)))}
 	specTask0268 = aslrt.TaskSpec{
-		IO: &ioTask0268,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, directShape1(int64(268)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0269   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, directShape1(int64(269)))}
 	specTask0269 = aslrt.TaskSpec{
-		IO: &ioTask0269,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, directShape1(int64(269)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0270   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, directShape1(int64(270)))}
 	specTask0270 = aslrt.TaskSpec{
-		IO: &ioTask0270,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, directShape1(int64(270)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0271   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, directShape1(int64(271)))}
 	specTask0271 = aslrt.TaskSpec{
-		IO: &ioTask0271,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, directShape1(int64(271)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0272   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, directShape1(int64(272)))}
 	specTask0272 = aslrt.TaskSpec{
-		IO: &ioTask0272,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, directShape1(int64(272)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0273   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, directShape1(int64(273)))}
 	specTask0273 = aslrt.TaskSpec{
-		IO: &ioTask0273,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, directShape1(int64(273)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0274   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, directShape1(int64(274)))}
 	specTask0274 = aslrt.TaskSpec{
-		IO: &ioTask0274,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, directShape1(int64(274)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0275   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, directShape1(int64(275)))}
 	specTask0275 = aslrt.TaskSpec{
-		IO: &ioTask0275,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, directShape1(int64(275)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0276   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, directShape1(int64(276)))}
 	specTask0276 = aslrt.TaskSpec{
-		IO: &ioTask0276,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, directShape1(int64(276)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0277   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, directShape1(int64(277)))}
 	specTask0277 = aslrt.TaskSpec{
-		IO: &ioTask0277,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, directShape1(int64(277)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0278   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, directShape1(int64(278)))}
 	specTask0278 = aslrt.TaskSpec{
-		IO: &ioTask0278,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, directShape1(int64(278)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0279   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, directShape1(int64(279)))}
 	specTask0279 = aslrt.TaskSpec{
-		IO: &ioTask0279,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, directShape1(int64(279)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0280   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, directShape1(int64(280)))}
 	specTask0280 = aslrt.TaskSpec{
-		IO: &ioTask0280,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, directShape1(int64(280)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0281   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, directShape1(int64(281)))}
 	specTask0281 = aslrt.TaskSpec{
-		IO: &ioTask0281,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, directShape1(int64(281)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0282   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, directShape1(int64(282)))}
 	specTask0282 = aslrt.TaskSpec{
-		IO: &ioTask0282,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, directShape1(int64(282)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0283   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, directShape1(int64(283)))}
 	specTask0283 = aslrt.TaskSpec{
-		IO: &ioTask0283,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, directShape1(int64(283)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0284   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, directShape1(int64(284)))}
 	specTask0284 = aslrt.TaskSpec{
-		IO: &ioTask0284,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, directShape1(int64(284)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0285   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, directShape1(int64(285)))}
 	specTask0285 = aslrt.TaskSpec{
-		IO: &ioTask0285,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, directShape1(int64(285)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0286   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, directShape1(int64(286)))}
 	specTask0286 = aslrt.TaskSpec{
-		IO: &ioTask0286,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, directShape1(int64(286)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0287   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, directShape1(int64(287)))}
 	specTask0287 = aslrt.TaskSpec{
-		IO: &ioTask0287,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, directShape1(int64(287)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0288   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, directShape1(int64(288)))}
 	specTask0288 = aslrt.TaskSpec{
-		IO: &ioTask0288,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, directShape1(int64(288)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0289   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, directShape1(int64(289)))}
 	specTask0289 = aslrt.TaskSpec{
-		IO: &ioTask0289,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, directShape1(int64(289)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0290   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, directShape1(int64(290)))}
 	specTask0290 = aslrt.TaskSpec{
-		IO: &ioTask0290,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, directShape1(int64(290)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0291   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, directShape1(int64(291)))}
 	specTask0291 = aslrt.TaskSpec{
-		IO: &ioTask0291,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, directShape1(int64(291)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0292   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, directShape1(int64(292)))}
 	specTask0292 = aslrt.TaskSpec{
-		IO: &ioTask0292,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, directShape1(int64(292)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0293   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, directShape1(int64(293)))}
 	specTask0293 = aslrt.TaskSpec{
-		IO: &ioTask0293,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, directShape1(int64(293)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0294   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, directShape1(int64(294)))}
 	specTask0294 = aslrt.TaskSpec{
-		IO: &ioTask0294,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, directShape1(int64(294)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0295   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, directShape1(int64(295)))}
 	specTask0295 = aslrt.TaskSpec{
-		IO: &ioTask0295,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, directShape1(int64(295)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0296   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, directShape1(int64(296)))}
 	specTask0296 = aslrt.TaskSpec{
-		IO: &ioTask0296,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, directShape1(int64(296)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0297   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, directShape1(int64(297)))}
 	specTask0297 = aslrt.TaskSpec{
-		IO: &ioTask0297,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, directShape1(int64(297)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0298   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, directShape1(int64(298)))}
 	specTask0298 = aslrt.TaskSpec{
-		IO: &ioTask0298,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, directShape1(int64(298)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0299   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, directShape1(int64(299)))}
 	specTask0299 = aslrt.TaskSpec{
-		IO: &ioTask0299,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, directShape1(int64(299)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0300   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, directShape1(int64(300)))}
 	specTask0300 = aslrt.TaskSpec{
-		IO: &ioTask0300,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, directShape1(int64(300)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0301   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, directShape1(int64(301)))}
 	specTask0301 = aslrt.TaskSpec{
-		IO: &ioTask0301,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, directShape1(int64(301)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0302   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, directShape1(int64(302)))}
 	specTask0302 = aslrt.TaskSpec{
-		IO: &ioTask0302,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, directShape1(int64(302)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0303   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, directShape1(int64(303)))}
 	specTask0303 = aslrt.TaskSpec{
-		IO: &ioTask0303,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, directShape1(int64(303)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0304   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, directShape1(int64(304)))}
 	specTask0304 = aslrt.TaskSpec{
-		IO: &ioTask0304,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, directShape1(int64(304)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0305   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, directShape1(int64(305)))}
 	specTask0305 = aslrt.TaskSpec{
-		IO: &ioTask0305,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, directShape1(int64(305)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0306   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, directShape1(int64(306)))}
 	specTask0306 = aslrt.TaskSpec{
-		IO: &ioTask0306,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, directShape1(int64(306)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0307   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, directShape1(int64(307)))}
 	specTask0307 = aslrt.TaskSpec{
-		IO: &ioTask0307,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, directShape1(int64(307)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0308   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, directShape1(int64(308)))}
 	specTask0308 = aslrt.TaskSpec{
-		IO: &ioTask0308,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, directShape1(int64(308)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0309   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, directShape1(int64(309)))}
 	specTask0309 = aslrt.TaskSpec{
-		IO: &ioTask0309,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, directShape1(int64(309)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0310   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, directShape1(int64(310)))}
 	specTask0310 = aslrt.TaskSpec{
-		IO: &ioTask0310,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, directShape1(int64(310)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0311   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, directShape1(int64(311)))}
 	specTask0311 = aslrt.TaskSpec{
-		IO: &ioTask0311,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, directShape1(int64(311)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0312   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, directShape1(int64(312)))}
 	specTask0312 = aslrt.TaskSpec{
-		IO: &ioTask0312,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, directShape1(int64(312)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0313   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, directShape1(int64(313)))}
 	specTask0313 = aslrt.TaskSpec{
-		IO: &ioTask0313,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, directShape1(int64(313)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0314   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, directShape1(int64(314)))}
 	specTask0314 = aslrt.TaskSpec{
-		IO: &ioTask0314,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, directShape1(int64(314)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0315   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, directShape1(int64(315)))}
 	specTask0315 = aslrt.TaskSpec{
-		IO: &ioTask0315,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, directShape1(int64(315)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0316   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, directShape1(int64(316)))}
 	specTask0316 = aslrt.TaskSpec{
-		IO: &ioTask0316,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, directShape1(int64(316)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0317   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, directShape1(int64(317)))}
 	specTask0317 = aslrt.TaskSpec{
-		IO: &ioTask0317,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, directShape1(int64(317)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0318   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, directShape1(int64(318)))}
 	specTask0318 = aslrt.TaskSpec{
-		IO: &ioTask0318,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, directShape1(int64(318)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0319   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, directShape1(int64(319)))}
 	specTask0319 = aslrt.TaskSpec{
-		IO: &ioTask0319,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, directShape1(int64(319)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0320   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, directShape1(int64(320)))}
 	specTask0320 = aslrt.TaskSpec{
-		IO: &ioTask0320,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, directShape1(int64(320)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0321   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, directShape1(int64(321)))}
 	specTask0321 = aslrt.TaskSpec{
-		IO: &ioTask0321,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, directShape1(int64(321)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0322   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, directShape1(int64(322)))}
 	specTask0322 = aslrt.TaskSpec{
-		IO: &ioTask0322,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, directShape1(int64(322)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0323   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, directShape1(int64(323)))}
 	specTask0323 = aslrt.TaskSpec{
-		IO: &ioTask0323,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, directShape1(int64(323)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0324   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, directShape1(int64(324)))}
 	specTask0324 = aslrt.TaskSpec{
-		IO: &ioTask0324,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, directShape1(int64(324)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0325   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, directShape1(int64(325)))}
 	specTask0325 = aslrt.TaskSpec{
-		IO: &ioTask0325,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, directShape1(int64(325)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0326   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, directShape1(int64(326)))}
 	specTask0326 = aslrt.TaskSpec{
-		IO: &ioTask0326,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, directShape1(int64(326)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0327   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, directShape1(int64(327)))}
 	specTask0327 = aslrt.TaskSpec{
-		IO: &ioTask0327,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, directShape1(int64(327)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0328   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, directShape1(int64(328)))}
 	specTask0328 = aslrt.TaskSpec{
-		IO: &ioTask0328,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, directShape1(int64(328)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0329   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, directShape1(int64(329)))}
 	specTask0329 = aslrt.TaskSpec{
-		IO: &ioTask0329,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, directShape1(int64(329)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0330   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, directShape1(int64(330)))}
 	specTask0330 = aslrt.TaskSpec{
-		IO: &ioTask0330,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, directShape1(int64(330)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0331   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, directShape1(int64(331)))}
 	specTask0331 = aslrt.TaskSpec{
-		IO: &ioTask0331,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, directShape1(int64(331)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0332   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, directShape1(int64(332)))}
 	specTask0332 = aslrt.TaskSpec{
-		IO: &ioTask0332,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, directShape1(int64(332)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0333   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, directShape1(int64(333)))}
 	specTask0333 = aslrt.TaskSpec{
-		IO: &ioTask0333,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, directShape1(int64(333)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0334   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, directShape1(int64(334)))}
 	specTask0334 = aslrt.TaskSpec{
-		IO: &ioTask0334,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, directShape1(int64(334)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0335   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, directShape1(int64(335)))}
 	specTask0335 = aslrt.TaskSpec{
-		IO: &ioTask0335,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, directShape1(int64(335)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0336   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, directShape1(int64(336)))}
 	specTask0336 = aslrt.TaskSpec{
-		IO: &ioTask0336,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, directShape1(int64(336)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0337   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, directShape1(int64(337)))}
 	specTask0337 = aslrt.TaskSpec{
-		IO: &ioTask0337,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, directShape1(int64(337)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0338   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, directShape1(int64(338)))}
 	specTask0338 = aslrt.TaskSpec{
-		IO: &ioTask0338,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, directShape1(int64(338)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0339   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, directShape1(int64(339)))}
 	specTask0339 = aslrt.TaskSpec{
-		IO: &ioTask0339,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, directShape1(int64(339)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0340   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, directShape1(int64(340)))}
 	specTask0340 = aslrt.TaskSpec{
-		IO: &ioTask0340,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, directShape1(int64(340)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0341   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, directShape1(int64(341)))}
 	specTask0341 = aslrt.TaskSpec{
-		IO: &ioTask0341,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, directShape1(int64(341)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0342   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, directShape1(int64(342)))}
 	specTask0342 = aslrt.TaskSpec{
-		IO: &ioTask0342,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, directShape1(int64(342)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0343   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, directShape1(int64(343)))}
 	specTask0343 = aslrt.TaskSpec{
-		IO: &ioTask0343,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, directShape1(int64(343)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0344   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, directShape1(int64(344)))}
 	specTask0344 = aslrt.TaskSpec{
-		IO: &ioTask0344,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, directShape1(int64(344)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0345   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, directShape1(int64(345)))}
 	specTask0345 = aslrt.TaskSpec{
-		IO: &ioTask0345,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, directShape1(int64(345)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0346   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, directShape1(int64(346)))}
 	specTask0346 = aslrt.TaskSpec{
-		IO: &ioTask0346,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, directShape1(int64(346)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0347   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, directShape1(int64(347)))}
 	specTask0347 = aslrt.TaskSpec{
-		IO: &ioTask0347,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, directShape1(int64(347)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0348   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, directShape1(int64(348)))}
 	specTask0348 = aslrt.TaskSpec{
-		IO: &ioTask0348,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, directShape1(int64(348)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0349   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, directShape1(int64(349)))}
 	specTask0349 = aslrt.TaskSpec{
-		IO: &ioTask0349,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, directShape1(int64(349)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0350   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, directShape1(int64(350)))}
 	specTask0350 = aslrt.TaskSpec{
-		IO: &ioTask0350,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, directShape1(int64(350)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0351   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, directShape1(int64(351)))}
 	specTask0351 = aslrt.TaskSpec{
-		IO: &ioTask0351,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, directShape1(int64(351)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0352   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, directShape1(int64(352)))}
 	specTask0352 = aslrt.TaskSpec{
-		IO: &ioTask0352,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, directShape1(int64(352)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0353   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, directShape1(int64(353)))}
 	specTask0353 = aslrt.TaskSpec{
-		IO: &ioTask0353,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, directShape1(int64(353)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0354   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, directShape1(int64(354)))}
 	specTask0354 = aslrt.TaskSpec{
-		IO: &ioTask0354,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, directShape1(int64(354)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0355   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, directShape1(int64(355)))}
 	specTask0355 = aslrt.TaskSpec{
-		IO: &ioTask0355,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, directShape1(int64(355)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0356   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, directShape1(int64(356)))}
 	specTask0356 = aslrt.TaskSpec{
-		IO: &ioTask0356,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, directShape1(int64(356)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0357   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, directShape1(int64(357)))}
 	specTask0357 = aslrt.TaskSpec{
-		IO: &ioTask0357,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, directShape1(int64(357)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0358   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, directShape1(int64(358)))}
 	specTask0358 = aslrt.TaskSpec{
-		IO: &ioTask0358,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, directShape1(int64(358)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0359   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, directShape1(int64(359)))}
 	specTask0359 = aslrt.TaskSpec{
-		IO: &ioTask0359,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, directShape1(int64(359)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0360   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, directShape1(int64(360)))}
 	specTask0360 = aslrt.TaskSpec{
-		IO: &ioTask0360,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, directShape1(int64(360)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0361   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, directShape1(int64(361)))}
 	specTask0361 = aslrt.TaskSpec{
-		IO: &ioTask0361,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, directShape1(int64(361)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0362   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, directShape1(int64(362)))}
 	specTask0362 = aslrt.TaskSpec{
-		IO: &ioTask0362,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, directShape1(int64(362)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0363   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, directShape1(int64(363)))}
 	specTask0363 = aslrt.TaskSpec{
-		IO: &ioTask0363,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, directShape1(int64(363)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0364   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, directShape1(int64(364)))}
 	specTask0364 = aslrt.TaskSpec{
-		IO: &ioTask0364,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, directShape1(int64(364)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0365   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, directShape1(int64(365)))}
 	specTask0365 = aslrt.TaskSpec{
-		IO: &ioTask0365,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, directShape1(int64(365)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0366   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, directShape1(int64(366)))}
 	specTask0366 = aslrt.TaskSpec{
-		IO: &ioTask0366,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, directShape1(int64(366)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0367   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, directShape1(int64(367)))}
 	specTask0367 = aslrt.TaskSpec{
-		IO: &ioTask0367,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, directShape1(int64(367)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0368   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, directShape1(int64(368)))}
 	specTask0368 = aslrt.TaskSpec{
-		IO: &ioTask0368,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, directShape1(int64(368)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0369   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, directShape1(int64(369)))}
 	specTask0369 = aslrt.TaskSpec{
-		IO: &ioTask0369,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, directShape1(int64(369)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0370   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, directShape1(int64(370)))}
 	specTask0370 = aslrt.TaskSpec{
-		IO: &ioTask0370,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, directShape1(int64(370)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0371   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, directShape1(int64(371)))}
 	specTask0371 = aslrt.TaskSpec{
-		IO: &ioTask0371,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, directShape1(int64(371)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0372   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, directShape1(int64(372)))}
 	specTask0372 = aslrt.TaskSpec{
-		IO: &ioTask0372,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, directShape1(int64(372)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0373   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, directShape1(int64(373)))}
 	specTask0373 = aslrt.TaskSpec{
-		IO: &ioTask0373,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, directShape1(int64(373)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0374   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, directShape1(int64(374)))}
 	specTask0374 = aslrt.TaskSpec{
-		IO: &ioTask0374,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, directShape1(int64(374)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0375   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, directShape1(int64(375)))}
 	specTask0375 = aslrt.TaskSpec{
-		IO: &ioTask0375,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, directShape1(int64(375)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0376   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, directShape1(int64(376)))}
 	specTask0376 = aslrt.TaskSpec{
-		IO: &ioTask0376,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, directShape1(int64(376)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0377   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, directShape1(int64(377)))}
 	specTask0377 = aslrt.TaskSpec{
-		IO: &ioTask0377,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, directShape1(int64(377)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0378   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, directShape1(int64(378)))}
 	specTask0378 = aslrt.TaskSpec{
-		IO: &ioTask0378,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, directShape1(int64(378)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0379   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, directShape1(int64(379)))}
 	specTask0379 = aslrt.TaskSpec{
-		IO: &ioTask0379,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, directShape1(int64(379)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0380   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, directShape1(int64(380)))}
 	specTask0380 = aslrt.TaskSpec{
-		IO: &ioTask0380,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, directShape1(int64(380)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0381   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, directShape1(int64(381)))}
 	specTask0381 = aslrt.TaskSpec{
-		IO: &ioTask0381,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, directShape1(int64(381)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0382   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, directShape1(int64(382)))}
 	specTask0382 = aslrt.TaskSpec{
-		IO: &ioTask0382,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, directShape1(int64(382)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0383   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, directShape1(int64(383)))}
 	specTask0383 = aslrt.TaskSpec{
-		IO: &ioTask0383,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, directShape1(int64(383)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0384   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, directShape1(int64(384)))}
 	specTask0384 = aslrt.TaskSpec{
-		IO: &ioTask0384,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, directShape1(int64(384)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0385   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, directShape1(int64(385)))}
 	specTask0385 = aslrt.TaskSpec{
-		IO: &ioTask0385,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, directShape1(int64(385)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0386   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, directShape1(int64(386)))}
 	specTask0386 = aslrt.TaskSpec{
-		IO: &ioTask0386,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, directShape1(int64(386)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0387   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, directShape1(int64(387)))}
 	specTask0387 = aslrt.TaskSpec{
-		IO: &ioTask0387,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, directShape1(int64(387)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0388   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, directShape1(int64(388)))}
 	specTask0388 = aslrt.TaskSpec{
-		IO: &ioTask0388,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, directShape1(int64(388)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0389   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, directShape1(int64(389)))}
 	specTask0389 = aslrt.TaskSpec{
-		IO: &ioTask0389,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, directShape1(int64(389)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0390   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, directShape1(int64(390)))}
 	specTask0390 = aslrt.TaskSpec{
-		IO: &ioTask0390,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, directShape1(int64(390)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0391   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, directShape1(int64(391)))}
 	specTask0391 = aslrt.TaskSpec{
-		IO: &ioTask0391,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, directShape1(int64(391)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0392   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, directShape1(int64(392)))}
 	specTask0392 = aslrt.TaskSpec{
-		IO: &ioTask0392,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, directShape1(int64(392)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0393   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, directShape1(int64(393)))}
 	specTask0393 = aslrt.TaskSpec{
-		IO: &ioTask0393,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, directShape1(int64(393)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0394   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, directShape1(int64(394)))}
 	specTask0394 = aslrt.TaskSpec{
-		IO: &ioTask0394,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, directShape1(int64(394)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0395   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, directShape1(int64(395)))}
 	specTask0395 = aslrt.TaskSpec{
-		IO: &ioTask0395,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, directShape1(int64(395)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0396   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, directShape1(int64(396)))}
 	specTask0396 = aslrt.TaskSpec{
-		IO: &ioTask0396,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, directShape1(int64(396)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0397   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, directShape1(int64(397)))}
 	specTask0397 = aslrt.TaskSpec{
-		IO: &ioTask0397,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, directShape1(int64(397)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0398   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, directShape1(int64(398)))}
 	specTask0398 = aslrt.TaskSpec{
-		IO: &ioTask0398,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, directShape1(int64(398)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0399   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, directShape1(int64(399)))}
 	specTask0399 = aslrt.TaskSpec{
-		IO: &ioTask0399,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, directShape1(int64(399)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0400   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, directShape1(int64(400)))}
 	specTask0400 = aslrt.TaskSpec{
-		IO: &ioTask0400,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, directShape1(int64(400)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0401   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, directShape1(int64(401)))}
 	specTask0401 = aslrt.TaskSpec{
-		IO: &ioTask0401,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, directShape1(int64(401)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0402   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, directShape1(int64(402)))}
 	specTask0402 = aslrt.TaskSpec{
-		IO: &ioTask0402,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, directShape1(int64(402)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0403   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, directShape1(int64(403)))}
 	specTask0403 = aslrt.TaskSpec{
-		IO: &ioTask0403,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, directShape1(int64(403)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0404   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, directShape1(int64(404)))}
 	specTask0404 = aslrt.TaskSpec{
-		IO: &ioTask0404,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, directShape1(int64(404)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0405   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, directShape1(int64(405)))}
 	specTask0405 = aslrt.TaskSpec{
-		IO: &ioTask0405,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, directShape1(int64(405)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0406   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, directShape1(int64(406)))}
 	specTask0406 = aslrt.TaskSpec{
-		IO: &ioTask0406,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, directShape1(int64(406)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0407   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, directShape1(int64(407)))}
 	specTask0407 = aslrt.TaskSpec{
-		IO: &ioTask0407,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, directShape1(int64(407)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0408   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, directShape1(int64(408)))}
 	specTask0408 = aslrt.TaskSpec{
-		IO: &ioTask0408,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, directShape1(int64(408)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0409   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, directShape1(int64(409)))}
 	specTask0409 = aslrt.TaskSpec{
-		IO: &ioTask0409,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, directShape1(int64(409)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0410   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, directShape1(int64(410)))}
 	specTask0410 = aslrt.TaskSpec{
-		IO: &ioTask0410,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, directShape1(int64(410)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0411   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, directShape1(int64(411)))}
 	specTask0411 = aslrt.TaskSpec{
-		IO: &ioTask0411,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, directShape1(int64(411)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0412   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, directShape1(int64(412)))}
 	specTask0412 = aslrt.TaskSpec{
-		IO: &ioTask0412,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, directShape1(int64(412)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0413   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, directShape1(int64(413)))}
 	specTask0413 = aslrt.TaskSpec{
-		IO: &ioTask0413,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, directShape1(int64(413)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0414   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, directShape1(int64(414)))}
 	specTask0414 = aslrt.TaskSpec{
-		IO: &ioTask0414,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, directShape1(int64(414)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0415   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, directShape1(int64(415)))}
 	specTask0415 = aslrt.TaskSpec{
-		IO: &ioTask0415,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, directShape1(int64(415)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0416   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, directShape1(int64(416)))}
 	specTask0416 = aslrt.TaskSpec{
-		IO: &ioTask0416,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, directShape1(int64(416)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0417   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, directShape1(int64(417)))}
 	specTask0417 = aslrt.TaskSpec{
-		IO: &ioTask0417,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, directShape1(int64(417)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0418   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, directShape1(int64(418)))}
 	specTask0418 = aslrt.TaskSpec{
-		IO: &ioTask0418,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, directShape1(int64(418)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0419   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, directShape1(int64(419)))}
 	specTask0419 = aslrt.TaskSpec{
-		IO: &ioTask0419,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, directShape1(int64(419)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0420   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, directShape1(int64(420)))}
 	specTask0420 = aslrt.TaskSpec{
-		IO: &ioTask0420,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, directShape1(int64(420)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0421   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, directShape1(int64(421)))}
 	specTask0421 = aslrt.TaskSpec{
-		IO: &ioTask0421,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, directShape1(int64(421)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0422   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, directShape1(int64(422)))}
 	specTask0422 = aslrt.TaskSpec{
-		IO: &ioTask0422,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, directShape1(int64(422)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0423   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, directShape1(int64(423)))}
 	specTask0423 = aslrt.TaskSpec{
-		IO: &ioTask0423,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, directShape1(int64(423)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0424   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, directShape1(int64(424)))}
 	specTask0424 = aslrt.TaskSpec{
-		IO: &ioTask0424,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, directShape1(int64(424)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0425   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, directShape1(int64(425)))}
 	specTask0425 = aslrt.TaskSpec{
-		IO: &ioTask0425,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, directShape1(int64(425)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0426   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, directShape1(int64(426)))}
 	specTask0426 = aslrt.TaskSpec{
-		IO: &ioTask0426,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, directShape1(int64(426)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0427   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, directShape1(int64(427)))}
 	specTask0427 = aslrt.TaskSpec{
-		IO: &ioTask0427,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, directShape1(int64(427)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0428   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, directShape1(int64(428)))}
 	specTask0428 = aslrt.TaskSpec{
-		IO: &ioTask0428,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, directShape1(int64(428)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0429   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, directShape1(int64(429)))}
 	specTask0429 = aslrt.TaskSpec{
-		IO: &ioTask0429,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, directShape1(int64(429)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0430   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, directShape1(int64(430)))}
 	specTask0430 = aslrt.TaskSpec{
-		IO: &ioTask0430,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, directShape1(int64(430)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0431   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, directShape1(int64(431)))}
 	specTask0431 = aslrt.TaskSpec{
-		IO: &ioTask0431,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, directShape1(int64(431)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0432   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, directShape1(int64(432)))}
 	specTask0432 = aslrt.TaskSpec{
-		IO: &ioTask0432,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, directShape1(int64(432)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0433   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, directShape1(int64(433)))}
 	specTask0433 = aslrt.TaskSpec{
-		IO: &ioTask0433,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, directShape1(int64(433)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0434   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, directShape1(int64(434)))}
 	specTask0434 = aslrt.TaskSpec{
-		IO: &ioTask0434,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, directShape1(int64(434)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0435   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, directShape1(int64(435)))}
 	specTask0435 = aslrt.TaskSpec{
-		IO: &ioTask0435,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, directShape1(int64(435)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0436   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, directShape1(int64(436)))}
 	specTask0436 = aslrt.TaskSpec{
-		IO: &ioTask0436,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, directShape1(int64(436)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0437   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, directShape1(int64(437)))}
 	specTask0437 = aslrt.TaskSpec{
-		IO: &ioTask0437,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, directShape1(int64(437)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0438   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, directShape1(int64(438)))}
 	specTask0438 = aslrt.TaskSpec{
-		IO: &ioTask0438,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, directShape1(int64(438)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0439   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, directShape1(int64(439)))}
 	specTask0439 = aslrt.TaskSpec{
-		IO: &ioTask0439,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, directShape1(int64(439)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0440   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, directShape1(int64(440)))}
 	specTask0440 = aslrt.TaskSpec{
-		IO: &ioTask0440,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, directShape1(int64(440)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0441   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, directShape1(int64(441)))}
 	specTask0441 = aslrt.TaskSpec{
-		IO: &ioTask0441,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, directShape1(int64(441)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0442   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, directShape1(int64(442)))}
 	specTask0442 = aslrt.TaskSpec{
-		IO: &ioTask0442,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, directShape1(int64(442)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0443   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, directShape1(int64(443)))}
 	specTask0443 = aslrt.TaskSpec{
-		IO: &ioTask0443,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, directShape1(int64(443)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0444   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, directShape1(int64(444)))}
 	specTask0444 = aslrt.TaskSpec{
-		IO: &ioTask0444,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, directShape1(int64(444)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0445   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, directShape1(int64(445)))}
 	specTask0445 = aslrt.TaskSpec{
-		IO: &ioTask0445,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, directShape1(int64(445)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0446   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, directShape1(int64(446)))}
 	specTask0446 = aslrt.TaskSpec{
-		IO: &ioTask0446,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, directShape1(int64(446)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0447   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, directShape1(int64(447)))}
 	specTask0447 = aslrt.TaskSpec{
-		IO: &ioTask0447,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, directShape1(int64(447)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0448   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, directShape1(int64(448)))}
 	specTask0448 = aslrt.TaskSpec{
-		IO: &ioTask0448,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, directShape1(int64(448)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0449   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, directShape1(int64(449)))}
 	specTask0449 = aslrt.TaskSpec{
-		IO: &ioTask0449,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, directShape1(int64(449)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0450   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, directShape1(int64(450)))}
 	specTask0450 = aslrt.TaskSpec{
-		IO: &ioTask0450,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, directShape1(int64(450)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0451   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, directShape1(int64(451)))}
 	specTask0451 = aslrt.TaskSpec{
-		IO: &ioTask0451,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, directShape1(int64(451)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0452   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, directShape1(int64(452)))}
 	specTask0452 = aslrt.TaskSpec{
-		IO: &ioTask0452,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, directShape1(int64(452)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0453   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, directShape1(int64(453)))}
 	specTask0453 = aslrt.TaskSpec{
-		IO: &ioTask0453,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, directShape1(int64(453)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0454   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, directShape1(int64(454)))}
 	specTask0454 = aslrt.TaskSpec{
-		IO: &ioTask0454,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, directShape1(int64(454)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0455   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, directShape1(int64(455)))}
 	specTask0455 = aslrt.TaskSpec{
-		IO: &ioTask0455,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, directShape1(int64(455)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0456   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, directShape1(int64(456)))}
 	specTask0456 = aslrt.TaskSpec{
-		IO: &ioTask0456,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, directShape1(int64(456)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0457   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, directShape1(int64(457)))}
 	specTask0457 = aslrt.TaskSpec{
-		IO: &ioTask0457,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, directShape1(int64(457)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0458   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, directShape1(int64(458)))}
 	specTask0458 = aslrt.TaskSpec{
-		IO: &ioTask0458,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, directShape1(int64(458)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0459   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, directShape1(int64(459)))}
 	specTask0459 = aslrt.TaskSpec{
-		IO: &ioTask0459,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, directShape1(int64(459)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0460   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, directShape1(int64(460)))}
 	specTask0460 = aslrt.TaskSpec{
-		IO: &ioTask0460,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, directShape1(int64(460)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0461   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, directShape1(int64(461)))}
 	specTask0461 = aslrt.TaskSpec{
-		IO: &ioTask0461,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, directShape1(int64(461)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0462   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, directShape1(int64(462)))}
 	specTask0462 = aslrt.TaskSpec{
-		IO: &ioTask0462,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, directShape1(int64(462)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0463   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, directShape1(int64(463)))}
 	specTask0463 = aslrt.TaskSpec{
-		IO: &ioTask0463,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, directShape1(int64(463)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0464   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, directShape1(int64(464)))}
 	specTask0464 = aslrt.TaskSpec{
-		IO: &ioTask0464,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, directShape1(int64(464)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0465   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, directShape1(int64(465)))}
 	specTask0465 = aslrt.TaskSpec{
-		IO: &ioTask0465,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, directShape1(int64(465)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0466   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, directShape1(int64(466)))}
 	specTask0466 = aslrt.TaskSpec{
-		IO: &ioTask0466,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, directShape1(int64(466)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0467   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, directShape1(int64(467)))}
 	specTask0467 = aslrt.TaskSpec{
-		IO: &ioTask0467,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, directShape1(int64(467)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0468   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, directShape1(int64(468)))}
 	specTask0468 = aslrt.TaskSpec{
-		IO: &ioTask0468,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, directShape1(int64(468)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0469   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, directShape1(int64(469)))}
 	specTask0469 = aslrt.TaskSpec{
-		IO: &ioTask0469,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, directShape1(int64(469)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0470   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, directShape1(int64(470)))}
 	specTask0470 = aslrt.TaskSpec{
-		IO: &ioTask0470,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, directShape1(int64(470)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0471   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, directShape1(int64(471)))}
 	specTask0471 = aslrt.TaskSpec{
-		IO: &ioTask0471,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, directShape1(int64(471)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0472   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, directShape1(int64(472)))}
 	specTask0472 = aslrt.TaskSpec{
-		IO: &ioTask0472,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, directShape1(int64(472)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0473   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, directShape1(int64(473)))}
 	specTask0473 = aslrt.TaskSpec{
-		IO: &ioTask0473,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, directShape1(int64(473)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0474   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, directShape1(int64(474)))}
 	specTask0474 = aslrt.TaskSpec{
-		IO: &ioTask0474,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, directShape1(int64(474)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0475   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, directShape1(int64(475)))}
 	specTask0475 = aslrt.TaskSpec{
-		IO: &ioTask0475,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, directShape1(int64(475)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0476   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, directShape1(int64(476)))}
 	specTask0476 = aslrt.TaskSpec{
-		IO: &ioTask0476,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, directShape1(int64(476)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0477   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, directShape1(int64(477)))}
 	specTask0477 = aslrt.TaskSpec{
-		IO: &ioTask0477,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, directShape1(int64(477)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0478   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, directShape1(int64(478)))}
 	specTask0478 = aslrt.TaskSpec{
-		IO: &ioTask0478,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, directShape1(int64(478)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0479   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, directShape1(int64(479)))}
 	specTask0479 = aslrt.TaskSpec{
-		IO: &ioTask0479,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, directShape1(int64(479)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0480   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, directShape1(int64(480)))}
 	specTask0480 = aslrt.TaskSpec{
-		IO: &ioTask0480,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, directShape1(int64(480)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0481   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, directShape1(int64(481)))}
 	specTask0481 = aslrt.TaskSpec{
-		IO: &ioTask0481,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, directShape1(int64(481)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0482   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, directShape1(int64(482)))}
 	specTask0482 = aslrt.TaskSpec{
-		IO: &ioTask0482,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, directShape1(int64(482)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0483   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, directShape1(int64(483)))}
 	specTask0483 = aslrt.TaskSpec{
-		IO: &ioTask0483,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, directShape1(int64(483)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0484   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, directShape1(int64(484)))}
 	specTask0484 = aslrt.TaskSpec{
-		IO: &ioTask0484,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, directShape1(int64(484)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0485   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, directShape1(int64(485)))}
 	specTask0485 = aslrt.TaskSpec{
-		IO: &ioTask0485,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, directShape1(int64(485)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0486   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, directShape1(int64(486)))}
 	specTask0486 = aslrt.TaskSpec{
-		IO: &ioTask0486,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, directShape1(int64(486)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0487   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, directShape1(int64(487)))}
 	specTask0487 = aslrt.TaskSpec{
-		IO: &ioTask0487,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, directShape1(int64(487)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0488   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, directShape1(int64(488)))}
 	specTask0488 = aslrt.TaskSpec{
-		IO: &ioTask0488,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, directShape1(int64(488)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0489   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, directShape1(int64(489)))}
 	specTask0489 = aslrt.TaskSpec{
-		IO: &ioTask0489,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, directShape1(int64(489)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0490   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, directShape1(int64(490)))}
 	specTask0490 = aslrt.TaskSpec{
-		IO: &ioTask0490,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, directShape1(int64(490)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0491   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, directShape1(int64(491)))}
 	specTask0491 = aslrt.TaskSpec{
-		IO: &ioTask0491,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, directShape1(int64(491)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0492   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, directShape1(int64(492)))}
 	specTask0492 = aslrt.TaskSpec{
-		IO: &ioTask0492,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, directShape1(int64(492)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0493   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, directShape1(int64(493)))}
 	specTask0493 = aslrt.TaskSpec{
-		IO: &ioTask0493,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, directShape1(int64(493)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0494   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, directShape1(int64(494)))}
 	specTask0494 = aslrt.TaskSpec{
-		IO: &ioTask0494,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, directShape1(int64(494)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0495   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, directShape1(int64(495)))}
 	specTask0495 = aslrt.TaskSpec{
-		IO: &ioTask0495,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, directShape1(int64(495)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0496   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, directShape1(int64(496)))}
 	specTask0496 = aslrt.TaskSpec{
-		IO: &ioTask0496,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, directShape1(int64(496)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0497   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, directShape1(int64(497)))}
 	specTask0497 = aslrt.TaskSpec{
-		IO: &ioTask0497,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, directShape1(int64(497)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0498   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, directShape1(int64(498)))}
 	specTask0498 = aslrt.TaskSpec{
-		IO: &ioTask0498,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, directShape1(int64(498)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0499   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, directShape1(int64(499)))}
 	specTask0499 = aslrt.TaskSpec{
-		IO: &ioTask0499,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, directShape1(int64(499)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0500   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, directShape1(int64(500)))}
 	specTask0500 = aslrt.TaskSpec{
-		IO: &ioTask0500,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, directShape1(int64(500)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0501   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, directShape1(int64(501)))}
 	specTask0501 = aslrt.TaskSpec{
-		IO: &ioTask0501,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, directShape1(int64(501)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0502   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, directShape1(int64(502)))}
 	specTask0502 = aslrt.TaskSpec{
-		IO: &ioTask0502,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, directShape1(int64(502)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0503   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, directShape1(int64(503)))}
 	specTask0503 = aslrt.TaskSpec{
-		IO: &ioTask0503,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, directShape1(int64(503)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0504   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, directShape1(int64(504)))}
 	specTask0504 = aslrt.TaskSpec{
-		IO: &ioTask0504,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, directShape1(int64(504)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0505   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, directShape1(int64(505)))}
 	specTask0505 = aslrt.TaskSpec{
-		IO: &ioTask0505,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, directShape1(int64(505)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0506   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, directShape1(int64(506)))}
 	specTask0506 = aslrt.TaskSpec{
-		IO: &ioTask0506,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, directShape1(int64(506)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0507   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, directShape1(int64(507)))}
 	specTask0507 = aslrt.TaskSpec{
-		IO: &ioTask0507,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, directShape1(int64(507)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0508   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, directShape1(int64(508)))}
 	specTask0508 = aslrt.TaskSpec{
-		IO: &ioTask0508,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, directShape1(int64(508)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0509   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, directShape1(int64(509)))}
 	specTask0509 = aslrt.TaskSpec{
-		IO: &ioTask0509,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, directShape1(int64(509)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0510   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, directShape1(int64(510)))}
 	specTask0510 = aslrt.TaskSpec{
-		IO: &ioTask0510,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, directShape1(int64(510)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0511   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, directShape1(int64(511)))}
 	specTask0511 = aslrt.TaskSpec{
-		IO: &ioTask0511,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, directShape1(int64(511)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0512   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, directShape1(int64(512)))}
 	specTask0512 = aslrt.TaskSpec{
-		IO: &ioTask0512,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, directShape1(int64(512)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0513   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, directShape1(int64(513)))}
 	specTask0513 = aslrt.TaskSpec{
-		IO: &ioTask0513,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, directShape1(int64(513)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0514   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, directShape1(int64(514)))}
 	specTask0514 = aslrt.TaskSpec{
-		IO: &ioTask0514,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, directShape1(int64(514)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0515   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, directShape1(int64(515)))}
 	specTask0515 = aslrt.TaskSpec{
-		IO: &ioTask0515,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, directShape1(int64(515)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0516   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, directShape1(int64(516)))}
 	specTask0516 = aslrt.TaskSpec{
-		IO: &ioTask0516,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, directShape1(int64(516)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0517   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, directShape1(int64(517)))}
 	specTask0517 = aslrt.TaskSpec{
-		IO: &ioTask0517,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, directShape1(int64(517)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0518   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, directShape1(int64(518)))}
 	specTask0518 = aslrt.TaskSpec{
-		IO: &ioTask0518,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, directShape1(int64(518)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0519   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, directShape1(int64(519)))}
 	specTask0519 = aslrt.TaskSpec{
-		IO: &ioTask0519,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, directShape1(int64(519)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0520   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, directShape1(int64(520)))}
 	specTask0520 = aslrt.TaskSpec{
-		IO: &ioTask0520,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, directShape1(int64(520)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0521   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, directShape1(int64(521)))}
 	specTask0521 = aslrt.TaskSpec{
-		IO: &ioTask0521,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, directShape1(int64(521)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0522   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, directShape1(int64(522)))}
 	specTask0522 = aslrt.TaskSpec{
-		IO: &ioTask0522,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, directShape1(int64(522)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0523   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, directShape1(int64(523)))}
 	specTask0523 = aslrt.TaskSpec{
-		IO: &ioTask0523,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, directShape1(int64(523)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0524   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, directShape1(int64(524)))}
 	specTask0524 = aslrt.TaskSpec{
-		IO: &ioTask0524,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, directShape1(int64(524)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0525   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, directShape1(int64(525)))}
 	specTask0525 = aslrt.TaskSpec{
-		IO: &ioTask0525,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, directShape1(int64(525)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0526   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, directShape1(int64(526)))}
 	specTask0526 = aslrt.TaskSpec{
-		IO: &ioTask0526,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, directShape1(int64(526)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0527   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, directShape1(int64(527)))}
 	specTask0527 = aslrt.TaskSpec{
-		IO: &ioTask0527,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, directShape1(int64(527)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0528   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, directShape1(int64(528)))}
 	specTask0528 = aslrt.TaskSpec{
-		IO: &ioTask0528,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, directShape1(int64(528)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0529   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, directShape1(int64(529)))}
 	specTask0529 = aslrt.TaskSpec{
-		IO: &ioTask0529,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, directShape1(int64(529)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0530   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, directShape1(int64(530)))}
 	specTask0530 = aslrt.TaskSpec{
-		IO: &ioTask0530,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, directShape1(int64(530)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0531   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, directShape1(int64(531)))}
 	specTask0531 = aslrt.TaskSpec{
-		IO: &ioTask0531,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, directShape1(int64(531)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0532   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, directShape1(int64(532)))}
 	specTask0532 = aslrt.TaskSpec{
-		IO: &ioTask0532,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, directShape1(int64(532)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0533   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, directShape1(int64(533)))}
 	specTask0533 = aslrt.TaskSpec{
-		IO: &ioTask0533,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, directShape1(int64(533)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0534   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, directShape1(int64(534)))}
 	specTask0534 = aslrt.TaskSpec{
-		IO: &ioTask0534,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, directShape1(int64(534)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0535   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, directShape1(int64(535)))}
 	specTask0535 = aslrt.TaskSpec{
-		IO: &ioTask0535,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, directShape1(int64(535)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0536   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, directShape1(int64(536)))}
 	specTask0536 = aslrt.TaskSpec{
-		IO: &ioTask0536,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, directShape1(int64(536)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0537   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, directShape1(int64(537)))}
 	specTask0537 = aslrt.TaskSpec{
-		IO: &ioTask0537,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, directShape1(int64(537)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0538   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, directShape1(int64(538)))}
 	specTask0538 = aslrt.TaskSpec{
-		IO: &ioTask0538,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, directShape1(int64(538)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0539   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, directShape1(int64(539)))}
 	specTask0539 = aslrt.TaskSpec{
-		IO: &ioTask0539,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, directShape1(int64(539)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0540   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, directShape1(int64(540)))}
 	specTask0540 = aslrt.TaskSpec{
-		IO: &ioTask0540,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, directShape1(int64(540)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0541   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, directShape1(int64(541)))}
 	specTask0541 = aslrt.TaskSpec{
-		IO: &ioTask0541,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, directShape1(int64(541)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0542   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, directShape1(int64(542)))}
 	specTask0542 = aslrt.TaskSpec{
-		IO: &ioTask0542,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, directShape1(int64(542)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0543   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, directShape1(int64(543)))}
 	specTask0543 = aslrt.TaskSpec{
-		IO: &ioTask0543,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, directShape1(int64(543)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0544   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, directShape1(int64(544)))}
 	specTask0544 = aslrt.TaskSpec{
-		IO: &ioTask0544,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, directShape1(int64(544)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0545   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, directShape1(int64(545)))}
 	specTask0545 = aslrt.TaskSpec{
-		IO: &ioTask0545,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, directShape1(int64(545)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0546   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, directShape1(int64(546)))}
 	specTask0546 = aslrt.TaskSpec{
-		IO: &ioTask0546,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, directShape1(int64(546)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0547   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, directShape1(int64(547)))}
 	specTask0547 = aslrt.TaskSpec{
-		IO: &ioTask0547,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, directShape1(int64(547)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0548   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, directShape1(int64(548)))}
 	specTask0548 = aslrt.TaskSpec{
-		IO: &ioTask0548,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, directShape1(int64(548)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0549   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, directShape1(int64(549)))}
 	specTask0549 = aslrt.TaskSpec{
-		IO: &ioTask0549,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, directShape1(int64(549)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0550   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, directShape1(int64(550)))}
 	specTask0550 = aslrt.TaskSpec{
-		IO: &ioTask0550,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, directShape1(int64(550)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0551   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, directShape1(int64(551)))}
 	specTask0551 = aslrt.TaskSpec{
-		IO: &ioTask0551,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, directShape1(int64(551)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0552   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, directShape1(int64(552)))}
 	specTask0552 = aslrt.TaskSpec{
-		IO: &ioTask0552,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, directShape1(int64(552)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0553   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, directShape1(int64(553)))}
 	specTask0553 = aslrt.TaskSpec{
-		IO: &ioTask0553,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, directShape1(int64(553)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0554   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, directShape1(int64(554)))}
 	specTask0554 = aslrt.TaskSpec{
-		IO: &ioTask0554,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, directShape1(int64(554)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0555   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, directShape1(int64(555)))}
 	specTask0555 = aslrt.TaskSpec{
-		IO: &ioTask0555,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, directShape1(int64(555)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0556   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, directShape1(int64(556)))}
 	specTask0556 = aslrt.TaskSpec{
-		IO: &ioTask0556,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, directShape1(int64(556)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0557   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, directShape1(int64(557)))}
 	specTask0557 = aslrt.TaskSpec{
-		IO: &ioTask0557,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, directShape1(int64(557)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0558   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, directShape1(int64(558)))}
 	specTask0558 = aslrt.TaskSpec{
-		IO: &ioTask0558,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, directShape1(int64(558)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0559   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, directShape1(int64(559)))}
 	specTask0559 = aslrt.TaskSpec{
-		IO: &ioTask0559,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, directShape1(int64(559)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0560   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, directShape1(int64(560)))}
 	specTask0560 = aslrt.TaskSpec{
-		IO: &ioTask0560,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, directShape1(int64(560)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0561   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, directShape1(int64(561)))}
 	specTask0561 = aslrt.TaskSpec{
-		IO: &ioTask0561,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, directShape1(int64(561)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0562   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, directShape1(int64(562)))}
 	specTask0562 = aslrt.TaskSpec{
-		IO: &ioTask0562,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, directShape1(int64(562)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0563   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, directShape1(int64(563)))}
 	specTask0563 = aslrt.TaskSpec{
-		IO: &ioTask0563,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, directShape1(int64(563)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0564   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, directShape1(int64(564)))}
 	specTask0564 = aslrt.TaskSpec{
-		IO: &ioTask0564,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, directShape1(int64(564)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0565   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, directShape1(int64(565)))}
 	specTask0565 = aslrt.TaskSpec{
-		IO: &ioTask0565,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, directShape1(int64(565)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0566   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, directShape1(int64(566)))}
 	specTask0566 = aslrt.TaskSpec{
-		IO: &ioTask0566,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, directShape1(int64(566)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0567   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, directShape1(int64(567)))}
 	specTask0567 = aslrt.TaskSpec{
-		IO: &ioTask0567,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, directShape1(int64(567)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0568   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, directShape1(int64(568)))}
 	specTask0568 = aslrt.TaskSpec{
-		IO: &ioTask0568,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, directShape1(int64(568)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0569   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, directShape1(int64(569)))}
 	specTask0569 = aslrt.TaskSpec{
-		IO: &ioTask0569,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, directShape1(int64(569)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0570   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, directShape1(int64(570)))}
 	specTask0570 = aslrt.TaskSpec{
-		IO: &ioTask0570,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, directShape1(int64(570)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0571   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, directShape1(int64(571)))}
 	specTask0571 = aslrt.TaskSpec{
-		IO: &ioTask0571,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, directShape1(int64(571)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0572   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, directShape1(int64(572)))}
 	specTask0572 = aslrt.TaskSpec{
-		IO: &ioTask0572,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, directShape1(int64(572)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0573   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, directShape1(int64(573)))}
 	specTask0573 = aslrt.TaskSpec{
-		IO: &ioTask0573,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, directShape1(int64(573)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0574   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, directShape1(int64(574)))}
 	specTask0574 = aslrt.TaskSpec{
-		IO: &ioTask0574,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, directShape1(int64(574)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0575   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, directShape1(int64(575)))}
 	specTask0575 = aslrt.TaskSpec{
-		IO: &ioTask0575,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, directShape1(int64(575)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0576   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, directShape1(int64(576)))}
 	specTask0576 = aslrt.TaskSpec{
-		IO: &ioTask0576,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, directShape1(int64(576)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0577   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, directShape1(int64(577)))}
 	specTask0577 = aslrt.TaskSpec{
-		IO: &ioTask0577,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, directShape1(int64(577)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0578   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, directShape1(int64(578)))}
 	specTask0578 = aslrt.TaskSpec{
-		IO: &ioTask0578,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, directShape1(int64(578)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0579   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, directShape1(int64(579)))}
 	specTask0579 = aslrt.TaskSpec{
-		IO: &ioTask0579,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, directShape1(int64(579)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0580   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, directShape1(int64(580)))}
 	specTask0580 = aslrt.TaskSpec{
-		IO: &ioTask0580,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, directShape1(int64(580)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0581   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, directShape1(int64(581)))}
 	specTask0581 = aslrt.TaskSpec{
-		IO: &ioTask0581,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, directShape1(int64(581)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0582   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, directShape1(int64(582)))}
 	specTask0582 = aslrt.TaskSpec{
-		IO: &ioTask0582,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, directShape1(int64(582)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0583   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, directShape1(int64(583)))}
 	specTask0583 = aslrt.TaskSpec{
-		IO: &ioTask0583,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, directShape1(int64(583)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0584   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, directShape1(int64(584)))}
 	specTask0584 = aslrt.TaskSpec{
-		IO: &ioTask0584,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, directShape1(int64(584)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0585   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, directShape1(int64(585)))}
 	specTask0585 = aslrt.TaskSpec{
-		IO: &ioTask0585,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, directShape1(int64(585)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0586   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, directShape1(int64(586)))}
 	specTask0586 = aslrt.TaskSpec{
-		IO: &ioTask0586,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, directShape1(int64(586)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0587   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, directShape1(int64(587)))}
 	specTask0587 = aslrt.TaskSpec{
-		IO: &ioTask0587,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, directShape1(int64(587)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0588   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, directShape1(int64(588)))}
 	specTask0588 = aslrt.TaskSpec{
-		IO: &ioTask0588,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, directShape1(int64(588)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0589   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, directShape1(int64(589)))}
 	specTask0589 = aslrt.TaskSpec{
-		IO: &ioTask0589,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, directShape1(int64(589)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0590   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, directShape1(int64(590)))}
 	specTask0590 = aslrt.TaskSpec{
-		IO: &ioTask0590,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, directShape1(int64(590)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0591   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, directShape1(int64(591)))}
 	specTask0591 = aslrt.TaskSpec{
-		IO: &ioTask0591,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, directShape1(int64(591)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0592   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, directShape1(int64(592)))}
 	specTask0592 = aslrt.TaskSpec{
-		IO: &ioTask0592,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, directShape1(int64(592)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0593   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, directShape1(int64(593)))}
 	specTask0593 = aslrt.TaskSpec{
-		IO: &ioTask0593,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, directShape1(int64(593)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0594   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, directShape1(int64(594)))}
 	specTask0594 = aslrt.TaskSpec{
-		IO: &ioTask0594,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, directShape1(int64(594)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0595   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, directShape1(int64(595)))}
 	specTask0595 = aslrt.TaskSpec{
-		IO: &ioTask0595,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, directShape1(int64(595)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0596   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, directShape1(int64(596)))}
 	specTask0596 = aslrt.TaskSpec{
-		IO: &ioTask0596,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, directShape1(int64(596)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0597   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, directShape1(int64(597)))}
 	specTask0597 = aslrt.TaskSpec{
-		IO: &ioTask0597,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, directShape1(int64(597)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0598   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, directShape1(int64(598)))}
 	specTask0598 = aslrt.TaskSpec{
-		IO: &ioTask0598,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, directShape1(int64(598)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0599   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, directShape1(int64(599)))}
 	specTask0599 = aslrt.TaskSpec{
-		IO: &ioTask0599,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, directShape1(int64(599)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0600   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, directShape1(int64(600)))}
 	specTask0600 = aslrt.TaskSpec{
-		IO: &ioTask0600,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, directShape1(int64(600)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0601   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, directShape1(int64(601)))}
 	specTask0601 = aslrt.TaskSpec{
-		IO: &ioTask0601,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, directShape1(int64(601)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0602   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, directShape1(int64(602)))}
 	specTask0602 = aslrt.TaskSpec{
-		IO: &ioTask0602,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, directShape1(int64(602)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0603   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, directShape1(int64(603)))}
 	specTask0603 = aslrt.TaskSpec{
-		IO: &ioTask0603,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, directShape1(int64(603)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0604   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, directShape1(int64(604)))}
 	specTask0604 = aslrt.TaskSpec{
-		IO: &ioTask0604,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, directShape1(int64(604)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0605   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, directShape1(int64(605)))}
 	specTask0605 = aslrt.TaskSpec{
-		IO: &ioTask0605,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, directShape1(int64(605)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0606   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, directShape1(int64(606)))}
 	specTask0606 = aslrt.TaskSpec{
-		IO: &ioTask0606,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, directShape1(int64(606)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0607   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, directShape1(int64(607)))}
 	specTask0607 = aslrt.TaskSpec{
-		IO: &ioTask0607,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, directShape1(int64(607)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0608   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, directShape1(int64(608)))}
 	specTask0608 = aslrt.TaskSpec{
-		IO: &ioTask0608,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, directShape1(int64(608)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0609   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, directShape1(int64(609)))}
 	specTask0609 = aslrt.TaskSpec{
-		IO: &ioTask0609,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, directShape1(int64(609)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0610   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, directShape1(int64(610)))}
 	specTask0610 = aslrt.TaskSpec{
-		IO: &ioTask0610,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, directShape1(int64(610)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0611   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, directShape1(int64(611)))}
 	specTask0611 = aslrt.TaskSpec{
-		IO: &ioTask0611,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, directShape1(int64(611)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0612   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, directShape1(int64(612)))}
 	specTask0612 = aslrt.TaskSpec{
-		IO: &ioTask0612,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, directShape1(int64(612)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0613   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, directShape1(int64(613)))}
 	specTask0613 = aslrt.TaskSpec{
-		IO: &ioTask0613,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, directShape1(int64(613)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0614   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, directShape1(int64(614)))}
 	specTask0614 = aslrt.TaskSpec{
-		IO: &ioTask0614,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, directShape1(int64(614)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0615   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, directShape1(int64(615)))}
 	specTask0615 = aslrt.TaskSpec{
-		IO: &ioTask0615,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, directShape1(int64(615)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0616   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, directShape1(int64(616)))}
 	specTask0616 = aslrt.TaskSpec{
-		IO: &ioTask0616,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, directShape1(int64(616)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0617   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, directShape1(int64(617)))}
 	specTask0617 = aslrt.TaskSpec{
-		IO: &ioTask0617,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, directShape1(int64(617)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0618   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, directShape1(int64(618)))}
 	specTask0618 = aslrt.TaskSpec{
-		IO: &ioTask0618,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, directShape1(int64(618)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0619   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, directShape1(int64(619)))}
 	specTask0619 = aslrt.TaskSpec{
-		IO: &ioTask0619,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, directShape1(int64(619)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0620   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, directShape1(int64(620)))}
 	specTask0620 = aslrt.TaskSpec{
-		IO: &ioTask0620,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, directShape1(int64(620)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0621   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, directShape1(int64(621)))}
 	specTask0621 = aslrt.TaskSpec{
-		IO: &ioTask0621,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, directShape1(int64(621)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0622   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, directShape1(int64(622)))}
 	specTask0622 = aslrt.TaskSpec{
-		IO: &ioTask0622,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, directShape1(int64(622)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0623   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, directShape1(int64(623)))}
 	specTask0623 = aslrt.TaskSpec{
-		IO: &ioTask0623,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, directShape1(int64(623)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0624   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, directShape1(int64(624)))}
 	specTask0624 = aslrt.TaskSpec{
-		IO: &ioTask0624,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, directShape1(int64(624)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0625   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, directShape1(int64(625)))}
 	specTask0625 = aslrt.TaskSpec{
-		IO: &ioTask0625,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, directShape1(int64(625)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0626   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, directShape1(int64(626)))}
 	specTask0626 = aslrt.TaskSpec{
-		IO: &ioTask0626,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, directShape1(int64(626)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0627   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, directShape1(int64(627)))}
 	specTask0627 = aslrt.TaskSpec{
-		IO: &ioTask0627,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, directShape1(int64(627)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0628   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, directShape1(int64(628)))}
 	specTask0628 = aslrt.TaskSpec{
-		IO: &ioTask0628,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, directShape1(int64(628)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0629   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, directShape1(int64(629)))}
 	specTask0629 = aslrt.TaskSpec{
-		IO: &ioTask0629,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, directShape1(int64(629)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0630   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, directShape1(int64(630)))}
 	specTask0630 = aslrt.TaskSpec{
-		IO: &ioTask0630,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, directShape1(int64(630)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0631   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, directShape1(int64(631)))}
 	specTask0631 = aslrt.TaskSpec{
-		IO: &ioTask0631,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, directShape1(int64(631)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0632   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, directShape1(int64(632)))}
 	specTask0632 = aslrt.TaskSpec{
-		IO: &ioTask0632,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, directShape1(int64(632)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0633   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, directShape1(int64(633)))}
 	specTask0633 = aslrt.TaskSpec{
-		IO: &ioTask0633,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, directShape1(int64(633)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0634   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, directShape1(int64(634)))}
 	specTask0634 = aslrt.TaskSpec{
-		IO: &ioTask0634,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, directShape1(int64(634)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0635   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, directShape1(int64(635)))}
 	specTask0635 = aslrt.TaskSpec{
-		IO: &ioTask0635,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, directShape1(int64(635)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0636   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, directShape1(int64(636)))}
 	specTask0636 = aslrt.TaskSpec{
-		IO: &ioTask0636,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, directShape1(int64(636)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0637   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, directShape1(int64(637)))}
 	specTask0637 = aslrt.TaskSpec{
-		IO: &ioTask0637,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, directShape1(int64(637)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0638   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, directShape1(int64(638)))}
 	specTask0638 = aslrt.TaskSpec{
-		IO: &ioTask0638,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, directShape1(int64(638)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0639   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, directShape1(int64(639)))}
 	specTask0639 = aslrt.TaskSpec{
-		IO: &ioTask0639,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, directShape1(int64(639)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0640   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, directShape1(int64(640)))}
 	specTask0640 = aslrt.TaskSpec{
-		IO: &ioTask0640,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, directShape1(int64(640)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0641   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, directShape1(int64(641)))}
 	specTask0641 = aslrt.TaskSpec{
-		IO: &ioTask0641,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, directShape1(int64(641)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0642   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, directShape1(int64(642)))}
 	specTask0642 = aslrt.TaskSpec{
-		IO: &ioTask0642,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, directShape1(int64(642)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0643   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, directShape1(int64(643)))}
 	specTask0643 = aslrt.TaskSpec{
-		IO: &ioTask0643,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, directShape1(int64(643)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0644   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, directShape1(int64(644)))}
 	specTask0644 = aslrt.TaskSpec{
-		IO: &ioTask0644,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, directShape1(int64(644)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0645   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, directShape1(int64(645)))}
 	specTask0645 = aslrt.TaskSpec{
-		IO: &ioTask0645,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, directShape1(int64(645)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0646   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, directShape1(int64(646)))}
 	specTask0646 = aslrt.TaskSpec{
-		IO: &ioTask0646,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, directShape1(int64(646)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0647   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, directShape1(int64(647)))}
 	specTask0647 = aslrt.TaskSpec{
-		IO: &ioTask0647,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, directShape1(int64(647)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0648   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, directShape1(int64(648)))}
 	specTask0648 = aslrt.TaskSpec{
-		IO: &ioTask0648,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, directShape1(int64(648)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0649   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, directShape1(int64(649)))}
 	specTask0649 = aslrt.TaskSpec{
-		IO: &ioTask0649,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, directShape1(int64(649)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0650   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, directShape1(int64(650)))}
 	specTask0650 = aslrt.TaskSpec{
-		IO: &ioTask0650,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, directShape1(int64(650)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0651   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, directShape1(int64(651)))}
 	specTask0651 = aslrt.TaskSpec{
-		IO: &ioTask0651,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, directShape1(int64(651)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0652   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, directShape1(int64(652)))}
 	specTask0652 = aslrt.TaskSpec{
-		IO: &ioTask0652,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, directShape1(int64(652)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0653   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, directShape1(int64(653)))}
 	specTask0653 = aslrt.TaskSpec{
-		IO: &ioTask0653,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, directShape1(int64(653)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0654   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, directShape1(int64(654)))}
 	specTask0654 = aslrt.TaskSpec{
-		IO: &ioTask0654,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, directShape1(int64(654)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0655   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, directShape1(int64(655)))}
 	specTask0655 = aslrt.TaskSpec{
-		IO: &ioTask0655,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, directShape1(int64(655)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0656   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, directShape1(int64(656)))}
 	specTask0656 = aslrt.TaskSpec{
-		IO: &ioTask0656,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, directShape1(int64(656)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0657   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, directShape1(int64(657)))}
 	specTask0657 = aslrt.TaskSpec{
-		IO: &ioTask0657,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, directShape1(int64(657)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0658   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, directShape1(int64(658)))}
 	specTask0658 = aslrt.TaskSpec{
-		IO: &ioTask0658,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, directShape1(int64(658)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0659   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, directShape1(int64(659)))}
 	specTask0659 = aslrt.TaskSpec{
-		IO: &ioTask0659,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, directShape1(int64(659)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0660   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, directShape1(int64(660)))}
 	specTask0660 = aslrt.TaskSpec{
-		IO: &ioTask0660,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, directShape1(int64(660)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0661   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, directShape1(int64(661)))}
 	specTask0661 = aslrt.TaskSpec{
-		IO: &ioTask0661,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, directShape1(int64(661)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0662   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, directShape1(int64(662)))}
 	specTask0662 = aslrt.TaskSpec{
-		IO: &ioTask0662,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, directShape1(int64(662)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0663   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, directShape1(int64(663)))}
 	specTask0663 = aslrt.TaskSpec{
-		IO: &ioTask0663,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, directShape1(int64(663)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0664   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, directShape1(int64(664)))}
 	specTask0664 = aslrt.TaskSpec{
-		IO: &ioTask0664,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, directShape1(int64(664)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0665   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, directShape1(int64(665)))}
 	specTask0665 = aslrt.TaskSpec{
-		IO: &ioTask0665,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, directShape1(int64(665)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0666   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, directShape1(int64(666)))}
 	specTask0666 = aslrt.TaskSpec{
-		IO: &ioTask0666,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, directShape1(int64(666)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0667   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, directShape1(int64(667)))}
 	specTask0667 = aslrt.TaskSpec{
-		IO: &ioTask0667,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, directShape1(int64(667)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0668   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, directShape1(int64(668)))}
 	specTask0668 = aslrt.TaskSpec{
-		IO: &ioTask0668,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, directShape1(int64(668)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0669   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, directShape1(int64(669)))}
 	specTask0669 = aslrt.TaskSpec{
-		IO: &ioTask0669,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, directShape1(int64(669)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0670   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, directShape1(int64(670)))}
 	specTask0670 = aslrt.TaskSpec{
-		IO: &ioTask0670,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, directShape1(int64(670)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0671   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, directShape1(int64(671)))}
 	specTask0671 = aslrt.TaskSpec{
-		IO: &ioTask0671,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, directShape1(int64(671)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0672   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, directShape1(int64(672)))}
 	specTask0672 = aslrt.TaskSpec{
-		IO: &ioTask0672,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, directShape1(int64(672)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0673   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, directShape1(int64(673)))}
 	specTask0673 = aslrt.TaskSpec{
-		IO: &ioTask0673,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, directShape1(int64(673)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0674   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, directShape1(int64(674)))}
 	specTask0674 = aslrt.TaskSpec{
-		IO: &ioTask0674,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, directShape1(int64(674)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0675   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, directShape1(int64(675)))}
 	specTask0675 = aslrt.TaskSpec{
-		IO: &ioTask0675,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, directShape1(int64(675)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0676   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, directShape1(int64(676)))}
 	specTask0676 = aslrt.TaskSpec{
-		IO: &ioTask0676,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, directShape1(int64(676)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0677   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, directShape1(int64(677)))}
 	specTask0677 = aslrt.TaskSpec{
-		IO: &ioTask0677,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, directShape1(int64(677)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0678   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, directShape1(int64(678)))}
 	specTask0678 = aslrt.TaskSpec{
-		IO: &ioTask0678,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, directShape1(int64(678)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0679   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, directShape1(int64(679)))}
 	specTask0679 = aslrt.TaskSpec{
-		IO: &ioTask0679,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, directShape1(int64(679)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0680   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, directShape1(int64(680)))}
 	specTask0680 = aslrt.TaskSpec{
-		IO: &ioTask0680,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, directShape1(int64(680)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0681   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, directShape1(int64(681)))}
 	specTask0681 = aslrt.TaskSpec{
-		IO: &ioTask0681,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, directShape1(int64(681)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0682   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, directShape1(int64(682)))}
 	specTask0682 = aslrt.TaskSpec{
-		IO: &ioTask0682,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, directShape1(int64(682)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0683   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, directShape1(int64(683)))}
 	specTask0683 = aslrt.TaskSpec{
-		IO: &ioTask0683,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, directShape1(int64(683)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0684   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, directShape1(int64(684)))}
 	specTask0684 = aslrt.TaskSpec{
-		IO: &ioTask0684,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, directShape1(int64(684)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0685   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, directShape1(int64(685)))}
 	specTask0685 = aslrt.TaskSpec{
-		IO: &ioTask0685,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, directShape1(int64(685)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0686   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, directShape1(int64(686)))}
 	specTask0686 = aslrt.TaskSpec{
-		IO: &ioTask0686,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, directShape1(int64(686)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0687   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, directShape1(int64(687)))}
 	specTask0687 = aslrt.TaskSpec{
-		IO: &ioTask0687,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, directShape1(int64(687)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0688   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, directShape1(int64(688)))}
 	specTask0688 = aslrt.TaskSpec{
-		IO: &ioTask0688,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, directShape1(int64(688)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0689   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, directShape1(int64(689)))}
 	specTask0689 = aslrt.TaskSpec{
-		IO: &ioTask0689,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, directShape1(int64(689)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0690   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, directShape1(int64(690)))}
 	specTask0690 = aslrt.TaskSpec{
-		IO: &ioTask0690,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, directShape1(int64(690)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0691   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, directShape1(int64(691)))}
 	specTask0691 = aslrt.TaskSpec{
-		IO: &ioTask0691,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, directShape1(int64(691)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0692   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, directShape1(int64(692)))}
 	specTask0692 = aslrt.TaskSpec{
-		IO: &ioTask0692,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, directShape1(int64(692)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0693   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, directShape1(int64(693)))}
 	specTask0693 = aslrt.TaskSpec{
-		IO: &ioTask0693,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, directShape1(int64(693)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0694   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, directShape1(int64(694)))}
 	specTask0694 = aslrt.TaskSpec{
-		IO: &ioTask0694,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, directShape1(int64(694)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0695   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, directShape1(int64(695)))}
 	specTask0695 = aslrt.TaskSpec{
-		IO: &ioTask0695,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, directShape1(int64(695)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0696   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, directShape1(int64(696)))}
 	specTask0696 = aslrt.TaskSpec{
-		IO: &ioTask0696,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, directShape1(int64(696)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0697   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, directShape1(int64(697)))}
 	specTask0697 = aslrt.TaskSpec{
-		IO: &ioTask0697,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, directShape1(int64(697)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0698   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, directShape1(int64(698)))}
 	specTask0698 = aslrt.TaskSpec{
-		IO: &ioTask0698,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, directShape1(int64(698)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0699   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, directShape1(int64(699)))}
 	specTask0699 = aslrt.TaskSpec{
-		IO: &ioTask0699,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, directShape1(int64(699)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0700   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, directShape1(int64(700)))}
 	specTask0700 = aslrt.TaskSpec{
-		IO: &ioTask0700,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, directShape1(int64(700)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0701   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, directShape1(int64(701)))}
 	specTask0701 = aslrt.TaskSpec{
-		IO: &ioTask0701,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, directShape1(int64(701)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0702   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, directShape1(int64(702)))}
 	specTask0702 = aslrt.TaskSpec{
-		IO: &ioTask0702,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, directShape1(int64(702)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0703   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, directShape1(int64(703)))}
 	specTask0703 = aslrt.TaskSpec{
-		IO: &ioTask0703,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, directShape1(int64(703)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0704   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, directShape1(int64(704)))}
 	specTask0704 = aslrt.TaskSpec{
-		IO: &ioTask0704,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, directShape1(int64(704)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0705   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, directShape1(int64(705)))}
 	specTask0705 = aslrt.TaskSpec{
-		IO: &ioTask0705,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, directShape1(int64(705)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0706   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, directShape1(int64(706)))}
 	specTask0706 = aslrt.TaskSpec{
-		IO: &ioTask0706,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, directShape1(int64(706)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0707   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, directShape1(int64(707)))}
 	specTask0707 = aslrt.TaskSpec{
-		IO: &ioTask0707,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, directShape1(int64(707)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0708   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, directShape1(int64(708)))}
 	specTask0708 = aslrt.TaskSpec{
-		IO: &ioTask0708,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, directShape1(int64(708)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0709   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, directShape1(int64(709)))}
 	specTask0709 = aslrt.TaskSpec{
-		IO: &ioTask0709,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, directShape1(int64(709)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0710   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, directShape1(int64(710)))}
 	specTask0710 = aslrt.TaskSpec{
-		IO: &ioTask0710,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, directShape1(int64(710)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0711   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, directShape1(int64(711)))}
 	specTask0711 = aslrt.TaskSpec{
-		IO: &ioTask0711,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, directShape1(int64(711)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0712   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, directShape1(int64(712)))}
 	specTask0712 = aslrt.TaskSpec{
-		IO: &ioTask0712,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, directShape1(int64(712)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0713   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, directShape1(int64(713)))}
 	specTask0713 = aslrt.TaskSpec{
-		IO: &ioTask0713,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, directShape1(int64(713)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0714   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, directShape1(int64(714)))}
 	specTask0714 = aslrt.TaskSpec{
-		IO: &ioTask0714,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, directShape1(int64(714)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0715   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, directShape1(int64(715)))}
 	specTask0715 = aslrt.TaskSpec{
-		IO: &ioTask0715,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, directShape1(int64(715)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0716   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, directShape1(int64(716)))}
 	specTask0716 = aslrt.TaskSpec{
-		IO: &ioTask0716,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, directShape1(int64(716)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0717   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, directShape1(int64(717)))}
 	specTask0717 = aslrt.TaskSpec{
-		IO: &ioTask0717,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, directShape1(int64(717)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0718   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, directShape1(int64(718)))}
 	specTask0718 = aslrt.TaskSpec{
-		IO: &ioTask0718,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, directShape1(int64(718)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0719   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, directShape1(int64(719)))}
 	specTask0719 = aslrt.TaskSpec{
-		IO: &ioTask0719,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, directShape1(int64(719)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0720   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, directShape1(int64(720)))}
 	specTask0720 = aslrt.TaskSpec{
-		IO: &ioTask0720,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, directShape1(int64(720)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0721   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, directShape1(int64(721)))}
 	specTask0721 = aslrt.TaskSpec{
-		IO: &ioTask0721,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, directShape1(int64(721)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0722   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, directShape1(int64(722)))}
 	specTask0722 = aslrt.TaskSpec{
-		IO: &ioTask0722,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, directShape1(int64(722)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0723   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, directShape1(int64(723)))}
 	specTask0723 = aslrt.TaskSpec{
-		IO: &ioTask0723,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, directShape1(int64(723)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0724   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, directShape1(int64(724)))}
 	specTask0724 = aslrt.TaskSpec{
-		IO: &ioTask0724,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, directShape1(int64(724)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0725   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, directShape1(int64(725)))}
 	specTask0725 = aslrt.TaskSpec{
-		IO: &ioTask0725,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, directShape1(int64(725)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0726   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, directShape1(int64(726)))}
 	specTask0726 = aslrt.TaskSpec{
-		IO: &ioTask0726,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, directShape1(int64(726)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0727   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, directShape1(int64(727)))}
 	specTask0727 = aslrt.TaskSpec{
-		IO: &ioTask0727,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, directShape1(int64(727)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0728   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, directShape1(int64(728)))}
 	specTask0728 = aslrt.TaskSpec{
-		IO: &ioTask0728,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, directShape1(int64(728)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0729   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, directShape1(int64(729)))}
 	specTask0729 = aslrt.TaskSpec{
-		IO: &ioTask0729,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, directShape1(int64(729)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0730   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, directShape1(int64(730)))}
 	specTask0730 = aslrt.TaskSpec{
-		IO: &ioTask0730,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, directShape1(int64(730)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0731   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, directShape1(int64(731)))}
 	specTask0731 = aslrt.TaskSpec{
-		IO: &ioTask0731,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, directShape1(int64(731)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0732   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, directShape1(int64(732)))}
 	specTask0732 = aslrt.TaskSpec{
-		IO: &ioTask0732,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, directShape1(int64(732)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0733   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, directShape1(int64(733)))}
 	specTask0733 = aslrt.TaskSpec{
-		IO: &ioTask0733,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, directShape1(int64(733)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0734   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, directShape1(int64(734)))}
 	specTask0734 = aslrt.TaskSpec{
-		IO: &ioTask0734,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, directShape1(int64(734)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0735   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, directShape1(int64(735)))}
 	specTask0735 = aslrt.TaskSpec{
-		IO: &ioTask0735,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, directShape1(int64(735)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0736   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, directShape1(int64(736)))}
 	specTask0736 = aslrt.TaskSpec{
-		IO: &ioTask0736,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, directShape1(int64(736)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0737   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, directShape1(int64(737)))}
 	specTask0737 = aslrt.TaskSpec{
-		IO: &ioTask0737,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, directShape1(int64(737)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0738   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, directShape1(int64(738)))}
 	specTask0738 = aslrt.TaskSpec{
-		IO: &ioTask0738,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, directShape1(int64(738)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0739   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, directShape1(int64(739)))}
 	specTask0739 = aslrt.TaskSpec{
-		IO: &ioTask0739,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, directShape1(int64(739)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0740   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, directShape1(int64(740)))}
 	specTask0740 = aslrt.TaskSpec{
-		IO: &ioTask0740,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, directShape1(int64(740)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0741   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, directShape1(int64(741)))}
 	specTask0741 = aslrt.TaskSpec{
-		IO: &ioTask0741,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, directShape1(int64(741)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0742   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, directShape1(int64(742)))}
 	specTask0742 = aslrt.TaskSpec{
-		IO: &ioTask0742,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, directShape1(int64(742)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0743   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, directShape1(int64(743)))}
 	specTask0743 = aslrt.TaskSpec{
-		IO: &ioTask0743,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, directShape1(int64(743)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0744   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, directShape1(int64(744)))}
 	specTask0744 = aslrt.TaskSpec{
-		IO: &ioTask0744,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, directShape1(int64(744)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0745   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, directShape1(int64(745)))}
 	specTask0745 = aslrt.TaskSpec{
-		IO: &ioTask0745,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, directShape1(int64(745)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0746   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, directShape1(int64(746)))}
 	specTask0746 = aslrt.TaskSpec{
-		IO: &ioTask0746,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, directShape1(int64(746)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0747   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, directShape1(int64(747)))}
 	specTask0747 = aslrt.TaskSpec{
-		IO: &ioTask0747,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, directShape1(int64(747)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0748   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, directShape1(int64(748)))}
 	specTask0748 = aslrt.TaskSpec{
-		IO: &ioTask0748,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, directShape1(int64(748)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0749   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, directShape1(int64(749)))}
 	specTask0749 = aslrt.TaskSpec{
-		IO: &ioTask0749,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, directShape1(int64(749)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0750   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, directShape1(int64(750)))}
 	specTask0750 = aslrt.TaskSpec{
-		IO: &ioTask0750,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, directShape1(int64(750)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0751   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, directShape1(int64(751)))}
 	specTask0751 = aslrt.TaskSpec{
-		IO: &ioTask0751,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, directShape1(int64(751)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0752   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, directShape1(int64(752)))}
 	specTask0752 = aslrt.TaskSpec{
-		IO: &ioTask0752,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, directShape1(int64(752)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0753   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, directShape1(int64(753)))}
 	specTask0753 = aslrt.TaskSpec{
-		IO: &ioTask0753,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, directShape1(int64(753)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0754   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, directShape1(int64(754)))}
 	specTask0754 = aslrt.TaskSpec{
-		IO: &ioTask0754,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, directShape1(int64(754)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0755   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, directShape1(int64(755)))}
 	specTask0755 = aslrt.TaskSpec{
-		IO: &ioTask0755,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, directShape1(int64(755)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0756   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, directShape1(int64(756)))}
 	specTask0756 = aslrt.TaskSpec{
-		IO: &ioTask0756,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, directShape1(int64(756)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0757   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, directShape1(int64(757)))}
 	specTask0757 = aslrt.TaskSpec{
-		IO: &ioTask0757,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, directShape1(int64(757)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0758   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, directShape1(int64(758)))}
 	specTask0758 = aslrt.TaskSpec{
-		IO: &ioTask0758,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, directShape1(int64(758)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0759   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, directShape1(int64(759)))}
 	specTask0759 = aslrt.TaskSpec{
-		IO: &ioTask0759,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, directShape1(int64(759)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0760   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, directShape1(int64(760)))}
 	specTask0760 = aslrt.TaskSpec{
-		IO: &ioTask0760,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, directShape1(int64(760)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0761   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, directShape1(int64(761)))}
 	specTask0761 = aslrt.TaskSpec{
-		IO: &ioTask0761,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, directShape1(int64(761)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0762   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, directShape1(int64(762)))}
 	specTask0762 = aslrt.TaskSpec{
-		IO: &ioTask0762,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, directShape1(int64(762)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0763   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, directShape1(int64(763)))}
 	specTask0763 = aslrt.TaskSpec{
-		IO: &ioTask0763,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, directShape1(int64(763)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0764   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, directShape1(int64(764)))}
 	specTask0764 = aslrt.TaskSpec{
-		IO: &ioTask0764,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, directShape1(int64(764)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0765   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, directShape1(int64(765)))}
 	specTask0765 = aslrt.TaskSpec{
-		IO: &ioTask0765,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, directShape1(int64(765)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0766   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, directShape1(int64(766)))}
 	specTask0766 = aslrt.TaskSpec{
-		IO: &ioTask0766,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, directShape1(int64(766)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0767   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, directShape1(int64(767)))}
 	specTask0767 = aslrt.TaskSpec{
-		IO: &ioTask0767,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, directShape1(int64(767)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0768   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, directShape1(int64(768)))}
 	specTask0768 = aslrt.TaskSpec{
-		IO: &ioTask0768,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, directShape1(int64(768)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0769   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, directShape1(int64(769)))}
 	specTask0769 = aslrt.TaskSpec{
-		IO: &ioTask0769,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, directShape1(int64(769)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0770   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, directShape1(int64(770)))}
 	specTask0770 = aslrt.TaskSpec{
-		IO: &ioTask0770,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, directShape1(int64(770)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0771   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, directShape1(int64(771)))}
 	specTask0771 = aslrt.TaskSpec{
-		IO: &ioTask0771,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, directShape1(int64(771)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0772   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, directShape1(int64(772)))}
 	specTask0772 = aslrt.TaskSpec{
-		IO: &ioTask0772,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, directShape1(int64(772)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0773   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, directShape1(int64(773)))}
 	specTask0773 = aslrt.TaskSpec{
-		IO: &ioTask0773,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, directShape1(int64(773)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0774   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, directShape1(int64(774)))}
 	specTask0774 = aslrt.TaskSpec{
-		IO: &ioTask0774,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, directShape1(int64(774)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0775   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, directShape1(int64(775)))}
 	specTask0775 = aslrt.TaskSpec{
-		IO: &ioTask0775,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, directShape1(int64(775)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0776   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, directShape1(int64(776)))}
 	specTask0776 = aslrt.TaskSpec{
-		IO: &ioTask0776,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, directShape1(int64(776)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0777   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, directShape1(int64(777)))}
 	specTask0777 = aslrt.TaskSpec{
-		IO: &ioTask0777,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, directShape1(int64(777)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0778   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, directShape1(int64(778)))}
 	specTask0778 = aslrt.TaskSpec{
-		IO: &ioTask0778,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, directShape1(int64(778)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0779   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, directShape1(int64(779)))}
 	specTask0779 = aslrt.TaskSpec{
-		IO: &ioTask0779,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, directShape1(int64(779)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0780   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, directShape1(int64(780)))}
 	specTask0780 = aslrt.TaskSpec{
-		IO: &ioTask0780,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, directShape1(int64(780)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0781   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, directShape1(int64(781)))}
 	specTask0781 = aslrt.TaskSpec{
-		IO: &ioTask0781,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, directShape1(int64(781)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0782   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, directShape1(int64(782)))}
 	specTask0782 = aslrt.TaskSpec{
-		IO: &ioTask0782,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, directShape1(int64(782)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0783   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, directShape1(int64(783)))}
 	specTask0783 = aslrt.TaskSpec{
-		IO: &ioTask0783,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, directShape1(int64(783)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0784   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, directShape1(int64(784)))}
 	specTask0784 = aslrt.TaskSpec{
-		IO: &ioTask0784,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, directShape1(int64(784)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0785   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, directShape1(int64(785)))}
 	specTask0785 = aslrt.TaskSpec{
-		IO: &ioTask0785,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, directShape1(int64(785)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0786   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, directShape1(int64(786)))}
 	specTask0786 = aslrt.TaskSpec{
-		IO: &ioTask0786,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, directShape1(int64(786)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0787   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, directShape1(int64(787)))}
 	specTask0787 = aslrt.TaskSpec{
-		IO: &ioTask0787,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, directShape1(int64(787)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0788   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, directShape1(int64(788)))}
 	specTask0788 = aslrt.TaskSpec{
-		IO: &ioTask0788,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, directShape1(int64(788)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0789   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, directShape1(int64(789)))}
 	specTask0789 = aslrt.TaskSpec{
-		IO: &ioTask0789,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, directShape1(int64(789)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0790   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, directShape1(int64(790)))}
 	specTask0790 = aslrt.TaskSpec{
-		IO: &ioTask0790,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, directShape1(int64(790)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0791   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, directShape1(int64(791)))}
 	specTask0791 = aslrt.TaskSpec{
-		IO: &ioTask0791,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, directShape1(int64(791)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0792   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, directShape1(int64(792)))}
 	specTask0792 = aslrt.TaskSpec{
-		IO: &ioTask0792,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, directShape1(int64(792)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0793   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, directShape1(int64(793)))}
 	specTask0793 = aslrt.TaskSpec{
-		IO: &ioTask0793,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, directShape1(int64(793)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0794   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, directShape1(int64(794)))}
 	specTask0794 = aslrt.TaskSpec{
-		IO: &ioTask0794,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, directShape1(int64(794)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0795   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, directShape1(int64(795)))}
 	specTask0795 = aslrt.TaskSpec{
-		IO: &ioTask0795,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, directShape1(int64(795)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0796   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, directShape1(int64(796)))}
 	specTask0796 = aslrt.TaskSpec{
-		IO: &ioTask0796,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, directShape1(int64(796)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0797   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, directShape1(int64(797)))}
 	specTask0797 = aslrt.TaskSpec{
-		IO: &ioTask0797,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, directShape1(int64(797)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0798   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, directShape1(int64(798)))}
 	specTask0798 = aslrt.TaskSpec{
-		IO: &ioTask0798,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, directShape1(int64(798)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0799   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, directShape1(int64(799)))}
 	specTask0799 = aslrt.TaskSpec{
-		IO: &ioTask0799,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, directShape1(int64(799)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0800   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, directShape1(int64(800)))}
 	specTask0800 = aslrt.TaskSpec{
-		IO: &ioTask0800,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, directShape1(int64(800)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0801   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, directShape1(int64(801)))}
 	specTask0801 = aslrt.TaskSpec{
-		IO: &ioTask0801,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, directShape1(int64(801)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0802   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, directShape1(int64(802)))}
 	specTask0802 = aslrt.TaskSpec{
-		IO: &ioTask0802,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, directShape1(int64(802)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0803   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, directShape1(int64(803)))}
 	specTask0803 = aslrt.TaskSpec{
-		IO: &ioTask0803,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, directShape1(int64(803)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0804   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, directShape1(int64(804)))}
 	specTask0804 = aslrt.TaskSpec{
-		IO: &ioTask0804,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, directShape1(int64(804)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0805   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, directShape1(int64(805)))}
 	specTask0805 = aslrt.TaskSpec{
-		IO: &ioTask0805,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, directShape1(int64(805)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0806   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, directShape1(int64(806)))}
 	specTask0806 = aslrt.TaskSpec{
-		IO: &ioTask0806,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, directShape1(int64(806)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0807   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, directShape1(int64(807)))}
 	specTask0807 = aslrt.TaskSpec{
-		IO: &ioTask0807,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, directShape1(int64(807)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0808   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, directShape1(int64(808)))}
 	specTask0808 = aslrt.TaskSpec{
-		IO: &ioTask0808,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, directShape1(int64(808)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0809   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, directShape1(int64(809)))}
 	specTask0809 = aslrt.TaskSpec{
-		IO: &ioTask0809,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, directShape1(int64(809)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0810   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, directShape1(int64(810)))}
 	specTask0810 = aslrt.TaskSpec{
-		IO: &ioTask0810,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, directShape1(int64(810)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0811   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, directShape1(int64(811)))}
 	specTask0811 = aslrt.TaskSpec{
-		IO: &ioTask0811,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, directShape1(int64(811)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0812   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, directShape1(int64(812)))}
 	specTask0812 = aslrt.TaskSpec{
-		IO: &ioTask0812,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, directShape1(int64(812)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0813   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, directShape1(int64(813)))}
 	specTask0813 = aslrt.TaskSpec{
-		IO: &ioTask0813,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, directShape1(int64(813)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0814   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, directShape1(int64(814)))}
 	specTask0814 = aslrt.TaskSpec{
-		IO: &ioTask0814,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, directShape1(int64(814)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0815   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, directShape1(int64(815)))}
 	specTask0815 = aslrt.TaskSpec{
-		IO: &ioTask0815,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, directShape1(int64(815)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0816   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, directShape1(int64(816)))}
 	specTask0816 = aslrt.TaskSpec{
-		IO: &ioTask0816,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, directShape1(int64(816)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0817   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, directShape1(int64(817)))}
 	specTask0817 = aslrt.TaskSpec{
-		IO: &ioTask0817,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, directShape1(int64(817)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0818   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, directShape1(int64(818)))}
 	specTask0818 = aslrt.TaskSpec{
-		IO: &ioTask0818,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, directShape1(int64(818)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0819   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, directShape1(int64(819)))}
 	specTask0819 = aslrt.TaskSpec{
-		IO: &ioTask0819,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, directShape1(int64(819)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0820   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, directShape1(int64(820)))}
 	specTask0820 = aslrt.TaskSpec{
-		IO: &ioTask0820,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, directShape1(int64(820)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0821   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, directShape1(int64(821)))}
 	specTask0821 = aslrt.TaskSpec{
-		IO: &ioTask0821,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, directShape1(int64(821)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0822   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, directShape1(int64(822)))}
 	specTask0822 = aslrt.TaskSpec{
-		IO: &ioTask0822,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, directShape1(int64(822)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0823   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, directShape1(int64(823)))}
 	specTask0823 = aslrt.TaskSpec{
-		IO: &ioTask0823,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, directShape1(int64(823)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0824   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, directShape1(int64(824)))}
 	specTask0824 = aslrt.TaskSpec{
-		IO: &ioTask0824,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, directShape1(int64(824)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0825   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, directShape1(int64(825)))}
 	specTask0825 = aslrt.TaskSpec{
-		IO: &ioTask0825,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, directShape1(int64(825)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0826   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, directShape1(int64(826)))}
 	specTask0826 = aslrt.TaskSpec{
-		IO: &ioTask0826,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, directShape1(int64(826)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0827   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, directShape1(int64(827)))}
 	specTask0827 = aslrt.TaskSpec{
-		IO: &ioTask0827,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, directShape1(int64(827)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0828   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, directShape1(int64(828)))}
 	specTask0828 = aslrt.TaskSpec{
-		IO: &ioTask0828,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, directShape1(int64(828)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0829   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, directShape1(int64(829)))}
 	specTask0829 = aslrt.TaskSpec{
-		IO: &ioTask0829,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, directShape1(int64(829)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0830   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, directShape1(int64(830)))}
 	specTask0830 = aslrt.TaskSpec{
-		IO: &ioTask0830,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, directShape1(int64(830)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0831   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, directShape1(int64(831)))}
 	specTask0831 = aslrt.TaskSpec{
-		IO: &ioTask0831,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, directShape1(int64(831)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0832   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, directShape1(int64(832)))}
 	specTask0832 = aslrt.TaskSpec{
-		IO: &ioTask0832,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, directShape1(int64(832)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0833   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, directShape1(int64(833)))}
 	specTask0833 = aslrt.TaskSpec{
-		IO: &ioTask0833,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, directShape1(int64(833)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0834   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, directShape1(int64(834)))}
 	specTask0834 = aslrt.TaskSpec{
-		IO: &ioTask0834,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, directShape1(int64(834)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0835   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, directShape1(int64(835)))}
 	specTask0835 = aslrt.TaskSpec{
-		IO: &ioTask0835,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, directShape1(int64(835)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0836   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, directShape1(int64(836)))}
 	specTask0836 = aslrt.TaskSpec{
-		IO: &ioTask0836,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, directShape1(int64(836)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0837   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, directShape1(int64(837)))}
 	specTask0837 = aslrt.TaskSpec{
-		IO: &ioTask0837,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, directShape1(int64(837)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0838   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, directShape1(int64(838)))}
 	specTask0838 = aslrt.TaskSpec{
-		IO: &ioTask0838,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, directShape1(int64(838)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0839   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, directShape1(int64(839)))}
 	specTask0839 = aslrt.TaskSpec{
-		IO: &ioTask0839,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, directShape1(int64(839)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0840   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, directShape1(int64(840)))}
 	specTask0840 = aslrt.TaskSpec{
-		IO: &ioTask0840,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, directShape1(int64(840)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0841   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, directShape1(int64(841)))}
 	specTask0841 = aslrt.TaskSpec{
-		IO: &ioTask0841,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, directShape1(int64(841)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0842   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, directShape1(int64(842)))}
 	specTask0842 = aslrt.TaskSpec{
-		IO: &ioTask0842,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, directShape1(int64(842)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0843   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, directShape1(int64(843)))}
 	specTask0843 = aslrt.TaskSpec{
-		IO: &ioTask0843,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, directShape1(int64(843)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0844   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, directShape1(int64(844)))}
 	specTask0844 = aslrt.TaskSpec{
-		IO: &ioTask0844,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, directShape1(int64(844)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0845   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, directShape1(int64(845)))}
 	specTask0845 = aslrt.TaskSpec{
-		IO: &ioTask0845,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, directShape1(int64(845)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0846   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, directShape1(int64(846)))}
 	specTask0846 = aslrt.TaskSpec{
-		IO: &ioTask0846,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, directShape1(int64(846)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0847   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, directShape1(int64(847)))}
 	specTask0847 = aslrt.TaskSpec{
-		IO: &ioTask0847,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, directShape1(int64(847)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0848   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, directShape1(int64(848)))}
 	specTask0848 = aslrt.TaskSpec{
-		IO: &ioTask0848,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, directShape1(int64(848)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0849   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, directShape1(int64(849)))}
 	specTask0849 = aslrt.TaskSpec{
-		IO: &ioTask0849,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, directShape1(int64(849)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0850   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, directShape1(int64(850)))}
 	specTask0850 = aslrt.TaskSpec{
-		IO: &ioTask0850,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, directShape1(int64(850)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0851   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, directShape1(int64(851)))}
 	specTask0851 = aslrt.TaskSpec{
-		IO: &ioTask0851,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, directShape1(int64(851)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0852   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, directShape1(int64(852)))}
 	specTask0852 = aslrt.TaskSpec{
-		IO: &ioTask0852,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, directShape1(int64(852)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0853   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, directShape1(int64(853)))}
 	specTask0853 = aslrt.TaskSpec{
-		IO: &ioTask0853,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, directShape1(int64(853)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0854   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, directShape1(int64(854)))}
 	specTask0854 = aslrt.TaskSpec{
-		IO: &ioTask0854,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, directShape1(int64(854)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0855   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, directShape1(int64(855)))}
 	specTask0855 = aslrt.TaskSpec{
-		IO: &ioTask0855,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, directShape1(int64(855)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0856   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, directShape1(int64(856)))}
 	specTask0856 = aslrt.TaskSpec{
-		IO: &ioTask0856,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, directShape1(int64(856)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0857   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, directShape1(int64(857)))}
 	specTask0857 = aslrt.TaskSpec{
-		IO: &ioTask0857,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, directShape1(int64(857)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0858   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, directShape1(int64(858)))}
 	specTask0858 = aslrt.TaskSpec{
-		IO: &ioTask0858,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, directShape1(int64(858)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0859   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, directShape1(int64(859)))}
 	specTask0859 = aslrt.TaskSpec{
-		IO: &ioTask0859,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, directShape1(int64(859)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0860   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, directShape1(int64(860)))}
 	specTask0860 = aslrt.TaskSpec{
-		IO: &ioTask0860,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, directShape1(int64(860)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0861   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, directShape1(int64(861)))}
 	specTask0861 = aslrt.TaskSpec{
-		IO: &ioTask0861,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, directShape1(int64(861)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0862   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, directShape1(int64(862)))}
 	specTask0862 = aslrt.TaskSpec{
-		IO: &ioTask0862,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, directShape1(int64(862)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0863   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, directShape1(int64(863)))}
 	specTask0863 = aslrt.TaskSpec{
-		IO: &ioTask0863,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, directShape1(int64(863)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0864   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, directShape1(int64(864)))}
 	specTask0864 = aslrt.TaskSpec{
-		IO: &ioTask0864,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, directShape1(int64(864)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0865   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, directShape1(int64(865)))}
 	specTask0865 = aslrt.TaskSpec{
-		IO: &ioTask0865,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, directShape1(int64(865)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0866   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, directShape1(int64(866)))}
 	specTask0866 = aslrt.TaskSpec{
-		IO: &ioTask0866,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, directShape1(int64(866)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0867   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, directShape1(int64(867)))}
 	specTask0867 = aslrt.TaskSpec{
-		IO: &ioTask0867,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, directShape1(int64(867)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0868   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, directShape1(int64(868)))}
 	specTask0868 = aslrt.TaskSpec{
-		IO: &ioTask0868,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, directShape1(int64(868)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0869   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, directShape1(int64(869)))}
 	specTask0869 = aslrt.TaskSpec{
-		IO: &ioTask0869,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, directShape1(int64(869)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0870   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, directShape1(int64(870)))}
 	specTask0870 = aslrt.TaskSpec{
-		IO: &ioTask0870,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, directShape1(int64(870)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0871   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, directShape1(int64(871)))}
 	specTask0871 = aslrt.TaskSpec{
-		IO: &ioTask0871,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, directShape1(int64(871)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0872   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, directShape1(int64(872)))}
 	specTask0872 = aslrt.TaskSpec{
-		IO: &ioTask0872,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, directShape1(int64(872)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0873   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, directShape1(int64(873)))}
 	specTask0873 = aslrt.TaskSpec{
-		IO: &ioTask0873,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, directShape1(int64(873)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0874   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, directShape1(int64(874)))}
 	specTask0874 = aslrt.TaskSpec{
-		IO: &ioTask0874,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, directShape1(int64(874)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0875   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, directShape1(int64(875)))}
 	specTask0875 = aslrt.TaskSpec{
-		IO: &ioTask0875,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, directShape1(int64(875)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0876   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, directShape1(int64(876)))}
 	specTask0876 = aslrt.TaskSpec{
-		IO: &ioTask0876,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, directShape1(int64(876)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0877   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, directShape1(int64(877)))}
 	specTask0877 = aslrt.TaskSpec{
-		IO: &ioTask0877,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, directShape1(int64(877)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0878   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, directShape1(int64(878)))}
 	specTask0878 = aslrt.TaskSpec{
-		IO: &ioTask0878,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, directShape1(int64(878)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0879   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, directShape1(int64(879)))}
 	specTask0879 = aslrt.TaskSpec{
-		IO: &ioTask0879,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, directShape1(int64(879)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0880   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, directShape1(int64(880)))}
 	specTask0880 = aslrt.TaskSpec{
-		IO: &ioTask0880,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, directShape1(int64(880)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0881   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, directShape1(int64(881)))}
 	specTask0881 = aslrt.TaskSpec{
-		IO: &ioTask0881,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, directShape1(int64(881)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0882   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, directShape1(int64(882)))}
 	specTask0882 = aslrt.TaskSpec{
-		IO: &ioTask0882,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, directShape1(int64(882)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0883   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, directShape1(int64(883)))}
 	specTask0883 = aslrt.TaskSpec{
-		IO: &ioTask0883,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, directShape1(int64(883)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0884   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, directShape1(int64(884)))}
 	specTask0884 = aslrt.TaskSpec{
-		IO: &ioTask0884,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, directShape1(int64(884)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0885   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, directShape1(int64(885)))}
 	specTask0885 = aslrt.TaskSpec{
-		IO: &ioTask0885,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, directShape1(int64(885)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0886   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, directShape1(int64(886)))}
 	specTask0886 = aslrt.TaskSpec{
-		IO: &ioTask0886,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, directShape1(int64(886)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0887   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, directShape1(int64(887)))}
 	specTask0887 = aslrt.TaskSpec{
-		IO: &ioTask0887,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, directShape1(int64(887)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0888   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, directShape1(int64(888)))}
 	specTask0888 = aslrt.TaskSpec{
-		IO: &ioTask0888,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, directShape1(int64(888)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0889   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, directShape1(int64(889)))}
 	specTask0889 = aslrt.TaskSpec{
-		IO: &ioTask0889,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, directShape1(int64(889)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0890   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, directShape1(int64(890)))}
 	specTask0890 = aslrt.TaskSpec{
-		IO: &ioTask0890,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, directShape1(int64(890)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0891   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, directShape1(int64(891)))}
 	specTask0891 = aslrt.TaskSpec{
-		IO: &ioTask0891,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, directShape1(int64(891)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0892   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, directShape1(int64(892)))}
 	specTask0892 = aslrt.TaskSpec{
-		IO: &ioTask0892,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, directShape1(int64(892)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0893   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, directShape1(int64(893)))}
 	specTask0893 = aslrt.TaskSpec{
-		IO: &ioTask0893,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, directShape1(int64(893)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0894   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, directShape1(int64(894)))}
 	specTask0894 = aslrt.TaskSpec{
-		IO: &ioTask0894,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, directShape1(int64(894)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0895   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, directShape1(int64(895)))}
 	specTask0895 = aslrt.TaskSpec{
-		IO: &ioTask0895,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, directShape1(int64(895)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0896   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, directShape1(int64(896)))}
 	specTask0896 = aslrt.TaskSpec{
-		IO: &ioTask0896,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, directShape1(int64(896)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0897   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, directShape1(int64(897)))}
 	specTask0897 = aslrt.TaskSpec{
-		IO: &ioTask0897,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, directShape1(int64(897)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0898   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, directShape1(int64(898)))}
 	specTask0898 = aslrt.TaskSpec{
-		IO: &ioTask0898,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, directShape1(int64(898)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0899   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, directShape1(int64(899)))}
 	specTask0899 = aslrt.TaskSpec{
-		IO: &ioTask0899,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, directShape1(int64(899)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0900   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, directShape1(int64(900)))}
 	specTask0900 = aslrt.TaskSpec{
-		IO: &ioTask0900,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, directShape1(int64(900)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0901   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, directShape1(int64(901)))}
 	specTask0901 = aslrt.TaskSpec{
-		IO: &ioTask0901,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, directShape1(int64(901)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0902   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, directShape1(int64(902)))}
 	specTask0902 = aslrt.TaskSpec{
-		IO: &ioTask0902,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, directShape1(int64(902)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0903   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, directShape1(int64(903)))}
 	specTask0903 = aslrt.TaskSpec{
-		IO: &ioTask0903,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, directShape1(int64(903)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0904   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, directShape1(int64(904)))}
 	specTask0904 = aslrt.TaskSpec{
-		IO: &ioTask0904,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, directShape1(int64(904)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0905   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, directShape1(int64(905)))}
 	specTask0905 = aslrt.TaskSpec{
-		IO: &ioTask0905,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, directShape1(int64(905)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0906   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, directShape1(int64(906)))}
 	specTask0906 = aslrt.TaskSpec{
-		IO: &ioTask0906,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, directShape1(int64(906)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0907   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, directShape1(int64(907)))}
 	specTask0907 = aslrt.TaskSpec{
-		IO: &ioTask0907,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, directShape1(int64(907)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0908   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, directShape1(int64(908)))}
 	specTask0908 = aslrt.TaskSpec{
-		IO: &ioTask0908,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, directShape1(int64(908)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0909   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, directShape1(int64(909)))}
 	specTask0909 = aslrt.TaskSpec{
-		IO: &ioTask0909,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, directShape1(int64(909)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0910   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, directShape1(int64(910)))}
 	specTask0910 = aslrt.TaskSpec{
-		IO: &ioTask0910,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, directShape1(int64(910)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0911   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, directShape1(int64(911)))}
 	specTask0911 = aslrt.TaskSpec{
-		IO: &ioTask0911,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, directShape1(int64(911)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0912   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, directShape1(int64(912)))}
 	specTask0912 = aslrt.TaskSpec{
-		IO: &ioTask0912,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, directShape1(int64(912)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0913   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, directShape1(int64(913)))}
 	specTask0913 = aslrt.TaskSpec{
-		IO: &ioTask0913,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, directShape1(int64(913)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0914   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, directShape1(int64(914)))}
 	specTask0914 = aslrt.TaskSpec{
-		IO: &ioTask0914,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, directShape1(int64(914)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0915   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, directShape1(int64(915)))}
 	specTask0915 = aslrt.TaskSpec{
-		IO: &ioTask0915,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, directShape1(int64(915)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0916   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, directShape1(int64(916)))}
 	specTask0916 = aslrt.TaskSpec{
-		IO: &ioTask0916,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, directShape1(int64(916)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0917   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, directShape1(int64(917)))}
 	specTask0917 = aslrt.TaskSpec{
-		IO: &ioTask0917,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, directShape1(int64(917)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0918   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, directShape1(int64(918)))}
 	specTask0918 = aslrt.TaskSpec{
-		IO: &ioTask0918,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, directShape1(int64(918)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0919   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, directShape1(int64(919)))}
 	specTask0919 = aslrt.TaskSpec{
-		IO: &ioTask0919,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, directShape1(int64(919)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0920   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, directShape1(int64(920)))}
 	specTask0920 = aslrt.TaskSpec{
-		IO: &ioTask0920,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, directShape1(int64(920)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0921   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, directShape1(int64(921)))}
 	specTask0921 = aslrt.TaskSpec{
-		IO: &ioTask0921,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, directShape1(int64(921)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0922   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, directShape1(int64(922)))}
 	specTask0922 = aslrt.TaskSpec{
-		IO: &ioTask0922,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, directShape1(int64(922)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0923   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, directShape1(int64(923)))}
 	specTask0923 = aslrt.TaskSpec{
-		IO: &ioTask0923,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, directShape1(int64(923)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0924   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, directShape1(int64(924)))}
 	specTask0924 = aslrt.TaskSpec{
-		IO: &ioTask0924,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, directShape1(int64(924)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0925   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, directShape1(int64(925)))}
 	specTask0925 = aslrt.TaskSpec{
-		IO: &ioTask0925,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, directShape1(int64(925)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0926   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, directShape1(int64(926)))}
 	specTask0926 = aslrt.TaskSpec{
-		IO: &ioTask0926,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, directShape1(int64(926)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0927   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, directShape1(int64(927)))}
 	specTask0927 = aslrt.TaskSpec{
-		IO: &ioTask0927,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, directShape1(int64(927)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0928   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, directShape1(int64(928)))}
 	specTask0928 = aslrt.TaskSpec{
-		IO: &ioTask0928,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, directShape1(int64(928)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0929   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, directShape1(int64(929)))}
 	specTask0929 = aslrt.TaskSpec{
-		IO: &ioTask0929,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, directShape1(int64(929)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0930   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, directShape1(int64(930)))}
 	specTask0930 = aslrt.TaskSpec{
-		IO: &ioTask0930,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, directShape1(int64(930)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0931   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, directShape1(int64(931)))}
 	specTask0931 = aslrt.TaskSpec{
-		IO: &ioTask0931,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, directShape1(int64(931)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0932   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, directShape1(int64(932)))}
 	specTask0932 = aslrt.TaskSpec{
-		IO: &ioTask0932,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, directShape1(int64(932)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0933   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, directShape1(int64(933)))}
 	specTask0933 = aslrt.TaskSpec{
-		IO: &ioTask0933,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, directShape1(int64(933)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0934   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, directShape1(int64(934)))}
 	specTask0934 = aslrt.TaskSpec{
-		IO: &ioTask0934,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, directShape1(int64(934)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0935   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, directShape1(int64(935)))}
 	specTask0935 = aslrt.TaskSpec{
-		IO: &ioTask0935,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, directShape1(int64(935)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0936   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, directShape1(int64(936)))}
 	specTask0936 = aslrt.TaskSpec{
-		IO: &ioTask0936,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, directShape1(int64(936)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0937   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, directShape1(int64(937)))}
 	specTask0937 = aslrt.TaskSpec{
-		IO: &ioTask0937,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, directShape1(int64(937)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0938   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, directShape1(int64(938)))}
 	specTask0938 = aslrt.TaskSpec{
-		IO: &ioTask0938,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, directShape1(int64(938)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0939   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, directShape1(int64(939)))}
 	specTask0939 = aslrt.TaskSpec{
-		IO: &ioTask0939,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, directShape1(int64(939)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0940   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, directShape1(int64(940)))}
 	specTask0940 = aslrt.TaskSpec{
-		IO: &ioTask0940,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, directShape1(int64(940)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0941   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, directShape1(int64(941)))}
 	specTask0941 = aslrt.TaskSpec{
-		IO: &ioTask0941,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, directShape1(int64(941)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0942   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, directShape1(int64(942)))}
 	specTask0942 = aslrt.TaskSpec{
-		IO: &ioTask0942,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, directShape1(int64(942)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0943   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, directShape1(int64(943)))}
 	specTask0943 = aslrt.TaskSpec{
-		IO: &ioTask0943,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, directShape1(int64(943)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0944   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, directShape1(int64(944)))}
 	specTask0944 = aslrt.TaskSpec{
-		IO: &ioTask0944,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, directShape1(int64(944)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0945   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, directShape1(int64(945)))}
 	specTask0945 = aslrt.TaskSpec{
-		IO: &ioTask0945,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, directShape1(int64(945)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0946   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, directShape1(int64(946)))}
 	specTask0946 = aslrt.TaskSpec{
-		IO: &ioTask0946,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, directShape1(int64(946)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0947   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, directShape1(int64(947)))}
 	specTask0947 = aslrt.TaskSpec{
-		IO: &ioTask0947,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, directShape1(int64(947)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0948   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, directShape1(int64(948)))}
 	specTask0948 = aslrt.TaskSpec{
-		IO: &ioTask0948,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, directShape1(int64(948)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0949   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, directShape1(int64(949)))}
 	specTask0949 = aslrt.TaskSpec{
-		IO: &ioTask0949,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, directShape1(int64(949)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0950   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, directShape1(int64(950)))}
 	specTask0950 = aslrt.TaskSpec{
-		IO: &ioTask0950,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, directShape1(int64(950)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0951   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, directShape1(int64(951)))}
 	specTask0951 = aslrt.TaskSpec{
-		IO: &ioTask0951,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, directShape1(int64(951)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0952   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, directShape1(int64(952)))}
 	specTask0952 = aslrt.TaskSpec{
-		IO: &ioTask0952,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, directShape1(int64(952)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0953   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, directShape1(int64(953)))}
 	specTask0953 = aslrt.TaskSpec{
-		IO: &ioTask0953,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, directShape1(int64(953)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0954   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, directShape1(int64(954)))}
 	specTask0954 = aslrt.TaskSpec{
-		IO: &ioTask0954,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, directShape1(int64(954)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0955   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, directShape1(int64(955)))}
 	specTask0955 = aslrt.TaskSpec{
-		IO: &ioTask0955,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, directShape1(int64(955)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0956   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, directShape1(int64(956)))}
 	specTask0956 = aslrt.TaskSpec{
-		IO: &ioTask0956,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, directShape1(int64(956)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0957   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, directShape1(int64(957)))}
 	specTask0957 = aslrt.TaskSpec{
-		IO: &ioTask0957,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, directShape1(int64(957)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0958   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, directShape1(int64(958)))}
 	specTask0958 = aslrt.TaskSpec{
-		IO: &ioTask0958,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, directShape1(int64(958)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0959   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, directShape1(int64(959)))}
 	specTask0959 = aslrt.TaskSpec{
-		IO: &ioTask0959,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, directShape1(int64(959)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0960   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, directShape1(int64(960)))}
 	specTask0960 = aslrt.TaskSpec{
-		IO: &ioTask0960,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, directShape1(int64(960)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0961   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, directShape1(int64(961)))}
 	specTask0961 = aslrt.TaskSpec{
-		IO: &ioTask0961,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, directShape1(int64(961)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0962   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, directShape1(int64(962)))}
 	specTask0962 = aslrt.TaskSpec{
-		IO: &ioTask0962,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, directShape1(int64(962)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0963   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, directShape1(int64(963)))}
 	specTask0963 = aslrt.TaskSpec{
-		IO: &ioTask0963,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, directShape1(int64(963)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0964   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, directShape1(int64(964)))}
 	specTask0964 = aslrt.TaskSpec{
-		IO: &ioTask0964,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, directShape1(int64(964)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0965   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, directShape1(int64(965)))}
 	specTask0965 = aslrt.TaskSpec{
-		IO: &ioTask0965,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, directShape1(int64(965)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0966   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, directShape1(int64(966)))}
 	specTask0966 = aslrt.TaskSpec{
-		IO: &ioTask0966,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, directShape1(int64(966)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0967   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, directShape1(int64(967)))}
 	specTask0967 = aslrt.TaskSpec{
-		IO: &ioTask0967,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, directShape1(int64(967)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0968   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, directShape1(int64(968)))}
 	specTask0968 = aslrt.TaskSpec{
-		IO: &ioTask0968,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, directShape1(int64(968)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0969   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, directShape1(int64(969)))}
 	specTask0969 = aslrt.TaskSpec{
-		IO: &ioTask0969,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, directShape1(int64(969)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0970   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, directShape1(int64(970)))}
 	specTask0970 = aslrt.TaskSpec{
-		IO: &ioTask0970,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, directShape1(int64(970)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0971   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, directShape1(int64(971)))}
 	specTask0971 = aslrt.TaskSpec{
-		IO: &ioTask0971,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, directShape1(int64(971)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0972   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, directShape1(int64(972)))}
 	specTask0972 = aslrt.TaskSpec{
-		IO: &ioTask0972,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, directShape1(int64(972)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0973   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, directShape1(int64(973)))}
 	specTask0973 = aslrt.TaskSpec{
-		IO: &ioTask0973,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, directShape1(int64(973)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0974   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, directShape1(int64(974)))}
 	specTask0974 = aslrt.TaskSpec{
-		IO: &ioTask0974,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, directShape1(int64(974)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0975   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, directShape1(int64(975)))}
 	specTask0975 = aslrt.TaskSpec{
-		IO: &ioTask0975,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, directShape1(int64(975)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0976   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, directShape1(int64(976)))}
 	specTask0976 = aslrt.TaskSpec{
-		IO: &ioTask0976,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, directShape1(int64(976)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0977   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, directShape1(int64(977)))}
 	specTask0977 = aslrt.TaskSpec{
-		IO: &ioTask0977,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, directShape1(int64(977)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0978   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, directShape1(int64(978)))}
 	specTask0978 = aslrt.TaskSpec{
-		IO: &ioTask0978,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, directShape1(int64(978)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0979   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, directShape1(int64(979)))}
 	specTask0979 = aslrt.TaskSpec{
-		IO: &ioTask0979,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, directShape1(int64(979)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0980   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, directShape1(int64(980)))}
 	specTask0980 = aslrt.TaskSpec{
-		IO: &ioTask0980,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, directShape1(int64(980)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0981   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, directShape1(int64(981)))}
 	specTask0981 = aslrt.TaskSpec{
-		IO: &ioTask0981,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, directShape1(int64(981)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0982   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, directShape1(int64(982)))}
 	specTask0982 = aslrt.TaskSpec{
-		IO: &ioTask0982,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, directShape1(int64(982)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0983   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, directShape1(int64(983)))}
 	specTask0983 = aslrt.TaskSpec{
-		IO: &ioTask0983,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, directShape1(int64(983)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0984   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, directShape1(int64(984)))}
 	specTask0984 = aslrt.TaskSpec{
-		IO: &ioTask0984,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, directShape1(int64(984)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0985   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, directShape1(int64(985)))}
 	specTask0985 = aslrt.TaskSpec{
-		IO: &ioTask0985,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, directShape1(int64(985)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0986   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, directShape1(int64(986)))}
 	specTask0986 = aslrt.TaskSpec{
-		IO: &ioTask0986,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, directShape1(int64(986)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0987   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, directShape1(int64(987)))}
 	specTask0987 = aslrt.TaskSpec{
-		IO: &ioTask0987,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, directShape1(int64(987)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0988   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, directShape1(int64(988)))}
 	specTask0988 = aslrt.TaskSpec{
-		IO: &ioTask0988,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, directShape1(int64(988)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0989   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, directShape1(int64(989)))}
 	specTask0989 = aslrt.TaskSpec{
-		IO: &ioTask0989,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, directShape1(int64(989)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0990   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, directShape1(int64(990)))}
 	specTask0990 = aslrt.TaskSpec{
-		IO: &ioTask0990,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, directShape1(int64(990)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0991   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, directShape1(int64(991)))}
 	specTask0991 = aslrt.TaskSpec{
-		IO: &ioTask0991,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, directShape1(int64(991)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0992   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, directShape1(int64(992)))}
 	specTask0992 = aslrt.TaskSpec{
-		IO: &ioTask0992,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, directShape1(int64(992)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0993   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, directShape1(int64(993)))}
 	specTask0993 = aslrt.TaskSpec{
-		IO: &ioTask0993,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, directShape1(int64(993)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0994   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, directShape1(int64(994)))}
 	specTask0994 = aslrt.TaskSpec{
-		IO: &ioTask0994,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, directShape1(int64(994)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0995   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, directShape1(int64(995)))}
 	specTask0995 = aslrt.TaskSpec{
-		IO: &ioTask0995,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, directShape1(int64(995)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0996   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, directShape1(int64(996)))}
 	specTask0996 = aslrt.TaskSpec{
-		IO: &ioTask0996,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, directShape1(int64(996)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0997   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, directShape1(int64(997)))}
 	specTask0997 = aslrt.TaskSpec{
-		IO: &ioTask0997,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, directShape1(int64(997)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0998   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, directShape1(int64(998)))}
 	specTask0998 = aslrt.TaskSpec{
-		IO: &ioTask0998,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, directShape1(int64(998)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
-	ioTask0999   = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, directShape1(int64(999)))}
 	specTask0999 = aslrt.TaskSpec{
-		IO: &ioTask0999,
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, directShape1(int64(999)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},

@@ -71,6 +71,17 @@ type stateIO struct {
 // out when the state applies it itself (states with Assign, which reads
 // the selected result).
 func (e *emitter) stateIO(io *ir.IO, withSelector bool) stateIO {
+	d, s := e.ioFields(io, withSelector)
+	if s.input || s.output {
+		s.name = io.GoName
+		e.addVar(io.GoName, rt("StateIO").Values(d.lines()...))
+	}
+	return s
+}
+
+// ioFields are the fields of the aslrt.StateIO of a state, and what it
+// processes.
+func (e *emitter) ioFields(io *ir.IO, withSelector bool) (fields, stateIO) {
 	var d fields
 	var s stateIO
 	if f := io.InputPath; f != nil {
@@ -93,11 +104,7 @@ func (e *emitter) stateIO(io *ir.IO, withSelector bool) stateIO {
 		d.add("OutputPath", e.pathField(f))
 		s.output = true
 	}
-	if s.input || s.output {
-		s.name = io.GoName
-		e.addVar(io.GoName, rt("StateIO").Values(d.lines()...))
-	}
-	return s
+	return d, s
 }
 
 // input adds the computation of a state's effective input, the value

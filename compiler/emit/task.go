@@ -60,10 +60,12 @@ func taskShortcut(s *ir.Task) bool {
 // taskCall emits a Task state that taskShortcut accepts: its
 // aslrt.TaskSpec, and a state function of one call of Exec.Task.
 func (e *emitter) taskCall(s *ir.Task) {
-	io := e.stateIO(&s.IO, true)
+	// The StateIO is part of the spec, so that a run of the state reads
+	// one variable of its own besides its State.
+	iod, io := e.ioFields(&s.IO, true)
 	var d fields
-	if io.name != "" {
-		d.add("IO", jen.Op("&").Id(io.name))
+	if io.input || io.output {
+		d.add("IO", rt("StateIO").Values(iod.lines()...))
 	}
 	if len(s.Retry) > 0 {
 		d.add("Retry", e.retriers(s.Retry))

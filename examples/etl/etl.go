@@ -136,8 +136,7 @@ var (
 	specFetchFromDatabase = aslrt.TaskSpec{}
 	specFetchFromS3       = aslrt.TaskSpec{}
 	pathMergedRecords     = aslrt.MustReferencePath("$.mergedRecords")
-	ioMergeData           = aslrt.StateIO{ResultPath: pathMergedRecords}
-	specMergeData         = aslrt.TaskSpec{IO: &ioMergeData}
+	specMergeData         = aslrt.TaskSpec{IO: aslrt.StateIO{ResultPath: pathMergedRecords}}
 	specTransformRecord   = aslrt.TaskSpec{}
 	specLoadRecord        = aslrt.TaskSpec{}
 )

@@ -157,11 +157,9 @@ var (
 		ResultPath: pathSecond,
 	}
 	pathTask        = aslrt.MustReferencePath("$.task")
-	ioNew           = aslrt.StateIO{ResultPath: pathTask}
-	specNew         = aslrt.TaskSpec{IO: &ioNew}
+	specNew         = aslrt.TaskSpec{IO: aslrt.StateIO{ResultPath: pathTask}}
 	pathTask2       = aslrt.MustReferencePath("$.task2")
-	ioQuotedState   = aslrt.StateIO{ResultPath: pathTask2}
-	specQuotedState = aslrt.TaskSpec{IO: &ioQuotedState}
+	specQuotedState = aslrt.TaskSpec{IO: aslrt.StateIO{ResultPath: pathTask2}}
 	rulesRun2       = []*aslrt.Rule{
 		aslrt.StringEquals(aslrt.MustReferencePath("$.first['a`b']"), "c\"d").Direct(func(in aslrt.Value) (bool, bool) {
 			v0, ok := aslrt.Field(in, "first")

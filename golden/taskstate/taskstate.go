@@ -85,43 +85,42 @@ var (
 )
 
 var (
-	pathQuote  = aslrt.MustReferencePath("$.quote")
-	ioGetQuote = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"symbol.$":"$.symbol","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Field(in, "symbol")
-			if !ok {
-				return nil, false
-			}
-			v1, ok := aslrt.Field(s.ContextObject(), "State")
-			if ok {
-				v1, ok = aslrt.Field(v1, "RetryCount")
-			}
-			if !ok {
-				return nil, false
-			}
-			return aslrt.Object2(
-				"symbol", v0,
-				"attempt", v1,
-			), true
-		}),
-		ResultSelector: aslrt.MustTemplateDirect(`{"price.$":"$.price","currency.$":"$.currency"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
-			v0, ok := aslrt.Field(in, "price")
-			if !ok {
-				return nil, false
-			}
-			v1, ok := aslrt.Field(in, "currency")
-			if !ok {
-				return nil, false
-			}
-			return aslrt.Object2(
-				"price", v0,
-				"currency", v1,
-			), true
-		}),
-		ResultPath: pathQuote,
-	}
+	pathQuote    = aslrt.MustReferencePath("$.quote")
 	specGetQuote = aslrt.TaskSpec{
-		IO: &ioGetQuote,
+		IO: aslrt.StateIO{
+			Parameters: aslrt.MustTemplateDirect(`{"symbol.$":"$.symbol","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+				v0, ok := aslrt.Field(in, "symbol")
+				if !ok {
+					return nil, false
+				}
+				v1, ok := aslrt.Field(s.ContextObject(), "State")
+				if ok {
+					v1, ok = aslrt.Field(v1, "RetryCount")
+				}
+				if !ok {
+					return nil, false
+				}
+				return aslrt.Object2(
+					"symbol", v0,
+					"attempt", v1,
+				), true
+			}),
+			ResultSelector: aslrt.MustTemplateDirect(`{"price.$":"$.price","currency.$":"$.currency"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+				v0, ok := aslrt.Field(in, "price")
+				if !ok {
+					return nil, false
+				}
+				v1, ok := aslrt.Field(in, "currency")
+				if !ok {
+					return nil, false
+				}
+				return aslrt.Object2(
+					"price", v0,
+					"currency", v1,
+				), true
+			}),
+			ResultPath: pathQuote,
+		},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Service.Unavailable"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 3.0, Jitter: aslrt.JitterNone},
 			{ErrorEquals: []string{"States.Timeout"}, IntervalSeconds: 1, MaxAttempts: 0, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
