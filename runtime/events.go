@@ -1,8 +1,10 @@
 package aslrt
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -115,7 +117,8 @@ const maxHistoryEvents = 25000
 // hook in id order.
 //
 // Events are counted per segment: the execution itself, and each Parallel
-// branch and Map iteration, which get one segment each. A segment is
+// branch and Map iteration, which get one segment each (without a hook or
+// logger, a Map keeps a count per iteration instead: group). A segment is
 // counted by its scope's goroutine alone, with a plain integer. A branch's
 // events are numbered as if the branches before it had all run first, so
 // ids do not depend on how concurrent branches interleave: the first event
@@ -155,6 +158,8 @@ type segment struct {
 	grp *group
 	// finished is set when the branch or iteration has ended.
 	finished atomic.Bool
+	// idx is the item of a Map iteration's segment in a counted group.
+	idx int
 
 	// guarded by history.mu
 	known  bool
@@ -182,13 +187,26 @@ func (s *segment) events() int64 {
 }
 
 // group is the set of segments of one run of a Parallel or Map state.
+//
+// A Map without a hook or logger is counted: instead of a segment per
+// item it keeps one count per item in counts, and its iterations run in
+// segments of the workers', each used again for the worker's next item.
+// Nothing refers to such a segment once its iteration has succeeded, as
+// nothing waits for ids; the segment of an iteration that failed is
+// retired instead, as its failure may still need an id.
 type group struct {
 	parent *segment
 	fork   int64 // parent.n when the group started
 	kids   []segment
-	done   atomic.Int64 // events of the finished kids
-	prefix int          // kids[:prefix] are finished and known
-	sum    int64        // events in kids[:prefix]
+	// counts holds, in a counted group, one more than the events of each
+	// finished item, 0 for an item not finished yet; ends their virtual
+	// end times, with a virtual clock.
+	counts  []atomic.Int64
+	ends    []int64
+	retired []*segment   // segments of failed items; guarded by history.mu
+	done    atomic.Int64 // events of the finished kids
+	prefix  int          // kids[:prefix] are finished and known (counts[:prefix] finished)
+	sum     int64        // events in kids[:prefix]
 }
 
 func (h *history) init(hook func(Event), logger *slog.Logger, name string) {
@@ -244,11 +262,21 @@ func (h *history) log(ev *Event) {
 	h.logger.LogAttrs(context.Background(), level, string(ev.Type), attrs...)
 }
 
-// startGroup starts g, n segments after the events of s so far.
-func (h *history) startGroup(g *group, s *segment, n int) {
-	*g = group{parent: s, fork: s.n, kids: make([]segment, n)}
-	for i := range g.kids {
-		g.kids[i].grp = g
+// startGroup starts g, n segments after the events of s so far; a
+// counted group (group.counts) gets counts instead of segments, and ends
+// too with ends.
+func (h *history) startGroup(g *group, s *segment, n int, counted, ends bool) {
+	*g = group{parent: s, fork: s.n}
+	if counted {
+		g.counts = make([]atomic.Int64, n)
+		if ends {
+			g.ends = make([]int64, n)
+		}
+	} else {
+		g.kids = make([]segment, n)
+		for i := range g.kids {
+			g.kids[i].grp = g
+		}
 	}
 	h.mu.Lock()
 	s.active = g
@@ -283,6 +311,49 @@ func (h *history) finish(g *group, i int) {
 	h.mu.Unlock()
 }
 
+// use makes s, a worker's segment, the segment of item i of the counted
+// group g. The iteration s counted before has ended and succeeded: only
+// its goroutines touched s since (history.resolve).
+func (s *segment) use(g *group, i int) {
+	if s.grp != g {
+		s.grp = g
+	}
+	s.idx, s.n = i, 0
+	if s.known {
+		s.known, s.base = false, 0
+	}
+}
+
+// finishItem marks item i of the counted group g finished with the events
+// of its segment s; a failed item's segment is retired.
+func (h *history) finishItem(g *group, s *segment, i int, failed bool) {
+	if failed {
+		h.mu.Lock()
+		g.retired = append(g.retired, s)
+		h.mu.Unlock()
+	}
+	g.done.Add(s.n)
+	// counts before waiters, as in finish.
+	g.counts[i].Store(s.n + 1)
+	if h.waiters.Load() == 0 {
+		return
+	}
+	h.mu.Lock()
+	h.cond.Broadcast()
+	h.mu.Unlock()
+}
+
+// waitItem waits until item i of the counted group g has finished.
+func (h *history) waitItem(g *group, i int) {
+	h.mu.Lock()
+	h.waiters.Add(1)
+	for g.counts[i].Load() == 0 {
+		h.cond.Wait()
+	}
+	h.waiters.Add(-1)
+	h.mu.Unlock()
+}
+
 // waitFinished waits until segment s has finished.
 func (h *history) waitFinished(s *segment) {
 	h.mu.Lock()
@@ -305,8 +376,18 @@ func (h *history) join(g *group) {
 		g.kids[i].finished.Store(true)
 		n += g.kids[i].n
 	}
+	for i := range g.counts {
+		if c := g.counts[i].Load(); c != 0 {
+			n += c - 1
+		} else {
+			g.counts[i].Store(1)
+		}
+	}
 	if !s.known && !h.sink {
 		h.resolve(s)
+	}
+	if len(g.retired) > 0 {
+		h.joinRetired(g)
 	}
 	if s.known {
 		h.propagate(g)
@@ -327,6 +408,28 @@ func (h *history) join(g *group) {
 	s.active = nil
 	h.cond.Broadcast()
 	h.mu.Unlock()
+}
+
+// joinRetired gives the retired segments of the counted group g, which is
+// ending, their place in the parent: their bases if the parent's is known,
+// else their offsets in it; h.mu is held.
+func (h *history) joinRetired(g *group) {
+	s := g.parent
+	slices.SortFunc(g.retired, func(a, b *segment) int { return cmp.Compare(a.idx, b.idx) })
+	off, j := g.fork, 0
+	for _, r := range g.retired {
+		for ; j < r.idx; j++ {
+			off += g.counts[j].Load() - 1
+		}
+		switch {
+		case r.known:
+		case s.known:
+			h.makeKnown(r, s.base+off)
+		default:
+			r.up, r.off = s, off
+		}
+	}
+	g.retired = nil
 }
 
 // makeKnown sets the base of s and delivers what waited for it; h.mu is held.
@@ -392,11 +495,35 @@ func (h *history) resolve(s *segment) {
 			return
 		}
 		h.resolve(g.parent)
-		if g.parent.known {
+		switch {
+		case !g.parent.known:
+		case g.counts != nil:
+			h.resolveItem(g, s)
+		default:
 			h.propagate(g)
 		}
 		return
 	}
+}
+
+// resolveItem makes known the base of s, the segment of an item of the
+// counted group g, if the items before it have finished; g.parent is known
+// and h.mu is held.
+func (h *history) resolveItem(g *group, s *segment) {
+	i := s.idx
+	for g.prefix < i {
+		c := g.counts[g.prefix].Load()
+		if c == 0 {
+			return
+		}
+		g.sum += c - 1
+		g.prefix++
+	}
+	base := g.sum
+	for j := i; j < g.prefix; j++ {
+		base -= g.counts[j].Load() - 1
+	}
+	h.makeKnown(s, g.parent.base+g.fork+base)
 }
 
 // idLocked returns the id of the event at index i of s if it is known;

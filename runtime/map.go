@@ -106,7 +106,17 @@ func (g *Group) Items() []Value { return g.items }
 // as the virtual clock runs iteration i after iteration i-Limit(). Work
 // does so for a pool of workers.
 func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
-	return g.iterate(new(Exec), ctx, i, fn, false)
+	w := new(worker)
+	seg := &w.seg
+	return g.iterate(&w.x, &seg, ctx, i, fn, false)
+}
+
+// worker is the scope of a Map worker (Work) or iteration (Iteration),
+// with the segment its iterations record their events in when the group
+// is counted (group.counts).
+type worker struct {
+	x   Exec
+	seg segment
 }
 
 // Workers returns how many workers the generated code runs Work in: the
@@ -128,26 +138,41 @@ func (g *Group) Workers() int { return min(g.lanes, len(g.items)) }
 // The iterations of one worker reuse one scope; an item taken after
 // another iteration failed is not started (no MapIterationStarted).
 func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) error {
-	kx := new(Exec)
+	w := new(worker)
+	seg := &w.seg
 	for again := false; ctx.Err() == nil; again = true {
 		i := int(g.next.Add(1) - 1)
 		if i >= len(g.items) {
 			return nil
 		}
-		if err := g.iterate(kx, ctx, i, fn, again); err != nil {
+		if err := g.iterate(&w.x, &seg, ctx, i, fn, again); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// iterate runs iteration i in the scope kx.
-func (g *Group) iterate(kx *Exec, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
-	g.initKid(kx, ctx, i, again)
+// iterate runs iteration i in the scope kx. In a counted group the
+// iteration records its events in *seg, which is replaced by a new
+// segment when the iteration retires it (history.finishItem); in others,
+// in its own segment of the group.
+func (g *Group) iterate(kx *Exec, seg **segment, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
+	counted := g.hist.counts != nil
+	var s *segment
+	if counted {
+		s = *seg
+		s.use(&g.hist, i)
+	} else {
+		s = &g.hist.kids[i]
+	}
+	g.initKid(kx, ctx, i, s, again)
 	kx.ownItem = mapItem{index: i, value: g.items[i]}
 	kx.item = &kx.ownItem
 	kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
 	out, err := fn(kx, g.items[i])
+	if counted && err != nil {
+		*seg = new(segment) // done retires s
+	}
 	return g.done(kx, i, out, err)
 }
 

@@ -67,7 +67,7 @@ func (x *Exec) newGroup(n int, isMap bool) *Group {
 		g.fork = x.tl.now.Load()
 		g.lanes = n
 	}
-	x.e.h.startGroup(&g.hist, x.seg, n)
+	x.e.h.startGroup(&g.hist, x.seg, n, isMap && !x.e.h.sink, x.tl != nil)
 	return g
 }
 
@@ -79,26 +79,32 @@ func (g *Group) Len() int { return len(g.results) }
 // for the errgroup.
 func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Value) (Value, error)) error {
 	kx := &g.scopes[i]
-	g.initKid(kx, ctx, i, false)
+	g.initKid(kx, ctx, i, &g.hist.kids[i], false)
 	out, err := fn(kx, in)
 	return g.done(kx, i, out, err)
 }
 
-// initKid makes kx the scope of branch or iteration i; again says kx was
-// the scope of the previous item of the same Map worker (Exec.reset).
-func (g *Group) initKid(kx *Exec, ctx context.Context, i int, again bool) {
+// initKid makes kx the scope of branch or iteration i, with segment seg;
+// again says kx was the scope of the previous item of the same Map worker
+// (Exec.reset).
+func (g *Group) initKid(kx *Exec, ctx context.Context, i int, seg *segment, again bool) {
 	x := g.x
 	var parent *Exec
 	if g.scoped {
 		parent = x
 	}
 	// The parent is waiting for its branches: its fields are stable.
-	kx.reset(ctx, x, &g.hist.kids[i], parent, &g.psizes, again)
+	kx.reset(ctx, x, seg, parent, &g.psizes, again)
 	if x.tl != nil {
 		start := g.fork
 		if j := i - g.lanes; j >= 0 {
-			x.e.h.waitFinished(&g.hist.kids[j])
-			start = max(start, g.hist.kids[j].end)
+			if g.hist.counts != nil {
+				x.e.h.waitItem(&g.hist, j)
+				start = max(start, g.hist.ends[j])
+			} else {
+				x.e.h.waitFinished(&g.hist.kids[j])
+				start = max(start, g.hist.kids[j].end)
+			}
 		}
 		kx.tl = &kx.ownTL
 		kx.tl.now.Store(start)
@@ -174,6 +180,7 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 		}
 	}
 	var exceeded bool
+	failed := err != nil
 	if err == nil {
 		g.results[i] = out
 		g.size.Add(int64(kx.sizeOf(out)))
@@ -199,10 +206,18 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 			}
 		}
 	}
-	if kx.tl != nil {
-		g.hist.kids[i].end = kx.tl.now.Load()
+	switch {
+	case g.hist.counts != nil:
+		if kx.tl != nil {
+			g.hist.ends[i] = kx.tl.now.Load()
+		}
+		g.x.e.h.finishItem(&g.hist, kx.seg, i, failed)
+	default:
+		if kx.tl != nil {
+			g.hist.kids[i].end = kx.tl.now.Load()
+		}
+		g.x.e.h.finish(&g.hist, i)
 	}
-	g.x.e.h.finish(&g.hist, i)
 	if exceeded {
 		return &failure{err: &Error{Name: ErrExceedToleratedFailureThreshold, Cause: "The specified tolerated failure threshold was exceeded"}}
 	}
@@ -222,6 +237,9 @@ func (g *Group) Wait(err error) ([]Value, error) {
 		end := g.fork
 		for i := range g.hist.kids {
 			end = max(end, g.hist.kids[i].end)
+		}
+		for _, t := range g.hist.ends {
+			end = max(end, t)
 		}
 		storeMax(&x.tl.now, end)
 	}
