@@ -168,7 +168,11 @@ func (g *Group) iterate(kx *Exec, seg **segment, ctx context.Context, i int, fn 
 	g.initKid(kx, ctx, i, s, again)
 	kx.ownItem = mapItem{index: i, value: g.items[i]}
 	kx.item = &kx.ownItem
-	kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
+	if g.x.e.h.sink {
+		kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
+	} else {
+		kx.seg.n++ // MapIterationStarted
+	}
 	out, err := fn(kx, g.items[i])
 	if counted && err != nil {
 		*seg = new(segment) // done retires s

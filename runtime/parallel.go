@@ -121,10 +121,16 @@ func (g *Group) initKid(kx *Exec, ctx context.Context, i int, seg *segment, agai
 // fields that already hold their new value are not written again, which
 // saves the write barriers of a whole-struct assignment (TestScopeReset).
 // With again, kx was the scope of the worker's previous item, in the same
-// context and execution, and keeps its task context (Exec.taskContext):
-// a goroutine that task left running may still read it.
+// context and execution, and keeps its context and its task context
+// (Exec.taskContext): a goroutine that task left running may still read
+// it.
 func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes, again bool) {
-	kx.ctx, kx.seg = ctx, seg
+	if !again {
+		kx.ctx = ctx
+	}
+	if kx.seg != seg {
+		kx.seg = seg
+	}
 	if kx.e != x.e {
 		kx.e = x.e
 	}
@@ -137,7 +143,9 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.tl != nil {
 		kx.tl = nil
 	}
-	kx.ownTL.now.Store(0)
+	if kx.ownTL.now.Load() != 0 {
+		kx.ownTL.now.Store(0)
+	}
 	if kx.st != x.st {
 		kx.st = x.st
 	}
@@ -148,10 +156,24 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.enteredText != x.enteredText {
 		kx.enteredText = x.enteredText
 	}
-	if kx.ctxObj != nil || kx.item != nil || kx.ownItem.value != nil || kx.owned != nil || kx.cleanArgs != nil {
-		kx.ctxObj, kx.item, kx.ownItem, kx.owned, kx.cleanArgs = nil, nil, mapItem{}, nil, nil
+	// Each pointer on its own: most are nil already (Enter clears the
+	// item, and the previous item did not need the others).
+	if kx.ctxObj != nil {
+		kx.ctxObj = nil
+	}
+	if kx.item != nil {
+		kx.item = nil
+	}
+	if kx.ownItem.value != nil {
+		kx.ownItem.value = nil
 	}
 	kx.ownItem.index = 0
+	if kx.owned != nil {
+		kx.owned = nil
+	}
+	if kx.cleanArgs != nil {
+		kx.cleanArgs = nil
+	}
 	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
@@ -186,16 +208,20 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 		g.size.Add(int64(kx.sizeOf(out)))
 	}
 	if g.isMap {
-		ev := Event{State: g.x.st.Name, Index: i}
-		switch err.(type) {
-		case nil:
-			ev.Type = MapIterationSucceeded
-		case *haltError:
-			ev.Type = MapIterationAborted
-		default:
-			ev.Type = MapIterationFailed
+		if g.x.e.h.sink {
+			ev := Event{State: g.x.st.Name, Index: i}
+			switch err.(type) {
+			case nil:
+				ev.Type = MapIterationSucceeded
+			case *haltError:
+				ev.Type = MapIterationAborted
+			default:
+				ev.Type = MapIterationFailed
+			}
+			kx.record(&ev)
+		} else {
+			kx.seg.n++ // MapIterationSucceeded, ...Failed or ...Aborted
 		}
-		kx.record(&ev)
 		if f, ok := err.(*failure); ok && g.tol.set() && f.err.Name != ErrRuntime {
 			n := g.failed.Add(1)
 			if g.tol.allows(n, len(g.results)) {
