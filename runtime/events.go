@@ -204,7 +204,7 @@ type group struct {
 	counts  []atomic.Int64
 	ends    []int64
 	retired []*segment   // segments of failed items; guarded by history.mu
-	done    atomic.Int64 // events of the finished kids
+	done    atomic.Int64 // events of the finished kids (counted groups: only under a history limit)
 	prefix  int          // kids[:prefix] are finished and known (counts[:prefix] finished)
 	sum     int64        // events in kids[:prefix]
 }
@@ -325,14 +325,18 @@ func (s *segment) use(g *group, i int) {
 }
 
 // finishItem marks item i of the counted group g finished with the events
-// of its segment s; a failed item's segment is retired.
-func (h *history) finishItem(g *group, s *segment, i int, failed bool) {
+// of its segment s; a failed item's segment is retired. Without limit (no
+// history limit applies), the events are not added to g.done, which only
+// segment.events reads.
+func (h *history) finishItem(g *group, s *segment, i int, failed, limit bool) {
 	if failed {
 		h.mu.Lock()
 		g.retired = append(g.retired, s)
 		h.mu.Unlock()
 	}
-	g.done.Add(s.n)
+	if limit {
+		g.done.Add(s.n)
+	}
 	// counts before waiters, as in finish.
 	g.counts[i].Store(s.n + 1)
 	if h.waiters.Load() == 0 {

@@ -108,15 +108,19 @@ func (g *Group) Items() []Value { return g.items }
 func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
 	w := new(worker)
 	seg := &w.seg
-	return g.iterate(&w.x, &seg, ctx, i, fn, false)
+	err := g.iterate(w, &seg, ctx, i, fn, false)
+	g.size.Add(w.size)
+	return err
 }
 
 // worker is the scope of a Map worker (Work) or iteration (Iteration),
 // with the segment its iterations record their events in when the group
-// is counted (group.counts).
+// is counted (group.counts), and the sum of the bounds of the sizes of
+// its results, which it adds to the group's when it ends.
 type worker struct {
-	x   Exec
-	seg segment
+	x    Exec
+	seg  segment
+	size int64
 }
 
 // Workers returns how many workers the generated code runs Work in: the
@@ -143,12 +147,14 @@ func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) 
 	for again := false; ctx.Err() == nil; again = true {
 		i := int(g.next.Add(1) - 1)
 		if i >= len(g.items) {
-			return nil
+			break
 		}
-		if err := g.iterate(&w.x, &seg, ctx, i, fn, again); err != nil {
+		if err := g.iterate(w, &seg, ctx, i, fn, again); err != nil {
+			g.size.Add(w.size)
 			return err
 		}
 	}
+	g.size.Add(w.size)
 	return nil
 }
 
@@ -156,7 +162,8 @@ func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) 
 // iteration records its events in *seg, which is replaced by a new
 // segment when the iteration retires it (history.finishItem); in others,
 // in its own segment of the group.
-func (g *Group) iterate(kx *Exec, seg **segment, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
+func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
+	kx := &w.x
 	counted := g.hist.counts != nil
 	var s *segment
 	if counted {
@@ -177,7 +184,7 @@ func (g *Group) iterate(kx *Exec, seg **segment, ctx context.Context, i int, fn 
 	if counted && err != nil {
 		*seg = new(segment) // done retires s
 	}
-	return g.done(kx, i, out, err)
+	return g.done(kx, i, out, err, &w.size)
 }
 
 // MapItems returns the items a JSONPath Map state iterates over: the value

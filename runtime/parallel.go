@@ -2,6 +2,7 @@ package aslrt
 
 import (
 	"context"
+	"math"
 	"sync/atomic"
 )
 
@@ -81,7 +82,7 @@ func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Valu
 	kx := &g.scopes[i]
 	g.initKid(kx, ctx, i, &g.hist.kids[i], false)
 	out, err := fn(kx, in)
-	return g.done(kx, i, out, err)
+	return g.done(kx, i, out, err, nil)
 }
 
 // initKid makes kx the scope of branch or iteration i, with segment seg;
@@ -190,8 +191,9 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	kx.sizes.cur = sizes.cur
 }
 
-// done ends branch or iteration i with out or err.
-func (g *Group) done(kx *Exec, i int, out Value, err error) error {
+// done ends branch or iteration i with out or err. The bound of the size
+// of out is added to *size, or without size to the group's.
+func (g *Group) done(kx *Exec, i int, out Value, err error, size *int64) error {
 	if err != nil {
 		err = kx.mark(err)
 		if _, ok := err.(*haltError); ok && kx.open && kx.stSeg == kx.seg {
@@ -205,7 +207,11 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 	failed := err != nil
 	if err == nil {
 		g.results[i] = out
-		g.size.Add(int64(kx.sizeOf(out)))
+		if n := int64(kx.sizeOf(out)); size != nil {
+			*size += n
+		} else {
+			g.size.Add(n)
+		}
 	}
 	if g.isMap {
 		if g.x.e.h.sink {
@@ -237,7 +243,7 @@ func (g *Group) done(kx *Exec, i int, out Value, err error) error {
 		if kx.tl != nil {
 			g.hist.ends[i] = kx.tl.now.Load()
 		}
-		g.x.e.h.finishItem(&g.hist, kx.seg, i, failed)
+		g.x.e.h.finishItem(&g.hist, kx.seg, i, failed, g.x.e.maxEvents != math.MaxInt64)
 	default:
 		if kx.tl != nil {
 			g.hist.kids[i].end = kx.tl.now.Load()
