@@ -181,10 +181,21 @@ func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn
 		kx.seg.n++ // MapIterationStarted
 	}
 	out, err := fn(kx, g.items[i])
-	if counted && err != nil {
-		*seg = new(segment) // done retires s
+	if err != nil || !counted {
+		if counted {
+			*seg = new(segment) // done retires s
+		}
+		return g.done(kx, i, out, err, &w.size)
 	}
-	return g.done(kx, i, out, err, &w.size)
+	// What done does for a counted iteration that succeeded.
+	g.results[i] = out
+	w.size += int64(kx.sizeOf(out))
+	s.n++ // MapIterationSucceeded
+	if kx.tl != nil {
+		g.hist.ends[i] = kx.tl.now.Load()
+	}
+	g.x.e.h.finishItem(&g.hist, s, i, false, g.x.e.maxEvents != math.MaxInt64)
+	return nil
 }
 
 // MapItems returns the items a JSONPath Map state iterates over: the value
