@@ -324,24 +324,28 @@ func (s *segment) use(g *group, i int) {
 	}
 }
 
-// finishItem marks item i of the counted group g finished with the events
-// of its segment s; a failed item's segment is retired. Without limit (no
-// history limit applies), the events are not added to g.done, which only
+// retire keeps s, the segment of a failed item of the counted group g,
+// for the ids its failure may need.
+func (h *history) retire(g *group, s *segment) {
+	h.mu.Lock()
+	g.retired = append(g.retired, s)
+	h.mu.Unlock()
+}
+
+// finishItem marks an item of a counted group finished with the n events
+// of its segment: c is its count (group.counts). Only under a history
+// limit need the caller add them to the group's done first, which only
 // segment.events reads.
-func (h *history) finishItem(g *group, s *segment, i int, failed, limit bool) {
-	if failed {
-		h.mu.Lock()
-		g.retired = append(g.retired, s)
-		h.mu.Unlock()
-	}
-	if limit {
-		g.done.Add(s.n)
-	}
+func (h *history) finishItem(c *atomic.Int64, n int64) {
 	// counts before waiters, as in finish.
-	g.counts[i].Store(s.n + 1)
-	if h.waiters.Load() == 0 {
-		return
+	c.Store(n + 1)
+	if h.waiters.Load() != 0 {
+		h.wake()
 	}
+}
+
+// wake wakes the goroutines waiting for a segment or item to finish.
+func (h *history) wake() {
 	h.mu.Lock()
 	h.cond.Broadcast()
 	h.mu.Unlock()

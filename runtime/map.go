@@ -172,7 +172,10 @@ func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn
 	} else {
 		s = &g.hist.kids[i]
 	}
-	g.initKid(kx, ctx, i, s, again)
+	kx.reset(ctx, g.x, s, g.parentScope(), &g.psizes, again) // initKid
+	if g.x.tl != nil {
+		g.startTime(kx, i)
+	}
 	kx.ownItem = mapItem{index: i, value: g.items[i]}
 	kx.item = &kx.ownItem
 	if g.x.e.h.sink {
@@ -194,7 +197,10 @@ func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn
 	if kx.tl != nil {
 		g.hist.ends[i] = kx.tl.now.Load()
 	}
-	g.x.e.h.finishItem(&g.hist, s, i, false, g.x.e.maxEvents != math.MaxInt64)
+	if g.x.e.maxEvents != math.MaxInt64 {
+		g.hist.done.Add(s.n) // for segment.events under a history limit
+	}
+	g.x.e.h.finishItem(&g.hist.counts[i], s.n)
 	return nil
 }
 

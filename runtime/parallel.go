@@ -89,27 +89,39 @@ func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Valu
 // again says kx was the scope of the previous item of the same Map worker
 // (Exec.reset).
 func (g *Group) initKid(kx *Exec, ctx context.Context, i int, seg *segment, again bool) {
-	x := g.x
-	var parent *Exec
-	if g.scoped {
-		parent = x
-	}
 	// The parent is waiting for its branches: its fields are stable.
-	kx.reset(ctx, x, seg, parent, &g.psizes, again)
-	if x.tl != nil {
-		start := g.fork
-		if j := i - g.lanes; j >= 0 {
-			if g.hist.counts != nil {
-				x.e.h.waitItem(&g.hist, j)
-				start = max(start, g.hist.ends[j])
-			} else {
-				x.e.h.waitFinished(&g.hist.kids[j])
-				start = max(start, g.hist.kids[j].end)
-			}
-		}
-		kx.tl = &kx.ownTL
-		kx.tl.now.Store(start)
+	kx.reset(ctx, g.x, seg, g.parentScope(), &g.psizes, again)
+	if g.x.tl != nil {
+		g.startTime(kx, i)
 	}
+}
+
+// parentScope returns the scope whose variables the branches or
+// iterations see, or nil.
+func (g *Group) parentScope() *Exec {
+	if g.scoped {
+		return g.x
+	}
+	return nil
+}
+
+// startTime sets the virtual time at which branch or iteration i starts in
+// its scope kx: when the group started, or for a Map the end of the
+// iteration Limit() items before.
+func (g *Group) startTime(kx *Exec, i int) {
+	h := g.x.e.h
+	start := g.fork
+	if j := i - g.lanes; j >= 0 {
+		if g.hist.counts != nil {
+			h.waitItem(&g.hist, j)
+			start = max(start, g.hist.ends[j])
+		} else {
+			h.waitFinished(&g.hist.kids[j])
+			start = max(start, g.hist.kids[j].end)
+		}
+	}
+	kx.tl = &kx.ownTL
+	kx.tl.now.Store(start)
 }
 
 // reset makes kx a new scope inside x, as if it were
@@ -243,7 +255,13 @@ func (g *Group) done(kx *Exec, i int, out Value, err error, size *int64) error {
 		if kx.tl != nil {
 			g.hist.ends[i] = kx.tl.now.Load()
 		}
-		g.x.e.h.finishItem(&g.hist, kx.seg, i, failed, g.x.e.maxEvents != math.MaxInt64)
+		if failed {
+			g.x.e.h.retire(&g.hist, kx.seg)
+		}
+		if g.x.e.maxEvents != math.MaxInt64 {
+			g.hist.done.Add(kx.seg.n)
+		}
+		g.x.e.h.finishItem(&g.hist.counts[i], kx.seg.n)
 	default:
 		if kx.tl != nil {
 			g.hist.kids[i].end = kx.tl.now.Load()
