@@ -156,12 +156,12 @@ type segment struct {
 	// grp is the group this segment is a branch or iteration of; nil for
 	// the execution's own segment.
 	grp *group
-	// finished is set when the branch or iteration has ended.
-	finished atomic.Bool
 	// idx is the item of a Map iteration's segment in a counted group.
 	idx int
+	// finished is set when the branch or iteration has ended.
+	finished atomic.Bool
 
-	// guarded by history.mu
+	// guarded by history.mu (known shares a word with finished)
 	known  bool
 	base   int64
 	active *group  // the Parallel or Map group running now

@@ -158,10 +158,10 @@ func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) 
 	return nil
 }
 
-// iterate runs iteration i in the scope kx. In a counted group the
+// iterate runs iteration i in the scope of w. In a counted group the
 // iteration records its events in *seg, which is replaced by a new
-// segment when the iteration retires it (history.finishItem); in others,
-// in its own segment of the group.
+// segment when the iteration fails (done retires the old one,
+// history.retire); in others, in its own segment of the group.
 func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
 	kx := &w.x
 	counted := g.hist.counts != nil

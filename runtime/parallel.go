@@ -19,22 +19,22 @@ import (
 //	out, err := p.Wait(g.Wait())
 //
 // Each branch and iteration runs in a scope of its own (own variables,
-// own virtual time, own history segment) whose parent is the state's
-// scope. The first failure cancels the errgroup's context, which stops the
-// others, and Wait returns that failure: the branch's own error (A9.6,
-// A9.7, A12.4).
+// own virtual time, own count of events: history) whose parent is the
+// state's scope. The first failure cancels the errgroup's context, which
+// stops the others, and Wait returns that failure: the branch's own error
+// (A9.6, A9.7, A12.4).
 type Group struct {
 	x       *Exec
-	hist    group // the branches' or iterations' history segments
+	hist    group // the branches' or iterations' history segments or counts
 	results []Value
 	fork    int64 // virtual time when the group started
 	isMap   bool
+	scoped  bool // branches see the outer variables
 	items   []Value
 	lanes   int // iterations that may overlap in virtual time
 	tol     tolerance
 	failed  atomic.Int64
 	errs    []*failure // tolerated failures, by item
-	scoped  bool       // branches see the outer variables
 	// scopes are the scopes of a Parallel state's branches, in one
 	// allocation.
 	scopes []Exec
