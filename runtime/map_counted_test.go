@@ -244,3 +244,49 @@ func TestHistoryLimitInMapIterations(t *testing.T) {
 		}
 	}
 }
+
+// TestCountedMapInParallel: the causes of failures tolerated by counted
+// Maps inside Parallel branches name the same events as with a hook.
+func TestCountedMapInParallel(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	body := func(x *Exec, in Value) (Value, error) {
+		if err := x.Enter(&State{Name: "Fork", Type: ParallelState}, in); err != nil {
+			return nil, err
+		}
+		p := x.Parallel(3)
+		var wg sync.WaitGroup
+		errs := make([]error, 3)
+		for b := range errs {
+			wg.Go(func() {
+				errs[b] = p.Branch(x.Context(), b, in, func(bx *Exec, v Value) (Value, error) {
+					for range b {
+						if _, err := pass(bx, "Pad", v); err != nil {
+							return nil, err
+						}
+					}
+					return countedMachine(5+b, 2, false)(bx, v)
+				})
+			})
+		}
+		wg.Wait()
+		out, err := p.Wait(errors.Join(errs...))
+		if err != nil {
+			return nil, err
+		}
+		x.Exit(out)
+		return out, nil
+	}
+	want, err := run(t, Definition{}, MustDecode(`{}`), body, WithHistory(func(Event) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 10 {
+		got, err := run(t, Definition{}, MustDecode(`{}`), body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(EncodeString(want), EncodeString(got)); diff != "" {
+			t.Fatalf("without a hook (-with +without):\n%s", diff)
+		}
+	}
+}
