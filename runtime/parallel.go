@@ -166,8 +166,8 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 		kx.stSeg = x.stSeg
 	}
 	kx.stIdx, kx.entered, kx.retries = x.stIdx, x.entered, x.retries
-	if kx.enteredText != x.enteredText {
-		kx.enteredText = x.enteredText
+	if kx.enteredText != "" || x.enteredText != "" {
+		kx.enteredText = x.enteredText // no call comparing two empty strings
 	}
 	// Each pointer on its own: most are nil already (Enter clears the
 	// item, and the previous item did not need the others).
