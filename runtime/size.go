@@ -321,38 +321,40 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 	return sizeBound(v)
 }
 
-// flatKinds tells, member by member, the kinds of a flat object template
-// (bit i for the template's member i): one whose members are literals,
-// paths and intrinsic calls, with at most 64 members. ok is false for any
-// other template.
+// flatKinds describes a flat object template: one whose members are
+// literals, paths and intrinsic calls. ok is false for any other
+// template.
 type flatKinds struct {
 	ok bool
 	// members and size are the root's number of members and the size
 	// of its literal parts (tnode.size), kept here beside the other
 	// fields an evaluation reads
 	members, size int
-	literal       uint64
-	fromInput     uint64 // paths from the input ($)
-	call          uint64
+	// dynamic lists the members that are not literals, in order
+	dynamic []flatMember
+}
+
+// flatMember is a member of a flat template that is a path (fromInput:
+// from the input, $) or an intrinsic call, the member i of the value.
+type flatMember struct {
+	i         int
+	call      bool
+	fromInput bool
 }
 
 // flatKinds returns the flatKinds of a template whose root is n.
 func (n *tnode) flatKinds() flatKinds {
 	var k flatKinds
-	if n.kind != tObject || len(n.fields) > 64 {
+	if n.kind != tObject {
 		return k
 	}
 	for i := range n.fields {
-		bit := uint64(1) << i
 		switch f := &n.fields[i].node; f.kind {
 		case tLiteral:
-			k.literal |= bit
 		case tPath:
-			if f.path.root == RootInput {
-				k.fromInput |= bit
-			}
+			k.dynamic = append(k.dynamic, flatMember{i: i, fromInput: f.path.root == RootInput})
 		case tCall:
-			k.call |= bit
+			k.dynamic = append(k.dynamic, flatMember{i: i, call: true})
 		default:
 			return flatKinds{}
 		}
@@ -369,20 +371,22 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 		return t.root.bound(v, x, input)
 	}
 	total := t.flat.size
-	for i := range obj.members {
-		bit := uint64(1) << i
-		if t.flat.literal&bit != 0 {
-			continue
+	ms := obj.members
+	for _, d := range t.flat.dynamic {
+		// memberBound's answer, inline for scalars; assertions one by
+		// one compare the type word alone
+		m := ms[d.i].Value
+		if str, ok := m.(string); ok {
+			if d.call {
+				total += stringSize(str)
+			} else {
+				total += 2 + 6*len(str)
+			}
+		} else if _, ok := m.(int64); ok {
+			total += 20
+		} else {
+			total += memberBound(m, d.call, d.fromInput, x, input)
 		}
-		// memberBound's answer, inline for the usual members: scalars
-		// other than strings a call built, which it measures
-		m := obj.members[i].Value
-		call := t.flat.call&bit != 0
-		b, ok := scalarBound(m)
-		if _, str := m.(string); !ok || str && call {
-			b = memberBound(m, call, t.flat.fromInput&bit != 0, x, input)
-		}
-		total += b
 	}
 	return total
 }
