@@ -478,8 +478,25 @@ func (x *Exec) historyFull() error {
 // Exit records that the current state is left with output out: the
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
-	x.open = false
 	x.sizes.makeCurrent(out)
+	x.exited(out)
+}
+
+// exitSized is Exit for an output whose size is at most n, a bound the
+// scope keeps for it.
+func (x *Exec) exitSized(out Value, n int) {
+	if k, ok := keyOf(out); ok {
+		x.sizes.current(k, n)
+	} else {
+		x.sizes.makeCurrent(out)
+	}
+	x.exited(out)
+}
+
+// exited records that the current state is left with output out, whose
+// bound the scope keeps.
+func (x *Exec) exited(out Value) {
+	x.open = false
 	if !x.e.h.sink {
 		x.seg.n++
 		return

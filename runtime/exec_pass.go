@@ -16,6 +16,9 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 	if err := x.Enter(st, in); err != nil {
 		return nil, err
 	}
+	if io != nil && io.Parameters != nil && io.InputPath == nil && io.ResultSelector == nil && io.OutputPath == nil {
+		return x.passParameters(io, in)
+	}
 	out := in
 	if io != nil {
 		result := in
@@ -41,5 +44,33 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 		}
 	}
 	x.Exit(out)
+	return out, nil
+}
+
+// passParameters is PassThrough, once st is entered, for the usual Pass
+// state: Parameters, then ResultPath, without InputPath, ResultSelector or
+// OutputPath. It carries the bounds of the result and the output from
+// one step to the next (size.go) instead of keeping each in the scope
+// and looking it up again.
+func (x *Exec) passParameters(io *StateIO, in Value) (Value, error) {
+	r, n, err := io.Parameters.evalSized(in, x)
+	if err != nil {
+		return nil, err
+	}
+	n, ok := fits(r, n)
+	if !ok {
+		return nil, x.userError(ResultTooLarge(x.stateName()))
+	}
+	out := r
+	switch p := io.ResultPath; {
+	case p == nil:
+	case p.null:
+		out, n = in, x.sizeOf(in)
+	default:
+		if out, n, err = io.mergeSized(in, x.sizeOf(in), r, n, x); err != nil {
+			return nil, err
+		}
+	}
+	x.exitSized(out, n)
 	return out, nil
 }

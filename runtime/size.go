@@ -26,9 +26,12 @@ import "math"
 //     output of a JSONata expression, a catcher's output), is measured
 //     without encoding when a check needs it.
 //
-// Bounds are kept for objects and arrays by identity (sameValue), in two
-// slots per scope (sizes). A document that a ResultPath updates in place
-// (io_owned.go) gets its new bound there.
+// Bounds are kept for objects and arrays by identity (keyOf: the same
+// object, or the same elements of the same backing array, has one size),
+// in two slots per scope (sizes). A document that a ResultPath updates in
+// place (io_owned.go) gets its new bound there. A Pass state that
+// PassThrough runs in one go (passParameters) carries the bounds of its
+// result and output from step to step and keeps only the output's.
 
 // sized is an upper bound n of the JSON size of the object or array whose
 // identity is k; n < 0 until the bound is worked out.
@@ -57,18 +60,6 @@ func keyOf(v Value) (vkey, bool) {
 		}
 	}
 	return vkey{}, false
-}
-
-// sameValue reports whether a and b are the same object or the same array
-// (the same elements of the same backing array): values whose sizes are
-// one. Scalars are never the same here; their bounds cost nothing.
-func sameValue(a, b Value) bool {
-	ka, ok := keyOf(a)
-	if !ok {
-		return false
-	}
-	kb, _ := keyOf(b)
-	return ka == kb
 }
 
 // sizeBound returns an upper bound of the size of v's JSON text, or some
@@ -180,6 +171,19 @@ func (z *sizes) makeCurrent(v Value) {
 	default:
 		z.slot[z.cur] = sized{k, -1}
 	}
+}
+
+// current makes the value with identity k the current document, as
+// makeCurrent does, with the bound n.
+func (z *sizes) current(k vkey, n int) {
+	switch k {
+	case z.slot[z.cur].k:
+	case z.slot[1-z.cur].k:
+		z.cur = 1 - z.cur
+	default:
+		z.slot[z.cur].k = k
+	}
+	z.slot[z.cur].n = n
 }
 
 // withinLimit reports whether v, a value of the current state, is at most
