@@ -341,7 +341,7 @@ type flatKinds struct {
 // flatMember is a member of a flat template that is a path (fromInput:
 // from the input, $) or an intrinsic call, the member i of the value.
 type flatMember struct {
-	i         int
+	i         int32
 	call      bool
 	fromInput bool
 }
@@ -356,9 +356,9 @@ func (n *tnode) flatKinds() flatKinds {
 		switch f := &n.fields[i].node; f.kind {
 		case tLiteral:
 		case tPath:
-			k.dynamic = append(k.dynamic, flatMember{i: i, fromInput: f.path.root == RootInput})
+			k.dynamic = append(k.dynamic, flatMember{i: int32(i), fromInput: f.path.root == RootInput})
 		case tCall:
-			k.dynamic = append(k.dynamic, flatMember{i: i, call: true})
+			k.dynamic = append(k.dynamic, flatMember{i: int32(i), call: true})
 		default:
 			return flatKinds{}
 		}
@@ -374,23 +374,29 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 	if !t.flat.ok || !ok || len(obj.members) != t.flat.members {
 		return t.root.bound(v, x, input)
 	}
+	// the usual members, strings read by a path and integers, are
+	// bounded here, without calls; any other sends the whole object to
+	// flatBound
 	total := t.flat.size
 	ms := obj.members
 	for _, d := range t.flat.dynamic {
-		// memberBound's answer, inline for scalars; assertions one by
-		// one compare the type word alone
 		m := ms[d.i].Value
-		if str, ok := m.(string); ok {
-			if d.call {
-				total += stringSize(str)
-			} else {
-				total += 2 + 6*len(str)
-			}
+		if str, ok := m.(string); ok && !d.call {
+			total += 2 + 6*len(str)
 		} else if _, ok := m.(int64); ok {
 			total += 20
 		} else {
-			total += memberBound(m, d.call, d.fromInput, x, input)
+			return t.flatBound(obj, x, input)
 		}
+	}
+	return total
+}
+
+// flatBound is Template.bound of obj, the value of a flat template.
+func (t *Template) flatBound(obj *Object, x *Exec, input Value) int {
+	total := t.flat.size
+	for _, d := range t.flat.dynamic {
+		total += memberBound(obj.members[d.i].Value, d.call, d.fromInput, x, input)
 	}
 	return total
 }
