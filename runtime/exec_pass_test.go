@@ -184,3 +184,32 @@ func TestPassThroughSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyOf: values have one identity when they have one size: the same
+// object, or the same elements of the same backing array.
+func TestKeyOf(t *testing.T) {
+	o := NewObject(0)
+	arr := []Value{int64(1), "two", NewObject(0)}
+	same := [][2]Value{{o, o}, {arr, arr}, {arr, arr[:3]}, {arr[1:], arr[1:3]}}
+	for _, p := range same {
+		a, ok1 := keyOf(p[0])
+		b, ok2 := keyOf(p[1])
+		if !ok1 || !ok2 || a != b {
+			t.Errorf("%s and %s: keys %v, %v (%v, %v), want one", EncodeString(p[0]), EncodeString(p[1]), a, b, ok1, ok2)
+		}
+	}
+	distinct := []Value{o, NewObject(0), arr, arr[:2], arr[1:], arr[:1], []Value{int64(1), "two", o}, arr[2], []Value{o}}
+	for i, a := range distinct {
+		ka, _ := keyOf(a)
+		for j, b := range distinct {
+			if kb, _ := keyOf(b); i != j && ka == kb {
+				t.Errorf("%d: %s and %d: %s have one key", i, EncodeString(a), j, EncodeString(b))
+			}
+		}
+	}
+	for _, v := range []Value{nil, true, int64(1), 1.5, "s", []Value{}} {
+		if k, ok := keyOf(v); ok || k != (vkey{}) {
+			t.Errorf("keyOf(%s) = %v, %v; want no key", EncodeString(v), k, ok)
+		}
+	}
+}

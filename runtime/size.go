@@ -1,6 +1,9 @@
 package aslrt
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Payload sizes (A19.1).
 //
@@ -40,12 +43,12 @@ type sized struct {
 	n int
 }
 
-// vkey is the identity of an object or of a non-empty array (its first
-// element and length): values with one size. The zero vkey is no value's.
+// vkey is the identity of an object (the object, n 0) or of a non-empty
+// array (its first element and its length n): values with one size. The
+// zero vkey is no value's.
 type vkey struct {
-	obj *Object
-	arr *Value
-	len int
+	p unsafe.Pointer
+	n int
 }
 
 // keyOf returns the identity of v, false for scalars and empty arrays,
@@ -53,10 +56,10 @@ type vkey struct {
 func keyOf(v Value) (vkey, bool) {
 	switch x := v.(type) {
 	case *Object:
-		return vkey{obj: x}, true
+		return vkey{p: unsafe.Pointer(x)}, true
 	case []Value:
 		if len(x) > 0 {
-			return vkey{arr: &x[0], len: len(x)}, true
+			return vkey{unsafe.Pointer(&x[0]), len(x)}, true
 		}
 	}
 	return vkey{}, false
