@@ -284,13 +284,13 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	v, err := FromGo(out)
+	v, n, err := fromGoSized(out)
 	if err != nil {
 		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	n, ok := fits(v, sizeBound(v))
+	n, ok := fits(v, n)
 	if !ok {
 		e := ResultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
