@@ -461,12 +461,18 @@ func (x *Exec) Enter(st *State, in Value) error {
 		x.seg.n++
 		return nil
 	}
+	x.recordEntered(st, in)
+	return nil
+}
+
+// recordEntered records the <Type>StateEntered event of st, entered with
+// input in.
+func (x *Exec) recordEntered(st *State, in Value) {
 	ev := Event{State: st.Name, Input: in}
 	if int(st.Type) < len(enteredEvents) {
 		ev.Type = enteredEvents[st.Type]
 	}
 	x.stIdx = x.record(&ev)
-	return nil
 }
 
 // historyFull is the failure of a state entered when the history is full
@@ -497,10 +503,16 @@ func (x *Exec) exitSized(out Value, n int) {
 // bound the scope keeps.
 func (x *Exec) exited(out Value) {
 	x.open = false
-	if !x.e.h.sink {
-		x.seg.n++
+	if x.e.h.sink {
+		x.recordExited(out)
 		return
 	}
+	x.seg.n++
+}
+
+// recordExited records the <Type>StateExited event of the current state,
+// left with output out.
+func (x *Exec) recordExited(out Value) {
 	ev := Event{Output: out, Assigned: x.assigned}
 	if x.st != nil && int(x.st.Type) < len(exitedEvents) {
 		ev.Type, ev.State = exitedEvents[x.st.Type], x.st.Name

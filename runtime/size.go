@@ -211,6 +211,15 @@ func fits(v Value, n int) (int, bool) {
 	if n <= MaxPayloadSize {
 		return n, true
 	}
+	return measure(v)
+}
+
+// measure returns the exact size of v and whether it is at most
+// MaxPayloadSize bytes, or some number above that size when it is not.
+// It is not inlined, so that fits is.
+//
+//go:noinline
+func measure(v Value) (int, bool) {
 	exact := JSONSize(v, MaxPayloadSize)
 	return exact, exact <= MaxPayloadSize
 }
