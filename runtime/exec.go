@@ -441,7 +441,9 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if x.stSeg != x.seg {
 		x.stSeg = x.seg
 	}
-	x.sizes.makeCurrent(in)
+	if !x.sizes.isCurrent(in) {
+		x.sizes.makeCurrent(in)
+	}
 	if x.cleanArgs != nil {
 		x.cleanArgs = nil
 	}
@@ -484,7 +486,9 @@ func (x *Exec) historyFull() error {
 // Exit records that the current state is left with output out: the
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
-	x.sizes.makeCurrent(out)
+	if !x.sizes.isCurrent(out) {
+		x.sizes.makeCurrent(out)
+	}
 	x.exited(out)
 }
 

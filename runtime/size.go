@@ -53,14 +53,15 @@ type vkey struct {
 
 // keyOf returns the identity of v, false for scalars and empty arrays,
 // whose bounds (sizeBound) cost nothing.
+//
+// It asserts the types one by one, which compares the type word alone
+// (a type switch would first load the type's hash).
 func keyOf(v Value) (vkey, bool) {
-	switch x := v.(type) {
-	case *Object:
-		return vkey{p: unsafe.Pointer(x)}, true
-	case []Value:
-		if len(x) > 0 {
-			return vkey{unsafe.Pointer(&x[0]), len(x)}, true
-		}
+	if o, ok := v.(*Object); ok {
+		return vkey{p: unsafe.Pointer(o)}, true
+	}
+	if a, ok := v.([]Value); ok && len(a) > 0 {
+		return vkey{unsafe.Pointer(&a[0]), len(a)}, true
 	}
 	return vkey{}, false
 }
@@ -174,6 +175,14 @@ func (z *sizes) makeCurrent(v Value) {
 	default:
 		z.slot[z.cur] = sized{k, -1}
 	}
+}
+
+// isCurrent reports whether v is an object and the current document,
+// which makeCurrent leaves as it is: a test small enough to be inlined
+// where states are entered and left.
+func (z *sizes) isCurrent(v Value) bool {
+	o, ok := v.(*Object)
+	return ok && z.slot[z.cur].k == vkey{p: unsafe.Pointer(o)}
 }
 
 // current makes the value with identity k the current document, as
