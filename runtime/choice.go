@@ -360,6 +360,12 @@ func cmpResult(k ruleOp, c int) bool {
 // compareNumbers compares two JSON numbers by value, exactly even for
 // integers beyond 2^53; ok is false unless both are numbers.
 func compareNumbers(a, b Value) (int, bool) {
+	// two integers, the usual operands, by one assertion each
+	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok {
+			return cmpInt(x, y), true
+		}
+	}
 	switch x := a.(type) {
 	case int64:
 		switch y := b.(type) {
