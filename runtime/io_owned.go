@@ -118,6 +118,11 @@ func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
 		}
 	}
 	x.noteOwner(t, input, v)
+	if obj, ok := v.(*Object); ok && t.flat.ok && len(obj.members) == t.flat.members {
+		if n, ok := t.flatScalars(obj.members); ok {
+			return v, n, nil
+		}
+	}
 	if _, ok := keyOf(v); !ok {
 		return v, sizeBound(v), nil
 	}

@@ -32,8 +32,8 @@ import (
 // Bounds are kept for objects and arrays by identity (keyOf: the same
 // object, or the same elements of the same backing array, has one size),
 // in two slots per scope (sizes). A document that a ResultPath updates in
-// place (io_owned.go) gets its new bound there. A Pass state that
-// PassThrough runs in one go (passParameters) carries the bounds of its
+// place (io_owned.go) gets its new bound there. A Pass state with
+// Parameters that PassThrough runs in one go carries the bounds of its
 // result and output from step to step and keeps only the output's.
 
 // sized is an upper bound n of the JSON size of the object or array whose
@@ -395,11 +395,18 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 	if !t.flat.ok || !ok || len(obj.members) != t.flat.members {
 		return t.root.bound(v, x, input)
 	}
-	// the usual members, strings read by a path and integers, are
-	// bounded here, without calls; any other sends the whole object to
-	// flatBound
+	if n, ok := t.flatScalars(obj.members); ok {
+		return n
+	}
+	return t.flatBound(obj, x, input)
+}
+
+// flatScalars is Template.bound of the members ms of a flat template's
+// value whose evaluated members are the usual ones, strings read by a
+// path and integers: those are bounded here, without calls; it is false
+// for any other, which flatBound bounds.
+func (t *Template) flatScalars(ms []Member) (int, bool) {
 	total := t.flat.size
-	ms := obj.members
 	for _, d := range t.flat.dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok && !d.call {
@@ -407,10 +414,10 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 		} else if _, ok := m.(int64); ok {
 			total += 20
 		} else {
-			return t.flatBound(obj, x, input)
+			return 0, false
 		}
 	}
-	return total
+	return total, true
 }
 
 // flatBound is Template.bound of obj, the value of a flat template.
