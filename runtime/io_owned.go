@@ -76,19 +76,6 @@ func (n *tnode) readsWhole() bool {
 	return false
 }
 
-// noteTemplate records, for a template evaluated on input in scope s, a
-// bound of its value's size and what ownership needs (noteOwner).
-func noteTemplate(t *Template, input, out Value, s Scope) {
-	x, ok := s.(*Exec)
-	if !ok {
-		return
-	}
-	if k, ok := keyOf(out); ok {
-		x.sizes.note(k, t.bound(out, x, input))
-	}
-	x.noteOwner(t, input, out)
-}
-
 // noteOwner records what ownership needs of a template evaluated on
 // input: a template reading the whole of the owned document hands it
 // out; any other builds an object that holds nothing owned.
@@ -104,8 +91,9 @@ func (x *Exec) noteOwner(t *Template, input, out Value) {
 	}
 }
 
-// evalSized is Template.Eval in scope x that returns a bound of the
-// value's size, the one Eval would keep, instead of keeping it.
+// evalSized evaluates t on input in scope x, as Template.Eval does, and
+// returns a bound of the value's size, which Eval keeps in the scope,
+// with the value. It records what ownership needs (noteOwner).
 func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
 	v, ok := Value(nil), false
 	if t.direct != nil {
@@ -114,7 +102,7 @@ func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
 	if !ok {
 		var err error
 		if v, err = t.root.eval(input, x); err != nil {
-			return nil, 0, err
+			return v, 0, err
 		}
 	}
 	x.noteOwner(t, input, v)
