@@ -473,6 +473,15 @@ func matchGlob(parts []string, s string) bool {
 // NoChoiceMatched.
 func Choose(in Value, s Scope, rules []*Rule) (int, error) {
 	for i, r := range rules {
+		if r.direct != nil {
+			// Rule.Eval's first step, without the call
+			if matched, ok := r.direct(in); ok {
+				if matched {
+					return i, nil
+				}
+				continue
+			}
+		}
 		ok, err := r.Eval(in, s)
 		if err != nil {
 			return -1, err

@@ -406,8 +406,8 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 // path and integers: those are bounded here, without calls; it is false
 // for any other, which flatBound bounds.
 func (t *Template) flatScalars(ms []Member) (int, bool) {
-	total := t.flat.size
-	for _, d := range t.flat.dynamic {
+	total, dynamic := t.flat.size, t.flat.dynamic
+	for _, d := range dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok && !d.call {
 			total += 2 + 6*len(str)
