@@ -105,10 +105,10 @@ type sizes struct {
 // get returns the slot holding the value with identity k, or nil.
 func (z *sizes) get(k vkey) *sized {
 	switch k {
-	case z.slot[z.cur].k:
-		return &z.slot[z.cur]
-	case z.slot[1-z.cur].k:
-		return &z.slot[1-z.cur]
+	case z.slot[z.cur&1].k:
+		return &z.slot[z.cur&1]
+	case z.slot[z.cur&1^1].k:
+		return &z.slot[z.cur&1^1]
 	}
 	return nil
 }
@@ -140,7 +140,7 @@ func (x *Exec) sizeOf(v Value) int {
 		return s.n
 	}
 	n := sizeBound(v)
-	x.sizes.slot[1-x.sizes.cur] = sized{k, n}
+	x.sizes.slot[x.sizes.cur&1^1] = sized{k, n}
 	return n
 }
 
@@ -154,12 +154,12 @@ func (x *Exec) noteSize(v Value, n int) {
 
 // note records n as the bound of the value with identity k.
 func (z *sizes) note(k vkey, n int) {
-	if s := &z.slot[z.cur]; s.k == k {
+	if s := &z.slot[z.cur&1]; s.k == k {
 		// the current document, updated in place (ResultPath)
 		s.n = n
 		return
 	}
-	z.slot[1-z.cur] = sized{k, n}
+	z.slot[z.cur&1^1] = sized{k, n}
 }
 
 // makeCurrent makes v the current document, keeping the bound of either
@@ -169,11 +169,11 @@ func (z *sizes) note(k vkey, n int) {
 func (z *sizes) makeCurrent(v Value) {
 	k, _ := keyOf(v)
 	switch k {
-	case z.slot[z.cur].k:
-	case z.slot[1-z.cur].k:
-		z.cur = 1 - z.cur
+	case z.slot[z.cur&1].k:
+	case z.slot[z.cur&1^1].k:
+		z.cur ^= 1
 	default:
-		z.slot[z.cur] = sized{k, -1}
+		z.slot[z.cur&1] = sized{k, -1}
 	}
 }
 
@@ -182,20 +182,20 @@ func (z *sizes) makeCurrent(v Value) {
 // where states are entered and left.
 func (z *sizes) isCurrent(v Value) bool {
 	o, ok := v.(*Object)
-	return ok && z.slot[z.cur].k == vkey{p: unsafe.Pointer(o)}
+	return ok && z.slot[z.cur&1].k == vkey{p: unsafe.Pointer(o)}
 }
 
 // current makes the value with identity k the current document, as
 // makeCurrent does, with the bound n.
 func (z *sizes) current(k vkey, n int) {
 	switch k {
-	case z.slot[z.cur].k:
-	case z.slot[1-z.cur].k:
-		z.cur = 1 - z.cur
+	case z.slot[z.cur&1].k:
+	case z.slot[z.cur&1^1].k:
+		z.cur ^= 1
 	default:
-		z.slot[z.cur].k = k
+		z.slot[z.cur&1].k = k
 	}
-	z.slot[z.cur].n = n
+	z.slot[z.cur&1].n = n
 }
 
 // withinLimit reports whether v, a value of the current state, is at most
