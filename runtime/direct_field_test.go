@@ -21,13 +21,20 @@ func TestFieldKeys(t *testing.T) {
 		ObjectOf(Member{"name", "n"}, Member{"nams", "m"}, Member{"last", int64(3)}),
 		ObjectOf(Member{fresh("name"), "n"}, Member{fresh("nams"), "m"}, Member{fresh("last"), int64(3)}),
 	}
+	long1, long2 := "a member name of more than 16 bytes, 1", "a member name of more than 16 bytes, 2"
+	objects = append(objects,
+		ObjectOf(Member{long1, int64(1)}, Member{long2, int64(2)}, Member{"a member", int64(3)}),
+		ObjectOf(Member{fresh(long1), int64(1)}, Member{fresh(long2), int64(2)}, Member{fresh("a member"), int64(3)}),
+		ObjectOf(Member{fresh(long2), int64(2)}, Member{"a membex", int64(4)}, Member{fresh("a member"), int64(3)}),
+	)
 	big := NewObject(0)
 	for i := range 20 {
 		big.Set("k"+strconv.Itoa(i), int64(i))
 	}
 	objects = append(objects, big)
 	counter := fresh("counter")
-	keys := []string{counter[:5], counter[:3], "", "a", "b", "count", "limit", "counT", "lim", "name", "nams", "namx", "last", "k3", "k19", "k20", fresh("count"), fresh("k7")}
+	keys := []string{counter[:5], counter[:3], "", "a", "b", "count", "limit", "counT", "lim", "name", "nams", "namx", "last", "k3", "k19", "k20", fresh("count"), fresh("k7"),
+		long1, long2, fresh(long1), fresh(long2), "a member name of more than 16 bytes, 3", "a member", "a membex", "a membe"}
 	for _, o := range objects {
 		for _, k := range keys {
 			want, wantOK := o.Get(k)
