@@ -486,8 +486,13 @@ func (x *Exec) historyFull() error {
 // Exit records that the current state is left with output out: the
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
-	if !x.sizes.isCurrent(out) {
-		x.sizes.makeCurrent(out)
+	switch z := &x.sizes; {
+	case z.isCurrent(out):
+	case z.isOther(out):
+		// the value the state computed last, such as a task's result
+		z.cur ^= 1
+	default:
+		z.makeCurrent(out)
 	}
 	x.exited(out)
 }

@@ -185,6 +185,12 @@ func (z *sizes) isCurrent(v Value) bool {
 	return ok && z.slot[z.cur&1].k == vkey{p: unsafe.Pointer(o)}
 }
 
+// isOther is isCurrent for the slot that is not current.
+func (z *sizes) isOther(v Value) bool {
+	o, ok := v.(*Object)
+	return ok && z.slot[z.cur&1^1].k == vkey{p: unsafe.Pointer(o)}
+}
+
 // current makes the value with identity k the current document, as
 // makeCurrent does, with the bound n.
 func (z *sizes) current(k vkey, n int) {
