@@ -296,7 +296,9 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	x.noteSize(v, n)
+	if k, ok := keyOf(v); ok {
+		x.sizes.note(k, n) // noteSize, inlined
+	}
 	if h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {

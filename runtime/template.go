@@ -232,8 +232,8 @@ func escapePointer(key string) string {
 func (t *Template) Eval(input Value, s Scope) (Value, error) {
 	if x, ok := s.(*Exec); ok {
 		v, n, err := t.evalSized(input, x)
-		if err == nil {
-			x.noteSize(v, n)
+		if k, ok := keyOf(v); ok && err == nil {
+			x.sizes.note(k, n) // noteSize, inlined
 		}
 		return v, err
 	}
