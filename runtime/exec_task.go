@@ -227,7 +227,7 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	res := st.resource()
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
-	if !x.withinLimit(in) {
+	if !x.knownWithin(in) && !x.withinLimit(in) {
 		return nil, x.userError(inputTooLarge(res.label))
 	}
 	if h.sink {

@@ -204,6 +204,18 @@ func (z *sizes) current(k vkey, n int) {
 	z.slot[z.cur&1].n = n
 }
 
+// knownWithin reports whether the scope keeps a bound of v, an object or
+// array, that is at most MaxPayloadSize: withinLimit's usual answer,
+// given without measuring or keeping anything.
+func (x *Exec) knownWithin(v Value) bool {
+	k, ok := keyOf(v)
+	if !ok {
+		return false
+	}
+	s := x.sizes.get(k)
+	return s != nil && s.n >= 0 && s.n <= MaxPayloadSize
+}
+
 // withinLimit reports whether v, a value of the current state, is at most
 // MaxPayloadSize bytes of JSON: its bound, measured exactly (and kept)
 // only when the bound is above the limit.
