@@ -213,3 +213,55 @@ func TestKeyOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCallInputSizes (A19.1): a task whose input after Parameters is more
+// than MaxPayloadSize bytes fails before it is called, whether the bound
+// the template left is below the limit, or above it with the input
+// within it or not.
+func TestCallInputSizes(t *testing.T) {
+	tm := MustTemplate(`{"s.$":"$.s"}`)
+	for _, c := range []struct {
+		n       int  // bytes of the string, a third of them escaped
+		escaped bool // whether a third of them are quotes
+	}{
+		{100, false}, {100, true},
+		{MaxPayloadSize / 7, false}, // a bound below the limit
+		{MaxPayloadSize - 9, false}, {MaxPayloadSize - 8, false}, {MaxPayloadSize - 7, false},
+		{MaxPayloadSize - 20, true}, {MaxPayloadSize / 2, true},
+	} {
+		s := strings.Repeat("a", c.n)
+		if c.escaped {
+			q := c.n / 3
+			s = strings.Repeat(`"`, q) + strings.Repeat("a", c.n-q)
+		}
+		in := NewObjectOf(Member{"s", s})
+		args, err := tm.Eval(in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tooLarge := JSONSize(args, math.MaxInt/4) > MaxPayloadSize
+		called := false
+		_, err = run(t, Definition{}, MustDecode(`{}`), func(x *Exec, _ Value) (Value, error) {
+			st := &State{Name: "Task", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"}
+			if err := x.Enter(st, in); err != nil {
+				return nil, err
+			}
+			a, err := tm.Eval(in, x)
+			if err != nil {
+				return nil, err
+			}
+			return x.Call(func(_ context.Context, v Value) (Value, error) {
+				called = true
+				return NewObject(0), nil
+			}, a, 0, 0)
+		})
+		if called == tooLarge || (err != nil) != tooLarge {
+			t.Errorf("%d bytes (escaped %v, %d as JSON): called %v, error %v", c.n, c.escaped, JSONSize(args, math.MaxInt/4), called, err)
+		}
+		if tooLarge {
+			if e := AsError(err); e == nil || e.Name != ErrDataLimitExceeded {
+				t.Errorf("%d bytes: error %v, want States.DataLimitExceeded", c.n, err)
+			}
+		}
+	}
+}
