@@ -241,9 +241,9 @@ func fits(v Value, n int) (int, bool) {
 	return measure(v)
 }
 
-// measure returns the exact size of v and whether it is at most
-// MaxPayloadSize bytes, or some number above that size when it is not.
-// It is not inlined, so that fits is.
+// measure returns the exact size of v, or some number above
+// MaxPayloadSize once the size exceeds it, and whether v is at most
+// MaxPayloadSize bytes. It is not inlined, so that fits is.
 //
 //go:noinline
 func measure(v Value) (int, bool) {
