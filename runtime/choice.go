@@ -360,6 +360,12 @@ func cmpResult(k ruleOp, c int) bool {
 // compareNumbers compares two JSON numbers by value, exactly even for
 // integers beyond 2^53; ok is false unless both are numbers.
 func compareNumbers(a, b Value) (int, bool) {
+	// two integers, the usual operands, by one assertion each
+	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok {
+			return cmpInt(x, y), true
+		}
+	}
 	switch x := a.(type) {
 	case int64:
 		switch y := b.(type) {
@@ -467,6 +473,15 @@ func matchGlob(parts []string, s string) bool {
 // NoChoiceMatched.
 func Choose(in Value, s Scope, rules []*Rule) (int, error) {
 	for i, r := range rules {
+		if r.direct != nil {
+			// Rule.Eval's first step, without the call
+			if matched, ok := r.direct(in); ok {
+				if matched {
+					return i, nil
+				}
+				continue
+			}
+		}
 		ok, err := r.Eval(in, s)
 		if err != nil {
 			return -1, err

@@ -357,6 +357,35 @@ func TestChoose(t *testing.T) {
 	}
 }
 
+// TestChooseDirect: Choose takes a direct form's verdict when it has one
+// and the parsed rule's when it does not, in the rules' order.
+func TestChooseDirect(t *testing.T) {
+	p := MustReferencePath
+	unsure := func(Value) (bool, bool) { return true, false } // the parsed rule decides
+	no := func(Value) (bool, bool) { return false, true }
+	yes := func(Value) (bool, bool) { return true, true }
+	for _, c := range []struct {
+		rules []*Rule
+		want  int
+	}{
+		{[]*Rule{NumericLessThan(p("$.n"), 0).Direct(no), NumericLessThan(p("$.n"), 10).Direct(yes)}, 1},
+		{[]*Rule{NumericLessThan(p("$.n"), 0).Direct(unsure), NumericLessThan(p("$.n"), 10).Direct(unsure)}, 1},
+		{[]*Rule{NumericLessThan(p("$.n"), 10).Direct(unsure), NumericLessThan(p("$.n"), 100).Direct(yes)}, 0},
+		{[]*Rule{NumericLessThan(p("$.n"), 0).Direct(no), NumericLessThan(p("$.n"), 1).Direct(no)}, -1},
+		{[]*Rule{NumericLessThan(p("$.n"), 0).Direct(unsure), NumericLessThan(p("$.n"), 10)}, 1},
+	} {
+		got, err := Choose(MustDecode(`{"n":5}`), nil, c.rules)
+		if err != nil || got != c.want {
+			t.Errorf("Choose = %d, %v; want %d", got, err, c.want)
+		}
+	}
+	// a direct form that cannot tell leaves the failure to the parsed rule
+	rules := []*Rule{NumericLessThan(p("$.missing"), 0).Direct(unsure)}
+	if _, err := Choose(MustDecode(`{"n":5}`), nil, rules); AsError(err) == nil || AsError(err).Name != ErrRuntime {
+		t.Errorf("Choose on a missing path: %v, want States.Runtime", err)
+	}
+}
+
 func TestConditionValue(t *testing.T) {
 	if ok, err := ConditionValue(true, "$x"); !ok || err != nil {
 		t.Errorf("ConditionValue(true) = %v, %v", ok, err)

@@ -29,6 +29,67 @@ func MustFromGo(x any) Value {
 	return v
 }
 
+// fromGoSized is FromGo that also returns an upper bound of the value's
+// JSON size (sizeBound's), walking a canonical value once for both.
+func fromGoSized(x any) (Value, int, error) {
+	if n, ok := canonicalBound(x, 0, 0); ok {
+		return x, n, nil
+	}
+	v, err := convert(x, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	return v, sizeBound(v), nil
+}
+
+// canonicalBound reports whether x is canonical, as isCanonical does, and
+// returns n plus the bound jsonSizeBound gives for it, without its stop at
+// a limit: the whole value is walked to tell whether it is canonical.
+func canonicalBound(x any, n, depth int) (int, bool) {
+	if depth > maxDecodeDepth {
+		return 0, false
+	}
+	// the usual members first, by one assertion each
+	if s, ok := x.(string); ok {
+		return n + 2 + 6*len(s), true
+	}
+	if _, ok := x.(int64); ok {
+		return n + 20, true
+	}
+	if o, ok := x.(*Object); ok {
+		if o == nil {
+			return 0, false
+		}
+		n += 2 + len(o.members)
+		for i := range o.members {
+			m := &o.members[i]
+			if n, ok = canonicalBound(m.Value, n+3+6*len(m.Key), depth+1); !ok {
+				return 0, false
+			}
+		}
+		return n, true
+	}
+	switch v := x.(type) {
+	case nil, bool:
+		return n + 5, true
+	case float64:
+		return n + 25, !math.IsNaN(v) && !math.IsInf(v, 0)
+	case []Value:
+		if len(v) == 0 {
+			return n + 2, true
+		}
+		n += 2 + len(v)
+		for _, e := range v {
+			var ok bool
+			if n, ok = canonicalBound(e, n, depth+1); !ok {
+				return 0, false
+			}
+		}
+		return n, true
+	}
+	return 0, false
+}
+
 // isCanonical reports whether x is a Value as Decode builds them, nested
 // no deeper than Decode allows (so a cycle is not canonical, and convert
 // refuses it).

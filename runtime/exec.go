@@ -441,7 +441,9 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if x.stSeg != x.seg {
 		x.stSeg = x.seg
 	}
-	x.sizes.makeCurrent(in)
+	if !x.sizes.isCurrent(in) {
+		x.sizes.makeCurrent(in)
+	}
 	if x.cleanArgs != nil {
 		x.cleanArgs = nil
 	}
@@ -461,12 +463,18 @@ func (x *Exec) Enter(st *State, in Value) error {
 		x.seg.n++
 		return nil
 	}
+	x.recordEntered(st, in)
+	return nil
+}
+
+// recordEntered records the <Type>StateEntered event of st, entered with
+// input in.
+func (x *Exec) recordEntered(st *State, in Value) {
 	ev := Event{State: st.Name, Input: in}
 	if int(st.Type) < len(enteredEvents) {
 		ev.Type = enteredEvents[st.Type]
 	}
 	x.stIdx = x.record(&ev)
-	return nil
 }
 
 // historyFull is the failure of a state entered when the history is full
@@ -478,12 +486,42 @@ func (x *Exec) historyFull() error {
 // Exit records that the current state is left with output out: the
 // <Type>StateExited event, carrying the variables the state assigned.
 func (x *Exec) Exit(out Value) {
+	switch z := &x.sizes; {
+	case z.isCurrent(out):
+	case z.isOther(out):
+		// the value the state computed last, such as a task's result
+		z.cur ^= 1
+	default:
+		z.makeCurrent(out)
+	}
+	x.exited(out)
+}
+
+// exitSized is Exit for an output whose size is at most n, a bound the
+// scope keeps for it.
+func (x *Exec) exitSized(out Value, n int) {
+	if k, ok := keyOf(out); ok {
+		x.sizes.current(k, n)
+	} else {
+		x.sizes.makeCurrent(out)
+	}
+	x.exited(out)
+}
+
+// exited records that the current state is left with output out, whose
+// bound the scope keeps.
+func (x *Exec) exited(out Value) {
 	x.open = false
-	x.sizes.makeCurrent(out)
-	if !x.e.h.sink {
-		x.seg.n++
+	if x.e.h.sink {
+		x.recordExited(out)
 		return
 	}
+	x.seg.n++
+}
+
+// recordExited records the <Type>StateExited event of the current state,
+// left with output out.
+func (x *Exec) recordExited(out Value) {
 	ev := Event{Output: out, Assigned: x.assigned}
 	if x.st != nil && int(x.st.Type) < len(exitedEvents) {
 		ev.Type, ev.State = exitedEvents[x.st.Type], x.st.Name

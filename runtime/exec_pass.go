@@ -16,6 +16,32 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 	if err := x.Enter(st, in); err != nil {
 		return nil, err
 	}
+	if io != nil && io.Parameters != nil && io.InputPath == nil && io.ResultSelector == nil && io.OutputPath == nil {
+		// The usual Pass state: Parameters, then ResultPath. The bounds
+		// of the result and the output are carried from one step to
+		// the next (size.go) instead of being kept in the scope and
+		// looked up again.
+		r, n, err := io.Parameters.evalSized(in, x)
+		if err != nil {
+			return nil, err
+		}
+		n, ok := fits(r, n)
+		if !ok {
+			return nil, x.userError(ResultTooLarge(x.stateName()))
+		}
+		out := r
+		switch p := io.ResultPath; {
+		case p == nil:
+		case p.null:
+			out, n = in, x.sizeOf(in)
+		default:
+			if out, n, err = io.mergeSized(in, x.sizeOf(in), r, n, x); err != nil {
+				return nil, err
+			}
+		}
+		x.exitSized(out, n)
+		return out, nil
+	}
 	out := in
 	if io != nil {
 		result := in

@@ -227,7 +227,7 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	res := st.resource()
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
-	if !x.withinLimit(in) {
+	if !x.knownWithin(in) && !x.withinLimit(in) {
 		return nil, x.userError(inputTooLarge(res.label))
 	}
 	if h.sink {
@@ -284,19 +284,21 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	v, err := FromGo(out)
+	v, n, err := fromGoSized(out)
 	if err != nil {
 		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	n, ok := fits(v, sizeBound(v))
+	n, ok := fits(v, n)
 	if !ok {
 		e := ResultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
 		return nil, x.userError(e)
 	}
-	x.noteSize(v, n)
+	if k, ok := keyOf(v); ok {
+		x.sizes.note(k, n) // noteSize, inlined
+	}
 	if h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {

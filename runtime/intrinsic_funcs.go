@@ -645,6 +645,12 @@ func (r *javaRand) nextLong(bound int64) int64 {
 // fnMathAdd rounds both operands as Java's Math.round does (half up) and
 // adds them (A5.24). Operands must be within the 32-bit integer range.
 func fnMathAdd(c *Intrinsic, args []Value, _ Scope) (Value, error) {
+	// two integers of the 32-bit range, the usual arguments, first
+	if a, ok := args[0].(int64); ok && a == int64(int32(a)) {
+		if b, ok := args[1].(int64); ok && b == int64(int32(b)) {
+			return a + b, nil
+		}
+	}
 	var sum int64
 	for i := range 2 {
 		var v int64

@@ -76,17 +76,10 @@ func (n *tnode) readsWhole() bool {
 	return false
 }
 
-// noteTemplate records, for a template evaluated on input in scope s, what
-// ownership needs: a template reading the whole of the owned document
-// hands it out; any other builds an object that holds nothing owned.
-func noteTemplate(t *Template, input, out Value, s Scope) {
-	x, ok := s.(*Exec)
-	if !ok {
-		return
-	}
-	if k, ok := keyOf(out); ok {
-		x.sizes.note(k, t.bound(out, x, input))
-	}
+// noteOwner records what ownership needs of a template evaluated on
+// input: a template reading the whole of the owned document hands it
+// out; any other builds an object that holds nothing owned.
+func (x *Exec) noteOwner(t *Template, input, out Value) {
 	if t.whole {
 		if o, ok := input.(*Object); ok && o == x.owned {
 			x.owned = nil
@@ -96,6 +89,32 @@ func noteTemplate(t *Template, input, out Value, s Scope) {
 	if o, ok := out.(*Object); ok && x.owned != nil && x.st != nil && x.st.Type == TaskState {
 		x.cleanArgs = o
 	}
+}
+
+// evalSized evaluates t on input in scope x, as Template.Eval does, and
+// returns a bound of the value's size, which Eval keeps in the scope,
+// with the value. It records what ownership needs (noteOwner).
+func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
+	v, ok := Value(nil), false
+	if t.direct != nil {
+		v, ok = t.direct(input, x)
+	}
+	if !ok {
+		var err error
+		if v, err = t.root.eval(input, x); err != nil {
+			return v, 0, err
+		}
+	}
+	x.noteOwner(t, input, v)
+	if obj, ok := v.(*Object); ok && t.flat.ok && len(obj.members) == t.flat.members {
+		if n, ok := t.flatScalars(obj.members); ok {
+			return v, n, nil
+		}
+	}
+	if _, ok := keyOf(v); !ok {
+		return v, sizeBound(v), nil
+	}
+	return v, t.bound(v, x, input), nil
 }
 
 // noteCall clears the owned document before a task is called with in,
@@ -112,35 +131,56 @@ func (x *Exec) noteCall(in Value) {
 
 // applyResultPath is ApplyResultPath for StateIO.Output in scope s: in
 // place into an owned raw input when that is safe, and otherwise a copy,
-// which becomes the owned document. In an Exec, an output of more than
-// MaxPayloadSize bytes fails the state with States.DataLimitExceeded
-// (A19.1, size.go); an owned document too large to be sure of is not
-// updated in place, so that the failing state leaves its raw input as it
-// was.
+// which becomes the owned document (mergeSized). In an Exec, an output
+// of more than MaxPayloadSize bytes fails the state with
+// States.DataLimitExceeded (A19.1, size.go).
 func (io *StateIO) applyResultPath(raw, result Value, s Scope) (Value, error) {
 	p := io.ResultPath
 	x, ok := s.(*Exec)
 	if !ok || p == nil || p.null {
 		return ApplyResultPath(raw, result, p)
 	}
-	n := mergeBound(x.sizeOf(raw), x.sizeOf(result), p)
-	if o, ok := raw.(*Object); ok && o == x.owned && io.OutputPath == nil && !sameValue(result, raw) &&
-		n <= MaxPayloadSize && !x.e.h.sink && p.root == RootInput && len(p.steps) == 1 && p.steps[0].kind == stepName {
-		o.Set(p.steps[0].name, result)
-		x.noteSize(o, n)
-		return o, nil
-	}
-	out, err := ApplyResultPath(raw, result, p)
+	rawN := x.sizeOf(raw)
+	out, n, err := io.mergeSized(raw, rawN, result, x.sizeOf(result), x)
 	if err != nil {
 		return nil, err
 	}
-	n, ok = fits(out, n)
-	if !ok {
-		return nil, x.userError(ResultTooLarge(x.stateName()))
-	}
 	x.noteSize(out, n)
+	return out, nil
+}
+
+// mergeSized applies the ResultPath p, a reference path, in scope x to
+// raw and result, whose sizes are at most rawN and resultN, and returns
+// the output with a bound of its size: in place into an owned raw input
+// when that is safe, and otherwise into a copy, which becomes the owned
+// document. An output of more than MaxPayloadSize bytes fails the state
+// with States.DataLimitExceeded; an owned document too large to be sure
+// of is not updated in place, so that the failing state leaves its raw
+// input as it was.
+func (io *StateIO) mergeSized(raw Value, rawN int, result Value, resultN int, x *Exec) (Value, int, error) {
+	p := io.ResultPath
+	n := mergeBound(rawN, resultN, p)
+	if o, ok := raw.(*Object); ok && o == x.owned && io.OutputPath == nil && !isObject(result, o) &&
+		n <= MaxPayloadSize && !x.e.h.sink && p.root == RootInput && len(p.steps) == 1 && p.steps[0].kind == stepName {
+		o.Set(p.steps[0].name, result)
+		return o, n, nil
+	}
+	out, err := ApplyResultPath(raw, result, p)
+	if err != nil {
+		return nil, 0, err
+	}
+	n, ok := fits(out, n)
+	if !ok {
+		return nil, 0, x.userError(ResultTooLarge(x.stateName()))
+	}
 	if o, ok := out.(*Object); ok && !x.e.h.sink {
 		x.owned = o
 	}
-	return out, nil
+	return out, n, nil
+}
+
+// isObject reports whether v is the object o.
+func isObject(v Value, o *Object) bool {
+	w, ok := v.(*Object)
+	return ok && w == o
 }

@@ -122,6 +122,8 @@ func TestFlatTemplateBound(t *testing.T) {
 		`{"whole.$":"$","ctx.$":"$$.State.Name","fmt.$":"States.Format('{}-{}', $.s, $.n)","arr.$":"States.Array($.o, $.s)"}`,
 		`{"only":"literal","nested":{"k":[1,"two"]},"s.$":"$.s"}`,
 		`{"k.$":"$.o.k","first.$":"$.a[0]","json.$":"States.JsonToString($.o)"}`,
+		`{"n.$":"$.n","s.$":"$.s","lit":"x","sum.$":"States.MathAdd($.n, 1)"}`,
+		`{"n.$":"$.n","f.$":"$.f"}`,
 	}
 	for _, text := range templates {
 		tm := MustTemplate(text)
@@ -139,6 +141,9 @@ func TestFlatTemplateBound(t *testing.T) {
 			got, want := tm.bound(v, x, in), tm.root.bound(v, x, in)
 			if got != want {
 				t.Errorf("%s: bound %d, node walk %d", text, got, want)
+			}
+			if _, n, err := tm.evalSized(in, x); err != nil || n != want {
+				t.Errorf("%s: evalSized's bound %d (%v), node walk %d", text, n, err, want)
 			}
 			if exact := JSONSize(v, math.MaxInt/4); got < exact {
 				t.Errorf("%s: bound %d below the size %d", text, got, exact)

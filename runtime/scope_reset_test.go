@@ -14,15 +14,17 @@ func TestScopeReset(t *testing.T) {
 	x := &Exec{e: e, seg: &segment{}, st: &State{Name: "Fan"}, stSeg: &segment{}, stIdx: 7, entered: 99, retries: 2, enteredText: "2024-05-01T12:00:00Z"}
 	kid := &segment{}
 	var sz sizes
-	sz.slot[1] = sized{k: vkey{obj: NewObject(0)}, n: 12}
+	k, _ := keyOf(NewObject(0))
+	sz.slot[1] = sized{k: k, n: 12}
 	sz.cur = 1
 
+	arrayKey, _ := keyOf([]Value{nil})
 	dirty := &Exec{
 		ctx: context.TODO(), e: &execution{}, parent: &Exec{}, vars: NewObject(0), seg: &segment{},
 		st: &State{Name: "Label"}, stSeg: &segment{}, stIdx: 3, entered: 4, enteredText: "x", retries: 5,
 		ctxObj: NewObject(0), ownItem: mapItem{index: 3, value: "v"}, owned: NewObject(0), cleanArgs: NewObject(0),
 		token: "t", assigned: NewObject(0), open: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
-		sizes:   sizes{slot: [2]sized{{k: vkey{arr: new(Value), len: 1}, n: 5}, {n: 6}}},
+		sizes:   sizes{slot: [2]sized{{k: arrayKey, n: 5}, {n: 6}}},
 		tcReady: true,
 	}
 	dirty.tc.Context = context.TODO()

@@ -1,6 +1,9 @@
 package aslrt
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Payload sizes (A19.1).
 //
@@ -26,9 +29,12 @@ import "math"
 //     output of a JSONata expression, a catcher's output), is measured
 //     without encoding when a check needs it.
 //
-// Bounds are kept for objects and arrays by identity (sameValue), in two
-// slots per scope (sizes). A document that a ResultPath updates in place
-// (io_owned.go) gets its new bound there.
+// Bounds are kept for objects and arrays by identity (keyOf: the same
+// object, or the same elements of the same backing array, has one size),
+// in two slots per scope (sizes). A document that a ResultPath updates in
+// place (io_owned.go) gets its new bound there. A Pass state with
+// Parameters that PassThrough runs in one go carries the bounds of its
+// result and output from step to step and keeps only the output's.
 
 // sized is an upper bound n of the JSON size of the object or array whose
 // identity is k; n < 0 until the bound is worked out.
@@ -37,38 +43,27 @@ type sized struct {
 	n int
 }
 
-// vkey is the identity of an object or of a non-empty array (its first
-// element and length): values with one size. The zero vkey is no value's.
+// vkey is the identity of an object (the object, n 0) or of a non-empty
+// array (its first element and its length n): values with one size. The
+// zero vkey is no value's.
 type vkey struct {
-	obj *Object
-	arr *Value
-	len int
+	p unsafe.Pointer
+	n int
 }
 
 // keyOf returns the identity of v, false for scalars and empty arrays,
 // whose bounds (sizeBound) cost nothing.
+//
+// It asserts the types one by one, which compares the type word alone
+// (a type switch would first load the type's hash).
 func keyOf(v Value) (vkey, bool) {
-	switch x := v.(type) {
-	case *Object:
-		return vkey{obj: x}, true
-	case []Value:
-		if len(x) > 0 {
-			return vkey{arr: &x[0], len: len(x)}, true
-		}
+	if o, ok := v.(*Object); ok {
+		return vkey{p: unsafe.Pointer(o)}, true
+	}
+	if a, ok := v.([]Value); ok && len(a) > 0 {
+		return vkey{unsafe.Pointer(&a[0]), len(a)}, true
 	}
 	return vkey{}, false
-}
-
-// sameValue reports whether a and b are the same object or the same array
-// (the same elements of the same backing array): values whose sizes are
-// one. Scalars are never the same here; their bounds cost nothing.
-func sameValue(a, b Value) bool {
-	ka, ok := keyOf(a)
-	if !ok {
-		return false
-	}
-	kb, _ := keyOf(b)
-	return ka == kb
 }
 
 // sizeBound returns an upper bound of the size of v's JSON text, or some
@@ -110,10 +105,10 @@ type sizes struct {
 // get returns the slot holding the value with identity k, or nil.
 func (z *sizes) get(k vkey) *sized {
 	switch k {
-	case z.slot[z.cur].k:
-		return &z.slot[z.cur]
-	case z.slot[1-z.cur].k:
-		return &z.slot[1-z.cur]
+	case z.slot[z.cur&1].k:
+		return &z.slot[z.cur&1]
+	case z.slot[z.cur&1^1].k:
+		return &z.slot[z.cur&1^1]
 	}
 	return nil
 }
@@ -145,7 +140,7 @@ func (x *Exec) sizeOf(v Value) int {
 		return s.n
 	}
 	n := sizeBound(v)
-	x.sizes.slot[1-x.sizes.cur] = sized{k, n}
+	x.sizes.slot[x.sizes.cur&1^1] = sized{k, n}
 	return n
 }
 
@@ -159,12 +154,12 @@ func (x *Exec) noteSize(v Value, n int) {
 
 // note records n as the bound of the value with identity k.
 func (z *sizes) note(k vkey, n int) {
-	if s := &z.slot[z.cur]; s.k == k {
+	if s := &z.slot[z.cur&1]; s.k == k {
 		// the current document, updated in place (ResultPath)
 		s.n = n
 		return
 	}
-	z.slot[1-z.cur] = sized{k, n}
+	z.slot[z.cur&1^1] = sized{k, n}
 }
 
 // makeCurrent makes v the current document, keeping the bound of either
@@ -174,12 +169,51 @@ func (z *sizes) note(k vkey, n int) {
 func (z *sizes) makeCurrent(v Value) {
 	k, _ := keyOf(v)
 	switch k {
-	case z.slot[z.cur].k:
-	case z.slot[1-z.cur].k:
-		z.cur = 1 - z.cur
+	case z.slot[z.cur&1].k:
+	case z.slot[z.cur&1^1].k:
+		z.cur ^= 1
 	default:
-		z.slot[z.cur] = sized{k, -1}
+		z.slot[z.cur&1] = sized{k, -1}
 	}
+}
+
+// isCurrent reports whether v is an object and the current document,
+// which makeCurrent leaves as it is: a test small enough to be inlined
+// where states are entered and left.
+func (z *sizes) isCurrent(v Value) bool {
+	o, ok := v.(*Object)
+	return ok && z.slot[z.cur&1].k == vkey{p: unsafe.Pointer(o)}
+}
+
+// isOther is isCurrent for the slot that is not current.
+func (z *sizes) isOther(v Value) bool {
+	o, ok := v.(*Object)
+	return ok && z.slot[z.cur&1^1].k == vkey{p: unsafe.Pointer(o)}
+}
+
+// current makes the value with identity k the current document, as
+// makeCurrent does, with the bound n.
+func (z *sizes) current(k vkey, n int) {
+	switch k {
+	case z.slot[z.cur&1].k:
+	case z.slot[z.cur&1^1].k:
+		z.cur ^= 1
+	default:
+		z.slot[z.cur&1].k = k
+	}
+	z.slot[z.cur&1].n = n
+}
+
+// knownWithin reports whether the scope keeps a bound of v, an object or
+// array, that is at most MaxPayloadSize: withinLimit's usual answer,
+// given without measuring or keeping anything.
+func (x *Exec) knownWithin(v Value) bool {
+	k, ok := keyOf(v)
+	if !ok {
+		return false
+	}
+	s := x.sizes.get(k)
+	return s != nil && s.n >= 0 && s.n <= MaxPayloadSize
 }
 
 // withinLimit reports whether v, a value of the current state, is at most
@@ -204,6 +238,15 @@ func fits(v Value, n int) (int, bool) {
 	if n <= MaxPayloadSize {
 		return n, true
 	}
+	return measure(v)
+}
+
+// measure returns the exact size of v, or some number above
+// MaxPayloadSize once the size exceeds it, and whether v is at most
+// MaxPayloadSize bytes. It is not inlined, so that fits is.
+//
+//go:noinline
+func measure(v Value) (int, bool) {
 	exact := JSONSize(v, MaxPayloadSize)
 	return exact, exact <= MaxPayloadSize
 }
@@ -321,38 +364,40 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 	return sizeBound(v)
 }
 
-// flatKinds tells, member by member, the kinds of a flat object template
-// (bit i for the template's member i): one whose members are literals,
-// paths and intrinsic calls, with at most 64 members. ok is false for any
-// other template.
+// flatKinds describes a flat object template: one whose members are
+// literals, paths and intrinsic calls. ok is false for any other
+// template.
 type flatKinds struct {
 	ok bool
 	// members and size are the root's number of members and the size
 	// of its literal parts (tnode.size), kept here beside the other
 	// fields an evaluation reads
 	members, size int
-	literal       uint64
-	fromInput     uint64 // paths from the input ($)
-	call          uint64
+	// dynamic lists the members that are not literals, in order
+	dynamic []flatMember
+}
+
+// flatMember is a member of a flat template that is a path (fromInput:
+// from the input, $) or an intrinsic call, the member i of the value.
+type flatMember struct {
+	i         int32
+	call      bool
+	fromInput bool
 }
 
 // flatKinds returns the flatKinds of a template whose root is n.
 func (n *tnode) flatKinds() flatKinds {
 	var k flatKinds
-	if n.kind != tObject || len(n.fields) > 64 {
+	if n.kind != tObject {
 		return k
 	}
 	for i := range n.fields {
-		bit := uint64(1) << i
 		switch f := &n.fields[i].node; f.kind {
 		case tLiteral:
-			k.literal |= bit
 		case tPath:
-			if f.path.root == RootInput {
-				k.fromInput |= bit
-			}
+			k.dynamic = append(k.dynamic, flatMember{i: int32(i), fromInput: f.path.root == RootInput})
 		case tCall:
-			k.call |= bit
+			k.dynamic = append(k.dynamic, flatMember{i: int32(i), call: true})
 		default:
 			return flatKinds{}
 		}
@@ -368,21 +413,36 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 	if !t.flat.ok || !ok || len(obj.members) != t.flat.members {
 		return t.root.bound(v, x, input)
 	}
+	if n, ok := t.flatScalars(obj.members); ok {
+		return n
+	}
+	return t.flatBound(obj, x, input)
+}
+
+// flatScalars is Template.bound of the members ms of a flat template's
+// value whose evaluated members are the usual ones, strings read by a
+// path and integers: those are bounded here, without calls; it is false
+// for any other, which flatBound bounds.
+func (t *Template) flatScalars(ms []Member) (int, bool) {
+	total, dynamic := t.flat.size, t.flat.dynamic
+	for _, d := range dynamic {
+		m := ms[d.i].Value
+		if str, ok := m.(string); ok && !d.call {
+			total += 2 + 6*len(str)
+		} else if _, ok := m.(int64); ok {
+			total += 20
+		} else {
+			return 0, false
+		}
+	}
+	return total, true
+}
+
+// flatBound is Template.bound of obj, the value of a flat template.
+func (t *Template) flatBound(obj *Object, x *Exec, input Value) int {
 	total := t.flat.size
-	for i := range obj.members {
-		bit := uint64(1) << i
-		if t.flat.literal&bit != 0 {
-			continue
-		}
-		// memberBound's answer, inline for the usual members: scalars
-		// other than strings a call built, which it measures
-		m := obj.members[i].Value
-		call := t.flat.call&bit != 0
-		b, ok := scalarBound(m)
-		if _, str := m.(string); !ok || str && call {
-			b = memberBound(m, call, t.flat.fromInput&bit != 0, x, input)
-		}
-		total += b
+	for _, d := range t.flat.dynamic {
+		total += memberBound(obj.members[d.i].Value, d.call, d.fromInput, x, input)
 	}
 	return total
 }

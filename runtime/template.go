@@ -230,17 +230,19 @@ func escapePointer(key string) string {
 // Evaluated in an Exec, it records a bound of the value's size for the
 // state's payload checks (size.go).
 func (t *Template) Eval(input Value, s Scope) (Value, error) {
+	if x, ok := s.(*Exec); ok {
+		v, n, err := t.evalSized(input, x)
+		if k, ok := keyOf(v); ok && err == nil {
+			x.sizes.note(k, n) // noteSize, inlined
+		}
+		return v, err
+	}
 	if t.direct != nil {
 		if v, ok := t.direct(input, s); ok {
-			noteTemplate(t, input, v, s)
 			return v, nil
 		}
 	}
-	v, err := t.root.eval(input, s)
-	if err == nil {
-		noteTemplate(t, input, v, s)
-	}
-	return v, err
+	return t.root.eval(input, s)
 }
 
 // IsLiteral reports whether the template has no ".$" member, so that Eval
