@@ -267,6 +267,9 @@ type Exec struct {
 	token     string
 	assigned  *Object
 	open      bool // st was entered in this scope and not left
+	// calm is set when ctx can never be done (its Done is nil, as for
+	// context.Background): entering a state need not ask it.
+	calm bool
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure
@@ -334,6 +337,7 @@ func (m *Machine) Start(ctx context.Context, input any) (*Exec, Value, error) {
 		}
 	}
 	x.ctx = e.ctx
+	x.calm = x.ctx.Done() == nil
 	if k, ok := keyOf(in); ok {
 		x.sizes.slot[0] = sized{k, size}
 	}
@@ -430,7 +434,7 @@ func (x *Exec) Now() time.Time {
 // <Type>StateEntered event. It fails when the execution was aborted or
 // timed out, or when the history is full (States.Runtime, A19.2).
 func (x *Exec) Enter(st *State, in Value) error {
-	if x.ctx.Err() != nil {
+	if !x.calm && x.ctx.Err() != nil {
 		return x.halt()
 	}
 	h := x.e.h

@@ -139,7 +139,7 @@ func (g *Group) startTime(kx *Exec, i int) {
 // it.
 func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes, again bool) {
 	if !again {
-		kx.ctx = ctx
+		kx.ctx, kx.calm = ctx, false
 	}
 	if kx.seg != seg {
 		kx.seg = seg
