@@ -263,17 +263,9 @@ func TestSharedTaskContext(t *testing.T) {
 			return nil, err
 		}
 		mp := x.Map(items, MapConfig{MaxConcurrency: 2})
-		var wg sync.WaitGroup
-		errs := make([]error, mp.Workers())
-		for w := range errs {
-			wg.Go(func() {
-				errs[w] = mp.Work(x.Context(), func(ix *Exec, v Value) (Value, error) {
-					return callIn(ix, "Item", v)
-				})
-			})
-		}
-		wg.Wait()
-		return mp.Wait(errors.Join(errs...))
+		return mp.Wait(workAll(x.Context(), mp, func(ix *Exec, v Value) (Value, error) {
+			return callIn(ix, "Item", v)
+		}))
 	}, WithVirtualTime(testStart))
 	if err != nil {
 		t.Fatal(err)

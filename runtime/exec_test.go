@@ -38,6 +38,18 @@ func run(t testing.TB, def Definition, input Value, body func(x *Exec, in Value)
 	return x.Finish(out, err)
 }
 
+// workAll runs the iterations of mp with fn on the goroutines of its
+// workers (Group.Work) and returns their errors, joined.
+func workAll(ctx context.Context, mp *Group, fn func(*Exec, Value) (Value, error)) error {
+	var wg sync.WaitGroup
+	errs := make([]error, mp.Workers())
+	for w := range errs {
+		wg.Go(func() { errs[w] = mp.Work(ctx, fn) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
 // pass enters and leaves a Pass state that outputs its input.
 func pass(x *Exec, name string, in Value) (Value, error) {
 	if err := x.Enter(&State{Name: name, Type: PassState}, in); err != nil {
@@ -360,20 +372,12 @@ func TestHistoryLimit(t *testing.T) {
 				return nil, err
 			}
 			mp := x.Map(make([]Value, items), MapConfig{MaxConcurrency: workers})
-			var wg sync.WaitGroup
-			errs := make([]error, mp.Workers())
-			for w := range errs {
-				wg.Go(func() {
-					errs[w] = mp.Work(x.Context(), func(ix *Exec, v Value) (Value, error) {
-						if _, err := pass(ix, "A", v); err != nil {
-							return nil, err
-						}
-						return pass(ix, "B", v)
-					})
-				})
-			}
-			wg.Wait()
-			out, err := mp.Wait(errors.Join(errs...))
+			out, err := mp.Wait(workAll(x.Context(), mp, func(ix *Exec, v Value) (Value, error) {
+				if _, err := pass(ix, "A", v); err != nil {
+					return nil, err
+				}
+				return pass(ix, "B", v)
+			}))
 			if err != nil {
 				return nil, err
 			}

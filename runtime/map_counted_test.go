@@ -23,18 +23,7 @@ import (
 func countedMachine(items, workers int, wait bool) func(x *Exec, in Value) (Value, error) {
 	undefined := func() error { return NewError(ErrQueryEvaluationError, "undefined") }
 	work := func(mp *Group, fn func(*Exec, Value) (Value, error)) error {
-		var wg sync.WaitGroup
-		errs := make([]error, mp.Workers())
-		for w := range errs {
-			wg.Go(func() { errs[w] = mp.Work(mp.x.Context(), fn) })
-		}
-		wg.Wait()
-		for _, err := range errs {
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return workAll(mp.x.Context(), mp, fn)
 	}
 	tolerant := MapConfig{ToleratedFailureCount: 1000, ToleratedFailureCountSet: true}
 	return func(x *Exec, in Value) (Value, error) {
@@ -200,26 +189,18 @@ func TestHistoryLimitInMapIterations(t *testing.T) {
 						return nil, err
 					}
 					mp := x.Map(make([]Value, items), MapConfig{MaxConcurrency: workers})
-					var wg sync.WaitGroup
-					errs := make([]error, mp.Workers())
-					for w := range errs {
-						wg.Go(func() {
-							errs[w] = mp.Work(x.Context(), func(ix *Exec, v Value) (Value, error) {
-								i := ix.item.index
-								for s := range states(i) {
-									if _, err := pass(ix, "S"+strconv.Itoa(s), v); err != nil {
-										mu.Lock()
-										stopped[[2]int{i, s}] = true
-										mu.Unlock()
-										return nil, err
-									}
-								}
-								return v, nil
-							})
-						})
-					}
-					wg.Wait()
-					out, err := mp.Wait(errors.Join(errs...))
+					out, err := mp.Wait(workAll(x.Context(), mp, func(ix *Exec, v Value) (Value, error) {
+						i := ix.item.index
+						for s := range states(i) {
+							if _, err := pass(ix, "S"+strconv.Itoa(s), v); err != nil {
+								mu.Lock()
+								stopped[[2]int{i, s}] = true
+								mu.Unlock()
+								return nil, err
+							}
+						}
+						return v, nil
+					}))
 					if err != nil {
 						return nil, err
 					}
