@@ -110,6 +110,7 @@ func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
 		if n, ok := t.flatScalars(obj.members); ok {
 			return v, n, nil
 		}
+		return v, t.flatBound(obj, x, input), nil
 	}
 	if _, ok := keyOf(v); !ok {
 		return v, sizeBound(v), nil

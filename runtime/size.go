@@ -420,15 +420,19 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 }
 
 // flatScalars is Template.bound of the members ms of a flat template's
-// value whose evaluated members are the usual ones, strings read by a
-// path and integers: those are bounded here, without calls; it is false
-// for any other, which flatBound bounds.
+// value whose evaluated members are the usual ones, strings and integers:
+// those are bounded here, as memberBound bounds them (a string a call
+// built is measured); it is false for any other, which flatBound bounds.
 func (t *Template) flatScalars(ms []Member) (int, bool) {
 	total, dynamic := t.flat.size, t.flat.dynamic
 	for _, d := range dynamic {
 		m := ms[d.i].Value
-		if str, ok := m.(string); ok && !d.call {
-			total += 2 + 6*len(str)
+		if str, ok := m.(string); ok {
+			if d.call {
+				total += stringSize(str)
+			} else {
+				total += 2 + 6*len(str)
+			}
 		} else if _, ok := m.(int64); ok {
 			total += 20
 		} else {
