@@ -90,6 +90,48 @@ func canonicalBound(x any, n, depth int) (int, bool) {
 	return 0, false
 }
 
+// canonicalSize is n plus the size of x's JSON text, as jsonSize counts
+// it, for x canonical (isCanonical); it is false for any other x. Past
+// MaxPayloadSize it may stop early, false.
+func canonicalSize(x any, n, depth int) (int, bool) {
+	if depth > maxDecodeDepth || n > MaxPayloadSize {
+		return 0, false
+	}
+	switch v := x.(type) {
+	case string:
+		return n + stringSize(v), true
+	case int64:
+		return n + intSize(v), true
+	case *Object:
+		if v == nil {
+			return 0, false
+		}
+		n += 2 + max(len(v.members)-1, 0)
+		for i := range v.members {
+			m := &v.members[i]
+			var ok bool
+			if n, ok = canonicalSize(m.Value, n+stringSize(m.Key)+1, depth+1); !ok {
+				return 0, false
+			}
+		}
+		return n, true
+	case []Value:
+		n += 2 + max(len(v)-1, 0)
+		for _, e := range v {
+			var ok bool
+			if n, ok = canonicalSize(e, n, depth+1); !ok {
+				return 0, false
+			}
+		}
+		return n, true
+	case nil, bool:
+		return jsonSize(v, n, math.MaxInt), true
+	case float64:
+		return jsonSize(v, n, math.MaxInt), !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	return 0, false
+}
+
 // isCanonical reports whether x is a Value as Decode builds them, nested
 // no deeper than Decode allows (so a cycle is not canonical, and convert
 // refuses it).

@@ -8,12 +8,13 @@ import (
 
 // TestFromGoSized: fromGoSized converts as FromGo does, and its bound is
 // the one sizeBound gives without a limit, never below the size.
-func TestFromGoSized(t *testing.T) {
+// sizedValues are canonical values and values that are not.
+func sizedValues() []any {
 	deep := Value(int64(1))
 	for range maxDecodeDepth + 1 {
 		deep = []Value{deep}
 	}
-	values := []any{
+	return []any{
 		nil, true, false, int64(-12), 1.5, "", "a\"b\\c\u0001é", []Value{}, NewObject(0),
 		MustDecode(`{"n":1,"s":"text","a":[1,2.5,null,true,{"k":[]}],"o":{"x":{"y":"z"}}}`),
 		MustDecode(`[[],{},[{}],"` + strings.Repeat(`\"`, 1000) + `"]`),
@@ -23,8 +24,12 @@ func TestFromGoSized(t *testing.T) {
 		[]Value{int64(1), map[string]any{"k": "v"}}, NewObjectOf(Member{"m", []any{1}}),
 		math.NaN(), math.Inf(1), []Value{math.NaN()}, (*Object)(nil), deep,
 		struct{ A int }{1}, make(chan int),
+		MustDecode(`{"e":-0.0,"f":1e300,"g":-1.5e-7,"i":-9007199254740993,"k\"ey":"\u2028"}`),
 	}
-	for _, x := range values {
+}
+
+func TestFromGoSized(t *testing.T) {
+	for _, x := range sizedValues() {
 		want, wantErr := FromGo(x)
 		got, n, err := fromGoSized(x)
 		if (err != nil) != (wantErr != nil) {
@@ -42,6 +47,27 @@ func TestFromGoSized(t *testing.T) {
 		}
 		if exact := JSONSize(want, math.MaxInt/4); n < exact {
 			t.Errorf("%s: bound %d below the size %d", EncodeString(want), n, exact)
+		}
+	}
+}
+
+// TestCanonicalSize: the one walk that takes an execution input measures
+// a canonical value exactly and refuses any other, and a value above the
+// limit (A1.18, A19.1).
+func TestCanonicalSize(t *testing.T) {
+	for _, x := range sizedValues() {
+		n, ok := canonicalSize(x, 0, 0)
+		switch {
+		case !isCanonical(x, 0):
+			if ok {
+				t.Errorf("%T: sized %d, but it is not canonical", x, n)
+			}
+		case JSONSize(x, MaxPayloadSize) > MaxPayloadSize:
+			if ok && n <= MaxPayloadSize {
+				t.Errorf("%T: sized %d, but it is above the limit", x, n)
+			}
+		case !ok || n != JSONSize(x, math.MaxInt/4):
+			t.Errorf("%s: size %d %v, want %d", EncodeString(x), n, ok, JSONSize(x, math.MaxInt/4))
 		}
 	}
 }

@@ -351,6 +351,9 @@ func inputValue(input any) (Value, int, error) {
 	var err error
 	if raw, ok := input.(json.RawMessage); ok {
 		v, err = Decode(raw)
+	} else if n, ok := canonicalSize(input, 0, 0); ok && n <= MaxPayloadSize {
+		// the usual input, a Value within the limit: one walk
+		return input, n, nil
 	} else {
 		v, err = FromGo(input)
 	}
