@@ -141,6 +141,18 @@ func MathAdd(a, b Value) (Value, bool) {
 	return x + y, true
 }
 
+// Format is States.Format(template, args...) with a literal template,
+// written as in the definition between its quotes (escapes kept): the
+// string it builds; false when the template has not one placeholder per
+// argument, which the parsed call reports.
+func Format(template string, args ...Value) (Value, bool) {
+	s, ok := format(template, true, args)
+	if !ok {
+		return nil, false
+	}
+	return s, true
+}
+
 // NewObjectOf returns an object holding members in the given order. The
 // keys must be distinct, as they are in a payload template (A3.19): unlike
 // ObjectOf, it does not look for repeated keys.
@@ -172,8 +184,12 @@ func (c *Intrinsic) Pure() bool {
 type IntrinsicArg struct {
 	// Literal is the value of a literal argument.
 	Literal Value
-	Path    *Path
-	Call    *Intrinsic
+	// Quoted is set for a literal string argument, and Raw is its text
+	// between the quotes, escapes kept (a States.Format template).
+	Quoted bool
+	Raw    string
+	Path   *Path
+	Call   *Intrinsic
 }
 
 // Args returns the arguments of the call as written.
@@ -183,6 +199,9 @@ func (c *Intrinsic) Args() []IntrinsicArg {
 		switch a.kind {
 		case argLiteral:
 			out[i].Literal = a.value
+			if a.str {
+				out[i].Raw, out[i].Quoted = a.raw, true
+			}
 		case argPath:
 			out[i].Path = a.path
 		case argCall:

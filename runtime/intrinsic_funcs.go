@@ -228,6 +228,9 @@ func fnFormat(c *Intrinsic, args []Value, _ Scope) (Value, error) {
 		tmpl = s
 	}
 	rest := args[1:]
+	if s, ok := format(tmpl, escapes, rest); ok {
+		return s, nil
+	}
 	holes := 0
 	for i := 0; i < len(tmpl); i++ {
 		switch {
@@ -238,9 +241,13 @@ func fnFormat(c *Intrinsic, args []Value, _ Scope) (Value, error) {
 			i++
 		}
 	}
-	if holes != len(rest) {
-		return nil, intrinsicFailure(c, "the template has %d placeholders but %d arguments follow it", holes, len(rest))
-	}
+	return nil, intrinsicFailure(c, "the template has %d placeholders but %d arguments follow it", holes, len(rest))
+}
+
+// format is the string States.Format builds from the template tmpl, whose
+// backslash escapes count when escapes is set (a literal template), and
+// args; false when the template has not one placeholder per argument.
+func format(tmpl string, escapes bool, args []Value) (string, bool) {
 	// Most results are short: build them on the stack, so that the string
 	// is the only allocation.
 	var buf [128]byte
@@ -253,14 +260,20 @@ func fnFormat(c *Intrinsic, args []Value, _ Scope) (Value, error) {
 			b = append(b, tmpl[i+1])
 			i++
 		case ch == '{' && i+1 < len(tmpl) && tmpl[i+1] == '}':
-			b = appendJavaString(b, rest[next])
+			if next == len(args) {
+				return "", false
+			}
+			b = appendJavaString(b, args[next])
 			next++
 			i++
 		default:
 			b = append(b, ch)
 		}
 	}
-	return string(b), nil
+	if next != len(args) {
+		return "", false
+	}
+	return string(b), true
 }
 
 // appendJavaString renders v as Java's toString renders the service's

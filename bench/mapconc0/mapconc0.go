@@ -89,8 +89,7 @@ var (
 			"tag", v2,
 		), true
 	})
-	callParametersLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.tag, $.value.id)")
-	ioLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.tag, $.value.id)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	ioLabel = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.tag, $.value.id)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "tag")
 		if !ok {
 			return nil, false
@@ -102,8 +101,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v2, err := callParametersLabelLabel.Apply(s, "{}-{}", v0, v1)
-		if err != nil {
+		v2, ok := aslrt.Format("{}-{}", v0, v1)
+		if !ok {
 			return nil, false
 		}
 		return aslrt.Object1(

@@ -123,12 +123,11 @@ var (
 )
 
 var (
-	pathFirst                     = aslrt.MustReferencePath("$.first")
-	ioFunc                        = aslrt.StateIO{ResultPath: pathFirst}
-	resultFunc                    = aslrt.MustDecode("{\"a`b\":\"c\\\"d\",\"e\":\"*/\",\"nl\":\"line\\nbreak\",\"bs\":\"back\\\\slash\",\"uni\":\"日本 ✓\",\"ctl\":\"\\u0001\x7f\"}")
-	callParametersMachineBacktick = aslrt.MustIntrinsic("States.Format('`{}`', $.first.e)")
-	pathSecond                    = aslrt.MustReferencePath("$.second")
-	ioMachine                     = aslrt.StateIO{
+	pathFirst  = aslrt.MustReferencePath("$.first")
+	ioFunc     = aslrt.StateIO{ResultPath: pathFirst}
+	resultFunc = aslrt.MustDecode("{\"a`b\":\"c\\\"d\",\"e\":\"*/\",\"nl\":\"line\\nbreak\",\"bs\":\"back\\\\slash\",\"uni\":\"日本 ✓\",\"ctl\":\"\\u0001\x7f\"}")
+	pathSecond = aslrt.MustReferencePath("$.second")
+	ioMachine  = aslrt.StateIO{
 		Parameters: aslrt.MustTemplateDirect("{\"backtick.$\":\"States.Format('`{}`', $.first.e)\",\"quote.$\":\"$.first['a`b']\",\"`key`\":\"`value`\"}", func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "first")
 			if ok {
@@ -137,8 +136,8 @@ var (
 			if !ok {
 				return nil, false
 			}
-			v1, err := callParametersMachineBacktick.Apply(s, "`{}`", v0)
-			if err != nil {
+			v1, ok := aslrt.Format("`{}`", v0)
+			if !ok {
 				return nil, false
 			}
 			v2, ok := aslrt.Field(in, "first")

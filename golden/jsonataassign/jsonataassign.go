@@ -130,8 +130,7 @@ var (
 			"before", v4,
 		), true
 	})}
-	callAssignLegacyFromPath = aslrt.MustIntrinsic("States.Format('{}-{}', $x, $y)")
-	assignLegacy             = aslrt.MustTemplateDirect(`{"fromPath.$":"States.Format('{}-{}', $x, $y)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	assignLegacy = aslrt.MustTemplateDirect(`{"fromPath.$":"States.Format('{}-{}', $x, $y)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := s.Variable("x")
 		if !ok {
 			return nil, false
@@ -140,8 +139,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v4, err := callAssignLegacyFromPath.Apply(s, "{}-{}", v0, v2)
-		if err != nil {
+		v4, ok := aslrt.Format("{}-{}", v0, v2)
+		if !ok {
 			return nil, false
 		}
 		return aslrt.Object1(

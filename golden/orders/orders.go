@@ -192,8 +192,7 @@ var (
 			return aslrt.StringEqual(v0, "broken"), true
 		}),
 	}
-	callParametersMakeLabelLabel = aslrt.MustIntrinsic("States.Format('{}-{}', $.sku, $.index)")
-	ioMakeLabel                  = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.sku, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
+	ioMakeLabel = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"label.$":"States.Format('{}-{}', $.sku, $.index)"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "sku")
 		if !ok {
 			return nil, false
@@ -202,8 +201,8 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v2, err := callParametersMakeLabelLabel.Apply(s, "{}-{}", v0, v1)
-		if err != nil {
+		v2, ok := aslrt.Format("{}-{}", v0, v1)
+		if !ok {
 			return nil, false
 		}
 		return aslrt.Object1(

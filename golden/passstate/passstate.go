@@ -74,18 +74,17 @@ var (
 )
 
 var (
-	pathUser                    = aslrt.MustPath("$.user")
-	callParametersGreetGreeting = aslrt.MustIntrinsic("States.Format('Hello, {}!', $.name)")
-	pathGreeting                = aslrt.MustReferencePath("$.greeting")
-	ioGreet                     = aslrt.StateIO{
+	pathUser     = aslrt.MustPath("$.user")
+	pathGreeting = aslrt.MustReferencePath("$.greeting")
+	ioGreet      = aslrt.StateIO{
 		InputPath: pathUser,
 		Parameters: aslrt.MustTemplateDirect(`{"greeting.$":"States.Format('Hello, {}!', $.name)","id.$":"$.id","state.$":"$$.State.Name","Comment":"a key named Comment is data"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 			v0, ok := aslrt.Field(in, "name")
 			if !ok {
 				return nil, false
 			}
-			v1, err := callParametersGreetGreeting.Apply(s, "Hello, {}!", v0)
-			if err != nil {
+			v1, ok := aslrt.Format("Hello, {}!", v0)
+			if !ok {
 				return nil, false
 			}
 			v2, ok := aslrt.Field(in, "id")
