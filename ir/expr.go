@@ -57,6 +57,10 @@ type Template struct {
 	// members, nested calls included, by their text: the package-level
 	// variables direct code applies (aslrt.Intrinsic.Apply).
 	Calls map[string]*Intrinsic
+	// Shape names the function that builds the templates of this one's
+	// shape when several share it and this one comes first (the direct
+	// form, compiler/emit).
+	Shape string
 }
 
 // Literal is a constant JSON value: a Pass state's Result.

@@ -2066,4013 +2066,4013 @@ var (
 var (
 	pathLast   = aslrt.MustReferencePath("$.last")
 	ioPass0000 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":0,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(0))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":0,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(0))),
 		ResultPath: pathLast,
 	}
 	ioPass0001 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":1,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(1))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":1,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(1))),
 		ResultPath: pathLast,
 	}
 	ioPass0002 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":2,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(2))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":2,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(2))),
 		ResultPath: pathLast,
 	}
 	ioPass0003 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":3,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(3))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":3,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(3))),
 		ResultPath: pathLast,
 	}
 	ioPass0004 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":4,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(4))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":4,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(4))),
 		ResultPath: pathLast,
 	}
 	ioPass0005 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":5,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(5))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":5,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(5))),
 		ResultPath: pathLast,
 	}
 	ioPass0006 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":6,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(6))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":6,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(6))),
 		ResultPath: pathLast,
 	}
 	ioPass0007 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":7,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(7))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":7,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(7))),
 		ResultPath: pathLast,
 	}
 	ioPass0008 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":8,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(8))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":8,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(8))),
 		ResultPath: pathLast,
 	}
 	ioPass0009 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":9,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(9))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":9,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(9))),
 		ResultPath: pathLast,
 	}
 	ioPass0010 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":10,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(10))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":10,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(10))),
 		ResultPath: pathLast,
 	}
 	ioPass0011 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":11,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(11))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":11,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(11))),
 		ResultPath: pathLast,
 	}
 	ioPass0012 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":12,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(12))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":12,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(12))),
 		ResultPath: pathLast,
 	}
 	ioPass0013 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":13,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(13))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":13,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(13))),
 		ResultPath: pathLast,
 	}
 	ioPass0014 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":14,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(14))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":14,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(14))),
 		ResultPath: pathLast,
 	}
 	ioPass0015 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":15,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(15))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":15,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(15))),
 		ResultPath: pathLast,
 	}
 	ioPass0016 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":16,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(16))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":16,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(16))),
 		ResultPath: pathLast,
 	}
 	ioPass0017 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":17,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(17))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":17,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(17))),
 		ResultPath: pathLast,
 	}
 	ioPass0018 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":18,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(18))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":18,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(18))),
 		ResultPath: pathLast,
 	}
 	ioPass0019 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":19,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(19))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":19,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(19))),
 		ResultPath: pathLast,
 	}
 	ioPass0020 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":20,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(20))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":20,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(20))),
 		ResultPath: pathLast,
 	}
 	ioPass0021 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":21,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(21))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":21,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(21))),
 		ResultPath: pathLast,
 	}
 	ioPass0022 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":22,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(22))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":22,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(22))),
 		ResultPath: pathLast,
 	}
 	ioPass0023 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":23,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(23))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":23,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(23))),
 		ResultPath: pathLast,
 	}
 	ioPass0024 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":24,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(24))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":24,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(24))),
 		ResultPath: pathLast,
 	}
 	ioPass0025 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":25,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(25))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":25,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(25))),
 		ResultPath: pathLast,
 	}
 	ioPass0026 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":26,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(26))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":26,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(26))),
 		ResultPath: pathLast,
 	}
 	ioPass0027 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":27,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(27))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":27,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(27))),
 		ResultPath: pathLast,
 	}
 	ioPass0028 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":28,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(28))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":28,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(28))),
 		ResultPath: pathLast,
 	}
 	ioPass0029 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":29,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(29))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":29,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(29))),
 		ResultPath: pathLast,
 	}
 	ioPass0030 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":30,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(30))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":30,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(30))),
 		ResultPath: pathLast,
 	}
 	ioPass0031 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":31,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(31))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":31,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(31))),
 		ResultPath: pathLast,
 	}
 	ioPass0032 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":32,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(32))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":32,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(32))),
 		ResultPath: pathLast,
 	}
 	ioPass0033 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":33,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(33))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":33,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(33))),
 		ResultPath: pathLast,
 	}
 	ioPass0034 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":34,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(34))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":34,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(34))),
 		ResultPath: pathLast,
 	}
 	ioPass0035 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":35,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(35))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":35,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(35))),
 		ResultPath: pathLast,
 	}
 	ioPass0036 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":36,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(36))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":36,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(36))),
 		ResultPath: pathLast,
 	}
 	ioPass0037 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":37,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(37))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":37,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(37))),
 		ResultPath: pathLast,
 	}
 	ioPass0038 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":38,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(38))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":38,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(38))),
 		ResultPath: pathLast,
 	}
 	ioPass0039 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":39,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(39))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":39,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(39))),
 		ResultPath: pathLast,
 	}
 	ioPass0040 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":40,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(40))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":40,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(40))),
 		ResultPath: pathLast,
 	}
 	ioPass0041 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":41,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(41))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":41,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(41))),
 		ResultPath: pathLast,
 	}
 	ioPass0042 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":42,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(42))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":42,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(42))),
 		ResultPath: pathLast,
 	}
 	ioPass0043 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":43,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(43))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":43,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(43))),
 		ResultPath: pathLast,
 	}
 	ioPass0044 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":44,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(44))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":44,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(44))),
 		ResultPath: pathLast,
 	}
 	ioPass0045 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":45,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(45))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":45,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(45))),
 		ResultPath: pathLast,
 	}
 	ioPass0046 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":46,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(46))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":46,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(46))),
 		ResultPath: pathLast,
 	}
 	ioPass0047 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":47,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(47))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":47,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(47))),
 		ResultPath: pathLast,
 	}
 	ioPass0048 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":48,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(48))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":48,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(48))),
 		ResultPath: pathLast,
 	}
 	ioPass0049 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":49,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(49))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":49,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(49))),
 		ResultPath: pathLast,
 	}
 	ioPass0050 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":50,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(50))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":50,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(50))),
 		ResultPath: pathLast,
 	}
 	ioPass0051 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":51,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(51))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":51,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(51))),
 		ResultPath: pathLast,
 	}
 	ioPass0052 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":52,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(52))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":52,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(52))),
 		ResultPath: pathLast,
 	}
 	ioPass0053 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":53,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(53))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":53,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(53))),
 		ResultPath: pathLast,
 	}
 	ioPass0054 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":54,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(54))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":54,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(54))),
 		ResultPath: pathLast,
 	}
 	ioPass0055 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":55,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(55))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":55,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(55))),
 		ResultPath: pathLast,
 	}
 	ioPass0056 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":56,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(56))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":56,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(56))),
 		ResultPath: pathLast,
 	}
 	ioPass0057 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":57,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(57))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":57,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(57))),
 		ResultPath: pathLast,
 	}
 	ioPass0058 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":58,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(58))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":58,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(58))),
 		ResultPath: pathLast,
 	}
 	ioPass0059 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":59,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(59))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":59,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(59))),
 		ResultPath: pathLast,
 	}
 	ioPass0060 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":60,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(60))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":60,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(60))),
 		ResultPath: pathLast,
 	}
 	ioPass0061 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":61,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(61))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":61,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(61))),
 		ResultPath: pathLast,
 	}
 	ioPass0062 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":62,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(62))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":62,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(62))),
 		ResultPath: pathLast,
 	}
 	ioPass0063 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":63,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(63))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":63,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(63))),
 		ResultPath: pathLast,
 	}
 	ioPass0064 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":64,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(64))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":64,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(64))),
 		ResultPath: pathLast,
 	}
 	ioPass0065 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":65,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(65))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":65,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(65))),
 		ResultPath: pathLast,
 	}
 	ioPass0066 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":66,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(66))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":66,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(66))),
 		ResultPath: pathLast,
 	}
 	ioPass0067 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":67,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(67))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":67,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(67))),
 		ResultPath: pathLast,
 	}
 	ioPass0068 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":68,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(68))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":68,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(68))),
 		ResultPath: pathLast,
 	}
 	ioPass0069 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":69,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(69))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":69,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(69))),
 		ResultPath: pathLast,
 	}
 	ioPass0070 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":70,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(70))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":70,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(70))),
 		ResultPath: pathLast,
 	}
 	ioPass0071 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":71,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(71))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":71,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(71))),
 		ResultPath: pathLast,
 	}
 	ioPass0072 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":72,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(72))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":72,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(72))),
 		ResultPath: pathLast,
 	}
 	ioPass0073 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":73,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(73))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":73,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(73))),
 		ResultPath: pathLast,
 	}
 	ioPass0074 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":74,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(74))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":74,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(74))),
 		ResultPath: pathLast,
 	}
 	ioPass0075 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":75,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(75))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":75,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(75))),
 		ResultPath: pathLast,
 	}
 	ioPass0076 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":76,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(76))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":76,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(76))),
 		ResultPath: pathLast,
 	}
 	ioPass0077 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":77,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(77))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":77,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(77))),
 		ResultPath: pathLast,
 	}
 	ioPass0078 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":78,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(78))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":78,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(78))),
 		ResultPath: pathLast,
 	}
 	ioPass0079 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":79,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(79))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":79,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(79))),
 		ResultPath: pathLast,
 	}
 	ioPass0080 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":80,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(80))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":80,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(80))),
 		ResultPath: pathLast,
 	}
 	ioPass0081 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":81,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(81))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":81,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(81))),
 		ResultPath: pathLast,
 	}
 	ioPass0082 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":82,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(82))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":82,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(82))),
 		ResultPath: pathLast,
 	}
 	ioPass0083 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":83,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(83))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":83,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(83))),
 		ResultPath: pathLast,
 	}
 	ioPass0084 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":84,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(84))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":84,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(84))),
 		ResultPath: pathLast,
 	}
 	ioPass0085 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":85,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(85))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":85,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(85))),
 		ResultPath: pathLast,
 	}
 	ioPass0086 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":86,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(86))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":86,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(86))),
 		ResultPath: pathLast,
 	}
 	ioPass0087 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":87,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(87))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":87,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(87))),
 		ResultPath: pathLast,
 	}
 	ioPass0088 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":88,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(88))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":88,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(88))),
 		ResultPath: pathLast,
 	}
 	ioPass0089 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":89,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(89))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":89,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(89))),
 		ResultPath: pathLast,
 	}
 	ioPass0090 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":90,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(90))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":90,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(90))),
 		ResultPath: pathLast,
 	}
 	ioPass0091 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":91,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(91))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":91,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(91))),
 		ResultPath: pathLast,
 	}
 	ioPass0092 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":92,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(92))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":92,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(92))),
 		ResultPath: pathLast,
 	}
 	ioPass0093 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":93,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(93))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":93,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(93))),
 		ResultPath: pathLast,
 	}
 	ioPass0094 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":94,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(94))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":94,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(94))),
 		ResultPath: pathLast,
 	}
 	ioPass0095 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":95,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(95))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":95,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(95))),
 		ResultPath: pathLast,
 	}
 	ioPass0096 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":96,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(96))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":96,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(96))),
 		ResultPath: pathLast,
 	}
 	ioPass0097 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":97,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(97))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":97,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(97))),
 		ResultPath: pathLast,
 	}
 	ioPass0098 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":98,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(98))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":98,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(98))),
 		ResultPath: pathLast,
 	}
 	ioPass0099 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":99,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(99))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":99,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(99))),
 		ResultPath: pathLast,
 	}
 	ioPass0100 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":100,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(100))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":100,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(100))),
 		ResultPath: pathLast,
 	}
 	ioPass0101 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":101,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(101))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":101,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(101))),
 		ResultPath: pathLast,
 	}
 	ioPass0102 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":102,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(102))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":102,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(102))),
 		ResultPath: pathLast,
 	}
 	ioPass0103 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":103,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(103))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":103,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(103))),
 		ResultPath: pathLast,
 	}
 	ioPass0104 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":104,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(104))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":104,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(104))),
 		ResultPath: pathLast,
 	}
 	ioPass0105 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":105,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(105))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":105,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(105))),
 		ResultPath: pathLast,
 	}
 	ioPass0106 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":106,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(106))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":106,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(106))),
 		ResultPath: pathLast,
 	}
 	ioPass0107 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":107,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(107))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":107,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(107))),
 		ResultPath: pathLast,
 	}
 	ioPass0108 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":108,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(108))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":108,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(108))),
 		ResultPath: pathLast,
 	}
 	ioPass0109 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":109,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(109))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":109,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(109))),
 		ResultPath: pathLast,
 	}
 	ioPass0110 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":110,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(110))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":110,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(110))),
 		ResultPath: pathLast,
 	}
 	ioPass0111 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":111,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(111))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":111,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(111))),
 		ResultPath: pathLast,
 	}
 	ioPass0112 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":112,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(112))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":112,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(112))),
 		ResultPath: pathLast,
 	}
 	ioPass0113 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":113,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(113))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":113,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(113))),
 		ResultPath: pathLast,
 	}
 	ioPass0114 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":114,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(114))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":114,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(114))),
 		ResultPath: pathLast,
 	}
 	ioPass0115 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":115,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(115))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":115,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(115))),
 		ResultPath: pathLast,
 	}
 	ioPass0116 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":116,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(116))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":116,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(116))),
 		ResultPath: pathLast,
 	}
 	ioPass0117 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":117,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(117))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":117,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(117))),
 		ResultPath: pathLast,
 	}
 	ioPass0118 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":118,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(118))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":118,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(118))),
 		ResultPath: pathLast,
 	}
 	ioPass0119 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":119,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(119))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":119,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(119))),
 		ResultPath: pathLast,
 	}
 	ioPass0120 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":120,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(120))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":120,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(120))),
 		ResultPath: pathLast,
 	}
 	ioPass0121 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":121,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(121))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":121,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(121))),
 		ResultPath: pathLast,
 	}
 	ioPass0122 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":122,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(122))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":122,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(122))),
 		ResultPath: pathLast,
 	}
 	ioPass0123 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":123,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(123))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":123,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(123))),
 		ResultPath: pathLast,
 	}
 	ioPass0124 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":124,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(124))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":124,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(124))),
 		ResultPath: pathLast,
 	}
 	ioPass0125 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":125,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(125))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":125,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(125))),
 		ResultPath: pathLast,
 	}
 	ioPass0126 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":126,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(126))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":126,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(126))),
 		ResultPath: pathLast,
 	}
 	ioPass0127 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":127,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(127))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":127,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(127))),
 		ResultPath: pathLast,
 	}
 	ioPass0128 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":128,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(128))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":128,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(128))),
 		ResultPath: pathLast,
 	}
 	ioPass0129 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":129,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(129))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":129,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(129))),
 		ResultPath: pathLast,
 	}
 	ioPass0130 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":130,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(130))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":130,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(130))),
 		ResultPath: pathLast,
 	}
 	ioPass0131 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":131,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(131))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":131,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(131))),
 		ResultPath: pathLast,
 	}
 	ioPass0132 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":132,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(132))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":132,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(132))),
 		ResultPath: pathLast,
 	}
 	ioPass0133 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":133,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(133))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":133,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(133))),
 		ResultPath: pathLast,
 	}
 	ioPass0134 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":134,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(134))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":134,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(134))),
 		ResultPath: pathLast,
 	}
 	ioPass0135 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":135,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(135))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":135,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(135))),
 		ResultPath: pathLast,
 	}
 	ioPass0136 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":136,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(136))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":136,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(136))),
 		ResultPath: pathLast,
 	}
 	ioPass0137 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":137,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(137))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":137,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(137))),
 		ResultPath: pathLast,
 	}
 	ioPass0138 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":138,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(138))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":138,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(138))),
 		ResultPath: pathLast,
 	}
 	ioPass0139 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":139,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(139))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":139,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(139))),
 		ResultPath: pathLast,
 	}
 	ioPass0140 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":140,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(140))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":140,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(140))),
 		ResultPath: pathLast,
 	}
 	ioPass0141 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":141,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(141))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":141,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(141))),
 		ResultPath: pathLast,
 	}
 	ioPass0142 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":142,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(142))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":142,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(142))),
 		ResultPath: pathLast,
 	}
 	ioPass0143 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":143,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(143))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":143,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(143))),
 		ResultPath: pathLast,
 	}
 	ioPass0144 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":144,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(144))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":144,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(144))),
 		ResultPath: pathLast,
 	}
 	ioPass0145 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":145,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(145))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":145,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(145))),
 		ResultPath: pathLast,
 	}
 	ioPass0146 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":146,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(146))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":146,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(146))),
 		ResultPath: pathLast,
 	}
 	ioPass0147 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":147,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(147))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":147,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(147))),
 		ResultPath: pathLast,
 	}
 	ioPass0148 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":148,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(148))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":148,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(148))),
 		ResultPath: pathLast,
 	}
 	ioPass0149 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":149,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(149))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":149,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(149))),
 		ResultPath: pathLast,
 	}
 	ioPass0150 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":150,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(150))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":150,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(150))),
 		ResultPath: pathLast,
 	}
 	ioPass0151 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":151,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(151))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":151,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(151))),
 		ResultPath: pathLast,
 	}
 	ioPass0152 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":152,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(152))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":152,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(152))),
 		ResultPath: pathLast,
 	}
 	ioPass0153 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":153,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(153))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":153,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(153))),
 		ResultPath: pathLast,
 	}
 	ioPass0154 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":154,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(154))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":154,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(154))),
 		ResultPath: pathLast,
 	}
 	ioPass0155 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":155,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(155))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":155,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(155))),
 		ResultPath: pathLast,
 	}
 	ioPass0156 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":156,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(156))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":156,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(156))),
 		ResultPath: pathLast,
 	}
 	ioPass0157 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":157,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(157))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":157,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(157))),
 		ResultPath: pathLast,
 	}
 	ioPass0158 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":158,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(158))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":158,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(158))),
 		ResultPath: pathLast,
 	}
 	ioPass0159 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":159,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(159))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":159,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(159))),
 		ResultPath: pathLast,
 	}
 	ioPass0160 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":160,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(160))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":160,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(160))),
 		ResultPath: pathLast,
 	}
 	ioPass0161 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":161,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(161))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":161,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(161))),
 		ResultPath: pathLast,
 	}
 	ioPass0162 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":162,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(162))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":162,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(162))),
 		ResultPath: pathLast,
 	}
 	ioPass0163 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":163,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(163))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":163,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(163))),
 		ResultPath: pathLast,
 	}
 	ioPass0164 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":164,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(164))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":164,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(164))),
 		ResultPath: pathLast,
 	}
 	ioPass0165 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":165,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(165))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":165,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(165))),
 		ResultPath: pathLast,
 	}
 	ioPass0166 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":166,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(166))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":166,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(166))),
 		ResultPath: pathLast,
 	}
 	ioPass0167 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":167,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(167))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":167,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(167))),
 		ResultPath: pathLast,
 	}
 	ioPass0168 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":168,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(168))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":168,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(168))),
 		ResultPath: pathLast,
 	}
 	ioPass0169 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":169,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(169))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":169,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(169))),
 		ResultPath: pathLast,
 	}
 	ioPass0170 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":170,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(170))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":170,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(170))),
 		ResultPath: pathLast,
 	}
 	ioPass0171 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":171,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(171))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":171,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(171))),
 		ResultPath: pathLast,
 	}
 	ioPass0172 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":172,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(172))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":172,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(172))),
 		ResultPath: pathLast,
 	}
 	ioPass0173 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":173,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(173))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":173,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(173))),
 		ResultPath: pathLast,
 	}
 	ioPass0174 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":174,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(174))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":174,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(174))),
 		ResultPath: pathLast,
 	}
 	ioPass0175 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":175,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(175))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":175,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(175))),
 		ResultPath: pathLast,
 	}
 	ioPass0176 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":176,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(176))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":176,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(176))),
 		ResultPath: pathLast,
 	}
 	ioPass0177 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":177,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(177))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":177,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(177))),
 		ResultPath: pathLast,
 	}
 	ioPass0178 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":178,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(178))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":178,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(178))),
 		ResultPath: pathLast,
 	}
 	ioPass0179 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":179,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(179))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":179,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(179))),
 		ResultPath: pathLast,
 	}
 	ioPass0180 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":180,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(180))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":180,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(180))),
 		ResultPath: pathLast,
 	}
 	ioPass0181 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":181,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(181))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":181,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(181))),
 		ResultPath: pathLast,
 	}
 	ioPass0182 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":182,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(182))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":182,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(182))),
 		ResultPath: pathLast,
 	}
 	ioPass0183 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":183,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(183))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":183,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(183))),
 		ResultPath: pathLast,
 	}
 	ioPass0184 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":184,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(184))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":184,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(184))),
 		ResultPath: pathLast,
 	}
 	ioPass0185 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":185,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(185))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":185,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(185))),
 		ResultPath: pathLast,
 	}
 	ioPass0186 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":186,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(186))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":186,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(186))),
 		ResultPath: pathLast,
 	}
 	ioPass0187 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":187,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(187))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":187,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(187))),
 		ResultPath: pathLast,
 	}
 	ioPass0188 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":188,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(188))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":188,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(188))),
 		ResultPath: pathLast,
 	}
 	ioPass0189 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":189,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(189))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":189,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(189))),
 		ResultPath: pathLast,
 	}
 	ioPass0190 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":190,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(190))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":190,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(190))),
 		ResultPath: pathLast,
 	}
 	ioPass0191 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":191,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(191))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":191,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(191))),
 		ResultPath: pathLast,
 	}
 	ioPass0192 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":192,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(192))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":192,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(192))),
 		ResultPath: pathLast,
 	}
 	ioPass0193 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":193,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(193))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":193,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(193))),
 		ResultPath: pathLast,
 	}
 	ioPass0194 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":194,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(194))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":194,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(194))),
 		ResultPath: pathLast,
 	}
 	ioPass0195 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":195,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(195))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":195,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(195))),
 		ResultPath: pathLast,
 	}
 	ioPass0196 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":196,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(196))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":196,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(196))),
 		ResultPath: pathLast,
 	}
 	ioPass0197 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":197,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(197))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":197,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(197))),
 		ResultPath: pathLast,
 	}
 	ioPass0198 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":198,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(198))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":198,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(198))),
 		ResultPath: pathLast,
 	}
 	ioPass0199 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":199,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(199))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":199,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(199))),
 		ResultPath: pathLast,
 	}
 	ioPass0200 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":200,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(200))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":200,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(200))),
 		ResultPath: pathLast,
 	}
 	ioPass0201 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":201,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(201))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":201,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(201))),
 		ResultPath: pathLast,
 	}
 	ioPass0202 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":202,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(202))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":202,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(202))),
 		ResultPath: pathLast,
 	}
 	ioPass0203 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":203,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(203))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":203,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(203))),
 		ResultPath: pathLast,
 	}
 	ioPass0204 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":204,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(204))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":204,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(204))),
 		ResultPath: pathLast,
 	}
 	ioPass0205 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":205,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(205))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":205,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(205))),
 		ResultPath: pathLast,
 	}
 	ioPass0206 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":206,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(206))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":206,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(206))),
 		ResultPath: pathLast,
 	}
 	ioPass0207 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":207,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(207))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":207,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(207))),
 		ResultPath: pathLast,
 	}
 	ioPass0208 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":208,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(208))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":208,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(208))),
 		ResultPath: pathLast,
 	}
 	ioPass0209 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":209,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(209))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":209,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(209))),
 		ResultPath: pathLast,
 	}
 	ioPass0210 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":210,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(210))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":210,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(210))),
 		ResultPath: pathLast,
 	}
 	ioPass0211 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":211,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(211))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":211,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(211))),
 		ResultPath: pathLast,
 	}
 	ioPass0212 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":212,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(212))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":212,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(212))),
 		ResultPath: pathLast,
 	}
 	ioPass0213 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":213,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(213))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":213,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(213))),
 		ResultPath: pathLast,
 	}
 	ioPass0214 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":214,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(214))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":214,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(214))),
 		ResultPath: pathLast,
 	}
 	ioPass0215 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":215,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(215))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":215,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(215))),
 		ResultPath: pathLast,
 	}
 	ioPass0216 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":216,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(216))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":216,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(216))),
 		ResultPath: pathLast,
 	}
 	ioPass0217 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":217,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(217))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":217,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(217))),
 		ResultPath: pathLast,
 	}
 	ioPass0218 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":218,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(218))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":218,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(218))),
 		ResultPath: pathLast,
 	}
 	ioPass0219 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":219,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(219))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":219,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(219))),
 		ResultPath: pathLast,
 	}
 	ioPass0220 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":220,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(220))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":220,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(220))),
 		ResultPath: pathLast,
 	}
 	ioPass0221 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":221,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(221))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":221,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(221))),
 		ResultPath: pathLast,
 	}
 	ioPass0222 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":222,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(222))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":222,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(222))),
 		ResultPath: pathLast,
 	}
 	ioPass0223 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":223,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(223))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":223,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(223))),
 		ResultPath: pathLast,
 	}
 	ioPass0224 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":224,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(224))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":224,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(224))),
 		ResultPath: pathLast,
 	}
 	ioPass0225 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":225,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(225))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":225,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(225))),
 		ResultPath: pathLast,
 	}
 	ioPass0226 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":226,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(226))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":226,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(226))),
 		ResultPath: pathLast,
 	}
 	ioPass0227 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":227,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(227))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":227,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(227))),
 		ResultPath: pathLast,
 	}
 	ioPass0228 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":228,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(228))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":228,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(228))),
 		ResultPath: pathLast,
 	}
 	ioPass0229 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":229,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(229))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":229,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(229))),
 		ResultPath: pathLast,
 	}
 	ioPass0230 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":230,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(230))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":230,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(230))),
 		ResultPath: pathLast,
 	}
 	ioPass0231 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":231,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(231))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":231,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(231))),
 		ResultPath: pathLast,
 	}
 	ioPass0232 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":232,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(232))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":232,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(232))),
 		ResultPath: pathLast,
 	}
 	ioPass0233 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":233,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(233))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":233,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(233))),
 		ResultPath: pathLast,
 	}
 	ioPass0234 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":234,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(234))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":234,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(234))),
 		ResultPath: pathLast,
 	}
 	ioPass0235 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":235,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(235))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":235,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(235))),
 		ResultPath: pathLast,
 	}
 	ioPass0236 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":236,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(236))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":236,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(236))),
 		ResultPath: pathLast,
 	}
 	ioPass0237 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":237,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(237))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":237,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(237))),
 		ResultPath: pathLast,
 	}
 	ioPass0238 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":238,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(238))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":238,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(238))),
 		ResultPath: pathLast,
 	}
 	ioPass0239 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":239,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(239))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":239,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(239))),
 		ResultPath: pathLast,
 	}
 	ioPass0240 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":240,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(240))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":240,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(240))),
 		ResultPath: pathLast,
 	}
 	ioPass0241 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":241,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(241))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":241,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(241))),
 		ResultPath: pathLast,
 	}
 	ioPass0242 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":242,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(242))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":242,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(242))),
 		ResultPath: pathLast,
 	}
 	ioPass0243 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":243,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(243))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":243,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(243))),
 		ResultPath: pathLast,
 	}
 	ioPass0244 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":244,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(244))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":244,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(244))),
 		ResultPath: pathLast,
 	}
 	ioPass0245 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":245,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(245))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":245,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(245))),
 		ResultPath: pathLast,
 	}
 	ioPass0246 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":246,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(246))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":246,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(246))),
 		ResultPath: pathLast,
 	}
 	ioPass0247 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":247,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(247))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":247,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(247))),
 		ResultPath: pathLast,
 	}
 	ioPass0248 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":248,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(248))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":248,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(248))),
 		ResultPath: pathLast,
 	}
 	ioPass0249 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":249,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(249))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":249,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(249))),
 		ResultPath: pathLast,
 	}
 	ioPass0250 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":250,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(250))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":250,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(250))),
 		ResultPath: pathLast,
 	}
 	ioPass0251 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":251,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(251))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":251,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(251))),
 		ResultPath: pathLast,
 	}
 	ioPass0252 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":252,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(252))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":252,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(252))),
 		ResultPath: pathLast,
 	}
 	ioPass0253 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":253,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(253))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":253,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(253))),
 		ResultPath: pathLast,
 	}
 	ioPass0254 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":254,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(254))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":254,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(254))),
 		ResultPath: pathLast,
 	}
 	ioPass0255 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":255,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(255))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":255,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(255))),
 		ResultPath: pathLast,
 	}
 	ioPass0256 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":256,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(256))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":256,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(256))),
 		ResultPath: pathLast,
 	}
 	ioPass0257 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":257,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(257))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":257,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(257))),
 		ResultPath: pathLast,
 	}
 	ioPass0258 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":258,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(258))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":258,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(258))),
 		ResultPath: pathLast,
 	}
 	ioPass0259 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":259,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(259))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":259,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(259))),
 		ResultPath: pathLast,
 	}
 	ioPass0260 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":260,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(260))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":260,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(260))),
 		ResultPath: pathLast,
 	}
 	ioPass0261 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":261,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(261))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":261,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(261))),
 		ResultPath: pathLast,
 	}
 	ioPass0262 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":262,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(262))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":262,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(262))),
 		ResultPath: pathLast,
 	}
 	ioPass0263 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":263,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(263))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":263,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(263))),
 		ResultPath: pathLast,
 	}
 	ioPass0264 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":264,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(264))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":264,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(264))),
 		ResultPath: pathLast,
 	}
 	ioPass0265 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":265,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(265))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":265,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(265))),
 		ResultPath: pathLast,
 	}
 	ioPass0266 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":266,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(266))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":266,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(266))),
 		ResultPath: pathLast,
 	}
 	ioPass0267 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":267,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(267))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":267,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(267))),
 		ResultPath: pathLast,
 	}
 	ioPass0268 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":268,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(268))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":268,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(268))),
 		ResultPath: pathLast,
 	}
 	ioPass0269 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":269,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(269))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":269,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(269))),
 		ResultPath: pathLast,
 	}
 	ioPass0270 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":270,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(270))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":270,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(270))),
 		ResultPath: pathLast,
 	}
 	ioPass0271 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":271,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(271))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":271,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(271))),
 		ResultPath: pathLast,
 	}
 	ioPass0272 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":272,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(272))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":272,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(272))),
 		ResultPath: pathLast,
 	}
 	ioPass0273 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":273,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(273))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":273,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(273))),
 		ResultPath: pathLast,
 	}
 	ioPass0274 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":274,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(274))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":274,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(274))),
 		ResultPath: pathLast,
 	}
 	ioPass0275 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":275,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(275))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":275,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(275))),
 		ResultPath: pathLast,
 	}
 	ioPass0276 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":276,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(276))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":276,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(276))),
 		ResultPath: pathLast,
 	}
 	ioPass0277 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":277,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(277))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":277,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(277))),
 		ResultPath: pathLast,
 	}
 	ioPass0278 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":278,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(278))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":278,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(278))),
 		ResultPath: pathLast,
 	}
 	ioPass0279 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":279,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(279))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":279,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(279))),
 		ResultPath: pathLast,
 	}
 	ioPass0280 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":280,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(280))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":280,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(280))),
 		ResultPath: pathLast,
 	}
 	ioPass0281 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":281,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(281))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":281,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(281))),
 		ResultPath: pathLast,
 	}
 	ioPass0282 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":282,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(282))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":282,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(282))),
 		ResultPath: pathLast,
 	}
 	ioPass0283 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":283,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(283))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":283,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(283))),
 		ResultPath: pathLast,
 	}
 	ioPass0284 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":284,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(284))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":284,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(284))),
 		ResultPath: pathLast,
 	}
 	ioPass0285 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":285,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(285))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":285,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(285))),
 		ResultPath: pathLast,
 	}
 	ioPass0286 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":286,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(286))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":286,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(286))),
 		ResultPath: pathLast,
 	}
 	ioPass0287 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":287,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(287))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":287,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(287))),
 		ResultPath: pathLast,
 	}
 	ioPass0288 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":288,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(288))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":288,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(288))),
 		ResultPath: pathLast,
 	}
 	ioPass0289 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":289,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(289))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":289,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(289))),
 		ResultPath: pathLast,
 	}
 	ioPass0290 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":290,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(290))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":290,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(290))),
 		ResultPath: pathLast,
 	}
 	ioPass0291 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":291,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(291))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":291,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(291))),
 		ResultPath: pathLast,
 	}
 	ioPass0292 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":292,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(292))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":292,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(292))),
 		ResultPath: pathLast,
 	}
 	ioPass0293 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":293,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(293))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":293,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(293))),
 		ResultPath: pathLast,
 	}
 	ioPass0294 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":294,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(294))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":294,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(294))),
 		ResultPath: pathLast,
 	}
 	ioPass0295 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":295,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(295))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":295,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(295))),
 		ResultPath: pathLast,
 	}
 	ioPass0296 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":296,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(296))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":296,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(296))),
 		ResultPath: pathLast,
 	}
 	ioPass0297 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":297,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(297))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":297,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(297))),
 		ResultPath: pathLast,
 	}
 	ioPass0298 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":298,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(298))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":298,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(298))),
 		ResultPath: pathLast,
 	}
 	ioPass0299 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":299,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(299))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":299,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(299))),
 		ResultPath: pathLast,
 	}
 	ioPass0300 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":300,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(300))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":300,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(300))),
 		ResultPath: pathLast,
 	}
 	ioPass0301 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":301,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(301))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":301,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(301))),
 		ResultPath: pathLast,
 	}
 	ioPass0302 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":302,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(302))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":302,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(302))),
 		ResultPath: pathLast,
 	}
 	ioPass0303 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":303,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(303))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":303,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(303))),
 		ResultPath: pathLast,
 	}
 	ioPass0304 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":304,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(304))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":304,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(304))),
 		ResultPath: pathLast,
 	}
 	ioPass0305 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":305,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(305))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":305,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(305))),
 		ResultPath: pathLast,
 	}
 	ioPass0306 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":306,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(306))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":306,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(306))),
 		ResultPath: pathLast,
 	}
 	ioPass0307 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":307,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(307))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":307,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(307))),
 		ResultPath: pathLast,
 	}
 	ioPass0308 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":308,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(308))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":308,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(308))),
 		ResultPath: pathLast,
 	}
 	ioPass0309 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":309,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(309))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":309,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(309))),
 		ResultPath: pathLast,
 	}
 	ioPass0310 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":310,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(310))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":310,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(310))),
 		ResultPath: pathLast,
 	}
 	ioPass0311 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":311,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(311))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":311,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(311))),
 		ResultPath: pathLast,
 	}
 	ioPass0312 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":312,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(312))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":312,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(312))),
 		ResultPath: pathLast,
 	}
 	ioPass0313 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":313,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(313))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":313,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(313))),
 		ResultPath: pathLast,
 	}
 	ioPass0314 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":314,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(314))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":314,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(314))),
 		ResultPath: pathLast,
 	}
 	ioPass0315 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":315,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(315))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":315,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(315))),
 		ResultPath: pathLast,
 	}
 	ioPass0316 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":316,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(316))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":316,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(316))),
 		ResultPath: pathLast,
 	}
 	ioPass0317 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":317,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(317))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":317,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(317))),
 		ResultPath: pathLast,
 	}
 	ioPass0318 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":318,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(318))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":318,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(318))),
 		ResultPath: pathLast,
 	}
 	ioPass0319 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":319,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(319))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":319,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(319))),
 		ResultPath: pathLast,
 	}
 	ioPass0320 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":320,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(320))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":320,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(320))),
 		ResultPath: pathLast,
 	}
 	ioPass0321 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":321,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(321))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":321,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(321))),
 		ResultPath: pathLast,
 	}
 	ioPass0322 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":322,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(322))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":322,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(322))),
 		ResultPath: pathLast,
 	}
 	ioPass0323 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":323,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(323))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":323,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(323))),
 		ResultPath: pathLast,
 	}
 	ioPass0324 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":324,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(324))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":324,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(324))),
 		ResultPath: pathLast,
 	}
 	ioPass0325 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":325,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(325))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":325,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(325))),
 		ResultPath: pathLast,
 	}
 	ioPass0326 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":326,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(326))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":326,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(326))),
 		ResultPath: pathLast,
 	}
 	ioPass0327 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":327,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(327))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":327,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(327))),
 		ResultPath: pathLast,
 	}
 	ioPass0328 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":328,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(328))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":328,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(328))),
 		ResultPath: pathLast,
 	}
 	ioPass0329 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":329,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(329))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":329,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(329))),
 		ResultPath: pathLast,
 	}
 	ioPass0330 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":330,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(330))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":330,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(330))),
 		ResultPath: pathLast,
 	}
 	ioPass0331 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":331,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(331))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":331,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(331))),
 		ResultPath: pathLast,
 	}
 	ioPass0332 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":332,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(332))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":332,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(332))),
 		ResultPath: pathLast,
 	}
 	ioPass0333 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":333,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(333))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":333,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(333))),
 		ResultPath: pathLast,
 	}
 	ioPass0334 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":334,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(334))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":334,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(334))),
 		ResultPath: pathLast,
 	}
 	ioPass0335 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":335,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(335))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":335,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(335))),
 		ResultPath: pathLast,
 	}
 	ioPass0336 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":336,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(336))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":336,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(336))),
 		ResultPath: pathLast,
 	}
 	ioPass0337 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":337,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(337))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":337,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(337))),
 		ResultPath: pathLast,
 	}
 	ioPass0338 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":338,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(338))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":338,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(338))),
 		ResultPath: pathLast,
 	}
 	ioPass0339 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":339,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(339))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":339,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(339))),
 		ResultPath: pathLast,
 	}
 	ioPass0340 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":340,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(340))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":340,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(340))),
 		ResultPath: pathLast,
 	}
 	ioPass0341 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":341,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(341))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":341,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(341))),
 		ResultPath: pathLast,
 	}
 	ioPass0342 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":342,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(342))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":342,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(342))),
 		ResultPath: pathLast,
 	}
 	ioPass0343 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":343,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(343))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":343,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(343))),
 		ResultPath: pathLast,
 	}
 	ioPass0344 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":344,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(344))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":344,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(344))),
 		ResultPath: pathLast,
 	}
 	ioPass0345 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":345,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(345))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":345,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(345))),
 		ResultPath: pathLast,
 	}
 	ioPass0346 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":346,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(346))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":346,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(346))),
 		ResultPath: pathLast,
 	}
 	ioPass0347 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":347,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(347))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":347,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(347))),
 		ResultPath: pathLast,
 	}
 	ioPass0348 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":348,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(348))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":348,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(348))),
 		ResultPath: pathLast,
 	}
 	ioPass0349 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":349,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(349))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":349,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(349))),
 		ResultPath: pathLast,
 	}
 	ioPass0350 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":350,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(350))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":350,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(350))),
 		ResultPath: pathLast,
 	}
 	ioPass0351 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":351,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(351))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":351,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(351))),
 		ResultPath: pathLast,
 	}
 	ioPass0352 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":352,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(352))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":352,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(352))),
 		ResultPath: pathLast,
 	}
 	ioPass0353 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":353,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(353))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":353,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(353))),
 		ResultPath: pathLast,
 	}
 	ioPass0354 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":354,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(354))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":354,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(354))),
 		ResultPath: pathLast,
 	}
 	ioPass0355 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":355,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(355))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":355,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(355))),
 		ResultPath: pathLast,
 	}
 	ioPass0356 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":356,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(356))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":356,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(356))),
 		ResultPath: pathLast,
 	}
 	ioPass0357 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":357,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(357))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":357,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(357))),
 		ResultPath: pathLast,
 	}
 	ioPass0358 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":358,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(358))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":358,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(358))),
 		ResultPath: pathLast,
 	}
 	ioPass0359 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":359,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(359))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":359,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(359))),
 		ResultPath: pathLast,
 	}
 	ioPass0360 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":360,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(360))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":360,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(360))),
 		ResultPath: pathLast,
 	}
 	ioPass0361 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":361,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(361))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":361,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(361))),
 		ResultPath: pathLast,
 	}
 	ioPass0362 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":362,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(362))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":362,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(362))),
 		ResultPath: pathLast,
 	}
 	ioPass0363 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":363,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(363))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":363,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(363))),
 		ResultPath: pathLast,
 	}
 	ioPass0364 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":364,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(364))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":364,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(364))),
 		ResultPath: pathLast,
 	}
 	ioPass0365 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":365,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(365))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":365,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(365))),
 		ResultPath: pathLast,
 	}
 	ioPass0366 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":366,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(366))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":366,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(366))),
 		ResultPath: pathLast,
 	}
 	ioPass0367 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":367,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(367))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":367,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(367))),
 		ResultPath: pathLast,
 	}
 	ioPass0368 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":368,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(368))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":368,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(368))),
 		ResultPath: pathLast,
 	}
 	ioPass0369 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":369,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(369))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":369,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(369))),
 		ResultPath: pathLast,
 	}
 	ioPass0370 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":370,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(370))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":370,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(370))),
 		ResultPath: pathLast,
 	}
 	ioPass0371 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":371,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(371))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":371,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(371))),
 		ResultPath: pathLast,
 	}
 	ioPass0372 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":372,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(372))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":372,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(372))),
 		ResultPath: pathLast,
 	}
 	ioPass0373 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":373,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(373))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":373,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(373))),
 		ResultPath: pathLast,
 	}
 	ioPass0374 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":374,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(374))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":374,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(374))),
 		ResultPath: pathLast,
 	}
 	ioPass0375 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":375,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(375))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":375,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(375))),
 		ResultPath: pathLast,
 	}
 	ioPass0376 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":376,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(376))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":376,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(376))),
 		ResultPath: pathLast,
 	}
 	ioPass0377 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":377,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(377))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":377,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(377))),
 		ResultPath: pathLast,
 	}
 	ioPass0378 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":378,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(378))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":378,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(378))),
 		ResultPath: pathLast,
 	}
 	ioPass0379 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":379,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(379))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":379,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(379))),
 		ResultPath: pathLast,
 	}
 	ioPass0380 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":380,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(380))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":380,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(380))),
 		ResultPath: pathLast,
 	}
 	ioPass0381 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":381,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(381))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":381,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(381))),
 		ResultPath: pathLast,
 	}
 	ioPass0382 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":382,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(382))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":382,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(382))),
 		ResultPath: pathLast,
 	}
 	ioPass0383 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":383,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(383))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":383,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(383))),
 		ResultPath: pathLast,
 	}
 	ioPass0384 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":384,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(384))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":384,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(384))),
 		ResultPath: pathLast,
 	}
 	ioPass0385 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":385,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(385))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":385,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(385))),
 		ResultPath: pathLast,
 	}
 	ioPass0386 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":386,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(386))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":386,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(386))),
 		ResultPath: pathLast,
 	}
 	ioPass0387 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":387,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(387))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":387,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(387))),
 		ResultPath: pathLast,
 	}
 	ioPass0388 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":388,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(388))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":388,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(388))),
 		ResultPath: pathLast,
 	}
 	ioPass0389 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":389,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(389))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":389,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(389))),
 		ResultPath: pathLast,
 	}
 	ioPass0390 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":390,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(390))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":390,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(390))),
 		ResultPath: pathLast,
 	}
 	ioPass0391 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":391,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(391))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":391,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(391))),
 		ResultPath: pathLast,
 	}
 	ioPass0392 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":392,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(392))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":392,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(392))),
 		ResultPath: pathLast,
 	}
 	ioPass0393 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":393,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(393))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":393,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(393))),
 		ResultPath: pathLast,
 	}
 	ioPass0394 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":394,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(394))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":394,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(394))),
 		ResultPath: pathLast,
 	}
 	ioPass0395 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":395,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(395))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":395,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(395))),
 		ResultPath: pathLast,
 	}
 	ioPass0396 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":396,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(396))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":396,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(396))),
 		ResultPath: pathLast,
 	}
 	ioPass0397 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":397,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(397))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":397,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(397))),
 		ResultPath: pathLast,
 	}
 	ioPass0398 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":398,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(398))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":398,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(398))),
 		ResultPath: pathLast,
 	}
 	ioPass0399 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":399,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(399))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":399,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(399))),
 		ResultPath: pathLast,
 	}
 	ioPass0400 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":400,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(400))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":400,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(400))),
 		ResultPath: pathLast,
 	}
 	ioPass0401 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":401,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(401))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":401,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(401))),
 		ResultPath: pathLast,
 	}
 	ioPass0402 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":402,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(402))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":402,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(402))),
 		ResultPath: pathLast,
 	}
 	ioPass0403 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":403,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(403))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":403,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(403))),
 		ResultPath: pathLast,
 	}
 	ioPass0404 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":404,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(404))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":404,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(404))),
 		ResultPath: pathLast,
 	}
 	ioPass0405 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":405,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(405))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":405,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(405))),
 		ResultPath: pathLast,
 	}
 	ioPass0406 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":406,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(406))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":406,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(406))),
 		ResultPath: pathLast,
 	}
 	ioPass0407 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":407,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(407))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":407,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(407))),
 		ResultPath: pathLast,
 	}
 	ioPass0408 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":408,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(408))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":408,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(408))),
 		ResultPath: pathLast,
 	}
 	ioPass0409 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":409,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(409))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":409,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(409))),
 		ResultPath: pathLast,
 	}
 	ioPass0410 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":410,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(410))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":410,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(410))),
 		ResultPath: pathLast,
 	}
 	ioPass0411 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":411,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(411))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":411,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(411))),
 		ResultPath: pathLast,
 	}
 	ioPass0412 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":412,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(412))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":412,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(412))),
 		ResultPath: pathLast,
 	}
 	ioPass0413 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":413,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(413))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":413,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(413))),
 		ResultPath: pathLast,
 	}
 	ioPass0414 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":414,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(414))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":414,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(414))),
 		ResultPath: pathLast,
 	}
 	ioPass0415 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":415,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(415))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":415,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(415))),
 		ResultPath: pathLast,
 	}
 	ioPass0416 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":416,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(416))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":416,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(416))),
 		ResultPath: pathLast,
 	}
 	ioPass0417 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":417,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(417))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":417,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(417))),
 		ResultPath: pathLast,
 	}
 	ioPass0418 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":418,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(418))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":418,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(418))),
 		ResultPath: pathLast,
 	}
 	ioPass0419 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":419,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(419))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":419,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(419))),
 		ResultPath: pathLast,
 	}
 	ioPass0420 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":420,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(420))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":420,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(420))),
 		ResultPath: pathLast,
 	}
 	ioPass0421 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":421,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(421))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":421,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(421))),
 		ResultPath: pathLast,
 	}
 	ioPass0422 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":422,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(422))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":422,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(422))),
 		ResultPath: pathLast,
 	}
 	ioPass0423 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":423,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(423))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":423,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(423))),
 		ResultPath: pathLast,
 	}
 	ioPass0424 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":424,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(424))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":424,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(424))),
 		ResultPath: pathLast,
 	}
 	ioPass0425 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":425,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(425))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":425,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(425))),
 		ResultPath: pathLast,
 	}
 	ioPass0426 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":426,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(426))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":426,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(426))),
 		ResultPath: pathLast,
 	}
 	ioPass0427 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":427,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(427))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":427,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(427))),
 		ResultPath: pathLast,
 	}
 	ioPass0428 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":428,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(428))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":428,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(428))),
 		ResultPath: pathLast,
 	}
 	ioPass0429 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":429,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(429))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":429,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(429))),
 		ResultPath: pathLast,
 	}
 	ioPass0430 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":430,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(430))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":430,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(430))),
 		ResultPath: pathLast,
 	}
 	ioPass0431 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":431,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(431))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":431,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(431))),
 		ResultPath: pathLast,
 	}
 	ioPass0432 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":432,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(432))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":432,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(432))),
 		ResultPath: pathLast,
 	}
 	ioPass0433 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":433,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(433))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":433,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(433))),
 		ResultPath: pathLast,
 	}
 	ioPass0434 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":434,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(434))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":434,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(434))),
 		ResultPath: pathLast,
 	}
 	ioPass0435 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":435,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(435))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":435,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(435))),
 		ResultPath: pathLast,
 	}
 	ioPass0436 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":436,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(436))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":436,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(436))),
 		ResultPath: pathLast,
 	}
 	ioPass0437 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":437,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(437))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":437,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(437))),
 		ResultPath: pathLast,
 	}
 	ioPass0438 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":438,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(438))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":438,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(438))),
 		ResultPath: pathLast,
 	}
 	ioPass0439 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":439,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(439))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":439,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(439))),
 		ResultPath: pathLast,
 	}
 	ioPass0440 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":440,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(440))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":440,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(440))),
 		ResultPath: pathLast,
 	}
 	ioPass0441 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":441,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(441))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":441,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(441))),
 		ResultPath: pathLast,
 	}
 	ioPass0442 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":442,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(442))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":442,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(442))),
 		ResultPath: pathLast,
 	}
 	ioPass0443 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":443,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(443))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":443,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(443))),
 		ResultPath: pathLast,
 	}
 	ioPass0444 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":444,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(444))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":444,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(444))),
 		ResultPath: pathLast,
 	}
 	ioPass0445 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":445,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(445))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":445,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(445))),
 		ResultPath: pathLast,
 	}
 	ioPass0446 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":446,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(446))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":446,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(446))),
 		ResultPath: pathLast,
 	}
 	ioPass0447 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":447,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(447))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":447,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(447))),
 		ResultPath: pathLast,
 	}
 	ioPass0448 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":448,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(448))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":448,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(448))),
 		ResultPath: pathLast,
 	}
 	ioPass0449 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":449,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(449))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":449,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(449))),
 		ResultPath: pathLast,
 	}
 	ioPass0450 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":450,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(450))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":450,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(450))),
 		ResultPath: pathLast,
 	}
 	ioPass0451 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":451,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(451))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":451,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(451))),
 		ResultPath: pathLast,
 	}
 	ioPass0452 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":452,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(452))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":452,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(452))),
 		ResultPath: pathLast,
 	}
 	ioPass0453 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":453,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(453))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":453,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(453))),
 		ResultPath: pathLast,
 	}
 	ioPass0454 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":454,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(454))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":454,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(454))),
 		ResultPath: pathLast,
 	}
 	ioPass0455 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":455,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(455))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":455,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(455))),
 		ResultPath: pathLast,
 	}
 	ioPass0456 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":456,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(456))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":456,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(456))),
 		ResultPath: pathLast,
 	}
 	ioPass0457 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":457,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(457))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":457,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(457))),
 		ResultPath: pathLast,
 	}
 	ioPass0458 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":458,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(458))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":458,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(458))),
 		ResultPath: pathLast,
 	}
 	ioPass0459 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":459,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(459))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":459,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(459))),
 		ResultPath: pathLast,
 	}
 	ioPass0460 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":460,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(460))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":460,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(460))),
 		ResultPath: pathLast,
 	}
 	ioPass0461 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":461,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(461))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":461,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(461))),
 		ResultPath: pathLast,
 	}
 	ioPass0462 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":462,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(462))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":462,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(462))),
 		ResultPath: pathLast,
 	}
 	ioPass0463 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":463,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(463))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":463,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(463))),
 		ResultPath: pathLast,
 	}
 	ioPass0464 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":464,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(464))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":464,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(464))),
 		ResultPath: pathLast,
 	}
 	ioPass0465 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":465,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(465))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":465,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(465))),
 		ResultPath: pathLast,
 	}
 	ioPass0466 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":466,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(466))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":466,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(466))),
 		ResultPath: pathLast,
 	}
 	ioPass0467 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":467,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(467))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":467,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(467))),
 		ResultPath: pathLast,
 	}
 	ioPass0468 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":468,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(468))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":468,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(468))),
 		ResultPath: pathLast,
 	}
 	ioPass0469 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":469,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(469))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":469,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(469))),
 		ResultPath: pathLast,
 	}
 	ioPass0470 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":470,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(470))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":470,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(470))),
 		ResultPath: pathLast,
 	}
 	ioPass0471 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":471,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(471))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":471,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(471))),
 		ResultPath: pathLast,
 	}
 	ioPass0472 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":472,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(472))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":472,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(472))),
 		ResultPath: pathLast,
 	}
 	ioPass0473 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":473,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(473))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":473,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(473))),
 		ResultPath: pathLast,
 	}
 	ioPass0474 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":474,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(474))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":474,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(474))),
 		ResultPath: pathLast,
 	}
 	ioPass0475 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":475,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(475))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":475,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(475))),
 		ResultPath: pathLast,
 	}
 	ioPass0476 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":476,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(476))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":476,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(476))),
 		ResultPath: pathLast,
 	}
 	ioPass0477 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":477,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(477))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":477,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(477))),
 		ResultPath: pathLast,
 	}
 	ioPass0478 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":478,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(478))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":478,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(478))),
 		ResultPath: pathLast,
 	}
 	ioPass0479 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":479,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(479))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":479,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(479))),
 		ResultPath: pathLast,
 	}
 	ioPass0480 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":480,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(480))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":480,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(480))),
 		ResultPath: pathLast,
 	}
 	ioPass0481 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":481,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(481))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":481,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(481))),
 		ResultPath: pathLast,
 	}
 	ioPass0482 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":482,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(482))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":482,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(482))),
 		ResultPath: pathLast,
 	}
 	ioPass0483 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":483,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(483))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":483,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(483))),
 		ResultPath: pathLast,
 	}
 	ioPass0484 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":484,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(484))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":484,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(484))),
 		ResultPath: pathLast,
 	}
 	ioPass0485 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":485,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(485))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":485,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(485))),
 		ResultPath: pathLast,
 	}
 	ioPass0486 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":486,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(486))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":486,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(486))),
 		ResultPath: pathLast,
 	}
 	ioPass0487 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":487,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(487))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":487,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(487))),
 		ResultPath: pathLast,
 	}
 	ioPass0488 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":488,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(488))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":488,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(488))),
 		ResultPath: pathLast,
 	}
 	ioPass0489 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":489,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(489))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":489,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(489))),
 		ResultPath: pathLast,
 	}
 	ioPass0490 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":490,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(490))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":490,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(490))),
 		ResultPath: pathLast,
 	}
 	ioPass0491 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":491,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(491))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":491,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(491))),
 		ResultPath: pathLast,
 	}
 	ioPass0492 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":492,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(492))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":492,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(492))),
 		ResultPath: pathLast,
 	}
 	ioPass0493 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":493,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(493))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":493,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(493))),
 		ResultPath: pathLast,
 	}
 	ioPass0494 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":494,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(494))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":494,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(494))),
 		ResultPath: pathLast,
 	}
 	ioPass0495 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":495,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(495))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":495,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(495))),
 		ResultPath: pathLast,
 	}
 	ioPass0496 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":496,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(496))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":496,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(496))),
 		ResultPath: pathLast,
 	}
 	ioPass0497 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":497,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(497))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":497,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(497))),
 		ResultPath: pathLast,
 	}
 	ioPass0498 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":498,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(498))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":498,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(498))),
 		ResultPath: pathLast,
 	}
 	ioPass0499 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":499,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(499))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":499,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(499))),
 		ResultPath: pathLast,
 	}
 	ioPass0500 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":500,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(500))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":500,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(500))),
 		ResultPath: pathLast,
 	}
 	ioPass0501 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":501,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(501))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":501,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(501))),
 		ResultPath: pathLast,
 	}
 	ioPass0502 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":502,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(502))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":502,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(502))),
 		ResultPath: pathLast,
 	}
 	ioPass0503 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":503,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(503))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":503,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(503))),
 		ResultPath: pathLast,
 	}
 	ioPass0504 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":504,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(504))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":504,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(504))),
 		ResultPath: pathLast,
 	}
 	ioPass0505 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":505,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(505))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":505,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(505))),
 		ResultPath: pathLast,
 	}
 	ioPass0506 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":506,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(506))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":506,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(506))),
 		ResultPath: pathLast,
 	}
 	ioPass0507 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":507,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(507))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":507,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(507))),
 		ResultPath: pathLast,
 	}
 	ioPass0508 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":508,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(508))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":508,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(508))),
 		ResultPath: pathLast,
 	}
 	ioPass0509 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":509,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(509))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":509,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(509))),
 		ResultPath: pathLast,
 	}
 	ioPass0510 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":510,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(510))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":510,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(510))),
 		ResultPath: pathLast,
 	}
 	ioPass0511 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":511,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(511))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":511,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(511))),
 		ResultPath: pathLast,
 	}
 	ioPass0512 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":512,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(512))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":512,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(512))),
 		ResultPath: pathLast,
 	}
 	ioPass0513 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":513,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(513))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":513,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(513))),
 		ResultPath: pathLast,
 	}
 	ioPass0514 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":514,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(514))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":514,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(514))),
 		ResultPath: pathLast,
 	}
 	ioPass0515 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":515,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(515))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":515,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(515))),
 		ResultPath: pathLast,
 	}
 	ioPass0516 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":516,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(516))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":516,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(516))),
 		ResultPath: pathLast,
 	}
 	ioPass0517 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":517,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(517))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":517,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(517))),
 		ResultPath: pathLast,
 	}
 	ioPass0518 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":518,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(518))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":518,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(518))),
 		ResultPath: pathLast,
 	}
 	ioPass0519 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":519,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(519))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":519,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(519))),
 		ResultPath: pathLast,
 	}
 	ioPass0520 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":520,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(520))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":520,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(520))),
 		ResultPath: pathLast,
 	}
 	ioPass0521 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":521,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(521))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":521,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(521))),
 		ResultPath: pathLast,
 	}
 	ioPass0522 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":522,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(522))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":522,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(522))),
 		ResultPath: pathLast,
 	}
 	ioPass0523 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":523,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(523))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":523,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(523))),
 		ResultPath: pathLast,
 	}
 	ioPass0524 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":524,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(524))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":524,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(524))),
 		ResultPath: pathLast,
 	}
 	ioPass0525 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":525,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(525))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":525,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(525))),
 		ResultPath: pathLast,
 	}
 	ioPass0526 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":526,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(526))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":526,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(526))),
 		ResultPath: pathLast,
 	}
 	ioPass0527 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":527,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(527))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":527,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(527))),
 		ResultPath: pathLast,
 	}
 	ioPass0528 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":528,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(528))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":528,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(528))),
 		ResultPath: pathLast,
 	}
 	ioPass0529 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":529,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(529))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":529,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(529))),
 		ResultPath: pathLast,
 	}
 	ioPass0530 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":530,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(530))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":530,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(530))),
 		ResultPath: pathLast,
 	}
 	ioPass0531 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":531,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(531))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":531,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(531))),
 		ResultPath: pathLast,
 	}
 	ioPass0532 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":532,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(532))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":532,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(532))),
 		ResultPath: pathLast,
 	}
 	ioPass0533 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":533,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(533))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":533,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(533))),
 		ResultPath: pathLast,
 	}
 	ioPass0534 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":534,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(534))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":534,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(534))),
 		ResultPath: pathLast,
 	}
 	ioPass0535 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":535,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(535))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":535,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(535))),
 		ResultPath: pathLast,
 	}
 	ioPass0536 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":536,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(536))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":536,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(536))),
 		ResultPath: pathLast,
 	}
 	ioPass0537 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":537,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(537))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":537,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(537))),
 		ResultPath: pathLast,
 	}
 	ioPass0538 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":538,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(538))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":538,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(538))),
 		ResultPath: pathLast,
 	}
 	ioPass0539 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":539,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(539))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":539,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(539))),
 		ResultPath: pathLast,
 	}
 	ioPass0540 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":540,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(540))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":540,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(540))),
 		ResultPath: pathLast,
 	}
 	ioPass0541 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":541,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(541))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":541,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(541))),
 		ResultPath: pathLast,
 	}
 	ioPass0542 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":542,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(542))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":542,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(542))),
 		ResultPath: pathLast,
 	}
 	ioPass0543 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":543,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(543))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":543,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(543))),
 		ResultPath: pathLast,
 	}
 	ioPass0544 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":544,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(544))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":544,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(544))),
 		ResultPath: pathLast,
 	}
 	ioPass0545 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":545,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(545))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":545,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(545))),
 		ResultPath: pathLast,
 	}
 	ioPass0546 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":546,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(546))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":546,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(546))),
 		ResultPath: pathLast,
 	}
 	ioPass0547 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":547,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(547))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":547,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(547))),
 		ResultPath: pathLast,
 	}
 	ioPass0548 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":548,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(548))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":548,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(548))),
 		ResultPath: pathLast,
 	}
 	ioPass0549 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":549,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(549))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":549,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(549))),
 		ResultPath: pathLast,
 	}
 	ioPass0550 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":550,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(550))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":550,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(550))),
 		ResultPath: pathLast,
 	}
 	ioPass0551 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":551,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(551))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":551,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(551))),
 		ResultPath: pathLast,
 	}
 	ioPass0552 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":552,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(552))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":552,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(552))),
 		ResultPath: pathLast,
 	}
 	ioPass0553 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":553,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(553))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":553,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(553))),
 		ResultPath: pathLast,
 	}
 	ioPass0554 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":554,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(554))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":554,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(554))),
 		ResultPath: pathLast,
 	}
 	ioPass0555 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":555,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(555))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":555,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(555))),
 		ResultPath: pathLast,
 	}
 	ioPass0556 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":556,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(556))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":556,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(556))),
 		ResultPath: pathLast,
 	}
 	ioPass0557 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":557,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(557))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":557,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(557))),
 		ResultPath: pathLast,
 	}
 	ioPass0558 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":558,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(558))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":558,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(558))),
 		ResultPath: pathLast,
 	}
 	ioPass0559 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":559,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(559))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":559,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(559))),
 		ResultPath: pathLast,
 	}
 	ioPass0560 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":560,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(560))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":560,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(560))),
 		ResultPath: pathLast,
 	}
 	ioPass0561 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":561,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(561))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":561,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(561))),
 		ResultPath: pathLast,
 	}
 	ioPass0562 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":562,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(562))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":562,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(562))),
 		ResultPath: pathLast,
 	}
 	ioPass0563 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":563,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(563))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":563,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(563))),
 		ResultPath: pathLast,
 	}
 	ioPass0564 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":564,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(564))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":564,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(564))),
 		ResultPath: pathLast,
 	}
 	ioPass0565 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":565,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(565))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":565,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(565))),
 		ResultPath: pathLast,
 	}
 	ioPass0566 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":566,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(566))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":566,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(566))),
 		ResultPath: pathLast,
 	}
 	ioPass0567 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":567,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(567))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":567,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(567))),
 		ResultPath: pathLast,
 	}
 	ioPass0568 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":568,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(568))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":568,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(568))),
 		ResultPath: pathLast,
 	}
 	ioPass0569 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":569,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(569))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":569,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(569))),
 		ResultPath: pathLast,
 	}
 	ioPass0570 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":570,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(570))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":570,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(570))),
 		ResultPath: pathLast,
 	}
 	ioPass0571 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":571,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(571))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":571,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(571))),
 		ResultPath: pathLast,
 	}
 	ioPass0572 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":572,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(572))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":572,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(572))),
 		ResultPath: pathLast,
 	}
 	ioPass0573 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":573,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(573))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":573,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(573))),
 		ResultPath: pathLast,
 	}
 	ioPass0574 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":574,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(574))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":574,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(574))),
 		ResultPath: pathLast,
 	}
 	ioPass0575 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":575,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(575))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":575,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(575))),
 		ResultPath: pathLast,
 	}
 	ioPass0576 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":576,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(576))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":576,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(576))),
 		ResultPath: pathLast,
 	}
 	ioPass0577 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":577,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(577))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":577,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(577))),
 		ResultPath: pathLast,
 	}
 	ioPass0578 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":578,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(578))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":578,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(578))),
 		ResultPath: pathLast,
 	}
 	ioPass0579 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":579,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(579))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":579,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(579))),
 		ResultPath: pathLast,
 	}
 	ioPass0580 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":580,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(580))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":580,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(580))),
 		ResultPath: pathLast,
 	}
 	ioPass0581 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":581,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(581))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":581,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(581))),
 		ResultPath: pathLast,
 	}
 	ioPass0582 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":582,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(582))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":582,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(582))),
 		ResultPath: pathLast,
 	}
 	ioPass0583 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":583,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(583))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":583,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(583))),
 		ResultPath: pathLast,
 	}
 	ioPass0584 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":584,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(584))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":584,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(584))),
 		ResultPath: pathLast,
 	}
 	ioPass0585 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":585,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(585))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":585,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(585))),
 		ResultPath: pathLast,
 	}
 	ioPass0586 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":586,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(586))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":586,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(586))),
 		ResultPath: pathLast,
 	}
 	ioPass0587 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":587,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(587))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":587,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(587))),
 		ResultPath: pathLast,
 	}
 	ioPass0588 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":588,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(588))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":588,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(588))),
 		ResultPath: pathLast,
 	}
 	ioPass0589 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":589,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(589))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":589,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(589))),
 		ResultPath: pathLast,
 	}
 	ioPass0590 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":590,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(590))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":590,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(590))),
 		ResultPath: pathLast,
 	}
 	ioPass0591 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":591,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(591))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":591,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(591))),
 		ResultPath: pathLast,
 	}
 	ioPass0592 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":592,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(592))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":592,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(592))),
 		ResultPath: pathLast,
 	}
 	ioPass0593 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":593,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(593))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":593,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(593))),
 		ResultPath: pathLast,
 	}
 	ioPass0594 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":594,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(594))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":594,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(594))),
 		ResultPath: pathLast,
 	}
 	ioPass0595 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":595,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(595))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":595,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(595))),
 		ResultPath: pathLast,
 	}
 	ioPass0596 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":596,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(596))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":596,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(596))),
 		ResultPath: pathLast,
 	}
 	ioPass0597 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":597,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(597))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":597,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(597))),
 		ResultPath: pathLast,
 	}
 	ioPass0598 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":598,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(598))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":598,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(598))),
 		ResultPath: pathLast,
 	}
 	ioPass0599 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":599,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(599))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":599,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(599))),
 		ResultPath: pathLast,
 	}
 	ioPass0600 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":600,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(600))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":600,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(600))),
 		ResultPath: pathLast,
 	}
 	ioPass0601 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":601,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(601))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":601,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(601))),
 		ResultPath: pathLast,
 	}
 	ioPass0602 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":602,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(602))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":602,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(602))),
 		ResultPath: pathLast,
 	}
 	ioPass0603 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":603,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(603))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":603,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(603))),
 		ResultPath: pathLast,
 	}
 	ioPass0604 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":604,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(604))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":604,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(604))),
 		ResultPath: pathLast,
 	}
 	ioPass0605 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":605,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(605))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":605,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(605))),
 		ResultPath: pathLast,
 	}
 	ioPass0606 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":606,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(606))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":606,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(606))),
 		ResultPath: pathLast,
 	}
 	ioPass0607 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":607,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(607))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":607,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(607))),
 		ResultPath: pathLast,
 	}
 	ioPass0608 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":608,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(608))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":608,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(608))),
 		ResultPath: pathLast,
 	}
 	ioPass0609 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":609,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(609))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":609,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(609))),
 		ResultPath: pathLast,
 	}
 	ioPass0610 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":610,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(610))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":610,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(610))),
 		ResultPath: pathLast,
 	}
 	ioPass0611 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":611,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(611))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":611,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(611))),
 		ResultPath: pathLast,
 	}
 	ioPass0612 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":612,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(612))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":612,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(612))),
 		ResultPath: pathLast,
 	}
 	ioPass0613 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":613,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(613))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":613,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(613))),
 		ResultPath: pathLast,
 	}
 	ioPass0614 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":614,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(614))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":614,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(614))),
 		ResultPath: pathLast,
 	}
 	ioPass0615 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":615,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(615))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":615,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(615))),
 		ResultPath: pathLast,
 	}
 	ioPass0616 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":616,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(616))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":616,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(616))),
 		ResultPath: pathLast,
 	}
 	ioPass0617 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":617,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(617))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":617,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(617))),
 		ResultPath: pathLast,
 	}
 	ioPass0618 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":618,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(618))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":618,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(618))),
 		ResultPath: pathLast,
 	}
 	ioPass0619 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":619,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(619))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":619,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(619))),
 		ResultPath: pathLast,
 	}
 	ioPass0620 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":620,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(620))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":620,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(620))),
 		ResultPath: pathLast,
 	}
 	ioPass0621 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":621,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(621))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":621,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(621))),
 		ResultPath: pathLast,
 	}
 	ioPass0622 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":622,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(622))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":622,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(622))),
 		ResultPath: pathLast,
 	}
 	ioPass0623 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":623,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(623))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":623,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(623))),
 		ResultPath: pathLast,
 	}
 	ioPass0624 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":624,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(624))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":624,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(624))),
 		ResultPath: pathLast,
 	}
 	ioPass0625 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":625,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(625))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":625,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(625))),
 		ResultPath: pathLast,
 	}
 	ioPass0626 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":626,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(626))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":626,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(626))),
 		ResultPath: pathLast,
 	}
 	ioPass0627 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":627,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(627))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":627,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(627))),
 		ResultPath: pathLast,
 	}
 	ioPass0628 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":628,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(628))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":628,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(628))),
 		ResultPath: pathLast,
 	}
 	ioPass0629 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":629,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(629))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":629,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(629))),
 		ResultPath: pathLast,
 	}
 	ioPass0630 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":630,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(630))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":630,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(630))),
 		ResultPath: pathLast,
 	}
 	ioPass0631 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":631,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(631))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":631,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(631))),
 		ResultPath: pathLast,
 	}
 	ioPass0632 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":632,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(632))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":632,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(632))),
 		ResultPath: pathLast,
 	}
 	ioPass0633 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":633,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(633))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":633,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(633))),
 		ResultPath: pathLast,
 	}
 	ioPass0634 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":634,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(634))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":634,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(634))),
 		ResultPath: pathLast,
 	}
 	ioPass0635 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":635,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(635))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":635,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(635))),
 		ResultPath: pathLast,
 	}
 	ioPass0636 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":636,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(636))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":636,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(636))),
 		ResultPath: pathLast,
 	}
 	ioPass0637 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":637,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(637))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":637,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(637))),
 		ResultPath: pathLast,
 	}
 	ioPass0638 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":638,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(638))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":638,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(638))),
 		ResultPath: pathLast,
 	}
 	ioPass0639 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":639,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(639))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":639,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(639))),
 		ResultPath: pathLast,
 	}
 	ioPass0640 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":640,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(640))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":640,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(640))),
 		ResultPath: pathLast,
 	}
 	ioPass0641 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":641,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(641))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":641,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(641))),
 		ResultPath: pathLast,
 	}
 	ioPass0642 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":642,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(642))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":642,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(642))),
 		ResultPath: pathLast,
 	}
 	ioPass0643 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":643,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(643))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":643,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(643))),
 		ResultPath: pathLast,
 	}
 	ioPass0644 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":644,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(644))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":644,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(644))),
 		ResultPath: pathLast,
 	}
 	ioPass0645 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":645,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(645))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":645,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(645))),
 		ResultPath: pathLast,
 	}
 	ioPass0646 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":646,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(646))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":646,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(646))),
 		ResultPath: pathLast,
 	}
 	ioPass0647 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":647,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(647))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":647,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(647))),
 		ResultPath: pathLast,
 	}
 	ioPass0648 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":648,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(648))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":648,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(648))),
 		ResultPath: pathLast,
 	}
 	ioPass0649 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":649,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(649))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":649,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(649))),
 		ResultPath: pathLast,
 	}
 	ioPass0650 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":650,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(650))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":650,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(650))),
 		ResultPath: pathLast,
 	}
 	ioPass0651 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":651,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(651))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":651,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(651))),
 		ResultPath: pathLast,
 	}
 	ioPass0652 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":652,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(652))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":652,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(652))),
 		ResultPath: pathLast,
 	}
 	ioPass0653 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":653,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(653))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":653,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(653))),
 		ResultPath: pathLast,
 	}
 	ioPass0654 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":654,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(654))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":654,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(654))),
 		ResultPath: pathLast,
 	}
 	ioPass0655 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":655,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(655))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":655,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(655))),
 		ResultPath: pathLast,
 	}
 	ioPass0656 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":656,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(656))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":656,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(656))),
 		ResultPath: pathLast,
 	}
 	ioPass0657 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":657,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(657))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":657,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(657))),
 		ResultPath: pathLast,
 	}
 	ioPass0658 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":658,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(658))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":658,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(658))),
 		ResultPath: pathLast,
 	}
 	ioPass0659 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":659,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(659))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":659,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(659))),
 		ResultPath: pathLast,
 	}
 	ioPass0660 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":660,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(660))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":660,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(660))),
 		ResultPath: pathLast,
 	}
 	ioPass0661 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":661,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(661))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":661,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(661))),
 		ResultPath: pathLast,
 	}
 	ioPass0662 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":662,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(662))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":662,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(662))),
 		ResultPath: pathLast,
 	}
 	ioPass0663 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":663,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(663))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":663,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(663))),
 		ResultPath: pathLast,
 	}
 	ioPass0664 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":664,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(664))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":664,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(664))),
 		ResultPath: pathLast,
 	}
 	ioPass0665 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":665,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(665))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":665,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(665))),
 		ResultPath: pathLast,
 	}
 	ioPass0666 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":666,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(666))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":666,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(666))),
 		ResultPath: pathLast,
 	}
 	ioPass0667 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":667,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(667))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":667,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(667))),
 		ResultPath: pathLast,
 	}
 	ioPass0668 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":668,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(668))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":668,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(668))),
 		ResultPath: pathLast,
 	}
 	ioPass0669 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":669,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(669))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":669,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(669))),
 		ResultPath: pathLast,
 	}
 	ioPass0670 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":670,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(670))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":670,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(670))),
 		ResultPath: pathLast,
 	}
 	ioPass0671 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":671,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(671))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":671,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(671))),
 		ResultPath: pathLast,
 	}
 	ioPass0672 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":672,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(672))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":672,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(672))),
 		ResultPath: pathLast,
 	}
 	ioPass0673 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":673,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(673))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":673,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(673))),
 		ResultPath: pathLast,
 	}
 	ioPass0674 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":674,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(674))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":674,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(674))),
 		ResultPath: pathLast,
 	}
 	ioPass0675 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":675,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(675))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":675,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(675))),
 		ResultPath: pathLast,
 	}
 	ioPass0676 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":676,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(676))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":676,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(676))),
 		ResultPath: pathLast,
 	}
 	ioPass0677 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":677,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(677))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":677,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(677))),
 		ResultPath: pathLast,
 	}
 	ioPass0678 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":678,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(678))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":678,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(678))),
 		ResultPath: pathLast,
 	}
 	ioPass0679 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":679,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(679))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":679,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(679))),
 		ResultPath: pathLast,
 	}
 	ioPass0680 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":680,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(680))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":680,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(680))),
 		ResultPath: pathLast,
 	}
 	ioPass0681 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":681,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(681))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":681,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(681))),
 		ResultPath: pathLast,
 	}
 	ioPass0682 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":682,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(682))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":682,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(682))),
 		ResultPath: pathLast,
 	}
 	ioPass0683 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":683,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(683))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":683,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(683))),
 		ResultPath: pathLast,
 	}
 	ioPass0684 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":684,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(684))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":684,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(684))),
 		ResultPath: pathLast,
 	}
 	ioPass0685 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":685,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(685))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":685,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(685))),
 		ResultPath: pathLast,
 	}
 	ioPass0686 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":686,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(686))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":686,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(686))),
 		ResultPath: pathLast,
 	}
 	ioPass0687 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":687,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(687))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":687,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(687))),
 		ResultPath: pathLast,
 	}
 	ioPass0688 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":688,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(688))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":688,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(688))),
 		ResultPath: pathLast,
 	}
 	ioPass0689 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":689,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(689))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":689,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(689))),
 		ResultPath: pathLast,
 	}
 	ioPass0690 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":690,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(690))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":690,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(690))),
 		ResultPath: pathLast,
 	}
 	ioPass0691 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":691,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(691))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":691,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(691))),
 		ResultPath: pathLast,
 	}
 	ioPass0692 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":692,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(692))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":692,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(692))),
 		ResultPath: pathLast,
 	}
 	ioPass0693 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":693,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(693))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":693,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(693))),
 		ResultPath: pathLast,
 	}
 	ioPass0694 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":694,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(694))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":694,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(694))),
 		ResultPath: pathLast,
 	}
 	ioPass0695 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":695,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(695))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":695,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(695))),
 		ResultPath: pathLast,
 	}
 	ioPass0696 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":696,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(696))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":696,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(696))),
 		ResultPath: pathLast,
 	}
 	ioPass0697 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":697,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(697))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":697,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(697))),
 		ResultPath: pathLast,
 	}
 	ioPass0698 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":698,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(698))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":698,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(698))),
 		ResultPath: pathLast,
 	}
 	ioPass0699 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":699,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(699))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":699,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(699))),
 		ResultPath: pathLast,
 	}
 	ioPass0700 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":700,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(700))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":700,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(700))),
 		ResultPath: pathLast,
 	}
 	ioPass0701 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":701,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(701))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":701,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(701))),
 		ResultPath: pathLast,
 	}
 	ioPass0702 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":702,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(702))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":702,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(702))),
 		ResultPath: pathLast,
 	}
 	ioPass0703 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":703,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(703))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":703,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(703))),
 		ResultPath: pathLast,
 	}
 	ioPass0704 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":704,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(704))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":704,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(704))),
 		ResultPath: pathLast,
 	}
 	ioPass0705 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":705,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(705))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":705,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(705))),
 		ResultPath: pathLast,
 	}
 	ioPass0706 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":706,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(706))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":706,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(706))),
 		ResultPath: pathLast,
 	}
 	ioPass0707 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":707,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(707))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":707,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(707))),
 		ResultPath: pathLast,
 	}
 	ioPass0708 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":708,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(708))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":708,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(708))),
 		ResultPath: pathLast,
 	}
 	ioPass0709 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":709,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(709))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":709,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(709))),
 		ResultPath: pathLast,
 	}
 	ioPass0710 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":710,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(710))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":710,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(710))),
 		ResultPath: pathLast,
 	}
 	ioPass0711 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":711,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(711))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":711,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(711))),
 		ResultPath: pathLast,
 	}
 	ioPass0712 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":712,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(712))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":712,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(712))),
 		ResultPath: pathLast,
 	}
 	ioPass0713 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":713,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(713))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":713,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(713))),
 		ResultPath: pathLast,
 	}
 	ioPass0714 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":714,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(714))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":714,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(714))),
 		ResultPath: pathLast,
 	}
 	ioPass0715 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":715,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(715))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":715,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(715))),
 		ResultPath: pathLast,
 	}
 	ioPass0716 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":716,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(716))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":716,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(716))),
 		ResultPath: pathLast,
 	}
 	ioPass0717 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":717,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(717))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":717,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(717))),
 		ResultPath: pathLast,
 	}
 	ioPass0718 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":718,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(718))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":718,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(718))),
 		ResultPath: pathLast,
 	}
 	ioPass0719 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":719,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(719))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":719,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(719))),
 		ResultPath: pathLast,
 	}
 	ioPass0720 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":720,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(720))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":720,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(720))),
 		ResultPath: pathLast,
 	}
 	ioPass0721 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":721,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(721))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":721,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(721))),
 		ResultPath: pathLast,
 	}
 	ioPass0722 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":722,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(722))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":722,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(722))),
 		ResultPath: pathLast,
 	}
 	ioPass0723 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":723,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(723))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":723,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(723))),
 		ResultPath: pathLast,
 	}
 	ioPass0724 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":724,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(724))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":724,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(724))),
 		ResultPath: pathLast,
 	}
 	ioPass0725 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":725,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(725))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":725,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(725))),
 		ResultPath: pathLast,
 	}
 	ioPass0726 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":726,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(726))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":726,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(726))),
 		ResultPath: pathLast,
 	}
 	ioPass0727 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":727,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(727))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":727,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(727))),
 		ResultPath: pathLast,
 	}
 	ioPass0728 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":728,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(728))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":728,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(728))),
 		ResultPath: pathLast,
 	}
 	ioPass0729 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":729,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(729))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":729,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(729))),
 		ResultPath: pathLast,
 	}
 	ioPass0730 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":730,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(730))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":730,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(730))),
 		ResultPath: pathLast,
 	}
 	ioPass0731 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":731,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(731))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":731,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(731))),
 		ResultPath: pathLast,
 	}
 	ioPass0732 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":732,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(732))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":732,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(732))),
 		ResultPath: pathLast,
 	}
 	ioPass0733 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":733,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(733))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":733,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(733))),
 		ResultPath: pathLast,
 	}
 	ioPass0734 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":734,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(734))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":734,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(734))),
 		ResultPath: pathLast,
 	}
 	ioPass0735 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":735,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(735))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":735,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(735))),
 		ResultPath: pathLast,
 	}
 	ioPass0736 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":736,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(736))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":736,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(736))),
 		ResultPath: pathLast,
 	}
 	ioPass0737 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":737,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(737))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":737,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(737))),
 		ResultPath: pathLast,
 	}
 	ioPass0738 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":738,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(738))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":738,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(738))),
 		ResultPath: pathLast,
 	}
 	ioPass0739 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":739,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(739))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":739,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(739))),
 		ResultPath: pathLast,
 	}
 	ioPass0740 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":740,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(740))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":740,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(740))),
 		ResultPath: pathLast,
 	}
 	ioPass0741 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":741,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(741))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":741,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(741))),
 		ResultPath: pathLast,
 	}
 	ioPass0742 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":742,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(742))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":742,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(742))),
 		ResultPath: pathLast,
 	}
 	ioPass0743 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":743,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(743))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":743,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(743))),
 		ResultPath: pathLast,
 	}
 	ioPass0744 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":744,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(744))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":744,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(744))),
 		ResultPath: pathLast,
 	}
 	ioPass0745 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":745,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(745))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":745,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(745))),
 		ResultPath: pathLast,
 	}
 	ioPass0746 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":746,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(746))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":746,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(746))),
 		ResultPath: pathLast,
 	}
 	ioPass0747 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":747,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(747))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":747,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(747))),
 		ResultPath: pathLast,
 	}
 	ioPass0748 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":748,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(748))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":748,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(748))),
 		ResultPath: pathLast,
 	}
 	ioPass0749 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":749,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(749))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":749,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(749))),
 		ResultPath: pathLast,
 	}
 	ioPass0750 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":750,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(750))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":750,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(750))),
 		ResultPath: pathLast,
 	}
 	ioPass0751 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":751,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(751))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":751,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(751))),
 		ResultPath: pathLast,
 	}
 	ioPass0752 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":752,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(752))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":752,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(752))),
 		ResultPath: pathLast,
 	}
 	ioPass0753 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":753,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(753))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":753,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(753))),
 		ResultPath: pathLast,
 	}
 	ioPass0754 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":754,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(754))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":754,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(754))),
 		ResultPath: pathLast,
 	}
 	ioPass0755 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":755,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(755))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":755,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(755))),
 		ResultPath: pathLast,
 	}
 	ioPass0756 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":756,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(756))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":756,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(756))),
 		ResultPath: pathLast,
 	}
 	ioPass0757 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":757,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(757))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":757,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(757))),
 		ResultPath: pathLast,
 	}
 	ioPass0758 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":758,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(758))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":758,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(758))),
 		ResultPath: pathLast,
 	}
 	ioPass0759 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":759,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(759))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":759,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(759))),
 		ResultPath: pathLast,
 	}
 	ioPass0760 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":760,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(760))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":760,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(760))),
 		ResultPath: pathLast,
 	}
 	ioPass0761 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":761,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(761))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":761,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(761))),
 		ResultPath: pathLast,
 	}
 	ioPass0762 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":762,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(762))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":762,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(762))),
 		ResultPath: pathLast,
 	}
 	ioPass0763 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":763,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(763))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":763,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(763))),
 		ResultPath: pathLast,
 	}
 	ioPass0764 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":764,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(764))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":764,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(764))),
 		ResultPath: pathLast,
 	}
 	ioPass0765 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":765,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(765))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":765,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(765))),
 		ResultPath: pathLast,
 	}
 	ioPass0766 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":766,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(766))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":766,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(766))),
 		ResultPath: pathLast,
 	}
 	ioPass0767 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":767,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(767))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":767,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(767))),
 		ResultPath: pathLast,
 	}
 	ioPass0768 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":768,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(768))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":768,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(768))),
 		ResultPath: pathLast,
 	}
 	ioPass0769 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":769,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(769))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":769,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(769))),
 		ResultPath: pathLast,
 	}
 	ioPass0770 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":770,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(770))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":770,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(770))),
 		ResultPath: pathLast,
 	}
 	ioPass0771 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":771,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(771))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":771,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(771))),
 		ResultPath: pathLast,
 	}
 	ioPass0772 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":772,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(772))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":772,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(772))),
 		ResultPath: pathLast,
 	}
 	ioPass0773 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":773,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(773))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":773,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(773))),
 		ResultPath: pathLast,
 	}
 	ioPass0774 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":774,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(774))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":774,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(774))),
 		ResultPath: pathLast,
 	}
 	ioPass0775 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":775,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(775))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":775,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(775))),
 		ResultPath: pathLast,
 	}
 	ioPass0776 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":776,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(776))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":776,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(776))),
 		ResultPath: pathLast,
 	}
 	ioPass0777 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":777,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(777))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":777,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(777))),
 		ResultPath: pathLast,
 	}
 	ioPass0778 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":778,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(778))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":778,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(778))),
 		ResultPath: pathLast,
 	}
 	ioPass0779 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":779,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(779))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":779,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(779))),
 		ResultPath: pathLast,
 	}
 	ioPass0780 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":780,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(780))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":780,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(780))),
 		ResultPath: pathLast,
 	}
 	ioPass0781 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":781,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(781))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":781,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(781))),
 		ResultPath: pathLast,
 	}
 	ioPass0782 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":782,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(782))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":782,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(782))),
 		ResultPath: pathLast,
 	}
 	ioPass0783 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":783,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(783))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":783,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(783))),
 		ResultPath: pathLast,
 	}
 	ioPass0784 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":784,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(784))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":784,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(784))),
 		ResultPath: pathLast,
 	}
 	ioPass0785 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":785,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(785))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":785,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(785))),
 		ResultPath: pathLast,
 	}
 	ioPass0786 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":786,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(786))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":786,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(786))),
 		ResultPath: pathLast,
 	}
 	ioPass0787 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":787,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(787))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":787,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(787))),
 		ResultPath: pathLast,
 	}
 	ioPass0788 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":788,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(788))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":788,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(788))),
 		ResultPath: pathLast,
 	}
 	ioPass0789 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":789,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(789))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":789,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(789))),
 		ResultPath: pathLast,
 	}
 	ioPass0790 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":790,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(790))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":790,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(790))),
 		ResultPath: pathLast,
 	}
 	ioPass0791 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":791,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(791))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":791,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(791))),
 		ResultPath: pathLast,
 	}
 	ioPass0792 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":792,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(792))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":792,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(792))),
 		ResultPath: pathLast,
 	}
 	ioPass0793 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":793,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(793))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":793,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(793))),
 		ResultPath: pathLast,
 	}
 	ioPass0794 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":794,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(794))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":794,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(794))),
 		ResultPath: pathLast,
 	}
 	ioPass0795 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":795,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(795))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":795,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(795))),
 		ResultPath: pathLast,
 	}
 	ioPass0796 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":796,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(796))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":796,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(796))),
 		ResultPath: pathLast,
 	}
 	ioPass0797 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":797,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(797))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":797,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(797))),
 		ResultPath: pathLast,
 	}
 	ioPass0798 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":798,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(798))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":798,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(798))),
 		ResultPath: pathLast,
 	}
 	ioPass0799 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":799,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(799))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":799,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(799))),
 		ResultPath: pathLast,
 	}
 	ioPass0800 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":800,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(800))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":800,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(800))),
 		ResultPath: pathLast,
 	}
 	ioPass0801 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":801,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(801))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":801,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(801))),
 		ResultPath: pathLast,
 	}
 	ioPass0802 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":802,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(802))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":802,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(802))),
 		ResultPath: pathLast,
 	}
 	ioPass0803 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":803,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(803))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":803,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(803))),
 		ResultPath: pathLast,
 	}
 	ioPass0804 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":804,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(804))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":804,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(804))),
 		ResultPath: pathLast,
 	}
 	ioPass0805 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":805,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(805))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":805,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(805))),
 		ResultPath: pathLast,
 	}
 	ioPass0806 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":806,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(806))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":806,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(806))),
 		ResultPath: pathLast,
 	}
 	ioPass0807 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":807,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(807))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":807,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(807))),
 		ResultPath: pathLast,
 	}
 	ioPass0808 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":808,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(808))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":808,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(808))),
 		ResultPath: pathLast,
 	}
 	ioPass0809 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":809,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(809))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":809,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(809))),
 		ResultPath: pathLast,
 	}
 	ioPass0810 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":810,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(810))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":810,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(810))),
 		ResultPath: pathLast,
 	}
 	ioPass0811 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":811,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(811))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":811,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(811))),
 		ResultPath: pathLast,
 	}
 	ioPass0812 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":812,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(812))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":812,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(812))),
 		ResultPath: pathLast,
 	}
 	ioPass0813 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":813,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(813))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":813,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(813))),
 		ResultPath: pathLast,
 	}
 	ioPass0814 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":814,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(814))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":814,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(814))),
 		ResultPath: pathLast,
 	}
 	ioPass0815 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":815,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(815))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":815,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(815))),
 		ResultPath: pathLast,
 	}
 	ioPass0816 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":816,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(816))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":816,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(816))),
 		ResultPath: pathLast,
 	}
 	ioPass0817 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":817,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(817))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":817,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(817))),
 		ResultPath: pathLast,
 	}
 	ioPass0818 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":818,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(818))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":818,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(818))),
 		ResultPath: pathLast,
 	}
 	ioPass0819 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":819,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(819))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":819,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(819))),
 		ResultPath: pathLast,
 	}
 	ioPass0820 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":820,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(820))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":820,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(820))),
 		ResultPath: pathLast,
 	}
 	ioPass0821 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":821,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(821))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":821,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(821))),
 		ResultPath: pathLast,
 	}
 	ioPass0822 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":822,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(822))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":822,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(822))),
 		ResultPath: pathLast,
 	}
 	ioPass0823 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":823,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(823))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":823,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(823))),
 		ResultPath: pathLast,
 	}
 	ioPass0824 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":824,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(824))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":824,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(824))),
 		ResultPath: pathLast,
 	}
 	ioPass0825 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":825,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(825))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":825,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(825))),
 		ResultPath: pathLast,
 	}
 	ioPass0826 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":826,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(826))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":826,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(826))),
 		ResultPath: pathLast,
 	}
 	ioPass0827 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":827,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(827))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":827,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(827))),
 		ResultPath: pathLast,
 	}
 	ioPass0828 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":828,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(828))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":828,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(828))),
 		ResultPath: pathLast,
 	}
 	ioPass0829 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":829,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(829))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":829,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(829))),
 		ResultPath: pathLast,
 	}
 	ioPass0830 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":830,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(830))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":830,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(830))),
 		ResultPath: pathLast,
 	}
 	ioPass0831 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":831,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(831))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":831,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(831))),
 		ResultPath: pathLast,
 	}
 	ioPass0832 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":832,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(832))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":832,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(832))),
 		ResultPath: pathLast,
 	}
 	ioPass0833 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":833,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(833))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":833,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(833))),
 		ResultPath: pathLast,
 	}
 	ioPass0834 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":834,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(834))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":834,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(834))),
 		ResultPath: pathLast,
 	}
 	ioPass0835 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":835,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(835))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":835,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(835))),
 		ResultPath: pathLast,
 	}
 	ioPass0836 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":836,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(836))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":836,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(836))),
 		ResultPath: pathLast,
 	}
 	ioPass0837 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":837,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(837))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":837,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(837))),
 		ResultPath: pathLast,
 	}
 	ioPass0838 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":838,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(838))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":838,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(838))),
 		ResultPath: pathLast,
 	}
 	ioPass0839 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":839,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(839))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":839,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(839))),
 		ResultPath: pathLast,
 	}
 	ioPass0840 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":840,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(840))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":840,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(840))),
 		ResultPath: pathLast,
 	}
 	ioPass0841 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":841,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(841))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":841,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(841))),
 		ResultPath: pathLast,
 	}
 	ioPass0842 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":842,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(842))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":842,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(842))),
 		ResultPath: pathLast,
 	}
 	ioPass0843 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":843,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(843))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":843,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(843))),
 		ResultPath: pathLast,
 	}
 	ioPass0844 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":844,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(844))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":844,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(844))),
 		ResultPath: pathLast,
 	}
 	ioPass0845 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":845,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(845))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":845,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(845))),
 		ResultPath: pathLast,
 	}
 	ioPass0846 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":846,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(846))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":846,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(846))),
 		ResultPath: pathLast,
 	}
 	ioPass0847 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":847,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(847))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":847,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(847))),
 		ResultPath: pathLast,
 	}
 	ioPass0848 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":848,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(848))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":848,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(848))),
 		ResultPath: pathLast,
 	}
 	ioPass0849 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":849,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(849))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":849,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(849))),
 		ResultPath: pathLast,
 	}
 	ioPass0850 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":850,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(850))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":850,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(850))),
 		ResultPath: pathLast,
 	}
 	ioPass0851 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":851,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(851))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":851,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(851))),
 		ResultPath: pathLast,
 	}
 	ioPass0852 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":852,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(852))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":852,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(852))),
 		ResultPath: pathLast,
 	}
 	ioPass0853 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":853,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(853))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":853,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(853))),
 		ResultPath: pathLast,
 	}
 	ioPass0854 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":854,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(854))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":854,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(854))),
 		ResultPath: pathLast,
 	}
 	ioPass0855 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":855,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(855))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":855,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(855))),
 		ResultPath: pathLast,
 	}
 	ioPass0856 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":856,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(856))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":856,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(856))),
 		ResultPath: pathLast,
 	}
 	ioPass0857 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":857,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(857))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":857,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(857))),
 		ResultPath: pathLast,
 	}
 	ioPass0858 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":858,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(858))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":858,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(858))),
 		ResultPath: pathLast,
 	}
 	ioPass0859 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":859,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(859))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":859,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(859))),
 		ResultPath: pathLast,
 	}
 	ioPass0860 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":860,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(860))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":860,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(860))),
 		ResultPath: pathLast,
 	}
 	ioPass0861 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":861,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(861))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":861,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(861))),
 		ResultPath: pathLast,
 	}
 	ioPass0862 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":862,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(862))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":862,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(862))),
 		ResultPath: pathLast,
 	}
 	ioPass0863 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":863,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(863))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":863,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(863))),
 		ResultPath: pathLast,
 	}
 	ioPass0864 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":864,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(864))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":864,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(864))),
 		ResultPath: pathLast,
 	}
 	ioPass0865 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":865,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(865))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":865,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(865))),
 		ResultPath: pathLast,
 	}
 	ioPass0866 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":866,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(866))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":866,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(866))),
 		ResultPath: pathLast,
 	}
 	ioPass0867 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":867,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(867))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":867,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(867))),
 		ResultPath: pathLast,
 	}
 	ioPass0868 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":868,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(868))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":868,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(868))),
 		ResultPath: pathLast,
 	}
 	ioPass0869 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":869,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(869))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":869,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(869))),
 		ResultPath: pathLast,
 	}
 	ioPass0870 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":870,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(870))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":870,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(870))),
 		ResultPath: pathLast,
 	}
 	ioPass0871 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":871,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(871))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":871,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(871))),
 		ResultPath: pathLast,
 	}
 	ioPass0872 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":872,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(872))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":872,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(872))),
 		ResultPath: pathLast,
 	}
 	ioPass0873 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":873,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(873))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":873,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(873))),
 		ResultPath: pathLast,
 	}
 	ioPass0874 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":874,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(874))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":874,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(874))),
 		ResultPath: pathLast,
 	}
 	ioPass0875 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":875,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(875))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":875,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(875))),
 		ResultPath: pathLast,
 	}
 	ioPass0876 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":876,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(876))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":876,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(876))),
 		ResultPath: pathLast,
 	}
 	ioPass0877 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":877,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(877))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":877,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(877))),
 		ResultPath: pathLast,
 	}
 	ioPass0878 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":878,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(878))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":878,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(878))),
 		ResultPath: pathLast,
 	}
 	ioPass0879 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":879,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(879))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":879,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(879))),
 		ResultPath: pathLast,
 	}
 	ioPass0880 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":880,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(880))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":880,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(880))),
 		ResultPath: pathLast,
 	}
 	ioPass0881 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":881,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(881))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":881,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(881))),
 		ResultPath: pathLast,
 	}
 	ioPass0882 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":882,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(882))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":882,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(882))),
 		ResultPath: pathLast,
 	}
 	ioPass0883 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":883,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(883))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":883,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(883))),
 		ResultPath: pathLast,
 	}
 	ioPass0884 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":884,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(884))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":884,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(884))),
 		ResultPath: pathLast,
 	}
 	ioPass0885 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":885,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(885))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":885,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(885))),
 		ResultPath: pathLast,
 	}
 	ioPass0886 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":886,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(886))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":886,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(886))),
 		ResultPath: pathLast,
 	}
 	ioPass0887 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":887,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(887))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":887,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(887))),
 		ResultPath: pathLast,
 	}
 	ioPass0888 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":888,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(888))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":888,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(888))),
 		ResultPath: pathLast,
 	}
 	ioPass0889 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":889,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(889))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":889,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(889))),
 		ResultPath: pathLast,
 	}
 	ioPass0890 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":890,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(890))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":890,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(890))),
 		ResultPath: pathLast,
 	}
 	ioPass0891 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":891,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(891))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":891,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(891))),
 		ResultPath: pathLast,
 	}
 	ioPass0892 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":892,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(892))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":892,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(892))),
 		ResultPath: pathLast,
 	}
 	ioPass0893 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":893,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(893))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":893,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(893))),
 		ResultPath: pathLast,
 	}
 	ioPass0894 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":894,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(894))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":894,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(894))),
 		ResultPath: pathLast,
 	}
 	ioPass0895 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":895,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(895))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":895,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(895))),
 		ResultPath: pathLast,
 	}
 	ioPass0896 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":896,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(896))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":896,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(896))),
 		ResultPath: pathLast,
 	}
 	ioPass0897 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":897,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(897))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":897,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(897))),
 		ResultPath: pathLast,
 	}
 	ioPass0898 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":898,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(898))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":898,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(898))),
 		ResultPath: pathLast,
 	}
 	ioPass0899 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":899,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(899))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":899,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(899))),
 		ResultPath: pathLast,
 	}
 	ioPass0900 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":900,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(900))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":900,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(900))),
 		ResultPath: pathLast,
 	}
 	ioPass0901 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":901,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(901))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":901,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(901))),
 		ResultPath: pathLast,
 	}
 	ioPass0902 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":902,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(902))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":902,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(902))),
 		ResultPath: pathLast,
 	}
 	ioPass0903 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":903,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(903))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":903,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(903))),
 		ResultPath: pathLast,
 	}
 	ioPass0904 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":904,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(904))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":904,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(904))),
 		ResultPath: pathLast,
 	}
 	ioPass0905 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":905,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(905))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":905,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(905))),
 		ResultPath: pathLast,
 	}
 	ioPass0906 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":906,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(906))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":906,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(906))),
 		ResultPath: pathLast,
 	}
 	ioPass0907 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":907,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(907))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":907,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(907))),
 		ResultPath: pathLast,
 	}
 	ioPass0908 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":908,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(908))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":908,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(908))),
 		ResultPath: pathLast,
 	}
 	ioPass0909 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":909,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(909))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":909,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(909))),
 		ResultPath: pathLast,
 	}
 	ioPass0910 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":910,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(910))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":910,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(910))),
 		ResultPath: pathLast,
 	}
 	ioPass0911 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":911,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(911))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":911,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(911))),
 		ResultPath: pathLast,
 	}
 	ioPass0912 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":912,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(912))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":912,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(912))),
 		ResultPath: pathLast,
 	}
 	ioPass0913 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":913,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(913))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":913,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(913))),
 		ResultPath: pathLast,
 	}
 	ioPass0914 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":914,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(914))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":914,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(914))),
 		ResultPath: pathLast,
 	}
 	ioPass0915 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":915,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(915))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":915,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(915))),
 		ResultPath: pathLast,
 	}
 	ioPass0916 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":916,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(916))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":916,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(916))),
 		ResultPath: pathLast,
 	}
 	ioPass0917 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":917,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(917))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":917,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(917))),
 		ResultPath: pathLast,
 	}
 	ioPass0918 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":918,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(918))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":918,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(918))),
 		ResultPath: pathLast,
 	}
 	ioPass0919 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":919,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(919))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":919,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(919))),
 		ResultPath: pathLast,
 	}
 	ioPass0920 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":920,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(920))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":920,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(920))),
 		ResultPath: pathLast,
 	}
 	ioPass0921 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":921,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(921))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":921,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(921))),
 		ResultPath: pathLast,
 	}
 	ioPass0922 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":922,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(922))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":922,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(922))),
 		ResultPath: pathLast,
 	}
 	ioPass0923 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":923,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(923))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":923,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(923))),
 		ResultPath: pathLast,
 	}
 	ioPass0924 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":924,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(924))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":924,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(924))),
 		ResultPath: pathLast,
 	}
 	ioPass0925 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":925,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(925))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":925,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(925))),
 		ResultPath: pathLast,
 	}
 	ioPass0926 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":926,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(926))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":926,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(926))),
 		ResultPath: pathLast,
 	}
 	ioPass0927 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":927,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(927))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":927,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(927))),
 		ResultPath: pathLast,
 	}
 	ioPass0928 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":928,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(928))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":928,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(928))),
 		ResultPath: pathLast,
 	}
 	ioPass0929 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":929,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(929))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":929,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(929))),
 		ResultPath: pathLast,
 	}
 	ioPass0930 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":930,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(930))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":930,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(930))),
 		ResultPath: pathLast,
 	}
 	ioPass0931 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":931,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(931))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":931,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(931))),
 		ResultPath: pathLast,
 	}
 	ioPass0932 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":932,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(932))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":932,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(932))),
 		ResultPath: pathLast,
 	}
 	ioPass0933 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":933,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(933))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":933,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(933))),
 		ResultPath: pathLast,
 	}
 	ioPass0934 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":934,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(934))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":934,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(934))),
 		ResultPath: pathLast,
 	}
 	ioPass0935 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":935,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(935))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":935,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(935))),
 		ResultPath: pathLast,
 	}
 	ioPass0936 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":936,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(936))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":936,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(936))),
 		ResultPath: pathLast,
 	}
 	ioPass0937 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":937,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(937))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":937,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(937))),
 		ResultPath: pathLast,
 	}
 	ioPass0938 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":938,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(938))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":938,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(938))),
 		ResultPath: pathLast,
 	}
 	ioPass0939 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":939,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(939))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":939,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(939))),
 		ResultPath: pathLast,
 	}
 	ioPass0940 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":940,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(940))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":940,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(940))),
 		ResultPath: pathLast,
 	}
 	ioPass0941 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":941,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(941))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":941,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(941))),
 		ResultPath: pathLast,
 	}
 	ioPass0942 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":942,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(942))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":942,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(942))),
 		ResultPath: pathLast,
 	}
 	ioPass0943 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":943,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(943))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":943,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(943))),
 		ResultPath: pathLast,
 	}
 	ioPass0944 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":944,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(944))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":944,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(944))),
 		ResultPath: pathLast,
 	}
 	ioPass0945 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":945,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(945))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":945,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(945))),
 		ResultPath: pathLast,
 	}
 	ioPass0946 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":946,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(946))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":946,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(946))),
 		ResultPath: pathLast,
 	}
 	ioPass0947 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":947,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(947))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":947,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(947))),
 		ResultPath: pathLast,
 	}
 	ioPass0948 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":948,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(948))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":948,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(948))),
 		ResultPath: pathLast,
 	}
 	ioPass0949 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":949,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(949))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":949,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(949))),
 		ResultPath: pathLast,
 	}
 	ioPass0950 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":950,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(950))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":950,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(950))),
 		ResultPath: pathLast,
 	}
 	ioPass0951 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":951,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(951))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":951,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(951))),
 		ResultPath: pathLast,
 	}
 	ioPass0952 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":952,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(952))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":952,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(952))),
 		ResultPath: pathLast,
 	}
 	ioPass0953 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":953,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(953))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":953,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(953))),
 		ResultPath: pathLast,
 	}
 	ioPass0954 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":954,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(954))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":954,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(954))),
 		ResultPath: pathLast,
 	}
 	ioPass0955 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":955,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(955))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":955,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(955))),
 		ResultPath: pathLast,
 	}
 	ioPass0956 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":956,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(956))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":956,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(956))),
 		ResultPath: pathLast,
 	}
 	ioPass0957 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":957,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(957))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":957,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(957))),
 		ResultPath: pathLast,
 	}
 	ioPass0958 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":958,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(958))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":958,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(958))),
 		ResultPath: pathLast,
 	}
 	ioPass0959 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":959,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(959))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":959,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(959))),
 		ResultPath: pathLast,
 	}
 	ioPass0960 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":960,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(960))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":960,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(960))),
 		ResultPath: pathLast,
 	}
 	ioPass0961 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":961,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(961))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":961,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(961))),
 		ResultPath: pathLast,
 	}
 	ioPass0962 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":962,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(962))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":962,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(962))),
 		ResultPath: pathLast,
 	}
 	ioPass0963 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":963,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(963))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":963,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(963))),
 		ResultPath: pathLast,
 	}
 	ioPass0964 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":964,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(964))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":964,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(964))),
 		ResultPath: pathLast,
 	}
 	ioPass0965 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":965,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(965))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":965,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(965))),
 		ResultPath: pathLast,
 	}
 	ioPass0966 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":966,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(966))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":966,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(966))),
 		ResultPath: pathLast,
 	}
 	ioPass0967 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":967,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(967))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":967,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(967))),
 		ResultPath: pathLast,
 	}
 	ioPass0968 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":968,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(968))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":968,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(968))),
 		ResultPath: pathLast,
 	}
 	ioPass0969 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":969,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(969))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":969,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(969))),
 		ResultPath: pathLast,
 	}
 	ioPass0970 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":970,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(970))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":970,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(970))),
 		ResultPath: pathLast,
 	}
 	ioPass0971 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":971,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(971))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":971,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(971))),
 		ResultPath: pathLast,
 	}
 	ioPass0972 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":972,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(972))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":972,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(972))),
 		ResultPath: pathLast,
 	}
 	ioPass0973 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":973,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(973))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":973,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(973))),
 		ResultPath: pathLast,
 	}
 	ioPass0974 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":974,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(974))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":974,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(974))),
 		ResultPath: pathLast,
 	}
 	ioPass0975 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":975,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(975))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":975,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(975))),
 		ResultPath: pathLast,
 	}
 	ioPass0976 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":976,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(976))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":976,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(976))),
 		ResultPath: pathLast,
 	}
 	ioPass0977 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":977,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(977))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":977,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(977))),
 		ResultPath: pathLast,
 	}
 	ioPass0978 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":978,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(978))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":978,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(978))),
 		ResultPath: pathLast,
 	}
 	ioPass0979 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":979,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(979))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":979,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(979))),
 		ResultPath: pathLast,
 	}
 	ioPass0980 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":980,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(980))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":980,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(980))),
 		ResultPath: pathLast,
 	}
 	ioPass0981 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":981,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(981))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":981,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(981))),
 		ResultPath: pathLast,
 	}
 	ioPass0982 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":982,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(982))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":982,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(982))),
 		ResultPath: pathLast,
 	}
 	ioPass0983 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":983,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(983))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":983,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(983))),
 		ResultPath: pathLast,
 	}
 	ioPass0984 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":984,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(984))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":984,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(984))),
 		ResultPath: pathLast,
 	}
 	ioPass0985 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":985,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(985))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":985,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(985))),
 		ResultPath: pathLast,
 	}
 	ioPass0986 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":986,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(986))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":986,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(986))),
 		ResultPath: pathLast,
 	}
 	ioPass0987 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":987,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(987))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":987,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(987))),
 		ResultPath: pathLast,
 	}
 	ioPass0988 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":988,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(988))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":988,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(988))),
 		ResultPath: pathLast,
 	}
 	ioPass0989 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":989,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(989))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":989,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(989))),
 		ResultPath: pathLast,
 	}
 	ioPass0990 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":990,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(990))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":990,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(990))),
 		ResultPath: pathLast,
 	}
 	ioPass0991 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":991,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(991))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":991,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(991))),
 		ResultPath: pathLast,
 	}
 	ioPass0992 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":992,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(992))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":992,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(992))),
 		ResultPath: pathLast,
 	}
 	ioPass0993 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":993,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(993))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":993,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(993))),
 		ResultPath: pathLast,
 	}
 	ioPass0994 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":994,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(994))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":994,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(994))),
 		ResultPath: pathLast,
 	}
 	ioPass0995 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":995,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(995))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":995,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(995))),
 		ResultPath: pathLast,
 	}
 	ioPass0996 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":996,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(996))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":996,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(996))),
 		ResultPath: pathLast,
 	}
 	ioPass0997 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":997,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(997))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":997,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(997))),
 		ResultPath: pathLast,
 	}
 	ioPass0998 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":998,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(998))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":998,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(998))),
 		ResultPath: pathLast,
 	}
 	ioPass0999 = aslrt.StateIO{
-		Parameters: aslrt.MustTemplateDirect(`{"index":999,"previous.$":"$.last.index","name.$":"$.name"}`, directShape1(int64(999))),
+		Parameters: aslrt.MustTemplateDirect(`{"index":999,"previous.$":"$.last.index","name.$":"$.name"}`, shapeParametersPass0000(int64(999))),
 		ResultPath: pathLast,
 	}
 )
 
-// directShape1 is the direct form of the 1000 payload templates of the shape
-// {"index":c0,"previous.$":"$.last.index","name.$":"$.name"}, given their
-// literal value c0. It is not inlined, so that they share its code.
+// shapeParametersPass0000 is the direct form of the 1000 payload templates of
+// the shape {"index":c0,"previous.$":"$.last.index","name.$":"$.name"}, given
+// their literal value c0. It is not inlined, so that they share its code.
 //
 //go:noinline
-func directShape1(c0 aslrt.Value) aslrt.DirectTemplate {
+func shapeParametersPass0000(c0 aslrt.Value) aslrt.DirectTemplate {
 	return func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "last")
 		if ok {

@@ -2073,6013 +2073,6013 @@ var (
 
 var (
 	specTask0000 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, directShape1(int64(0)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":0}`, shapeParametersTask0000(int64(0)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0001 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, directShape1(int64(1)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":1}`, shapeParametersTask0000(int64(1)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0002 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, directShape1(int64(2)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":2}`, shapeParametersTask0000(int64(2)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0003 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, directShape1(int64(3)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":3}`, shapeParametersTask0000(int64(3)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0004 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, directShape1(int64(4)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":4}`, shapeParametersTask0000(int64(4)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0005 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, directShape1(int64(5)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":5}`, shapeParametersTask0000(int64(5)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0006 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, directShape1(int64(6)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":6}`, shapeParametersTask0000(int64(6)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0007 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, directShape1(int64(7)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":7}`, shapeParametersTask0000(int64(7)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0008 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, directShape1(int64(8)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":8}`, shapeParametersTask0000(int64(8)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0009 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, directShape1(int64(9)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":9}`, shapeParametersTask0000(int64(9)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0010 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, directShape1(int64(10)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":10}`, shapeParametersTask0000(int64(10)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0011 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, directShape1(int64(11)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":11}`, shapeParametersTask0000(int64(11)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0012 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, directShape1(int64(12)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":12}`, shapeParametersTask0000(int64(12)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0013 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, directShape1(int64(13)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":13}`, shapeParametersTask0000(int64(13)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0014 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, directShape1(int64(14)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":14}`, shapeParametersTask0000(int64(14)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0015 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, directShape1(int64(15)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":15}`, shapeParametersTask0000(int64(15)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0016 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, directShape1(int64(16)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":16}`, shapeParametersTask0000(int64(16)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0017 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, directShape1(int64(17)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":17}`, shapeParametersTask0000(int64(17)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0018 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, directShape1(int64(18)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":18}`, shapeParametersTask0000(int64(18)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0019 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, directShape1(int64(19)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":19}`, shapeParametersTask0000(int64(19)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0020 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, directShape1(int64(20)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":20}`, shapeParametersTask0000(int64(20)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0021 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, directShape1(int64(21)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":21}`, shapeParametersTask0000(int64(21)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0022 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, directShape1(int64(22)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":22}`, shapeParametersTask0000(int64(22)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0023 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, directShape1(int64(23)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":23}`, shapeParametersTask0000(int64(23)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0024 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, directShape1(int64(24)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":24}`, shapeParametersTask0000(int64(24)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0025 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, directShape1(int64(25)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":25}`, shapeParametersTask0000(int64(25)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0026 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, directShape1(int64(26)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":26}`, shapeParametersTask0000(int64(26)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0027 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, directShape1(int64(27)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":27}`, shapeParametersTask0000(int64(27)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0028 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, directShape1(int64(28)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":28}`, shapeParametersTask0000(int64(28)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0029 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, directShape1(int64(29)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":29}`, shapeParametersTask0000(int64(29)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0030 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, directShape1(int64(30)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":30}`, shapeParametersTask0000(int64(30)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0031 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, directShape1(int64(31)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":31}`, shapeParametersTask0000(int64(31)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0032 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, directShape1(int64(32)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":32}`, shapeParametersTask0000(int64(32)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0033 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, directShape1(int64(33)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":33}`, shapeParametersTask0000(int64(33)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0034 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, directShape1(int64(34)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":34}`, shapeParametersTask0000(int64(34)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0035 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, directShape1(int64(35)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":35}`, shapeParametersTask0000(int64(35)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0036 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, directShape1(int64(36)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":36}`, shapeParametersTask0000(int64(36)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0037 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, directShape1(int64(37)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":37}`, shapeParametersTask0000(int64(37)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0038 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, directShape1(int64(38)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":38}`, shapeParametersTask0000(int64(38)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0039 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, directShape1(int64(39)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":39}`, shapeParametersTask0000(int64(39)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0040 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, directShape1(int64(40)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":40}`, shapeParametersTask0000(int64(40)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0041 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, directShape1(int64(41)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":41}`, shapeParametersTask0000(int64(41)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0042 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, directShape1(int64(42)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":42}`, shapeParametersTask0000(int64(42)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0043 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, directShape1(int64(43)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":43}`, shapeParametersTask0000(int64(43)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0044 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, directShape1(int64(44)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":44}`, shapeParametersTask0000(int64(44)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0045 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, directShape1(int64(45)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":45}`, shapeParametersTask0000(int64(45)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0046 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, directShape1(int64(46)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":46}`, shapeParametersTask0000(int64(46)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0047 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, directShape1(int64(47)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":47}`, shapeParametersTask0000(int64(47)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0048 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, directShape1(int64(48)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":48}`, shapeParametersTask0000(int64(48)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0049 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, directShape1(int64(49)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":49}`, shapeParametersTask0000(int64(49)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0050 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, directShape1(int64(50)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":50}`, shapeParametersTask0000(int64(50)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0051 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, directShape1(int64(51)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":51}`, shapeParametersTask0000(int64(51)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0052 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, directShape1(int64(52)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":52}`, shapeParametersTask0000(int64(52)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0053 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, directShape1(int64(53)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":53}`, shapeParametersTask0000(int64(53)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0054 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, directShape1(int64(54)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":54}`, shapeParametersTask0000(int64(54)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0055 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, directShape1(int64(55)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":55}`, shapeParametersTask0000(int64(55)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0056 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, directShape1(int64(56)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":56}`, shapeParametersTask0000(int64(56)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0057 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, directShape1(int64(57)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":57}`, shapeParametersTask0000(int64(57)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0058 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, directShape1(int64(58)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":58}`, shapeParametersTask0000(int64(58)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0059 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, directShape1(int64(59)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":59}`, shapeParametersTask0000(int64(59)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0060 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, directShape1(int64(60)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":60}`, shapeParametersTask0000(int64(60)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0061 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, directShape1(int64(61)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":61}`, shapeParametersTask0000(int64(61)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0062 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, directShape1(int64(62)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":62}`, shapeParametersTask0000(int64(62)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0063 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, directShape1(int64(63)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":63}`, shapeParametersTask0000(int64(63)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0064 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, directShape1(int64(64)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":64}`, shapeParametersTask0000(int64(64)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0065 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, directShape1(int64(65)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":65}`, shapeParametersTask0000(int64(65)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0066 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, directShape1(int64(66)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":66}`, shapeParametersTask0000(int64(66)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0067 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, directShape1(int64(67)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":67}`, shapeParametersTask0000(int64(67)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0068 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, directShape1(int64(68)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":68}`, shapeParametersTask0000(int64(68)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0069 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, directShape1(int64(69)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":69}`, shapeParametersTask0000(int64(69)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0070 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, directShape1(int64(70)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":70}`, shapeParametersTask0000(int64(70)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0071 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, directShape1(int64(71)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":71}`, shapeParametersTask0000(int64(71)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0072 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, directShape1(int64(72)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":72}`, shapeParametersTask0000(int64(72)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0073 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, directShape1(int64(73)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":73}`, shapeParametersTask0000(int64(73)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0074 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, directShape1(int64(74)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":74}`, shapeParametersTask0000(int64(74)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0075 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, directShape1(int64(75)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":75}`, shapeParametersTask0000(int64(75)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0076 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, directShape1(int64(76)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":76}`, shapeParametersTask0000(int64(76)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0077 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, directShape1(int64(77)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":77}`, shapeParametersTask0000(int64(77)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0078 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, directShape1(int64(78)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":78}`, shapeParametersTask0000(int64(78)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0079 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, directShape1(int64(79)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":79}`, shapeParametersTask0000(int64(79)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0080 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, directShape1(int64(80)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":80}`, shapeParametersTask0000(int64(80)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0081 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, directShape1(int64(81)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":81}`, shapeParametersTask0000(int64(81)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0082 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, directShape1(int64(82)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":82}`, shapeParametersTask0000(int64(82)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0083 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, directShape1(int64(83)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":83}`, shapeParametersTask0000(int64(83)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0084 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, directShape1(int64(84)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":84}`, shapeParametersTask0000(int64(84)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0085 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, directShape1(int64(85)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":85}`, shapeParametersTask0000(int64(85)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0086 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, directShape1(int64(86)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":86}`, shapeParametersTask0000(int64(86)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0087 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, directShape1(int64(87)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":87}`, shapeParametersTask0000(int64(87)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0088 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, directShape1(int64(88)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":88}`, shapeParametersTask0000(int64(88)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0089 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, directShape1(int64(89)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":89}`, shapeParametersTask0000(int64(89)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0090 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, directShape1(int64(90)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":90}`, shapeParametersTask0000(int64(90)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0091 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, directShape1(int64(91)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":91}`, shapeParametersTask0000(int64(91)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0092 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, directShape1(int64(92)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":92}`, shapeParametersTask0000(int64(92)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0093 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, directShape1(int64(93)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":93}`, shapeParametersTask0000(int64(93)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0094 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, directShape1(int64(94)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":94}`, shapeParametersTask0000(int64(94)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0095 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, directShape1(int64(95)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":95}`, shapeParametersTask0000(int64(95)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0096 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, directShape1(int64(96)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":96}`, shapeParametersTask0000(int64(96)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0097 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, directShape1(int64(97)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":97}`, shapeParametersTask0000(int64(97)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0098 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, directShape1(int64(98)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":98}`, shapeParametersTask0000(int64(98)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0099 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, directShape1(int64(99)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":99}`, shapeParametersTask0000(int64(99)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0100 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, directShape1(int64(100)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":100}`, shapeParametersTask0000(int64(100)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0101 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, directShape1(int64(101)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":101}`, shapeParametersTask0000(int64(101)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0102 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, directShape1(int64(102)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":102}`, shapeParametersTask0000(int64(102)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0103 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, directShape1(int64(103)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":103}`, shapeParametersTask0000(int64(103)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0104 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, directShape1(int64(104)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":104}`, shapeParametersTask0000(int64(104)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0105 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, directShape1(int64(105)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":105}`, shapeParametersTask0000(int64(105)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0106 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, directShape1(int64(106)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":106}`, shapeParametersTask0000(int64(106)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0107 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, directShape1(int64(107)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":107}`, shapeParametersTask0000(int64(107)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0108 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, directShape1(int64(108)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":108}`, shapeParametersTask0000(int64(108)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0109 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, directShape1(int64(109)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":109}`, shapeParametersTask0000(int64(109)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0110 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, directShape1(int64(110)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":110}`, shapeParametersTask0000(int64(110)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0111 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, directShape1(int64(111)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":111}`, shapeParametersTask0000(int64(111)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0112 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, directShape1(int64(112)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":112}`, shapeParametersTask0000(int64(112)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0113 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, directShape1(int64(113)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":113}`, shapeParametersTask0000(int64(113)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0114 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, directShape1(int64(114)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":114}`, shapeParametersTask0000(int64(114)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0115 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, directShape1(int64(115)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":115}`, shapeParametersTask0000(int64(115)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0116 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, directShape1(int64(116)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":116}`, shapeParametersTask0000(int64(116)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0117 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, directShape1(int64(117)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":117}`, shapeParametersTask0000(int64(117)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0118 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, directShape1(int64(118)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":118}`, shapeParametersTask0000(int64(118)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0119 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, directShape1(int64(119)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":119}`, shapeParametersTask0000(int64(119)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0120 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, directShape1(int64(120)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":120}`, shapeParametersTask0000(int64(120)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0121 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, directShape1(int64(121)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":121}`, shapeParametersTask0000(int64(121)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0122 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, directShape1(int64(122)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":122}`, shapeParametersTask0000(int64(122)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0123 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, directShape1(int64(123)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":123}`, shapeParametersTask0000(int64(123)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0124 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, directShape1(int64(124)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":124}`, shapeParametersTask0000(int64(124)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0125 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, directShape1(int64(125)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":125}`, shapeParametersTask0000(int64(125)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0126 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, directShape1(int64(126)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":126}`, shapeParametersTask0000(int64(126)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0127 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, directShape1(int64(127)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":127}`, shapeParametersTask0000(int64(127)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0128 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, directShape1(int64(128)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":128}`, shapeParametersTask0000(int64(128)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0129 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, directShape1(int64(129)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":129}`, shapeParametersTask0000(int64(129)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0130 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, directShape1(int64(130)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":130}`, shapeParametersTask0000(int64(130)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0131 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, directShape1(int64(131)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":131}`, shapeParametersTask0000(int64(131)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0132 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, directShape1(int64(132)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":132}`, shapeParametersTask0000(int64(132)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0133 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, directShape1(int64(133)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":133}`, shapeParametersTask0000(int64(133)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0134 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, directShape1(int64(134)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":134}`, shapeParametersTask0000(int64(134)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0135 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, directShape1(int64(135)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":135}`, shapeParametersTask0000(int64(135)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0136 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, directShape1(int64(136)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":136}`, shapeParametersTask0000(int64(136)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0137 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, directShape1(int64(137)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":137}`, shapeParametersTask0000(int64(137)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0138 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, directShape1(int64(138)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":138}`, shapeParametersTask0000(int64(138)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0139 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, directShape1(int64(139)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":139}`, shapeParametersTask0000(int64(139)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0140 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, directShape1(int64(140)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":140}`, shapeParametersTask0000(int64(140)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0141 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, directShape1(int64(141)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":141}`, shapeParametersTask0000(int64(141)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0142 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, directShape1(int64(142)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":142}`, shapeParametersTask0000(int64(142)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0143 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, directShape1(int64(143)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":143}`, shapeParametersTask0000(int64(143)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0144 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, directShape1(int64(144)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":144}`, shapeParametersTask0000(int64(144)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0145 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, directShape1(int64(145)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":145}`, shapeParametersTask0000(int64(145)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0146 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, directShape1(int64(146)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":146}`, shapeParametersTask0000(int64(146)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0147 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, directShape1(int64(147)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":147}`, shapeParametersTask0000(int64(147)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0148 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, directShape1(int64(148)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":148}`, shapeParametersTask0000(int64(148)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0149 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, directShape1(int64(149)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":149}`, shapeParametersTask0000(int64(149)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0150 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, directShape1(int64(150)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":150}`, shapeParametersTask0000(int64(150)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0151 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, directShape1(int64(151)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":151}`, shapeParametersTask0000(int64(151)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0152 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, directShape1(int64(152)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":152}`, shapeParametersTask0000(int64(152)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0153 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, directShape1(int64(153)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":153}`, shapeParametersTask0000(int64(153)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0154 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, directShape1(int64(154)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":154}`, shapeParametersTask0000(int64(154)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0155 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, directShape1(int64(155)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":155}`, shapeParametersTask0000(int64(155)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0156 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, directShape1(int64(156)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":156}`, shapeParametersTask0000(int64(156)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0157 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, directShape1(int64(157)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":157}`, shapeParametersTask0000(int64(157)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0158 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, directShape1(int64(158)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":158}`, shapeParametersTask0000(int64(158)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0159 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, directShape1(int64(159)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":159}`, shapeParametersTask0000(int64(159)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0160 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, directShape1(int64(160)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":160}`, shapeParametersTask0000(int64(160)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0161 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, directShape1(int64(161)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":161}`, shapeParametersTask0000(int64(161)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0162 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, directShape1(int64(162)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":162}`, shapeParametersTask0000(int64(162)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0163 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, directShape1(int64(163)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":163}`, shapeParametersTask0000(int64(163)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0164 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, directShape1(int64(164)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":164}`, shapeParametersTask0000(int64(164)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0165 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, directShape1(int64(165)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":165}`, shapeParametersTask0000(int64(165)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0166 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, directShape1(int64(166)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":166}`, shapeParametersTask0000(int64(166)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0167 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, directShape1(int64(167)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":167}`, shapeParametersTask0000(int64(167)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0168 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, directShape1(int64(168)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":168}`, shapeParametersTask0000(int64(168)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0169 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, directShape1(int64(169)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":169}`, shapeParametersTask0000(int64(169)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0170 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, directShape1(int64(170)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":170}`, shapeParametersTask0000(int64(170)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0171 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, directShape1(int64(171)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":171}`, shapeParametersTask0000(int64(171)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0172 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, directShape1(int64(172)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":172}`, shapeParametersTask0000(int64(172)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0173 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, directShape1(int64(173)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":173}`, shapeParametersTask0000(int64(173)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0174 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, directShape1(int64(174)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":174}`, shapeParametersTask0000(int64(174)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0175 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, directShape1(int64(175)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":175}`, shapeParametersTask0000(int64(175)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0176 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, directShape1(int64(176)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":176}`, shapeParametersTask0000(int64(176)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0177 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, directShape1(int64(177)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":177}`, shapeParametersTask0000(int64(177)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0178 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, directShape1(int64(178)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":178}`, shapeParametersTask0000(int64(178)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0179 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, directShape1(int64(179)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":179}`, shapeParametersTask0000(int64(179)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0180 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, directShape1(int64(180)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":180}`, shapeParametersTask0000(int64(180)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0181 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, directShape1(int64(181)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":181}`, shapeParametersTask0000(int64(181)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0182 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, directShape1(int64(182)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":182}`, shapeParametersTask0000(int64(182)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0183 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, directShape1(int64(183)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":183}`, shapeParametersTask0000(int64(183)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0184 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, directShape1(int64(184)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":184}`, shapeParametersTask0000(int64(184)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0185 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, directShape1(int64(185)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":185}`, shapeParametersTask0000(int64(185)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0186 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, directShape1(int64(186)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":186}`, shapeParametersTask0000(int64(186)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0187 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, directShape1(int64(187)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":187}`, shapeParametersTask0000(int64(187)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0188 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, directShape1(int64(188)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":188}`, shapeParametersTask0000(int64(188)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0189 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, directShape1(int64(189)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":189}`, shapeParametersTask0000(int64(189)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0190 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, directShape1(int64(190)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":190}`, shapeParametersTask0000(int64(190)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0191 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, directShape1(int64(191)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":191}`, shapeParametersTask0000(int64(191)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0192 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, directShape1(int64(192)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":192}`, shapeParametersTask0000(int64(192)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0193 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, directShape1(int64(193)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":193}`, shapeParametersTask0000(int64(193)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0194 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, directShape1(int64(194)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":194}`, shapeParametersTask0000(int64(194)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0195 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, directShape1(int64(195)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":195}`, shapeParametersTask0000(int64(195)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0196 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, directShape1(int64(196)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":196}`, shapeParametersTask0000(int64(196)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0197 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, directShape1(int64(197)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":197}`, shapeParametersTask0000(int64(197)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0198 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, directShape1(int64(198)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":198}`, shapeParametersTask0000(int64(198)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0199 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, directShape1(int64(199)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":199}`, shapeParametersTask0000(int64(199)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0200 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, directShape1(int64(200)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":200}`, shapeParametersTask0000(int64(200)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0201 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, directShape1(int64(201)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":201}`, shapeParametersTask0000(int64(201)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0202 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, directShape1(int64(202)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":202}`, shapeParametersTask0000(int64(202)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0203 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, directShape1(int64(203)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":203}`, shapeParametersTask0000(int64(203)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0204 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, directShape1(int64(204)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":204}`, shapeParametersTask0000(int64(204)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0205 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, directShape1(int64(205)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":205}`, shapeParametersTask0000(int64(205)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0206 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, directShape1(int64(206)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":206}`, shapeParametersTask0000(int64(206)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0207 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, directShape1(int64(207)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":207}`, shapeParametersTask0000(int64(207)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0208 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, directShape1(int64(208)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":208}`, shapeParametersTask0000(int64(208)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0209 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, directShape1(int64(209)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":209}`, shapeParametersTask0000(int64(209)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0210 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, directShape1(int64(210)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":210}`, shapeParametersTask0000(int64(210)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0211 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, directShape1(int64(211)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":211}`, shapeParametersTask0000(int64(211)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0212 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, directShape1(int64(212)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":212}`, shapeParametersTask0000(int64(212)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0213 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, directShape1(int64(213)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":213}`, shapeParametersTask0000(int64(213)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0214 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, directShape1(int64(214)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":214}`, shapeParametersTask0000(int64(214)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0215 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, directShape1(int64(215)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":215}`, shapeParametersTask0000(int64(215)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0216 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, directShape1(int64(216)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":216}`, shapeParametersTask0000(int64(216)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0217 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, directShape1(int64(217)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":217}`, shapeParametersTask0000(int64(217)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0218 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, directShape1(int64(218)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":218}`, shapeParametersTask0000(int64(218)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0219 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, directShape1(int64(219)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":219}`, shapeParametersTask0000(int64(219)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0220 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, directShape1(int64(220)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":220}`, shapeParametersTask0000(int64(220)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0221 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, directShape1(int64(221)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":221}`, shapeParametersTask0000(int64(221)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0222 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, directShape1(int64(222)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":222}`, shapeParametersTask0000(int64(222)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0223 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, directShape1(int64(223)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":223}`, shapeParametersTask0000(int64(223)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0224 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, directShape1(int64(224)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":224}`, shapeParametersTask0000(int64(224)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0225 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, directShape1(int64(225)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":225}`, shapeParametersTask0000(int64(225)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0226 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, directShape1(int64(226)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":226}`, shapeParametersTask0000(int64(226)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0227 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, directShape1(int64(227)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":227}`, shapeParametersTask0000(int64(227)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0228 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, directShape1(int64(228)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":228}`, shapeParametersTask0000(int64(228)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0229 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, directShape1(int64(229)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":229}`, shapeParametersTask0000(int64(229)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0230 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, directShape1(int64(230)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":230}`, shapeParametersTask0000(int64(230)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0231 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, directShape1(int64(231)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":231}`, shapeParametersTask0000(int64(231)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0232 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, directShape1(int64(232)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":232}`, shapeParametersTask0000(int64(232)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0233 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, directShape1(int64(233)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":233}`, shapeParametersTask0000(int64(233)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0234 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, directShape1(int64(234)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":234}`, shapeParametersTask0000(int64(234)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0235 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, directShape1(int64(235)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":235}`, shapeParametersTask0000(int64(235)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0236 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, directShape1(int64(236)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":236}`, shapeParametersTask0000(int64(236)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0237 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, directShape1(int64(237)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":237}`, shapeParametersTask0000(int64(237)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0238 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, directShape1(int64(238)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":238}`, shapeParametersTask0000(int64(238)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0239 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, directShape1(int64(239)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":239}`, shapeParametersTask0000(int64(239)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0240 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, directShape1(int64(240)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":240}`, shapeParametersTask0000(int64(240)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0241 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, directShape1(int64(241)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":241}`, shapeParametersTask0000(int64(241)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0242 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, directShape1(int64(242)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":242}`, shapeParametersTask0000(int64(242)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0243 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, directShape1(int64(243)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":243}`, shapeParametersTask0000(int64(243)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0244 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, directShape1(int64(244)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":244}`, shapeParametersTask0000(int64(244)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0245 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, directShape1(int64(245)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":245}`, shapeParametersTask0000(int64(245)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0246 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, directShape1(int64(246)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":246}`, shapeParametersTask0000(int64(246)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0247 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, directShape1(int64(247)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":247}`, shapeParametersTask0000(int64(247)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0248 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, directShape1(int64(248)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":248}`, shapeParametersTask0000(int64(248)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0249 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, directShape1(int64(249)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":249}`, shapeParametersTask0000(int64(249)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0250 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, directShape1(int64(250)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":250}`, shapeParametersTask0000(int64(250)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0251 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, directShape1(int64(251)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":251}`, shapeParametersTask0000(int64(251)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0252 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, directShape1(int64(252)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":252}`, shapeParametersTask0000(int64(252)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0253 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, directShape1(int64(253)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":253}`, shapeParametersTask0000(int64(253)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0254 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, directShape1(int64(254)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":254}`, shapeParametersTask0000(int64(254)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0255 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, directShape1(int64(255)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":255}`, shapeParametersTask0000(int64(255)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0256 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, directShape1(int64(256)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":256}`, shapeParametersTask0000(int64(256)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0257 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, directShape1(int64(257)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":257}`, shapeParametersTask0000(int64(257)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0258 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, directShape1(int64(258)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":258}`, shapeParametersTask0000(int64(258)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0259 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, directShape1(int64(259)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":259}`, shapeParametersTask0000(int64(259)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0260 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, directShape1(int64(260)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":260}`, shapeParametersTask0000(int64(260)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0261 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, directShape1(int64(261)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":261}`, shapeParametersTask0000(int64(261)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0262 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, directShape1(int64(262)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":262}`, shapeParametersTask0000(int64(262)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0263 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, directShape1(int64(263)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":263}`, shapeParametersTask0000(int64(263)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0264 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, directShape1(int64(264)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":264}`, shapeParametersTask0000(int64(264)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0265 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, directShape1(int64(265)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":265}`, shapeParametersTask0000(int64(265)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0266 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, directShape1(int64(266)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":266}`, shapeParametersTask0000(int64(266)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0267 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, directShape1(int64(267)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":267}`, shapeParametersTask0000(int64(267)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0268 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, directShape1(int64(268)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":268}`, shapeParametersTask0000(int64(268)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0269 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, directShape1(int64(269)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":269}`, shapeParametersTask0000(int64(269)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0270 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, directShape1(int64(270)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":270}`, shapeParametersTask0000(int64(270)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0271 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, directShape1(int64(271)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":271}`, shapeParametersTask0000(int64(271)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0272 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, directShape1(int64(272)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":272}`, shapeParametersTask0000(int64(272)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0273 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, directShape1(int64(273)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":273}`, shapeParametersTask0000(int64(273)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0274 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, directShape1(int64(274)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":274}`, shapeParametersTask0000(int64(274)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0275 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, directShape1(int64(275)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":275}`, shapeParametersTask0000(int64(275)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0276 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, directShape1(int64(276)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":276}`, shapeParametersTask0000(int64(276)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0277 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, directShape1(int64(277)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":277}`, shapeParametersTask0000(int64(277)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0278 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, directShape1(int64(278)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":278}`, shapeParametersTask0000(int64(278)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0279 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, directShape1(int64(279)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":279}`, shapeParametersTask0000(int64(279)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0280 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, directShape1(int64(280)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":280}`, shapeParametersTask0000(int64(280)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0281 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, directShape1(int64(281)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":281}`, shapeParametersTask0000(int64(281)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0282 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, directShape1(int64(282)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":282}`, shapeParametersTask0000(int64(282)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0283 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, directShape1(int64(283)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":283}`, shapeParametersTask0000(int64(283)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0284 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, directShape1(int64(284)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":284}`, shapeParametersTask0000(int64(284)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0285 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, directShape1(int64(285)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":285}`, shapeParametersTask0000(int64(285)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0286 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, directShape1(int64(286)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":286}`, shapeParametersTask0000(int64(286)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0287 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, directShape1(int64(287)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":287}`, shapeParametersTask0000(int64(287)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0288 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, directShape1(int64(288)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":288}`, shapeParametersTask0000(int64(288)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0289 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, directShape1(int64(289)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":289}`, shapeParametersTask0000(int64(289)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0290 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, directShape1(int64(290)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":290}`, shapeParametersTask0000(int64(290)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0291 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, directShape1(int64(291)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":291}`, shapeParametersTask0000(int64(291)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0292 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, directShape1(int64(292)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":292}`, shapeParametersTask0000(int64(292)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0293 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, directShape1(int64(293)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":293}`, shapeParametersTask0000(int64(293)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0294 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, directShape1(int64(294)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":294}`, shapeParametersTask0000(int64(294)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0295 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, directShape1(int64(295)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":295}`, shapeParametersTask0000(int64(295)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0296 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, directShape1(int64(296)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":296}`, shapeParametersTask0000(int64(296)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0297 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, directShape1(int64(297)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":297}`, shapeParametersTask0000(int64(297)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0298 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, directShape1(int64(298)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":298}`, shapeParametersTask0000(int64(298)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0299 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, directShape1(int64(299)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":299}`, shapeParametersTask0000(int64(299)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0300 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, directShape1(int64(300)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":300}`, shapeParametersTask0000(int64(300)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0301 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, directShape1(int64(301)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":301}`, shapeParametersTask0000(int64(301)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0302 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, directShape1(int64(302)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":302}`, shapeParametersTask0000(int64(302)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0303 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, directShape1(int64(303)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":303}`, shapeParametersTask0000(int64(303)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0304 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, directShape1(int64(304)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":304}`, shapeParametersTask0000(int64(304)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0305 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, directShape1(int64(305)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":305}`, shapeParametersTask0000(int64(305)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0306 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, directShape1(int64(306)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":306}`, shapeParametersTask0000(int64(306)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0307 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, directShape1(int64(307)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":307}`, shapeParametersTask0000(int64(307)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0308 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, directShape1(int64(308)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":308}`, shapeParametersTask0000(int64(308)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0309 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, directShape1(int64(309)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":309}`, shapeParametersTask0000(int64(309)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0310 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, directShape1(int64(310)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":310}`, shapeParametersTask0000(int64(310)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0311 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, directShape1(int64(311)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":311}`, shapeParametersTask0000(int64(311)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0312 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, directShape1(int64(312)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":312}`, shapeParametersTask0000(int64(312)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0313 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, directShape1(int64(313)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":313}`, shapeParametersTask0000(int64(313)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0314 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, directShape1(int64(314)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":314}`, shapeParametersTask0000(int64(314)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0315 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, directShape1(int64(315)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":315}`, shapeParametersTask0000(int64(315)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0316 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, directShape1(int64(316)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":316}`, shapeParametersTask0000(int64(316)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0317 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, directShape1(int64(317)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":317}`, shapeParametersTask0000(int64(317)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0318 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, directShape1(int64(318)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":318}`, shapeParametersTask0000(int64(318)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0319 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, directShape1(int64(319)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":319}`, shapeParametersTask0000(int64(319)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0320 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, directShape1(int64(320)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":320}`, shapeParametersTask0000(int64(320)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0321 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, directShape1(int64(321)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":321}`, shapeParametersTask0000(int64(321)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0322 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, directShape1(int64(322)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":322}`, shapeParametersTask0000(int64(322)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0323 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, directShape1(int64(323)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":323}`, shapeParametersTask0000(int64(323)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0324 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, directShape1(int64(324)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":324}`, shapeParametersTask0000(int64(324)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0325 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, directShape1(int64(325)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":325}`, shapeParametersTask0000(int64(325)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0326 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, directShape1(int64(326)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":326}`, shapeParametersTask0000(int64(326)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0327 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, directShape1(int64(327)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":327}`, shapeParametersTask0000(int64(327)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0328 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, directShape1(int64(328)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":328}`, shapeParametersTask0000(int64(328)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0329 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, directShape1(int64(329)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":329}`, shapeParametersTask0000(int64(329)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0330 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, directShape1(int64(330)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":330}`, shapeParametersTask0000(int64(330)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0331 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, directShape1(int64(331)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":331}`, shapeParametersTask0000(int64(331)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0332 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, directShape1(int64(332)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":332}`, shapeParametersTask0000(int64(332)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0333 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, directShape1(int64(333)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":333}`, shapeParametersTask0000(int64(333)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0334 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, directShape1(int64(334)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":334}`, shapeParametersTask0000(int64(334)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0335 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, directShape1(int64(335)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":335}`, shapeParametersTask0000(int64(335)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0336 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, directShape1(int64(336)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":336}`, shapeParametersTask0000(int64(336)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0337 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, directShape1(int64(337)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":337}`, shapeParametersTask0000(int64(337)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0338 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, directShape1(int64(338)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":338}`, shapeParametersTask0000(int64(338)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0339 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, directShape1(int64(339)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":339}`, shapeParametersTask0000(int64(339)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0340 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, directShape1(int64(340)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":340}`, shapeParametersTask0000(int64(340)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0341 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, directShape1(int64(341)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":341}`, shapeParametersTask0000(int64(341)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0342 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, directShape1(int64(342)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":342}`, shapeParametersTask0000(int64(342)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0343 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, directShape1(int64(343)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":343}`, shapeParametersTask0000(int64(343)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0344 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, directShape1(int64(344)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":344}`, shapeParametersTask0000(int64(344)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0345 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, directShape1(int64(345)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":345}`, shapeParametersTask0000(int64(345)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0346 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, directShape1(int64(346)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":346}`, shapeParametersTask0000(int64(346)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0347 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, directShape1(int64(347)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":347}`, shapeParametersTask0000(int64(347)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0348 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, directShape1(int64(348)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":348}`, shapeParametersTask0000(int64(348)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0349 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, directShape1(int64(349)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":349}`, shapeParametersTask0000(int64(349)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0350 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, directShape1(int64(350)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":350}`, shapeParametersTask0000(int64(350)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0351 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, directShape1(int64(351)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":351}`, shapeParametersTask0000(int64(351)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0352 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, directShape1(int64(352)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":352}`, shapeParametersTask0000(int64(352)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0353 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, directShape1(int64(353)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":353}`, shapeParametersTask0000(int64(353)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0354 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, directShape1(int64(354)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":354}`, shapeParametersTask0000(int64(354)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0355 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, directShape1(int64(355)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":355}`, shapeParametersTask0000(int64(355)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0356 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, directShape1(int64(356)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":356}`, shapeParametersTask0000(int64(356)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0357 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, directShape1(int64(357)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":357}`, shapeParametersTask0000(int64(357)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0358 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, directShape1(int64(358)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":358}`, shapeParametersTask0000(int64(358)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0359 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, directShape1(int64(359)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":359}`, shapeParametersTask0000(int64(359)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0360 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, directShape1(int64(360)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":360}`, shapeParametersTask0000(int64(360)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0361 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, directShape1(int64(361)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":361}`, shapeParametersTask0000(int64(361)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0362 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, directShape1(int64(362)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":362}`, shapeParametersTask0000(int64(362)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0363 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, directShape1(int64(363)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":363}`, shapeParametersTask0000(int64(363)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0364 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, directShape1(int64(364)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":364}`, shapeParametersTask0000(int64(364)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0365 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, directShape1(int64(365)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":365}`, shapeParametersTask0000(int64(365)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0366 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, directShape1(int64(366)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":366}`, shapeParametersTask0000(int64(366)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0367 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, directShape1(int64(367)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":367}`, shapeParametersTask0000(int64(367)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0368 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, directShape1(int64(368)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":368}`, shapeParametersTask0000(int64(368)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0369 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, directShape1(int64(369)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":369}`, shapeParametersTask0000(int64(369)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0370 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, directShape1(int64(370)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":370}`, shapeParametersTask0000(int64(370)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0371 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, directShape1(int64(371)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":371}`, shapeParametersTask0000(int64(371)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0372 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, directShape1(int64(372)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":372}`, shapeParametersTask0000(int64(372)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0373 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, directShape1(int64(373)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":373}`, shapeParametersTask0000(int64(373)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0374 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, directShape1(int64(374)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":374}`, shapeParametersTask0000(int64(374)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0375 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, directShape1(int64(375)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":375}`, shapeParametersTask0000(int64(375)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0376 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, directShape1(int64(376)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":376}`, shapeParametersTask0000(int64(376)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0377 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, directShape1(int64(377)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":377}`, shapeParametersTask0000(int64(377)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0378 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, directShape1(int64(378)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":378}`, shapeParametersTask0000(int64(378)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0379 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, directShape1(int64(379)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":379}`, shapeParametersTask0000(int64(379)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0380 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, directShape1(int64(380)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":380}`, shapeParametersTask0000(int64(380)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0381 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, directShape1(int64(381)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":381}`, shapeParametersTask0000(int64(381)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0382 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, directShape1(int64(382)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":382}`, shapeParametersTask0000(int64(382)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0383 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, directShape1(int64(383)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":383}`, shapeParametersTask0000(int64(383)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0384 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, directShape1(int64(384)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":384}`, shapeParametersTask0000(int64(384)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0385 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, directShape1(int64(385)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":385}`, shapeParametersTask0000(int64(385)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0386 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, directShape1(int64(386)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":386}`, shapeParametersTask0000(int64(386)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0387 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, directShape1(int64(387)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":387}`, shapeParametersTask0000(int64(387)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0388 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, directShape1(int64(388)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":388}`, shapeParametersTask0000(int64(388)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0389 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, directShape1(int64(389)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":389}`, shapeParametersTask0000(int64(389)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0390 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, directShape1(int64(390)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":390}`, shapeParametersTask0000(int64(390)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0391 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, directShape1(int64(391)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":391}`, shapeParametersTask0000(int64(391)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0392 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, directShape1(int64(392)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":392}`, shapeParametersTask0000(int64(392)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0393 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, directShape1(int64(393)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":393}`, shapeParametersTask0000(int64(393)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0394 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, directShape1(int64(394)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":394}`, shapeParametersTask0000(int64(394)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0395 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, directShape1(int64(395)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":395}`, shapeParametersTask0000(int64(395)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0396 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, directShape1(int64(396)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":396}`, shapeParametersTask0000(int64(396)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0397 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, directShape1(int64(397)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":397}`, shapeParametersTask0000(int64(397)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0398 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, directShape1(int64(398)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":398}`, shapeParametersTask0000(int64(398)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0399 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, directShape1(int64(399)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":399}`, shapeParametersTask0000(int64(399)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0400 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, directShape1(int64(400)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":400}`, shapeParametersTask0000(int64(400)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0401 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, directShape1(int64(401)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":401}`, shapeParametersTask0000(int64(401)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0402 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, directShape1(int64(402)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":402}`, shapeParametersTask0000(int64(402)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0403 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, directShape1(int64(403)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":403}`, shapeParametersTask0000(int64(403)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0404 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, directShape1(int64(404)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":404}`, shapeParametersTask0000(int64(404)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0405 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, directShape1(int64(405)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":405}`, shapeParametersTask0000(int64(405)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0406 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, directShape1(int64(406)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":406}`, shapeParametersTask0000(int64(406)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0407 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, directShape1(int64(407)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":407}`, shapeParametersTask0000(int64(407)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0408 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, directShape1(int64(408)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":408}`, shapeParametersTask0000(int64(408)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0409 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, directShape1(int64(409)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":409}`, shapeParametersTask0000(int64(409)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0410 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, directShape1(int64(410)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":410}`, shapeParametersTask0000(int64(410)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0411 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, directShape1(int64(411)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":411}`, shapeParametersTask0000(int64(411)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0412 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, directShape1(int64(412)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":412}`, shapeParametersTask0000(int64(412)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0413 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, directShape1(int64(413)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":413}`, shapeParametersTask0000(int64(413)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0414 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, directShape1(int64(414)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":414}`, shapeParametersTask0000(int64(414)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0415 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, directShape1(int64(415)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":415}`, shapeParametersTask0000(int64(415)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0416 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, directShape1(int64(416)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":416}`, shapeParametersTask0000(int64(416)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0417 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, directShape1(int64(417)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":417}`, shapeParametersTask0000(int64(417)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0418 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, directShape1(int64(418)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":418}`, shapeParametersTask0000(int64(418)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0419 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, directShape1(int64(419)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":419}`, shapeParametersTask0000(int64(419)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0420 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, directShape1(int64(420)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":420}`, shapeParametersTask0000(int64(420)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0421 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, directShape1(int64(421)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":421}`, shapeParametersTask0000(int64(421)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0422 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, directShape1(int64(422)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":422}`, shapeParametersTask0000(int64(422)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0423 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, directShape1(int64(423)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":423}`, shapeParametersTask0000(int64(423)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0424 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, directShape1(int64(424)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":424}`, shapeParametersTask0000(int64(424)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0425 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, directShape1(int64(425)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":425}`, shapeParametersTask0000(int64(425)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0426 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, directShape1(int64(426)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":426}`, shapeParametersTask0000(int64(426)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0427 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, directShape1(int64(427)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":427}`, shapeParametersTask0000(int64(427)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0428 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, directShape1(int64(428)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":428}`, shapeParametersTask0000(int64(428)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0429 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, directShape1(int64(429)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":429}`, shapeParametersTask0000(int64(429)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0430 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, directShape1(int64(430)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":430}`, shapeParametersTask0000(int64(430)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0431 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, directShape1(int64(431)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":431}`, shapeParametersTask0000(int64(431)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0432 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, directShape1(int64(432)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":432}`, shapeParametersTask0000(int64(432)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0433 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, directShape1(int64(433)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":433}`, shapeParametersTask0000(int64(433)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0434 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, directShape1(int64(434)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":434}`, shapeParametersTask0000(int64(434)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0435 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, directShape1(int64(435)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":435}`, shapeParametersTask0000(int64(435)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0436 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, directShape1(int64(436)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":436}`, shapeParametersTask0000(int64(436)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0437 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, directShape1(int64(437)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":437}`, shapeParametersTask0000(int64(437)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0438 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, directShape1(int64(438)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":438}`, shapeParametersTask0000(int64(438)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0439 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, directShape1(int64(439)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":439}`, shapeParametersTask0000(int64(439)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0440 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, directShape1(int64(440)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":440}`, shapeParametersTask0000(int64(440)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0441 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, directShape1(int64(441)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":441}`, shapeParametersTask0000(int64(441)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0442 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, directShape1(int64(442)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":442}`, shapeParametersTask0000(int64(442)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0443 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, directShape1(int64(443)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":443}`, shapeParametersTask0000(int64(443)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0444 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, directShape1(int64(444)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":444}`, shapeParametersTask0000(int64(444)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0445 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, directShape1(int64(445)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":445}`, shapeParametersTask0000(int64(445)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0446 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, directShape1(int64(446)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":446}`, shapeParametersTask0000(int64(446)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0447 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, directShape1(int64(447)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":447}`, shapeParametersTask0000(int64(447)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0448 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, directShape1(int64(448)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":448}`, shapeParametersTask0000(int64(448)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0449 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, directShape1(int64(449)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":449}`, shapeParametersTask0000(int64(449)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0450 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, directShape1(int64(450)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":450}`, shapeParametersTask0000(int64(450)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0451 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, directShape1(int64(451)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":451}`, shapeParametersTask0000(int64(451)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0452 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, directShape1(int64(452)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":452}`, shapeParametersTask0000(int64(452)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0453 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, directShape1(int64(453)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":453}`, shapeParametersTask0000(int64(453)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0454 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, directShape1(int64(454)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":454}`, shapeParametersTask0000(int64(454)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0455 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, directShape1(int64(455)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":455}`, shapeParametersTask0000(int64(455)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0456 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, directShape1(int64(456)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":456}`, shapeParametersTask0000(int64(456)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0457 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, directShape1(int64(457)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":457}`, shapeParametersTask0000(int64(457)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0458 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, directShape1(int64(458)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":458}`, shapeParametersTask0000(int64(458)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0459 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, directShape1(int64(459)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":459}`, shapeParametersTask0000(int64(459)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0460 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, directShape1(int64(460)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":460}`, shapeParametersTask0000(int64(460)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0461 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, directShape1(int64(461)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":461}`, shapeParametersTask0000(int64(461)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0462 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, directShape1(int64(462)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":462}`, shapeParametersTask0000(int64(462)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0463 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, directShape1(int64(463)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":463}`, shapeParametersTask0000(int64(463)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0464 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, directShape1(int64(464)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":464}`, shapeParametersTask0000(int64(464)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0465 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, directShape1(int64(465)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":465}`, shapeParametersTask0000(int64(465)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0466 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, directShape1(int64(466)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":466}`, shapeParametersTask0000(int64(466)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0467 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, directShape1(int64(467)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":467}`, shapeParametersTask0000(int64(467)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0468 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, directShape1(int64(468)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":468}`, shapeParametersTask0000(int64(468)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0469 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, directShape1(int64(469)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":469}`, shapeParametersTask0000(int64(469)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0470 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, directShape1(int64(470)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":470}`, shapeParametersTask0000(int64(470)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0471 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, directShape1(int64(471)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":471}`, shapeParametersTask0000(int64(471)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0472 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, directShape1(int64(472)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":472}`, shapeParametersTask0000(int64(472)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0473 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, directShape1(int64(473)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":473}`, shapeParametersTask0000(int64(473)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0474 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, directShape1(int64(474)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":474}`, shapeParametersTask0000(int64(474)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0475 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, directShape1(int64(475)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":475}`, shapeParametersTask0000(int64(475)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0476 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, directShape1(int64(476)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":476}`, shapeParametersTask0000(int64(476)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0477 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, directShape1(int64(477)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":477}`, shapeParametersTask0000(int64(477)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0478 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, directShape1(int64(478)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":478}`, shapeParametersTask0000(int64(478)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0479 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, directShape1(int64(479)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":479}`, shapeParametersTask0000(int64(479)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0480 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, directShape1(int64(480)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":480}`, shapeParametersTask0000(int64(480)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0481 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, directShape1(int64(481)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":481}`, shapeParametersTask0000(int64(481)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0482 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, directShape1(int64(482)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":482}`, shapeParametersTask0000(int64(482)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0483 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, directShape1(int64(483)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":483}`, shapeParametersTask0000(int64(483)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0484 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, directShape1(int64(484)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":484}`, shapeParametersTask0000(int64(484)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0485 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, directShape1(int64(485)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":485}`, shapeParametersTask0000(int64(485)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0486 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, directShape1(int64(486)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":486}`, shapeParametersTask0000(int64(486)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0487 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, directShape1(int64(487)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":487}`, shapeParametersTask0000(int64(487)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0488 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, directShape1(int64(488)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":488}`, shapeParametersTask0000(int64(488)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0489 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, directShape1(int64(489)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":489}`, shapeParametersTask0000(int64(489)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0490 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, directShape1(int64(490)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":490}`, shapeParametersTask0000(int64(490)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0491 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, directShape1(int64(491)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":491}`, shapeParametersTask0000(int64(491)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0492 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, directShape1(int64(492)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":492}`, shapeParametersTask0000(int64(492)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0493 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, directShape1(int64(493)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":493}`, shapeParametersTask0000(int64(493)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0494 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, directShape1(int64(494)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":494}`, shapeParametersTask0000(int64(494)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0495 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, directShape1(int64(495)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":495}`, shapeParametersTask0000(int64(495)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0496 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, directShape1(int64(496)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":496}`, shapeParametersTask0000(int64(496)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0497 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, directShape1(int64(497)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":497}`, shapeParametersTask0000(int64(497)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0498 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, directShape1(int64(498)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":498}`, shapeParametersTask0000(int64(498)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0499 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, directShape1(int64(499)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":499}`, shapeParametersTask0000(int64(499)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0500 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, directShape1(int64(500)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":500}`, shapeParametersTask0000(int64(500)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0501 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, directShape1(int64(501)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":501}`, shapeParametersTask0000(int64(501)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0502 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, directShape1(int64(502)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":502}`, shapeParametersTask0000(int64(502)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0503 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, directShape1(int64(503)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":503}`, shapeParametersTask0000(int64(503)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0504 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, directShape1(int64(504)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":504}`, shapeParametersTask0000(int64(504)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0505 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, directShape1(int64(505)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":505}`, shapeParametersTask0000(int64(505)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0506 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, directShape1(int64(506)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":506}`, shapeParametersTask0000(int64(506)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0507 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, directShape1(int64(507)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":507}`, shapeParametersTask0000(int64(507)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0508 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, directShape1(int64(508)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":508}`, shapeParametersTask0000(int64(508)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0509 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, directShape1(int64(509)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":509}`, shapeParametersTask0000(int64(509)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0510 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, directShape1(int64(510)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":510}`, shapeParametersTask0000(int64(510)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0511 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, directShape1(int64(511)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":511}`, shapeParametersTask0000(int64(511)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0512 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, directShape1(int64(512)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":512}`, shapeParametersTask0000(int64(512)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0513 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, directShape1(int64(513)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":513}`, shapeParametersTask0000(int64(513)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0514 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, directShape1(int64(514)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":514}`, shapeParametersTask0000(int64(514)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0515 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, directShape1(int64(515)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":515}`, shapeParametersTask0000(int64(515)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0516 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, directShape1(int64(516)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":516}`, shapeParametersTask0000(int64(516)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0517 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, directShape1(int64(517)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":517}`, shapeParametersTask0000(int64(517)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0518 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, directShape1(int64(518)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":518}`, shapeParametersTask0000(int64(518)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0519 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, directShape1(int64(519)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":519}`, shapeParametersTask0000(int64(519)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0520 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, directShape1(int64(520)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":520}`, shapeParametersTask0000(int64(520)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0521 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, directShape1(int64(521)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":521}`, shapeParametersTask0000(int64(521)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0522 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, directShape1(int64(522)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":522}`, shapeParametersTask0000(int64(522)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0523 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, directShape1(int64(523)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":523}`, shapeParametersTask0000(int64(523)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0524 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, directShape1(int64(524)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":524}`, shapeParametersTask0000(int64(524)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0525 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, directShape1(int64(525)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":525}`, shapeParametersTask0000(int64(525)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0526 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, directShape1(int64(526)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":526}`, shapeParametersTask0000(int64(526)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0527 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, directShape1(int64(527)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":527}`, shapeParametersTask0000(int64(527)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0528 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, directShape1(int64(528)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":528}`, shapeParametersTask0000(int64(528)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0529 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, directShape1(int64(529)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":529}`, shapeParametersTask0000(int64(529)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0530 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, directShape1(int64(530)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":530}`, shapeParametersTask0000(int64(530)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0531 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, directShape1(int64(531)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":531}`, shapeParametersTask0000(int64(531)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0532 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, directShape1(int64(532)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":532}`, shapeParametersTask0000(int64(532)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0533 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, directShape1(int64(533)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":533}`, shapeParametersTask0000(int64(533)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0534 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, directShape1(int64(534)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":534}`, shapeParametersTask0000(int64(534)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0535 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, directShape1(int64(535)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":535}`, shapeParametersTask0000(int64(535)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0536 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, directShape1(int64(536)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":536}`, shapeParametersTask0000(int64(536)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0537 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, directShape1(int64(537)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":537}`, shapeParametersTask0000(int64(537)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0538 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, directShape1(int64(538)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":538}`, shapeParametersTask0000(int64(538)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0539 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, directShape1(int64(539)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":539}`, shapeParametersTask0000(int64(539)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0540 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, directShape1(int64(540)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":540}`, shapeParametersTask0000(int64(540)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0541 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, directShape1(int64(541)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":541}`, shapeParametersTask0000(int64(541)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0542 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, directShape1(int64(542)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":542}`, shapeParametersTask0000(int64(542)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0543 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, directShape1(int64(543)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":543}`, shapeParametersTask0000(int64(543)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0544 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, directShape1(int64(544)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":544}`, shapeParametersTask0000(int64(544)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0545 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, directShape1(int64(545)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":545}`, shapeParametersTask0000(int64(545)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0546 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, directShape1(int64(546)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":546}`, shapeParametersTask0000(int64(546)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0547 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, directShape1(int64(547)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":547}`, shapeParametersTask0000(int64(547)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0548 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, directShape1(int64(548)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":548}`, shapeParametersTask0000(int64(548)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0549 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, directShape1(int64(549)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":549}`, shapeParametersTask0000(int64(549)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0550 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, directShape1(int64(550)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":550}`, shapeParametersTask0000(int64(550)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0551 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, directShape1(int64(551)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":551}`, shapeParametersTask0000(int64(551)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0552 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, directShape1(int64(552)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":552}`, shapeParametersTask0000(int64(552)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0553 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, directShape1(int64(553)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":553}`, shapeParametersTask0000(int64(553)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0554 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, directShape1(int64(554)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":554}`, shapeParametersTask0000(int64(554)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0555 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, directShape1(int64(555)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":555}`, shapeParametersTask0000(int64(555)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0556 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, directShape1(int64(556)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":556}`, shapeParametersTask0000(int64(556)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0557 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, directShape1(int64(557)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":557}`, shapeParametersTask0000(int64(557)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0558 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, directShape1(int64(558)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":558}`, shapeParametersTask0000(int64(558)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0559 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, directShape1(int64(559)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":559}`, shapeParametersTask0000(int64(559)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0560 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, directShape1(int64(560)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":560}`, shapeParametersTask0000(int64(560)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0561 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, directShape1(int64(561)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":561}`, shapeParametersTask0000(int64(561)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0562 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, directShape1(int64(562)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":562}`, shapeParametersTask0000(int64(562)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0563 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, directShape1(int64(563)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":563}`, shapeParametersTask0000(int64(563)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0564 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, directShape1(int64(564)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":564}`, shapeParametersTask0000(int64(564)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0565 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, directShape1(int64(565)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":565}`, shapeParametersTask0000(int64(565)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0566 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, directShape1(int64(566)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":566}`, shapeParametersTask0000(int64(566)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0567 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, directShape1(int64(567)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":567}`, shapeParametersTask0000(int64(567)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0568 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, directShape1(int64(568)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":568}`, shapeParametersTask0000(int64(568)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0569 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, directShape1(int64(569)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":569}`, shapeParametersTask0000(int64(569)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0570 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, directShape1(int64(570)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":570}`, shapeParametersTask0000(int64(570)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0571 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, directShape1(int64(571)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":571}`, shapeParametersTask0000(int64(571)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0572 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, directShape1(int64(572)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":572}`, shapeParametersTask0000(int64(572)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0573 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, directShape1(int64(573)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":573}`, shapeParametersTask0000(int64(573)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0574 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, directShape1(int64(574)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":574}`, shapeParametersTask0000(int64(574)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0575 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, directShape1(int64(575)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":575}`, shapeParametersTask0000(int64(575)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0576 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, directShape1(int64(576)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":576}`, shapeParametersTask0000(int64(576)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0577 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, directShape1(int64(577)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":577}`, shapeParametersTask0000(int64(577)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0578 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, directShape1(int64(578)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":578}`, shapeParametersTask0000(int64(578)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0579 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, directShape1(int64(579)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":579}`, shapeParametersTask0000(int64(579)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0580 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, directShape1(int64(580)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":580}`, shapeParametersTask0000(int64(580)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0581 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, directShape1(int64(581)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":581}`, shapeParametersTask0000(int64(581)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0582 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, directShape1(int64(582)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":582}`, shapeParametersTask0000(int64(582)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0583 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, directShape1(int64(583)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":583}`, shapeParametersTask0000(int64(583)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0584 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, directShape1(int64(584)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":584}`, shapeParametersTask0000(int64(584)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0585 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, directShape1(int64(585)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":585}`, shapeParametersTask0000(int64(585)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0586 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, directShape1(int64(586)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":586}`, shapeParametersTask0000(int64(586)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0587 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, directShape1(int64(587)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":587}`, shapeParametersTask0000(int64(587)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0588 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, directShape1(int64(588)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":588}`, shapeParametersTask0000(int64(588)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0589 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, directShape1(int64(589)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":589}`, shapeParametersTask0000(int64(589)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0590 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, directShape1(int64(590)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":590}`, shapeParametersTask0000(int64(590)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0591 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, directShape1(int64(591)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":591}`, shapeParametersTask0000(int64(591)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0592 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, directShape1(int64(592)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":592}`, shapeParametersTask0000(int64(592)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0593 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, directShape1(int64(593)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":593}`, shapeParametersTask0000(int64(593)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0594 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, directShape1(int64(594)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":594}`, shapeParametersTask0000(int64(594)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0595 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, directShape1(int64(595)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":595}`, shapeParametersTask0000(int64(595)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0596 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, directShape1(int64(596)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":596}`, shapeParametersTask0000(int64(596)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0597 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, directShape1(int64(597)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":597}`, shapeParametersTask0000(int64(597)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0598 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, directShape1(int64(598)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":598}`, shapeParametersTask0000(int64(598)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0599 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, directShape1(int64(599)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":599}`, shapeParametersTask0000(int64(599)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0600 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, directShape1(int64(600)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":600}`, shapeParametersTask0000(int64(600)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0601 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, directShape1(int64(601)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":601}`, shapeParametersTask0000(int64(601)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0602 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, directShape1(int64(602)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":602}`, shapeParametersTask0000(int64(602)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0603 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, directShape1(int64(603)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":603}`, shapeParametersTask0000(int64(603)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0604 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, directShape1(int64(604)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":604}`, shapeParametersTask0000(int64(604)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0605 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, directShape1(int64(605)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":605}`, shapeParametersTask0000(int64(605)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0606 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, directShape1(int64(606)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":606}`, shapeParametersTask0000(int64(606)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0607 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, directShape1(int64(607)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":607}`, shapeParametersTask0000(int64(607)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0608 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, directShape1(int64(608)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":608}`, shapeParametersTask0000(int64(608)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0609 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, directShape1(int64(609)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":609}`, shapeParametersTask0000(int64(609)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0610 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, directShape1(int64(610)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":610}`, shapeParametersTask0000(int64(610)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0611 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, directShape1(int64(611)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":611}`, shapeParametersTask0000(int64(611)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0612 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, directShape1(int64(612)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":612}`, shapeParametersTask0000(int64(612)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0613 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, directShape1(int64(613)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":613}`, shapeParametersTask0000(int64(613)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0614 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, directShape1(int64(614)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":614}`, shapeParametersTask0000(int64(614)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0615 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, directShape1(int64(615)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":615}`, shapeParametersTask0000(int64(615)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0616 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, directShape1(int64(616)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":616}`, shapeParametersTask0000(int64(616)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0617 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, directShape1(int64(617)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":617}`, shapeParametersTask0000(int64(617)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0618 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, directShape1(int64(618)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":618}`, shapeParametersTask0000(int64(618)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0619 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, directShape1(int64(619)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":619}`, shapeParametersTask0000(int64(619)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0620 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, directShape1(int64(620)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":620}`, shapeParametersTask0000(int64(620)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0621 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, directShape1(int64(621)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":621}`, shapeParametersTask0000(int64(621)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0622 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, directShape1(int64(622)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":622}`, shapeParametersTask0000(int64(622)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0623 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, directShape1(int64(623)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":623}`, shapeParametersTask0000(int64(623)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0624 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, directShape1(int64(624)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":624}`, shapeParametersTask0000(int64(624)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0625 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, directShape1(int64(625)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":625}`, shapeParametersTask0000(int64(625)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0626 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, directShape1(int64(626)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":626}`, shapeParametersTask0000(int64(626)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0627 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, directShape1(int64(627)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":627}`, shapeParametersTask0000(int64(627)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0628 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, directShape1(int64(628)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":628}`, shapeParametersTask0000(int64(628)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0629 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, directShape1(int64(629)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":629}`, shapeParametersTask0000(int64(629)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0630 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, directShape1(int64(630)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":630}`, shapeParametersTask0000(int64(630)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0631 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, directShape1(int64(631)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":631}`, shapeParametersTask0000(int64(631)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0632 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, directShape1(int64(632)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":632}`, shapeParametersTask0000(int64(632)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0633 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, directShape1(int64(633)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":633}`, shapeParametersTask0000(int64(633)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0634 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, directShape1(int64(634)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":634}`, shapeParametersTask0000(int64(634)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0635 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, directShape1(int64(635)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":635}`, shapeParametersTask0000(int64(635)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0636 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, directShape1(int64(636)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":636}`, shapeParametersTask0000(int64(636)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0637 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, directShape1(int64(637)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":637}`, shapeParametersTask0000(int64(637)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0638 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, directShape1(int64(638)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":638}`, shapeParametersTask0000(int64(638)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0639 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, directShape1(int64(639)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":639}`, shapeParametersTask0000(int64(639)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0640 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, directShape1(int64(640)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":640}`, shapeParametersTask0000(int64(640)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0641 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, directShape1(int64(641)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":641}`, shapeParametersTask0000(int64(641)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0642 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, directShape1(int64(642)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":642}`, shapeParametersTask0000(int64(642)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0643 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, directShape1(int64(643)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":643}`, shapeParametersTask0000(int64(643)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0644 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, directShape1(int64(644)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":644}`, shapeParametersTask0000(int64(644)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0645 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, directShape1(int64(645)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":645}`, shapeParametersTask0000(int64(645)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0646 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, directShape1(int64(646)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":646}`, shapeParametersTask0000(int64(646)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0647 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, directShape1(int64(647)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":647}`, shapeParametersTask0000(int64(647)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0648 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, directShape1(int64(648)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":648}`, shapeParametersTask0000(int64(648)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0649 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, directShape1(int64(649)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":649}`, shapeParametersTask0000(int64(649)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0650 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, directShape1(int64(650)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":650}`, shapeParametersTask0000(int64(650)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0651 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, directShape1(int64(651)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":651}`, shapeParametersTask0000(int64(651)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0652 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, directShape1(int64(652)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":652}`, shapeParametersTask0000(int64(652)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0653 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, directShape1(int64(653)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":653}`, shapeParametersTask0000(int64(653)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0654 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, directShape1(int64(654)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":654}`, shapeParametersTask0000(int64(654)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0655 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, directShape1(int64(655)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":655}`, shapeParametersTask0000(int64(655)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0656 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, directShape1(int64(656)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":656}`, shapeParametersTask0000(int64(656)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0657 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, directShape1(int64(657)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":657}`, shapeParametersTask0000(int64(657)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0658 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, directShape1(int64(658)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":658}`, shapeParametersTask0000(int64(658)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0659 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, directShape1(int64(659)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":659}`, shapeParametersTask0000(int64(659)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0660 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, directShape1(int64(660)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":660}`, shapeParametersTask0000(int64(660)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0661 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, directShape1(int64(661)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":661}`, shapeParametersTask0000(int64(661)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0662 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, directShape1(int64(662)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":662}`, shapeParametersTask0000(int64(662)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0663 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, directShape1(int64(663)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":663}`, shapeParametersTask0000(int64(663)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0664 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, directShape1(int64(664)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":664}`, shapeParametersTask0000(int64(664)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0665 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, directShape1(int64(665)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":665}`, shapeParametersTask0000(int64(665)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0666 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, directShape1(int64(666)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":666}`, shapeParametersTask0000(int64(666)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0667 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, directShape1(int64(667)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":667}`, shapeParametersTask0000(int64(667)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0668 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, directShape1(int64(668)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":668}`, shapeParametersTask0000(int64(668)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0669 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, directShape1(int64(669)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":669}`, shapeParametersTask0000(int64(669)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0670 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, directShape1(int64(670)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":670}`, shapeParametersTask0000(int64(670)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0671 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, directShape1(int64(671)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":671}`, shapeParametersTask0000(int64(671)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0672 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, directShape1(int64(672)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":672}`, shapeParametersTask0000(int64(672)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0673 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, directShape1(int64(673)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":673}`, shapeParametersTask0000(int64(673)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0674 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, directShape1(int64(674)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":674}`, shapeParametersTask0000(int64(674)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0675 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, directShape1(int64(675)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":675}`, shapeParametersTask0000(int64(675)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0676 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, directShape1(int64(676)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":676}`, shapeParametersTask0000(int64(676)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0677 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, directShape1(int64(677)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":677}`, shapeParametersTask0000(int64(677)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0678 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, directShape1(int64(678)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":678}`, shapeParametersTask0000(int64(678)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0679 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, directShape1(int64(679)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":679}`, shapeParametersTask0000(int64(679)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0680 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, directShape1(int64(680)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":680}`, shapeParametersTask0000(int64(680)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0681 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, directShape1(int64(681)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":681}`, shapeParametersTask0000(int64(681)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0682 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, directShape1(int64(682)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":682}`, shapeParametersTask0000(int64(682)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0683 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, directShape1(int64(683)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":683}`, shapeParametersTask0000(int64(683)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0684 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, directShape1(int64(684)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":684}`, shapeParametersTask0000(int64(684)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0685 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, directShape1(int64(685)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":685}`, shapeParametersTask0000(int64(685)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0686 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, directShape1(int64(686)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":686}`, shapeParametersTask0000(int64(686)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0687 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, directShape1(int64(687)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":687}`, shapeParametersTask0000(int64(687)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0688 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, directShape1(int64(688)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":688}`, shapeParametersTask0000(int64(688)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0689 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, directShape1(int64(689)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":689}`, shapeParametersTask0000(int64(689)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0690 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, directShape1(int64(690)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":690}`, shapeParametersTask0000(int64(690)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0691 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, directShape1(int64(691)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":691}`, shapeParametersTask0000(int64(691)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0692 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, directShape1(int64(692)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":692}`, shapeParametersTask0000(int64(692)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0693 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, directShape1(int64(693)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":693}`, shapeParametersTask0000(int64(693)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0694 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, directShape1(int64(694)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":694}`, shapeParametersTask0000(int64(694)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0695 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, directShape1(int64(695)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":695}`, shapeParametersTask0000(int64(695)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0696 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, directShape1(int64(696)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":696}`, shapeParametersTask0000(int64(696)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0697 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, directShape1(int64(697)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":697}`, shapeParametersTask0000(int64(697)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0698 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, directShape1(int64(698)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":698}`, shapeParametersTask0000(int64(698)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0699 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, directShape1(int64(699)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":699}`, shapeParametersTask0000(int64(699)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0700 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, directShape1(int64(700)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":700}`, shapeParametersTask0000(int64(700)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0701 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, directShape1(int64(701)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":701}`, shapeParametersTask0000(int64(701)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0702 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, directShape1(int64(702)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":702}`, shapeParametersTask0000(int64(702)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0703 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, directShape1(int64(703)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":703}`, shapeParametersTask0000(int64(703)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0704 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, directShape1(int64(704)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":704}`, shapeParametersTask0000(int64(704)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0705 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, directShape1(int64(705)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":705}`, shapeParametersTask0000(int64(705)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0706 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, directShape1(int64(706)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":706}`, shapeParametersTask0000(int64(706)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0707 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, directShape1(int64(707)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":707}`, shapeParametersTask0000(int64(707)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0708 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, directShape1(int64(708)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":708}`, shapeParametersTask0000(int64(708)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0709 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, directShape1(int64(709)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":709}`, shapeParametersTask0000(int64(709)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0710 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, directShape1(int64(710)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":710}`, shapeParametersTask0000(int64(710)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0711 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, directShape1(int64(711)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":711}`, shapeParametersTask0000(int64(711)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0712 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, directShape1(int64(712)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":712}`, shapeParametersTask0000(int64(712)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0713 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, directShape1(int64(713)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":713}`, shapeParametersTask0000(int64(713)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0714 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, directShape1(int64(714)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":714}`, shapeParametersTask0000(int64(714)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0715 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, directShape1(int64(715)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":715}`, shapeParametersTask0000(int64(715)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0716 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, directShape1(int64(716)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":716}`, shapeParametersTask0000(int64(716)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0717 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, directShape1(int64(717)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":717}`, shapeParametersTask0000(int64(717)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0718 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, directShape1(int64(718)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":718}`, shapeParametersTask0000(int64(718)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0719 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, directShape1(int64(719)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":719}`, shapeParametersTask0000(int64(719)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0720 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, directShape1(int64(720)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":720}`, shapeParametersTask0000(int64(720)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0721 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, directShape1(int64(721)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":721}`, shapeParametersTask0000(int64(721)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0722 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, directShape1(int64(722)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":722}`, shapeParametersTask0000(int64(722)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0723 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, directShape1(int64(723)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":723}`, shapeParametersTask0000(int64(723)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0724 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, directShape1(int64(724)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":724}`, shapeParametersTask0000(int64(724)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0725 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, directShape1(int64(725)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":725}`, shapeParametersTask0000(int64(725)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0726 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, directShape1(int64(726)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":726}`, shapeParametersTask0000(int64(726)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0727 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, directShape1(int64(727)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":727}`, shapeParametersTask0000(int64(727)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0728 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, directShape1(int64(728)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":728}`, shapeParametersTask0000(int64(728)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0729 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, directShape1(int64(729)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":729}`, shapeParametersTask0000(int64(729)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0730 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, directShape1(int64(730)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":730}`, shapeParametersTask0000(int64(730)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0731 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, directShape1(int64(731)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":731}`, shapeParametersTask0000(int64(731)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0732 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, directShape1(int64(732)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":732}`, shapeParametersTask0000(int64(732)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0733 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, directShape1(int64(733)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":733}`, shapeParametersTask0000(int64(733)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0734 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, directShape1(int64(734)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":734}`, shapeParametersTask0000(int64(734)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0735 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, directShape1(int64(735)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":735}`, shapeParametersTask0000(int64(735)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0736 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, directShape1(int64(736)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":736}`, shapeParametersTask0000(int64(736)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0737 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, directShape1(int64(737)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":737}`, shapeParametersTask0000(int64(737)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0738 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, directShape1(int64(738)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":738}`, shapeParametersTask0000(int64(738)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0739 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, directShape1(int64(739)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":739}`, shapeParametersTask0000(int64(739)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0740 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, directShape1(int64(740)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":740}`, shapeParametersTask0000(int64(740)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0741 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, directShape1(int64(741)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":741}`, shapeParametersTask0000(int64(741)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0742 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, directShape1(int64(742)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":742}`, shapeParametersTask0000(int64(742)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0743 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, directShape1(int64(743)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":743}`, shapeParametersTask0000(int64(743)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0744 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, directShape1(int64(744)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":744}`, shapeParametersTask0000(int64(744)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0745 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, directShape1(int64(745)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":745}`, shapeParametersTask0000(int64(745)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0746 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, directShape1(int64(746)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":746}`, shapeParametersTask0000(int64(746)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0747 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, directShape1(int64(747)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":747}`, shapeParametersTask0000(int64(747)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0748 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, directShape1(int64(748)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":748}`, shapeParametersTask0000(int64(748)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0749 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, directShape1(int64(749)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":749}`, shapeParametersTask0000(int64(749)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0750 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, directShape1(int64(750)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":750}`, shapeParametersTask0000(int64(750)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0751 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, directShape1(int64(751)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":751}`, shapeParametersTask0000(int64(751)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0752 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, directShape1(int64(752)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":752}`, shapeParametersTask0000(int64(752)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0753 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, directShape1(int64(753)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":753}`, shapeParametersTask0000(int64(753)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0754 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, directShape1(int64(754)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":754}`, shapeParametersTask0000(int64(754)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0755 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, directShape1(int64(755)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":755}`, shapeParametersTask0000(int64(755)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0756 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, directShape1(int64(756)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":756}`, shapeParametersTask0000(int64(756)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0757 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, directShape1(int64(757)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":757}`, shapeParametersTask0000(int64(757)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0758 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, directShape1(int64(758)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":758}`, shapeParametersTask0000(int64(758)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0759 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, directShape1(int64(759)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":759}`, shapeParametersTask0000(int64(759)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0760 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, directShape1(int64(760)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":760}`, shapeParametersTask0000(int64(760)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0761 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, directShape1(int64(761)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":761}`, shapeParametersTask0000(int64(761)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0762 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, directShape1(int64(762)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":762}`, shapeParametersTask0000(int64(762)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0763 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, directShape1(int64(763)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":763}`, shapeParametersTask0000(int64(763)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0764 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, directShape1(int64(764)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":764}`, shapeParametersTask0000(int64(764)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0765 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, directShape1(int64(765)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":765}`, shapeParametersTask0000(int64(765)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0766 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, directShape1(int64(766)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":766}`, shapeParametersTask0000(int64(766)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0767 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, directShape1(int64(767)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":767}`, shapeParametersTask0000(int64(767)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0768 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, directShape1(int64(768)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":768}`, shapeParametersTask0000(int64(768)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0769 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, directShape1(int64(769)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":769}`, shapeParametersTask0000(int64(769)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0770 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, directShape1(int64(770)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":770}`, shapeParametersTask0000(int64(770)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0771 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, directShape1(int64(771)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":771}`, shapeParametersTask0000(int64(771)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0772 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, directShape1(int64(772)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":772}`, shapeParametersTask0000(int64(772)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0773 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, directShape1(int64(773)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":773}`, shapeParametersTask0000(int64(773)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0774 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, directShape1(int64(774)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":774}`, shapeParametersTask0000(int64(774)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0775 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, directShape1(int64(775)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":775}`, shapeParametersTask0000(int64(775)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0776 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, directShape1(int64(776)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":776}`, shapeParametersTask0000(int64(776)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0777 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, directShape1(int64(777)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":777}`, shapeParametersTask0000(int64(777)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0778 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, directShape1(int64(778)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":778}`, shapeParametersTask0000(int64(778)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0779 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, directShape1(int64(779)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":779}`, shapeParametersTask0000(int64(779)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0780 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, directShape1(int64(780)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":780}`, shapeParametersTask0000(int64(780)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0781 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, directShape1(int64(781)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":781}`, shapeParametersTask0000(int64(781)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0782 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, directShape1(int64(782)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":782}`, shapeParametersTask0000(int64(782)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0783 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, directShape1(int64(783)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":783}`, shapeParametersTask0000(int64(783)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0784 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, directShape1(int64(784)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":784}`, shapeParametersTask0000(int64(784)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0785 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, directShape1(int64(785)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":785}`, shapeParametersTask0000(int64(785)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0786 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, directShape1(int64(786)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":786}`, shapeParametersTask0000(int64(786)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0787 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, directShape1(int64(787)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":787}`, shapeParametersTask0000(int64(787)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0788 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, directShape1(int64(788)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":788}`, shapeParametersTask0000(int64(788)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0789 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, directShape1(int64(789)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":789}`, shapeParametersTask0000(int64(789)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0790 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, directShape1(int64(790)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":790}`, shapeParametersTask0000(int64(790)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0791 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, directShape1(int64(791)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":791}`, shapeParametersTask0000(int64(791)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0792 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, directShape1(int64(792)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":792}`, shapeParametersTask0000(int64(792)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0793 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, directShape1(int64(793)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":793}`, shapeParametersTask0000(int64(793)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0794 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, directShape1(int64(794)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":794}`, shapeParametersTask0000(int64(794)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0795 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, directShape1(int64(795)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":795}`, shapeParametersTask0000(int64(795)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0796 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, directShape1(int64(796)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":796}`, shapeParametersTask0000(int64(796)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0797 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, directShape1(int64(797)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":797}`, shapeParametersTask0000(int64(797)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0798 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, directShape1(int64(798)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":798}`, shapeParametersTask0000(int64(798)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0799 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, directShape1(int64(799)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":799}`, shapeParametersTask0000(int64(799)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0800 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, directShape1(int64(800)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":800}`, shapeParametersTask0000(int64(800)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0801 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, directShape1(int64(801)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":801}`, shapeParametersTask0000(int64(801)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0802 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, directShape1(int64(802)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":802}`, shapeParametersTask0000(int64(802)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0803 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, directShape1(int64(803)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":803}`, shapeParametersTask0000(int64(803)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0804 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, directShape1(int64(804)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":804}`, shapeParametersTask0000(int64(804)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0805 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, directShape1(int64(805)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":805}`, shapeParametersTask0000(int64(805)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0806 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, directShape1(int64(806)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":806}`, shapeParametersTask0000(int64(806)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0807 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, directShape1(int64(807)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":807}`, shapeParametersTask0000(int64(807)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0808 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, directShape1(int64(808)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":808}`, shapeParametersTask0000(int64(808)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0809 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, directShape1(int64(809)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":809}`, shapeParametersTask0000(int64(809)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0810 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, directShape1(int64(810)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":810}`, shapeParametersTask0000(int64(810)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0811 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, directShape1(int64(811)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":811}`, shapeParametersTask0000(int64(811)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0812 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, directShape1(int64(812)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":812}`, shapeParametersTask0000(int64(812)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0813 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, directShape1(int64(813)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":813}`, shapeParametersTask0000(int64(813)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0814 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, directShape1(int64(814)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":814}`, shapeParametersTask0000(int64(814)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0815 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, directShape1(int64(815)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":815}`, shapeParametersTask0000(int64(815)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0816 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, directShape1(int64(816)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":816}`, shapeParametersTask0000(int64(816)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0817 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, directShape1(int64(817)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":817}`, shapeParametersTask0000(int64(817)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0818 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, directShape1(int64(818)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":818}`, shapeParametersTask0000(int64(818)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0819 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, directShape1(int64(819)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":819}`, shapeParametersTask0000(int64(819)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0820 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, directShape1(int64(820)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":820}`, shapeParametersTask0000(int64(820)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0821 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, directShape1(int64(821)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":821}`, shapeParametersTask0000(int64(821)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0822 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, directShape1(int64(822)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":822}`, shapeParametersTask0000(int64(822)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0823 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, directShape1(int64(823)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":823}`, shapeParametersTask0000(int64(823)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0824 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, directShape1(int64(824)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":824}`, shapeParametersTask0000(int64(824)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0825 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, directShape1(int64(825)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":825}`, shapeParametersTask0000(int64(825)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0826 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, directShape1(int64(826)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":826}`, shapeParametersTask0000(int64(826)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0827 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, directShape1(int64(827)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":827}`, shapeParametersTask0000(int64(827)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0828 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, directShape1(int64(828)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":828}`, shapeParametersTask0000(int64(828)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0829 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, directShape1(int64(829)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":829}`, shapeParametersTask0000(int64(829)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0830 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, directShape1(int64(830)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":830}`, shapeParametersTask0000(int64(830)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0831 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, directShape1(int64(831)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":831}`, shapeParametersTask0000(int64(831)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0832 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, directShape1(int64(832)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":832}`, shapeParametersTask0000(int64(832)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0833 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, directShape1(int64(833)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":833}`, shapeParametersTask0000(int64(833)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0834 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, directShape1(int64(834)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":834}`, shapeParametersTask0000(int64(834)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0835 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, directShape1(int64(835)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":835}`, shapeParametersTask0000(int64(835)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0836 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, directShape1(int64(836)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":836}`, shapeParametersTask0000(int64(836)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0837 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, directShape1(int64(837)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":837}`, shapeParametersTask0000(int64(837)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0838 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, directShape1(int64(838)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":838}`, shapeParametersTask0000(int64(838)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0839 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, directShape1(int64(839)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":839}`, shapeParametersTask0000(int64(839)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0840 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, directShape1(int64(840)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":840}`, shapeParametersTask0000(int64(840)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0841 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, directShape1(int64(841)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":841}`, shapeParametersTask0000(int64(841)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0842 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, directShape1(int64(842)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":842}`, shapeParametersTask0000(int64(842)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0843 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, directShape1(int64(843)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":843}`, shapeParametersTask0000(int64(843)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0844 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, directShape1(int64(844)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":844}`, shapeParametersTask0000(int64(844)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0845 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, directShape1(int64(845)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":845}`, shapeParametersTask0000(int64(845)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0846 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, directShape1(int64(846)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":846}`, shapeParametersTask0000(int64(846)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0847 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, directShape1(int64(847)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":847}`, shapeParametersTask0000(int64(847)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0848 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, directShape1(int64(848)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":848}`, shapeParametersTask0000(int64(848)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0849 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, directShape1(int64(849)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":849}`, shapeParametersTask0000(int64(849)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0850 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, directShape1(int64(850)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":850}`, shapeParametersTask0000(int64(850)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0851 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, directShape1(int64(851)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":851}`, shapeParametersTask0000(int64(851)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0852 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, directShape1(int64(852)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":852}`, shapeParametersTask0000(int64(852)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0853 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, directShape1(int64(853)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":853}`, shapeParametersTask0000(int64(853)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0854 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, directShape1(int64(854)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":854}`, shapeParametersTask0000(int64(854)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0855 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, directShape1(int64(855)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":855}`, shapeParametersTask0000(int64(855)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0856 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, directShape1(int64(856)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":856}`, shapeParametersTask0000(int64(856)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0857 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, directShape1(int64(857)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":857}`, shapeParametersTask0000(int64(857)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0858 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, directShape1(int64(858)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":858}`, shapeParametersTask0000(int64(858)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0859 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, directShape1(int64(859)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":859}`, shapeParametersTask0000(int64(859)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0860 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, directShape1(int64(860)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":860}`, shapeParametersTask0000(int64(860)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0861 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, directShape1(int64(861)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":861}`, shapeParametersTask0000(int64(861)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0862 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, directShape1(int64(862)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":862}`, shapeParametersTask0000(int64(862)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0863 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, directShape1(int64(863)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":863}`, shapeParametersTask0000(int64(863)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0864 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, directShape1(int64(864)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":864}`, shapeParametersTask0000(int64(864)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0865 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, directShape1(int64(865)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":865}`, shapeParametersTask0000(int64(865)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0866 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, directShape1(int64(866)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":866}`, shapeParametersTask0000(int64(866)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0867 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, directShape1(int64(867)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":867}`, shapeParametersTask0000(int64(867)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0868 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, directShape1(int64(868)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":868}`, shapeParametersTask0000(int64(868)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0869 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, directShape1(int64(869)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":869}`, shapeParametersTask0000(int64(869)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0870 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, directShape1(int64(870)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":870}`, shapeParametersTask0000(int64(870)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0871 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, directShape1(int64(871)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":871}`, shapeParametersTask0000(int64(871)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0872 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, directShape1(int64(872)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":872}`, shapeParametersTask0000(int64(872)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0873 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, directShape1(int64(873)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":873}`, shapeParametersTask0000(int64(873)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0874 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, directShape1(int64(874)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":874}`, shapeParametersTask0000(int64(874)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0875 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, directShape1(int64(875)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":875}`, shapeParametersTask0000(int64(875)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0876 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, directShape1(int64(876)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":876}`, shapeParametersTask0000(int64(876)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0877 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, directShape1(int64(877)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":877}`, shapeParametersTask0000(int64(877)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0878 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, directShape1(int64(878)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":878}`, shapeParametersTask0000(int64(878)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0879 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, directShape1(int64(879)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":879}`, shapeParametersTask0000(int64(879)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0880 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, directShape1(int64(880)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":880}`, shapeParametersTask0000(int64(880)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0881 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, directShape1(int64(881)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":881}`, shapeParametersTask0000(int64(881)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0882 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, directShape1(int64(882)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":882}`, shapeParametersTask0000(int64(882)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0883 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, directShape1(int64(883)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":883}`, shapeParametersTask0000(int64(883)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0884 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, directShape1(int64(884)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":884}`, shapeParametersTask0000(int64(884)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0885 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, directShape1(int64(885)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":885}`, shapeParametersTask0000(int64(885)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0886 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, directShape1(int64(886)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":886}`, shapeParametersTask0000(int64(886)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0887 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, directShape1(int64(887)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":887}`, shapeParametersTask0000(int64(887)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0888 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, directShape1(int64(888)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":888}`, shapeParametersTask0000(int64(888)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0889 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, directShape1(int64(889)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":889}`, shapeParametersTask0000(int64(889)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0890 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, directShape1(int64(890)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":890}`, shapeParametersTask0000(int64(890)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0891 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, directShape1(int64(891)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":891}`, shapeParametersTask0000(int64(891)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0892 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, directShape1(int64(892)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":892}`, shapeParametersTask0000(int64(892)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0893 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, directShape1(int64(893)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":893}`, shapeParametersTask0000(int64(893)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0894 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, directShape1(int64(894)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":894}`, shapeParametersTask0000(int64(894)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0895 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, directShape1(int64(895)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":895}`, shapeParametersTask0000(int64(895)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0896 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, directShape1(int64(896)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":896}`, shapeParametersTask0000(int64(896)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0897 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, directShape1(int64(897)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":897}`, shapeParametersTask0000(int64(897)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0898 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, directShape1(int64(898)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":898}`, shapeParametersTask0000(int64(898)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0899 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, directShape1(int64(899)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":899}`, shapeParametersTask0000(int64(899)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0900 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, directShape1(int64(900)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":900}`, shapeParametersTask0000(int64(900)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0901 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, directShape1(int64(901)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":901}`, shapeParametersTask0000(int64(901)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0902 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, directShape1(int64(902)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":902}`, shapeParametersTask0000(int64(902)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0903 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, directShape1(int64(903)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":903}`, shapeParametersTask0000(int64(903)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0904 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, directShape1(int64(904)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":904}`, shapeParametersTask0000(int64(904)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0905 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, directShape1(int64(905)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":905}`, shapeParametersTask0000(int64(905)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0906 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, directShape1(int64(906)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":906}`, shapeParametersTask0000(int64(906)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0907 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, directShape1(int64(907)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":907}`, shapeParametersTask0000(int64(907)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0908 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, directShape1(int64(908)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":908}`, shapeParametersTask0000(int64(908)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0909 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, directShape1(int64(909)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":909}`, shapeParametersTask0000(int64(909)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0910 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, directShape1(int64(910)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":910}`, shapeParametersTask0000(int64(910)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0911 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, directShape1(int64(911)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":911}`, shapeParametersTask0000(int64(911)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0912 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, directShape1(int64(912)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":912}`, shapeParametersTask0000(int64(912)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0913 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, directShape1(int64(913)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":913}`, shapeParametersTask0000(int64(913)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0914 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, directShape1(int64(914)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":914}`, shapeParametersTask0000(int64(914)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0915 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, directShape1(int64(915)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":915}`, shapeParametersTask0000(int64(915)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0916 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, directShape1(int64(916)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":916}`, shapeParametersTask0000(int64(916)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0917 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, directShape1(int64(917)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":917}`, shapeParametersTask0000(int64(917)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0918 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, directShape1(int64(918)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":918}`, shapeParametersTask0000(int64(918)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0919 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, directShape1(int64(919)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":919}`, shapeParametersTask0000(int64(919)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0920 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, directShape1(int64(920)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":920}`, shapeParametersTask0000(int64(920)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0921 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, directShape1(int64(921)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":921}`, shapeParametersTask0000(int64(921)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0922 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, directShape1(int64(922)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":922}`, shapeParametersTask0000(int64(922)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0923 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, directShape1(int64(923)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":923}`, shapeParametersTask0000(int64(923)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0924 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, directShape1(int64(924)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":924}`, shapeParametersTask0000(int64(924)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0925 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, directShape1(int64(925)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":925}`, shapeParametersTask0000(int64(925)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0926 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, directShape1(int64(926)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":926}`, shapeParametersTask0000(int64(926)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0927 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, directShape1(int64(927)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":927}`, shapeParametersTask0000(int64(927)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0928 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, directShape1(int64(928)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":928}`, shapeParametersTask0000(int64(928)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0929 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, directShape1(int64(929)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":929}`, shapeParametersTask0000(int64(929)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0930 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, directShape1(int64(930)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":930}`, shapeParametersTask0000(int64(930)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0931 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, directShape1(int64(931)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":931}`, shapeParametersTask0000(int64(931)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0932 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, directShape1(int64(932)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":932}`, shapeParametersTask0000(int64(932)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0933 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, directShape1(int64(933)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":933}`, shapeParametersTask0000(int64(933)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0934 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, directShape1(int64(934)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":934}`, shapeParametersTask0000(int64(934)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0935 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, directShape1(int64(935)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":935}`, shapeParametersTask0000(int64(935)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0936 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, directShape1(int64(936)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":936}`, shapeParametersTask0000(int64(936)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0937 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, directShape1(int64(937)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":937}`, shapeParametersTask0000(int64(937)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0938 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, directShape1(int64(938)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":938}`, shapeParametersTask0000(int64(938)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0939 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, directShape1(int64(939)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":939}`, shapeParametersTask0000(int64(939)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0940 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, directShape1(int64(940)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":940}`, shapeParametersTask0000(int64(940)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0941 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, directShape1(int64(941)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":941}`, shapeParametersTask0000(int64(941)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0942 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, directShape1(int64(942)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":942}`, shapeParametersTask0000(int64(942)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0943 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, directShape1(int64(943)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":943}`, shapeParametersTask0000(int64(943)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0944 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, directShape1(int64(944)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":944}`, shapeParametersTask0000(int64(944)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0945 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, directShape1(int64(945)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":945}`, shapeParametersTask0000(int64(945)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0946 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, directShape1(int64(946)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":946}`, shapeParametersTask0000(int64(946)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0947 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, directShape1(int64(947)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":947}`, shapeParametersTask0000(int64(947)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0948 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, directShape1(int64(948)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":948}`, shapeParametersTask0000(int64(948)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0949 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, directShape1(int64(949)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":949}`, shapeParametersTask0000(int64(949)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0950 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, directShape1(int64(950)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":950}`, shapeParametersTask0000(int64(950)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0951 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, directShape1(int64(951)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":951}`, shapeParametersTask0000(int64(951)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0952 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, directShape1(int64(952)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":952}`, shapeParametersTask0000(int64(952)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0953 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, directShape1(int64(953)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":953}`, shapeParametersTask0000(int64(953)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0954 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, directShape1(int64(954)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":954}`, shapeParametersTask0000(int64(954)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0955 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, directShape1(int64(955)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":955}`, shapeParametersTask0000(int64(955)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0956 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, directShape1(int64(956)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":956}`, shapeParametersTask0000(int64(956)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0957 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, directShape1(int64(957)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":957}`, shapeParametersTask0000(int64(957)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0958 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, directShape1(int64(958)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":958}`, shapeParametersTask0000(int64(958)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0959 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, directShape1(int64(959)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":959}`, shapeParametersTask0000(int64(959)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0960 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, directShape1(int64(960)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":960}`, shapeParametersTask0000(int64(960)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0961 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, directShape1(int64(961)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":961}`, shapeParametersTask0000(int64(961)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0962 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, directShape1(int64(962)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":962}`, shapeParametersTask0000(int64(962)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0963 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, directShape1(int64(963)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":963}`, shapeParametersTask0000(int64(963)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0964 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, directShape1(int64(964)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":964}`, shapeParametersTask0000(int64(964)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0965 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, directShape1(int64(965)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":965}`, shapeParametersTask0000(int64(965)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0966 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, directShape1(int64(966)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":966}`, shapeParametersTask0000(int64(966)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0967 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, directShape1(int64(967)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":967}`, shapeParametersTask0000(int64(967)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0968 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, directShape1(int64(968)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":968}`, shapeParametersTask0000(int64(968)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0969 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, directShape1(int64(969)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":969}`, shapeParametersTask0000(int64(969)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0970 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, directShape1(int64(970)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":970}`, shapeParametersTask0000(int64(970)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0971 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, directShape1(int64(971)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":971}`, shapeParametersTask0000(int64(971)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0972 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, directShape1(int64(972)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":972}`, shapeParametersTask0000(int64(972)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0973 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, directShape1(int64(973)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":973}`, shapeParametersTask0000(int64(973)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0974 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, directShape1(int64(974)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":974}`, shapeParametersTask0000(int64(974)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0975 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, directShape1(int64(975)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":975}`, shapeParametersTask0000(int64(975)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0976 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, directShape1(int64(976)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":976}`, shapeParametersTask0000(int64(976)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0977 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, directShape1(int64(977)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":977}`, shapeParametersTask0000(int64(977)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0978 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, directShape1(int64(978)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":978}`, shapeParametersTask0000(int64(978)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0979 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, directShape1(int64(979)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":979}`, shapeParametersTask0000(int64(979)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0980 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, directShape1(int64(980)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":980}`, shapeParametersTask0000(int64(980)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0981 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, directShape1(int64(981)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":981}`, shapeParametersTask0000(int64(981)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0982 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, directShape1(int64(982)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":982}`, shapeParametersTask0000(int64(982)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0983 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, directShape1(int64(983)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":983}`, shapeParametersTask0000(int64(983)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0984 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, directShape1(int64(984)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":984}`, shapeParametersTask0000(int64(984)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0985 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, directShape1(int64(985)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":985}`, shapeParametersTask0000(int64(985)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0986 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, directShape1(int64(986)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":986}`, shapeParametersTask0000(int64(986)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0987 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, directShape1(int64(987)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":987}`, shapeParametersTask0000(int64(987)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0988 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, directShape1(int64(988)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":988}`, shapeParametersTask0000(int64(988)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0989 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, directShape1(int64(989)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":989}`, shapeParametersTask0000(int64(989)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0990 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, directShape1(int64(990)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":990}`, shapeParametersTask0000(int64(990)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0991 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, directShape1(int64(991)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":991}`, shapeParametersTask0000(int64(991)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0992 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, directShape1(int64(992)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":992}`, shapeParametersTask0000(int64(992)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0993 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, directShape1(int64(993)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":993}`, shapeParametersTask0000(int64(993)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0994 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, directShape1(int64(994)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":994}`, shapeParametersTask0000(int64(994)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0995 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, directShape1(int64(995)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":995}`, shapeParametersTask0000(int64(995)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0996 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, directShape1(int64(996)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":996}`, shapeParametersTask0000(int64(996)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0997 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, directShape1(int64(997)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":997}`, shapeParametersTask0000(int64(997)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0998 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, directShape1(int64(998)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":998}`, shapeParametersTask0000(int64(998)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 	specTask0999 = aslrt.TaskSpec{
-		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, directShape1(int64(999)))},
+		IO: aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"n.$":"$.n","step":999}`, shapeParametersTask0000(int64(999)))},
 		Retry: []aslrt.Retrier{
 			{ErrorEquals: []string{"Bench.Transient"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 		},
 	}
 )
 
-// directShape1 is the direct form of the 1000 payload templates of the shape
-// {"n.$":"$.n","step":c0}, given their literal value c0. It is not inlined, so
-// that they share its code.
+// shapeParametersTask0000 is the direct form of the 1000 payload templates of
+// the shape {"n.$":"$.n","step":c0}, given their literal value c0. It is not
+// inlined, so that they share its code.
 //
 //go:noinline
-func directShape1(c0 aslrt.Value) aslrt.DirectTemplate {
+func shapeParametersTask0000(c0 aslrt.Value) aslrt.DirectTemplate {
 	return func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "n")
 		if !ok {

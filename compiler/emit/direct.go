@@ -144,19 +144,14 @@ func (e *emitter) findShapes() {
 		key := fmt.Sprintf("%#v", jen.Var().Id("_").Op("=").Add(fn))
 		sh := byCode[key]
 		if sh == nil {
-			sh = &templateShape{}
+			// named after its first template, so that adding a state
+			// elsewhere renames no other shape
+			sh = &templateShape{name: t.Shape}
 			byCode[key] = sh
 		}
 		sh.users++
 		e.shapeOf[t] = sh
 		e.shapeArgs[t] = d.consts
-	}
-	n := 0
-	for _, t := range e.prog.Templates {
-		if sh := e.shapeOf[t]; sh != nil && sh.users > 1 && sh.name == "" {
-			n++
-			sh.name = "directShape" + strconv.Itoa(n)
-		}
 	}
 }
 

@@ -100,6 +100,9 @@ func (l *lowerer) template(n *ast.JSON, name string) *ir.Payload {
 	}
 	t := &ir.Template{JSON: text, Value: v, Literal: parsed.IsLiteral(), GoName: l.name(name)}
 	l.templateCalls(t, v, "call"+names.Ident(t.GoName, true))
+	if !t.Literal {
+		t.Shape = l.name("shape" + names.Ident(t.GoName, true))
+	}
 	l.prog.Templates = append(l.prog.Templates, t)
 	return &ir.Payload{Template: t, Pos: pos(n.Pos)}
 }
