@@ -369,12 +369,26 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 // template.
 type flatKinds struct {
 	ok bool
+	// few is how many of the members that are not literals are in
+	// first, when they are all there
+	few uint8
 	// members and size are the root's number of members and the size
 	// of its literal parts (tnode.size), kept here beside the other
 	// fields an evaluation reads
 	members, size int
-	// dynamic lists the members that are not literals, in order
-	dynamic []flatMember
+	// first and more list the members that are not literals, in order:
+	// the usual few in first, in the Template itself, whose cache lines
+	// an evaluation reads anyway; more when there are more of them.
+	first [4]flatMember
+	more  []flatMember
+}
+
+// dynamic returns the members of k that are not literals, in order.
+func (k *flatKinds) dynamic() []flatMember {
+	if k.more != nil {
+		return k.more
+	}
+	return k.first[:k.few]
 }
 
 // flatMember is a member of a flat template that is a path (fromInput:
@@ -391,16 +405,22 @@ func (n *tnode) flatKinds() flatKinds {
 	if n.kind != tObject {
 		return k
 	}
+	var dynamic []flatMember
 	for i := range n.fields {
 		switch f := &n.fields[i].node; f.kind {
 		case tLiteral:
 		case tPath:
-			k.dynamic = append(k.dynamic, flatMember{i: int32(i), fromInput: f.path.root == RootInput})
+			dynamic = append(dynamic, flatMember{i: int32(i), fromInput: f.path.root == RootInput})
 		case tCall:
-			k.dynamic = append(k.dynamic, flatMember{i: int32(i), call: true})
+			dynamic = append(dynamic, flatMember{i: int32(i), call: true})
 		default:
 			return flatKinds{}
 		}
+	}
+	if len(dynamic) <= len(k.first) {
+		k.few = uint8(copy(k.first[:], dynamic))
+	} else {
+		k.more = dynamic
 	}
 	k.ok, k.members, k.size = true, len(n.fields), n.size
 	return k
@@ -424,7 +444,7 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 // those are bounded here, as memberBound bounds them (a string a call
 // built is measured); it is false for any other, which flatBound bounds.
 func (t *Template) flatScalars(ms []Member) (int, bool) {
-	total, dynamic := t.flat.size, t.flat.dynamic
+	total, dynamic := t.flat.size, t.flat.dynamic()
 	for _, d := range dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok {
@@ -445,7 +465,7 @@ func (t *Template) flatScalars(ms []Member) (int, bool) {
 // flatBound is Template.bound of obj, the value of a flat template.
 func (t *Template) flatBound(obj *Object, x *Exec, input Value) int {
 	total := t.flat.size
-	for _, d := range t.flat.dynamic {
+	for _, d := range t.flat.dynamic() {
 		total += memberBound(obj.members[d.i].Value, d.call, d.fromInput, x, input)
 	}
 	return total
