@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // APIVersion1 is the version of the execution API this runtime offers.
@@ -74,6 +75,7 @@ type State struct {
 
 // resourceInfo is what a Task state's resource implies for its events.
 type resourceInfo struct {
+	arn       string // the resource's ARN, State.Resource
 	events    *taskEvents
 	submitted bool   // TaskSubmitted after TaskStarted
 	callback  bool   // .waitForTaskToken: $$.Task.Token
@@ -86,12 +88,25 @@ func (st *State) resource() *resourceInfo {
 		return r
 	}
 	r := &resourceInfo{
+		arn:       st.Resource,
 		events:    eventTypesOf(st.Resource),
 		submitted: isSubmitted(st.Resource),
 		callback:  isCallback(st.Resource),
 		label:     resourceLabel(st.Resource),
 	}
 	st.res.Store(r)
+	return r
+}
+
+// resource is st.resource(), the facts of the last Task state run in this
+// scope when st names the same resource: the same string, as the states
+// of generated code that name one resource share their ARN's bytes.
+func (x *Exec) resource(st *State) *resourceInfo {
+	if r := x.res; r != nil && len(r.arn) == len(st.Resource) && unsafe.StringData(r.arn) == unsafe.StringData(st.Resource) {
+		return r
+	}
+	r := st.resource()
+	x.res = r
 	return r
 }
 
@@ -270,6 +285,12 @@ type Exec struct {
 	// calm is set when ctx can never be done (its Done is nil, as for
 	// context.Background): entering a state need not ask it.
 	calm bool
+	// tcReady: see tc.
+	tcReady bool
+	// res is what the resource of the last Task state run here implies
+	// (State.resource), which the scope's next Task states share when
+	// they name the same resource: a chain of them then reads one.
+	res *resourceInfo
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure
@@ -279,10 +300,9 @@ type Exec struct {
 	sizes sizes
 
 	// tc is the context of the scope's task calls without limits, ready
-	// once its first call set the scope's context and clock in it
-	// (Exec.taskContext).
-	tc      taskContext
-	tcReady bool
+	// (tcReady) once its first call set the scope's context and clock in
+	// it (Exec.taskContext).
+	tc taskContext
 }
 
 type mapItem struct {
@@ -462,7 +482,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if x.tl != nil {
 		x.entered = x.tl.now.Load()
 	}
-	if st.Type == TaskState && st.resource().callback {
+	if st.Type == TaskState && x.resource(st).callback {
 		x.token = newUUID(x.e.random)
 	}
 	if !h.sink {

@@ -224,7 +224,7 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		x.st = st
 	}
 	h := x.e.h
-	res := st.resource()
+	res := x.resource(st)
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
 	if !x.knownWithin(in) && !x.withinLimit(in) {
@@ -382,7 +382,7 @@ func (x *Exec) taskEvent(t func(*taskEvents) EventType, e *Error) {
 		x.seg.n++
 		return
 	}
-	x.record(&Event{Type: t(x.st.resource().events), State: x.st.Name, Resource: x.st.Resource, Error: e.Name, Cause: e.Cause})
+	x.record(&Event{Type: t(x.resource(x.st).events), State: x.st.Name, Resource: x.st.Resource, Error: e.Name, Cause: e.Cause})
 }
 
 func failedEvent(t *taskEvents) EventType   { return t.failed }

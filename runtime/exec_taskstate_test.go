@@ -2,6 +2,7 @@ package aslrt
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -69,5 +70,28 @@ func TestTaskShortcut(t *testing.T) {
 				t.Errorf("virtual time %v, want %v", d, c.wantTime)
 			}
 		})
+	}
+}
+
+// TestResourceFactsShared: a scope's Task states that name the same
+// resource share the facts of the first (Exec.resource); a state naming
+// another resource, or the same ARN in bytes of its own, gets its own.
+func TestResourceFactsShared(t *testing.T) {
+	lambda := "arn:aws:lambda:us-east-1:111111111111:function:f"
+	first := &State{Name: "A1", Type: TaskState, Resource: lambda}
+	same := &State{Name: "A2", Type: TaskState, Resource: lambda}
+	callback := &State{Name: "CB", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken"}
+	copied := &State{Name: "A3", Type: TaskState, Resource: strings.Clone(lambda)}
+	x := &Exec{}
+	for _, st := range []*State{first, callback, same, copied, callback, first} {
+		got, want := x.resource(st), st.resource()
+		if got.arn != st.Resource || got.events != want.events || got.callback != want.callback ||
+			got.submitted != want.submitted || got.label != want.label {
+			t.Errorf("%s: facts %+v, want %+v", st.Name, got, want)
+		}
+	}
+	x.resource(first)
+	if x.resource(same) != first.resource() {
+		t.Error("a state naming the same resource does not share the facts of the one before")
 	}
 }

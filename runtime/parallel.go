@@ -136,7 +136,8 @@ func (g *Group) startTime(kx *Exec, i int) {
 // With again, kx was the scope of the worker's previous item, in the same
 // context and execution, and keeps its context and its task context
 // (Exec.taskContext): a goroutine that task left running may still read
-// it.
+// it. Any scope keeps res, the facts of a resource, which depend on its
+// ARN alone.
 func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes, again bool) {
 	if !again {
 		kx.ctx, kx.calm = ctx, false
