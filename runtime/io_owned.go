@@ -106,7 +106,7 @@ func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
 		}
 	}
 	x.noteOwner(t, input, v)
-	if obj, ok := v.(*Object); ok && t.flat.ok && len(obj.members) == t.flat.members {
+	if obj, ok := v.(*Object); ok && t.flat.ok && len(obj.members) == int(t.flat.members) {
 		if n, ok := t.flatScalars(obj.members); ok {
 			return v, n, nil
 		}

@@ -375,18 +375,18 @@ type flatKinds struct {
 	// members and size are the root's number of members and the size
 	// of its literal parts (tnode.size), kept here beside the other
 	// fields an evaluation reads
-	members, size int
+	members, size int32
 	// first and more list the members that are not literals, in order:
-	// the usual few in first, in the Template itself, whose cache lines
+	// the usual few in first, in the Template itself, whose cache line
 	// an evaluation reads anyway; more when there are more of them.
 	first [4]flatMember
-	more  []flatMember
+	more  *[]flatMember
 }
 
 // dynamic returns the members of k that are not literals, in order.
 func (k *flatKinds) dynamic() []flatMember {
 	if k.more != nil {
-		return k.more
+		return *k.more
 	}
 	return k.first[:k.few]
 }
@@ -394,15 +394,18 @@ func (k *flatKinds) dynamic() []flatMember {
 // flatMember is a member of a flat template that is a path (fromInput:
 // from the input, $) or an intrinsic call, the member i of the value.
 type flatMember struct {
-	i         int32
+	i         uint16
 	call      bool
 	fromInput bool
 }
 
+// maxFlatMembers is the most members a flat template has (flatMember.i).
+const maxFlatMembers = math.MaxUint16
+
 // flatKinds returns the flatKinds of a template whose root is n.
 func (n *tnode) flatKinds() flatKinds {
 	var k flatKinds
-	if n.kind != tObject {
+	if n.kind != tObject || len(n.fields) > maxFlatMembers || n.size > math.MaxInt32 {
 		return k
 	}
 	var dynamic []flatMember
@@ -410,9 +413,9 @@ func (n *tnode) flatKinds() flatKinds {
 		switch f := &n.fields[i].node; f.kind {
 		case tLiteral:
 		case tPath:
-			dynamic = append(dynamic, flatMember{i: int32(i), fromInput: f.path.root == RootInput})
+			dynamic = append(dynamic, flatMember{i: uint16(i), fromInput: f.path.root == RootInput})
 		case tCall:
-			dynamic = append(dynamic, flatMember{i: int32(i), call: true})
+			dynamic = append(dynamic, flatMember{i: uint16(i), call: true})
 		default:
 			return flatKinds{}
 		}
@@ -420,9 +423,9 @@ func (n *tnode) flatKinds() flatKinds {
 	if len(dynamic) <= len(k.first) {
 		k.few = uint8(copy(k.first[:], dynamic))
 	} else {
-		k.more = dynamic
+		k.more = &dynamic
 	}
-	k.ok, k.members, k.size = true, len(n.fields), n.size
+	k.ok, k.members, k.size = true, int32(len(n.fields)), int32(n.size)
 	return k
 }
 
@@ -430,7 +433,7 @@ func (n *tnode) flatKinds() flatKinds {
 // x, as tnode.bound does; a flat template's without reading its nodes.
 func (t *Template) bound(v Value, x *Exec, input Value) int {
 	obj, ok := v.(*Object)
-	if !t.flat.ok || !ok || len(obj.members) != t.flat.members {
+	if !t.flat.ok || !ok || len(obj.members) != int(t.flat.members) {
 		return t.root.bound(v, x, input)
 	}
 	if n, ok := t.flatScalars(obj.members); ok {
@@ -444,7 +447,7 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 // those are bounded here, as memberBound bounds them (a string a call
 // built is measured); it is false for any other, which flatBound bounds.
 func (t *Template) flatScalars(ms []Member) (int, bool) {
-	total, dynamic := t.flat.size, t.flat.dynamic()
+	total, dynamic := int(t.flat.size), t.flat.dynamic()
 	for _, d := range dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok {
@@ -464,7 +467,7 @@ func (t *Template) flatScalars(ms []Member) (int, bool) {
 
 // flatBound is Template.bound of obj, the value of a flat template.
 func (t *Template) flatBound(obj *Object, x *Exec, input Value) int {
-	total := t.flat.size
+	total := int(t.flat.size)
 	for _, d := range t.flat.dynamic() {
 		total += memberBound(obj.members[d.i].Value, d.call, d.fromInput, x, input)
 	}

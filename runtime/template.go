@@ -15,19 +15,20 @@ import (
 // A Template is parsed once and is safe for concurrent use. Evaluation
 // builds only the objects and arrays that contain evaluated members, each
 // with its exact size; literal parts are shared, not copied.
+//
+// A Template is 64 bytes, one cache line, holding what an evaluation
+// reads; its nodes are elsewhere.
 type Template struct {
-	// The fields an evaluation reads come first, close together.
-
 	// direct is the template's direct form, or nil (direct.go).
 	direct DirectTemplate
+	root   *tnode
+	// whole is set when the template reads the whole input (ResultPath
+	// in place, io_owned.go).
+	whole bool
 	// flat describes an object template whose members are all literals,
 	// paths or intrinsic calls, whose value's size is bounded without
 	// walking the nodes (Template.bound, size.go).
 	flat flatKinds
-	// whole is set when the template reads the whole input (ResultPath
-	// in place, io_owned.go).
-	whole bool
-	root  tnode
 }
 
 type tnodeKind uint8
@@ -89,7 +90,7 @@ func ParseTemplate(v Value) (*Template, error) {
 		return nil, err
 	}
 	n.prepare()
-	return &Template{root: n, whole: n.readsWhole(), flat: n.flatKinds()}, nil
+	return &Template{root: &n, whole: n.readsWhole(), flat: n.flatKinds()}, nil
 }
 
 // MustTemplate is ParseTemplate for the JSON text of a template known to be

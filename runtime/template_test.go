@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"unsafe"
 )
 
 func TestTemplateEval(t *testing.T) {
@@ -202,5 +203,14 @@ func TestTemplateConcurrent(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestTemplateFitsACacheLine: what an evaluation reads of a Template is
+// one 64-byte object, so that a chain of states, each with a template of
+// its own, reads one cache line per template.
+func TestTemplateFitsACacheLine(t *testing.T) {
+	if n := unsafe.Sizeof(Template{}); n != 64 {
+		t.Errorf("a Template is %d bytes, want 64", n)
 	}
 }
