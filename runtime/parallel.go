@@ -79,9 +79,33 @@ func (g *Group) Len() int { return len(g.results) }
 // branch's state loop, run in a new scope. It returns the branch's error
 // for the errgroup.
 func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Value) (Value, error)) error {
+	kx := g.BranchScope(ctx, i)
+	out, err := fn(kx, in)
+	return g.BranchDone(kx, i, out, err)
+}
+
+// BranchScope and BranchDone are Branch in two halves, for generated code
+// that runs a branch's state loop between them itself:
+//
+//	g.Go(func() error {
+//		bx := p.BranchScope(ctx, 0)
+//		out, err := m.runBranch0(bx, in)
+//		return p.BranchDone(bx, 0, out, err)
+//	})
+//
+// so that the branch's goroutine, which starts with a small stack, runs
+// its states one call less deep. BranchScope returns the new scope of
+// branch i in ctx.
+func (g *Group) BranchScope(ctx context.Context, i int) *Exec {
 	kx := &g.scopes[i]
 	g.initKid(kx, ctx, i, &g.hist.kids[i], false)
-	out, err := fn(kx, in)
+	return kx
+}
+
+// BranchDone ends branch i, run in the scope kx that BranchScope
+// returned, with its output or error, and returns the error for the
+// errgroup.
+func (g *Group) BranchDone(kx *Exec, i int, out Value, err error) error {
 	return g.done(kx, i, out, err, nil)
 }
 

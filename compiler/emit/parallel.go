@@ -19,7 +19,9 @@ func (e *emitter) parallel(s *ir.Parallel) {
 		b.add(jen.List(jen.Id("g"), jen.Id("ctx")).Op(":=").Qual(errgroupPath, "WithContext").Call(jen.Id("x").Dot("Context").Call()))
 		for i, br := range s.Branches {
 			b.add(jen.Id("g").Dot("Go").Call(jen.Func().Params().Error().Block(
-				jen.Return(jen.Id("p").Dot("Branch").Call(jen.Id("ctx"), jen.Lit(i), jen.Id(args), jen.Id("m").Dot(br.GoName))),
+				jen.Id("bx").Op(":=").Id("p").Dot("BranchScope").Call(jen.Id("ctx"), jen.Lit(i)),
+				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("m").Dot(br.GoName).Call(jen.Id("bx"), jen.Id(args)),
+				jen.Return(jen.Id("p").Dot("BranchDone").Call(jen.Id("bx"), jen.Lit(i), jen.Id("out"), jen.Err())),
 			)))
 		}
 		b.assign("results", jen.Id("p").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))

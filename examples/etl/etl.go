@@ -171,13 +171,19 @@ func (m *Machine) fetchData(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, 
 	p := x.Parallel(3)
 	g, ctx := errgroup.WithContext(x.Context())
 	g.Go(func() error {
-		return p.Branch(ctx, 0, in, m.runFetchDataBranch0)
+		bx := p.BranchScope(ctx, 0)
+		out, err := m.runFetchDataBranch0(bx, in)
+		return p.BranchDone(bx, 0, out, err)
 	})
 	g.Go(func() error {
-		return p.Branch(ctx, 1, in, m.runFetchDataBranch1)
+		bx := p.BranchScope(ctx, 1)
+		out, err := m.runFetchDataBranch1(bx, in)
+		return p.BranchDone(bx, 1, out, err)
 	})
 	g.Go(func() error {
-		return p.Branch(ctx, 2, in, m.runFetchDataBranch2)
+		bx := p.BranchScope(ctx, 2)
+		out, err := m.runFetchDataBranch2(bx, in)
+		return p.BranchDone(bx, 2, out, err)
 	})
 	results, err := p.Wait(g.Wait())
 	if err != nil {

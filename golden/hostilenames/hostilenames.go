@@ -423,7 +423,9 @@ func (m *Machine) type_(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 	p := x.Parallel(1)
 	g, ctx := errgroup.WithContext(x.Context())
 	g.Go(func() error {
-		return p.Branch(ctx, 0, in, m.runTypeBranch0)
+		bx := p.BranchScope(ctx, 0)
+		out, err := m.runTypeBranch0(bx, in)
+		return p.BranchDone(bx, 0, out, err)
 	})
 	results, err := p.Wait(g.Wait())
 	if err != nil {

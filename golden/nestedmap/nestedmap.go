@@ -183,10 +183,14 @@ func (m *Machine) perGroup(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, e
 	p := x.Parallel(2)
 	g, ctx := errgroup.WithContext(x.Context())
 	g.Go(func() error {
-		return p.Branch(ctx, 0, in, m.runPerGroupBranch0)
+		bx := p.BranchScope(ctx, 0)
+		out, err := m.runPerGroupBranch0(bx, in)
+		return p.BranchDone(bx, 0, out, err)
 	})
 	g.Go(func() error {
-		return p.Branch(ctx, 1, in, m.runPerGroupBranch1)
+		bx := p.BranchScope(ctx, 1)
+		out, err := m.runPerGroupBranch1(bx, in)
+		return p.BranchDone(bx, 1, out, err)
 	})
 	results, err := p.Wait(g.Wait())
 	if err != nil {

@@ -345,10 +345,14 @@ func (m *Machine) shipBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, erro
 	p := x.Parallel(2)
 	g, ctx := errgroup.WithContext(x.Context())
 	g.Go(func() error {
-		return p.Branch(ctx, 0, in, m.runShipBranch0)
+		bx := p.BranchScope(ctx, 0)
+		out, err := m.runShipBranch0(bx, in)
+		return p.BranchDone(bx, 0, out, err)
 	})
 	g.Go(func() error {
-		return p.Branch(ctx, 1, in, m.runShipBranch1)
+		bx := p.BranchScope(ctx, 1)
+		out, err := m.runShipBranch1(bx, in)
+		return p.BranchDone(bx, 1, out, err)
 	})
 	results, err := p.Wait(g.Wait())
 	if err != nil {

@@ -184,13 +184,19 @@ func (m *Machine) validateOrderBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Va
 	p := x.Parallel(3)
 	g, ctx := errgroup.WithContext(x.Context())
 	g.Go(func() error {
-		return p.Branch(ctx, 0, in, m.runValidateOrderBranch0)
+		bx := p.BranchScope(ctx, 0)
+		out, err := m.runValidateOrderBranch0(bx, in)
+		return p.BranchDone(bx, 0, out, err)
 	})
 	g.Go(func() error {
-		return p.Branch(ctx, 1, in, m.runValidateOrderBranch1)
+		bx := p.BranchScope(ctx, 1)
+		out, err := m.runValidateOrderBranch1(bx, in)
+		return p.BranchDone(bx, 1, out, err)
 	})
 	g.Go(func() error {
-		return p.Branch(ctx, 2, in, m.runValidateOrderBranch2)
+		bx := p.BranchScope(ctx, 2)
+		out, err := m.runValidateOrderBranch2(bx, in)
+		return p.BranchDone(bx, 2, out, err)
 	})
 	results, err := p.Wait(g.Wait())
 	if err != nil {
