@@ -51,14 +51,10 @@ func (x *Exec) Task(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, er
 
 // taskAttempt is one attempt of the Task state Task runs.
 func (x *Exec) taskAttempt(spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
-	args := in
 	io := &spec.IO
-	if io.InputPath != nil || io.Parameters != nil {
-		a, err := io.Input(in, x)
-		if err != nil {
-			return nil, err
-		}
-		args = a
+	args, err := io.Input(in, x)
+	if err != nil {
+		return nil, err
 	}
 	result, err := x.Call(fn, args, spec.TimeoutSeconds, spec.HeartbeatSeconds)
 	if err != nil {

@@ -406,10 +406,12 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 	if fn := directCalls[c.Name()]; fn != "" && len(args) == 3 {
 		return d.decided(rt(fn).Call(args[1:]...)), true
 	}
-	if as := c.Args(); c.Name() == "States.Format" && len(as) > 0 && as[0].Quoted {
-		// the template as written, escapes kept
-		args[1] = jen.Lit(as[0].Raw)
-		return d.decided(rt("Format").Call(args[1:]...)), true
+	if c.Name() == "States.Format" {
+		if as := c.Args(); len(as) > 0 && as[0].Quoted {
+			// the template as written, escapes kept
+			args[1] = jen.Lit(as[0].Raw)
+			return d.decided(rt("Format").Call(args[1:]...)), true
+		}
 	}
 	if !d.dry && !d.e.named[ic] {
 		d.e.named[ic] = true
