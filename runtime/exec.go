@@ -308,6 +308,9 @@ type Exec struct {
 type mapItem struct {
 	index int
 	value Value
+	// bound is an upper bound of the size of the value and of any part
+	// of it, or -1 (Group.itemBound)
+	bound int
 }
 
 // Start starts an execution of m with input (a Value, or any Go value

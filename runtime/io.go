@@ -333,10 +333,60 @@ func intSize(i int64) int {
 }
 
 // stringSize is the length of s as a JSON string literal, as appendString
-// writes it.
+// writes it: the quotes and the bytes themselves, when they are all
+// plain, which it tests eight bytes at a time, then byte by byte;
+// escapesSize counts the rest.
 func stringSize(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if !plain8(s[i : i+8]) {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if plainBytes[s[i]] == 0 {
+			return escapesSize(s, i)
+		}
+	}
+	return 2 + len(s)
+}
+
+// plain8 reports whether the 8 bytes of s are all plain: ASCII, not a
+// control character, a quote or a backslash. It tests the bytes as one
+// word: a byte below 0x20 (hasLess), a byte with its top bit set, or a
+// byte equal to '"' or '\\' (a zero byte of the word XORed with copies
+// of it) leaves a top bit set in the result.
+func plain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	q, b := w^(ones*'"'), w^(ones*'\\')
+	return ((w-ones*0x20)&^w|w|(q-ones)&^q|(b-ones)&^b)&highs == 0
+}
+
+// plainBytes is 1 for the plain bytes of plain8, 0 for the others.
+const plainBytes = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x01\x01\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+
+// escapesSize is stringSize of s whose bytes before i are plain.
+func escapesSize(s string, i int) int {
 	n := 2 + len(s)
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++

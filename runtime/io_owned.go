@@ -107,7 +107,7 @@ func (t *Template) evalSized(input Value, x *Exec) (Value, int, error) {
 	}
 	x.noteOwner(t, input, v)
 	if obj, ok := v.(*Object); ok && t.flat.ok && len(obj.members) == int(t.flat.members) {
-		if n, ok := t.flatScalars(obj.members); ok {
+		if n, ok := t.flatScalars(obj.members, x); ok {
 			return v, n, nil
 		}
 		return v, t.flatBound(obj, x, input), nil

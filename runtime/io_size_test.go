@@ -10,13 +10,22 @@ import (
 )
 
 // TestStringSize: the size of every string literal agrees with what
-// appendString writes, for every byte alone and between letters, and for
+// appendString writes, for every byte alone, between letters and at every
+// place of longer strings, and for
 // random strings of ASCII, control characters, multi-byte characters and
 // invalid UTF-8.
 func TestStringSize(t *testing.T) {
 	var texts []string
 	for c := range 256 {
 		texts = append(texts, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"bc")
+	}
+	// every byte at every place of strings tested eight bytes at a time
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte("abcdefghijklmnopq")
+			b[at] = byte(c)
+			texts = append(texts, string(b), string(b[:at+1]))
+		}
 	}
 	texts = append(texts, "", "plain text", "日本語", "\u2028\u2029", "é\xffe", "\xe6\x97", "tab\tquote\"back\\slash\x01")
 	parts := []string{"a", "Z", " ", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "é", "日", "😀", "\xff", "\xe6\x97", "\u2028"}
@@ -157,4 +166,91 @@ func TestFlatTemplateBound(t *testing.T) {
 	if MustTemplate(`{"o":{"k.$":"$.s"}}`).flat.ok {
 		t.Error("a template with an evaluated member below the top is flat")
 	}
+}
+
+// TestItemSelectorBound (A19.1): a Map's ItemSelector reading the item
+// ($$.Map.Item.Value and paths into it) is bounded by the bound of the
+// items array, which MapItems takes from the input's, instead of by
+// walking each item; the bound stays above the exact size, and an item
+// too large to be selected twice still fails the limit.
+func TestItemSelectorBound(t *testing.T) {
+	selectors := []string{
+		`{"index.$":"$$.Map.Item.Index","value.$":"$$.Map.Item.Value","tag.$":"$.tag"}`,
+		`{"deep.$":"$$.Map.Item.Value.o","s.$":"$$.Map.Item.Value.s"}`,
+		`{"nested":{"v.$":"$$.Map.Item.Value"},"a":[1,{"k.$":"$$.Map.Item.Value.o.k"}]}`,
+	}
+	run1 := func(t *testing.T, input string, check func(text string, v Value, n int)) {
+		for _, text := range selectors {
+			tm := MustTemplate(text)
+			_, err := run(t, Definition{}, MustDecode(input), func(x *Exec, in Value) (Value, error) {
+				if err := x.Enter(&State{Name: "Fan", Type: MapState}, in); err != nil {
+					return nil, err
+				}
+				items, err := x.MapItems(MustReferencePath("$.items"), in)
+				if err != nil {
+					return nil, err
+				}
+				mp := x.Map(items, MapConfig{MaxConcurrency: 1})
+				if mp.itemBound < 0 {
+					t.Fatalf("%s: no bound for the items", text)
+				}
+				err = workAll(x.Context(), mp, func(ix *Exec, _ Value) (Value, error) {
+					v, n, err := tm.evalSized(in, ix)
+					if err != nil {
+						return nil, err
+					}
+					if b, ok := ix.itemBound(fromItem); !ok || b != mp.itemBound {
+						t.Errorf("%s: the item's bound is %d, %v; want %d", text, b, ok, mp.itemBound)
+					}
+					check(text, v, n)
+					return int64(0), nil
+				})
+				out, err := mp.Wait(err)
+				x.Exit(out)
+				return out, err
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", text, err)
+			}
+		}
+	}
+	t.Run("bound", func(t *testing.T) {
+		input := `{"tag":"t","items":[{"s":"a\"b","o":{"k":[1,2,{"z":"\u00e9"}]}},{"s":"","o":{"k":"x"}}]}`
+		run1(t, input, func(text string, v Value, n int) {
+			if exact := JSONSize(v, math.MaxInt/4); n < exact {
+				t.Errorf("%s: bound %d below the size %d of %s", text, n, exact, EncodeString(v))
+			}
+		})
+	})
+	t.Run("over the limit", func(t *testing.T) {
+		big := strings.Repeat("x", 150*1024)
+		input := `{"tag":"t","items":[{"s":"` + big + `","o":{"k":"` + big[:1000] + `"}}]}`
+		tm := MustTemplate(`{"a.$":"$$.Map.Item.Value","b.$":"$$.Map.Item.Value.s"}`)
+		_, err := run(t, Definition{}, MustDecode(input), func(x *Exec, in Value) (Value, error) {
+			if err := x.Enter(&State{Name: "Fan", Type: MapState}, in); err != nil {
+				return nil, err
+			}
+			items, err := x.MapItems(MustReferencePath("$.items"), in)
+			if err != nil {
+				return nil, err
+			}
+			mp := x.Map(items, MapConfig{MaxConcurrency: 1})
+			err = workAll(x.Context(), mp, func(ix *Exec, _ Value) (Value, error) {
+				v, err := tm.Eval(in, ix)
+				if err != nil {
+					return nil, err
+				}
+				if ix.withinLimit(v) {
+					t.Errorf("a selection of %d bytes is within the limit", JSONSize(v, math.MaxInt/4))
+				}
+				return int64(0), nil
+			})
+			out, err := mp.Wait(err)
+			x.Exit(out)
+			return out, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 }

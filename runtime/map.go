@@ -61,6 +61,10 @@ func (x *Exec) Map(items []Value, cfg MapConfig) *Group {
 	x.record(&Event{Type: MapStateStarted, State: x.st.Name, Index: len(items)})
 	g := x.newGroup(len(items), true)
 	g.items = items
+	g.itemBound = -1
+	if n, ok := x.knownSize(items); ok {
+		g.itemBound = n
+	}
 	g.scoped = !cfg.Distributed
 	g.tol = tolerance{
 		count:      cfg.ToleratedFailureCount,
@@ -176,7 +180,7 @@ func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn
 	if g.x.tl != nil {
 		g.startTime(kx, i)
 	}
-	kx.ownItem = mapItem{index: i, value: g.items[i]}
+	kx.ownItem = mapItem{index: i, value: g.items[i], bound: g.itemBound}
 	kx.item = &kx.ownItem
 	if g.x.e.h.sink {
 		kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
@@ -225,6 +229,13 @@ func (x *Exec) MapItems(itemsPath *Path, in Value) ([]Value, error) {
 			p = p[1:]
 		}
 		return nil, NewError(ErrRuntime, "Reference path \""+p+"\" must point to array.")
+	}
+	// A selection is bounded by what it selects from: every item's
+	// ItemSelector can then be bounded without measuring the item.
+	if itemsPath.root == RootInput && itemsPath.definite {
+		if n, ok := x.knownSize(in); ok {
+			x.noteSize(arr, n)
+		}
 	}
 	return arr, nil
 }

@@ -31,10 +31,13 @@ type Group struct {
 	isMap   bool
 	scoped  bool // branches see the outer variables
 	items   []Value
-	lanes   int // iterations that may overlap in virtual time
-	tol     tolerance
-	failed  atomic.Int64
-	errs    []*failure // tolerated failures, by item
+	// itemBound bounds the size of every item, or is -1: the bound the
+	// scope kept for the items array when the Map started (size.go)
+	itemBound int
+	lanes     int // iterations that may overlap in virtual time
+	tol       tolerance
+	failed    atomic.Int64
+	errs      []*failure // tolerated failures, by item
 	// scopes are the scopes of a Parallel state's branches, in one
 	// allocation.
 	scopes []Exec

@@ -40,6 +40,9 @@ type Path struct {
 	// item is set for $$.Map.Item.Index and $$.Map.Item.Value, which a
 	// scope that knows its Map item answers without its context object.
 	item mapItemField
+	// inItem is set for a definite path into $$.Map.Item.Value, whose
+	// value is part of the Map item (itemBound).
+	inItem bool
 	// setCost bounds what writing a value at the path adds to a
 	// document besides the value (mergeBound).
 	setCost int
@@ -318,6 +321,9 @@ func (p *pathParser) parse() (*Path, error) {
 	path.names = path.names && path.definite
 	if len(path.steps) > 0 {
 		path.steps[len(path.steps)-1].leaf = true
+	}
+	if st := path.steps; path.root == RootContext && path.definite && len(st) >= 3 && st[0].isName("Map") && st[1].isName("Item") && st[2].isName("Value") {
+		path.inItem = true
 	}
 	if st := path.steps; path.root == RootContext && len(st) == 3 && st[0].isName("Map") && st[1].isName("Item") {
 		switch {

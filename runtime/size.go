@@ -324,6 +324,9 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 					return k
 				}
 			}
+			if b, ok := x.itemBound(sourceOf(n)); ok {
+				return b
+			}
 		}
 		return sizeBound(v)
 	case tArray:
@@ -350,7 +353,7 @@ func (n *tnode) bound(v Value, x *Exec, input Value) int {
 			switch f.kind {
 			case tLiteral:
 			case tPath, tCall:
-				total += memberBound(v, f.kind == tCall, f.kind == tPath && f.path.root == RootInput, x, input)
+				total += memberBound(v, sourceOf(f), x, input)
 			default:
 				if b, ok := scalarBound(v); ok {
 					total += b
@@ -391,12 +394,36 @@ func (k *flatKinds) dynamic() []flatMember {
 	return k.first[:k.few]
 }
 
-// flatMember is a member of a flat template that is a path (fromInput:
-// from the input, $) or an intrinsic call, the member i of the value.
+// flatMember is a member of a flat template that is a path or an
+// intrinsic call, the member i of the value.
 type flatMember struct {
-	i         uint16
-	call      bool
-	fromInput bool
+	i    uint16
+	from memberSource
+}
+
+// memberSource says where the value of a template member comes from.
+type memberSource uint8
+
+const (
+	fromPath  memberSource = iota // a path into the context or a variable
+	fromInput                     // a path into the input, $
+	fromItem                      // a definite path into $$.Map.Item.Value
+	fromCall                      // an intrinsic call
+)
+
+// sourceOf returns the source of the value of a path or call node n.
+func sourceOf(n *tnode) memberSource {
+	switch {
+	case n.kind == tCall:
+		return fromCall
+	case n.kind != tPath:
+		return fromPath
+	case n.path.root == RootInput:
+		return fromInput
+	case n.path.inItem:
+		return fromItem
+	}
+	return fromPath
 }
 
 // maxFlatMembers is the most members a flat template has (flatMember.i).
@@ -413,9 +440,9 @@ func (n *tnode) flatKinds() flatKinds {
 		switch f := &n.fields[i].node; f.kind {
 		case tLiteral:
 		case tPath:
-			dynamic = append(dynamic, flatMember{i: uint16(i), fromInput: f.path.root == RootInput})
+			dynamic = append(dynamic, flatMember{i: uint16(i), from: sourceOf(f)})
 		case tCall:
-			dynamic = append(dynamic, flatMember{i: uint16(i), call: true})
+			dynamic = append(dynamic, flatMember{i: uint16(i), from: fromCall})
 		default:
 			return flatKinds{}
 		}
@@ -436,28 +463,32 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 	if !t.flat.ok || !ok || len(obj.members) != int(t.flat.members) {
 		return t.root.bound(v, x, input)
 	}
-	if n, ok := t.flatScalars(obj.members); ok {
+	if n, ok := t.flatScalars(obj.members, x); ok {
 		return n
 	}
 	return t.flatBound(obj, x, input)
 }
 
 // flatScalars is Template.bound of the members ms of a flat template's
-// value whose evaluated members are the usual ones, strings and integers:
-// those are bounded here, as memberBound bounds them (a string a call
-// built is measured); it is false for any other, which flatBound bounds.
-func (t *Template) flatScalars(ms []Member) (int, bool) {
+// value, evaluated in scope x, whose evaluated members are the usual
+// ones: strings and integers, bounded here as memberBound bounds them (a
+// string a call built is measured), and parts of a Map item whose bound
+// the scope knows (a Map's ItemSelector); it is false for any other,
+// which flatBound bounds.
+func (t *Template) flatScalars(ms []Member, x *Exec) (int, bool) {
 	total, dynamic := int(t.flat.size), t.flat.dynamic()
 	for _, d := range dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok {
-			if d.call {
+			if d.from == fromCall {
 				total += stringSize(str)
 			} else {
 				total += 2 + 6*len(str)
 			}
 		} else if _, ok := m.(int64); ok {
 			total += 20
+		} else if b, ok := x.itemBound(d.from); ok {
+			total += b
 		} else {
 			return 0, false
 		}
@@ -469,28 +500,44 @@ func (t *Template) flatScalars(ms []Member) (int, bool) {
 func (t *Template) flatBound(obj *Object, x *Exec, input Value) int {
 	total := int(t.flat.size)
 	for _, d := range t.flat.dynamic() {
-		total += memberBound(obj.members[d.i].Value, d.call, d.fromInput, x, input)
+		total += memberBound(obj.members[d.i].Value, d.from, x, input)
 	}
 	return total
 }
 
 // memberBound bounds the size of v, the value of an evaluated member of a
-// template object read by a path (fromInput: from the input) or built by
-// an intrinsic call: a string a call built is measured, as it is in the
-// cache and a loose bound would add up over the results of a Map; other
-// scalars are bounded by scalarBound; an object or array read from the
-// input is bounded by the input's bound when the scope knows it.
-func memberBound(v Value, call, fromInput bool, x *Exec, input Value) int {
-	if s, ok := v.(string); ok && call {
+// template object read by a path or built by an intrinsic call (from): a
+// string a call built is measured, as it is in the cache and a loose
+// bound would add up over the results of a Map; other scalars are
+// bounded by scalarBound; an object or array read from the input is
+// bounded by the input's bound, and a part of a Map item by the item's,
+// when the scope knows it.
+func memberBound(v Value, from memberSource, x *Exec, input Value) int {
+	if s, ok := v.(string); ok && from == fromCall {
 		return stringSize(s)
 	}
 	if b, ok := scalarBound(v); ok {
 		return b
 	}
-	if fromInput {
+	if from == fromInput {
 		if n, ok := x.knownSize(input); ok {
 			return n
 		}
 	}
+	if b, ok := x.itemBound(from); ok {
+		return b
+	}
 	return sizeBound(v)
+}
+
+// itemBound returns the bound of the scope's Map item and of every part
+// of it, for a template member read from it (from fromItem), when the
+// scope knows one: while a Map iteration's ItemSelector is evaluated,
+// with the items array's bound from when the Map started
+// (Group.itemBound).
+func (x *Exec) itemBound(from memberSource) (int, bool) {
+	if from != fromItem || x.item == nil || x.item.bound < 0 {
+		return 0, false
+	}
+	return x.item.bound, true
 }
