@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // FromGo converts a Go value into a Value. Canonical Values are returned
@@ -94,6 +95,32 @@ func canonicalBound(x any, n, depth int) (int, bool) {
 // it, for x canonical (isCanonical); it is false for any other x. Past
 // MaxPayloadSize it may stop early, false.
 func canonicalSize(x any, n, depth int) (int, bool) {
+	var keys keySizes
+	return keys.canonicalSize(x, n, depth)
+}
+
+// keySizes remembers the sizes of the keys canonicalSize measured last,
+// one per member index: the objects of an array mostly have the same
+// keys in the same order, often the same strings (one data pointer).
+type keySizes [4]struct {
+	p    *byte
+	n    int
+	size int
+}
+
+// key returns stringSize of k, the key of member i of an object.
+func (ks *keySizes) key(i int, k string) int {
+	e := &ks[i&(len(ks)-1)]
+	if p := unsafe.StringData(k); p != e.p || len(k) != e.n {
+		e.p, e.n, e.size = p, len(k), stringSize(k)
+	}
+	return e.size
+}
+
+// canonicalSize is canonicalSize with the keys' sizes remembered in ks.
+// The members and elements that are strings and integers are measured in
+// the loops, without a call.
+func (ks *keySizes) canonicalSize(x any, n, depth int) (int, bool) {
 	if depth > maxDecodeDepth || n > MaxPayloadSize {
 		return 0, false
 	}
@@ -107,20 +134,35 @@ func canonicalSize(x any, n, depth int) (int, bool) {
 			return 0, false
 		}
 		n += 2 + max(len(v.members)-1, 0)
+		inline := depth < maxDecodeDepth // members are canonical at depth+1
 		for i := range v.members {
 			m := &v.members[i]
-			var ok bool
-			if n, ok = canonicalSize(m.Value, n+stringSize(m.Key)+1, depth+1); !ok {
-				return 0, false
+			n += ks.key(i, m.Key) + 1
+			if s, ok := m.Value.(string); ok && inline {
+				n += stringSize(s)
+			} else if k, ok := m.Value.(int64); ok && inline {
+				n += intSize(k)
+			} else {
+				var ok bool
+				if n, ok = ks.canonicalSize(m.Value, n, depth+1); !ok {
+					return 0, false
+				}
 			}
 		}
 		return n, true
 	case []Value:
 		n += 2 + max(len(v)-1, 0)
+		inline := depth < maxDecodeDepth
 		for _, e := range v {
-			var ok bool
-			if n, ok = canonicalSize(e, n, depth+1); !ok {
-				return 0, false
+			if s, ok := e.(string); ok && inline {
+				n += stringSize(s)
+			} else if k, ok := e.(int64); ok && inline {
+				n += intSize(k)
+			} else {
+				var ok bool
+				if n, ok = ks.canonicalSize(e, n, depth+1); !ok {
+					return 0, false
+				}
 			}
 		}
 		return n, true

@@ -19,6 +19,9 @@ func sizedValues() []any {
 		MustDecode(`{"n":1,"s":"text","a":[1,2.5,null,true,{"k":[]}],"o":{"x":{"y":"z"}}}`),
 		MustDecode(`[[],{},[{}],"` + strings.Repeat(`\"`, 1000) + `"]`),
 		NewObjectOf(Member{"big", strings.Repeat("x", MaxPayloadSize)}),
+		// keys repeated, reordered, of equal length, past four members
+		MustDecode(`[{"a":1,"bb":"x"},{"bb":1,"a":[2]},{"c\"":3,"é":4},{"a":1,"b":2,"c":3,"d":4,"e":5,"\n":6},{"a":{"a":{"bb":1}}}]`),
+		[]Value{ObjectOf(Member{"id", int64(1)}), ObjectOf(Member{"id", int64(22)}), ObjectOf(Member{"i\u0001", "v"})},
 		// not canonical: converted, or refused
 		int(3), float32(2.5), map[string]any{"b": 1, "a": []any{"x"}}, []any{int64(1)},
 		[]Value{int64(1), map[string]any{"k": "v"}}, NewObjectOf(Member{"m", []any{1}}),
