@@ -279,6 +279,13 @@ func format(tmpl string, escapes bool, args []Value) (string, bool) {
 // appendJavaString renders v as Java's toString renders the service's
 // values: strings bare, objects {k=v, k2=v2}, arrays [a, b] (A5.9).
 func appendJavaString(b []byte, v Value) []byte {
+	// the usual arguments first, each by one comparison of the type
+	if s, ok := v.(string); ok {
+		return append(b, s...)
+	}
+	if n, ok := v.(int64); ok {
+		return strconv.AppendInt(b, n, 10)
+	}
 	switch x := v.(type) {
 	case nil:
 		return append(b, "null"...)

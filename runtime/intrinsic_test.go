@@ -2,6 +2,7 @@ package aslrt
 
 import (
 	"errors"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -396,4 +397,50 @@ func TestMustIntrinsicPanics(t *testing.T) {
 		}
 	}()
 	MustIntrinsic("States.Nope()")
+}
+
+// TestFormatTemplates (A5.5, A5.8): format copies the text between
+// placeholders and escapes as it is, reading the template one character at
+// a time as the definition of States.Format does, for random templates of
+// braces, backslashes and text, with and without escapes.
+func TestFormatTemplates(t *testing.T) {
+	// charByChar is the plain reading of a template.
+	charByChar := func(tmpl string, escapes bool, args []Value) (string, bool) {
+		var b []byte
+		next := 0
+		for i := 0; i < len(tmpl); i++ {
+			switch ch := tmpl[i]; {
+			case escapes && ch == '\\' && i+1 < len(tmpl):
+				b = append(b, tmpl[i+1])
+				i++
+			case ch == '{' && i+1 < len(tmpl) && tmpl[i+1] == '}':
+				if next == len(args) {
+					return "", false
+				}
+				b = appendJavaString(b, args[next])
+				next++
+				i++
+			default:
+				b = append(b, ch)
+			}
+		}
+		return string(b), next == len(args)
+	}
+	parts := []string{"{", "}", "{}", "\\", "\\{", "a", "bc", " ", "é"}
+	args := []Value{"s", int64(-7), 1.5, nil, true, []Value{int64(1)}}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		tmpl := ""
+		for range r.IntN(8) {
+			tmpl += parts[r.IntN(len(parts))]
+		}
+		n := r.IntN(4)
+		for _, escapes := range []bool{false, true} {
+			got, gotOK := format(tmpl, escapes, args[:n])
+			want, wantOK := charByChar(tmpl, escapes, args[:n])
+			if gotOK != wantOK || gotOK && got != want {
+				t.Errorf("format(%q, %v, %d args) = %q %v, want %q %v", tmpl, escapes, n, got, gotOK, want, wantOK)
+			}
+		}
+	}
 }
