@@ -114,7 +114,7 @@ func Elem(v Value, i int) (Value, bool) {
 // its context object.
 func MapItemIndex(s Scope) (Value, bool) {
 	if x, ok := s.(*Exec); ok && x.item != nil {
-		return int64(x.item.index), true
+		return x.intValue(int64(x.item.index)), true
 	}
 	return nil, false
 }
@@ -146,11 +146,7 @@ func MathAdd(a, b Value) (Value, bool) {
 // string it builds; false when the template has not one placeholder per
 // argument, which the parsed call reports.
 func Format(template string, args ...Value) (Value, bool) {
-	s, ok := format(template, true, args)
-	if !ok {
-		return nil, false
-	}
-	return s, true
+	return format(template, true, args)
 }
 
 // NewObjectOf returns an object holding members in the given order. The

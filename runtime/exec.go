@@ -291,6 +291,8 @@ type Exec struct {
 	// (State.resource), which the scope's next Task states share when
 	// they name the same resource: a chain of them then reads one.
 	res *resourceInfo
+	// ints is what is left of the block of integers intValue hands out.
+	ints []int64
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure

@@ -246,10 +246,11 @@ func fnFormat(c *Intrinsic, args []Value, _ Scope) (Value, error) {
 
 // format is the string States.Format builds from the template tmpl, whose
 // backslash escapes count when escapes is set (a literal template), and
-// args; false when the template has not one placeholder per argument.
-func format(tmpl string, escapes bool, args []Value) (string, bool) {
-	// Most results are short: build them on the stack, so that the string
-	// is the only allocation.
+// args, as a Value (stringValue); false when the template has not one
+// placeholder per argument.
+func format(tmpl string, escapes bool, args []Value) (Value, bool) {
+	// Most results are short: build them on the stack, so that the
+	// Value is the only allocation.
 	var buf [128]byte
 	b := buf[:0]
 	next := 0
@@ -261,7 +262,7 @@ func format(tmpl string, escapes bool, args []Value) (string, bool) {
 			i++
 		case ch == '{' && i+1 < len(tmpl) && tmpl[i+1] == '}':
 			if next == len(args) {
-				return "", false
+				return nil, false
 			}
 			b = appendJavaString(b, args[next])
 			next++
@@ -271,9 +272,9 @@ func format(tmpl string, escapes bool, args []Value) (string, bool) {
 		}
 	}
 	if next != len(args) {
-		return "", false
+		return nil, false
 	}
-	return string(b), true
+	return stringValue(b), true
 }
 
 // appendJavaString renders v as Java's toString renders the service's

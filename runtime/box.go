@@ -1,0 +1,84 @@
+package aslrt
+
+import "unsafe"
+
+// Values without an allocation each.
+//
+// A Value holding a string or an integer points to a copy of it, which
+// converting the string or integer to a Value allocates (16 bytes for a
+// string's header, 8 for an integer) unless the compiler knows the value.
+// Where the runtime makes many such values — a Map item's index, the
+// string States.Format builds — it builds the Value itself, pointing into
+// memory it allocates in larger pieces: an integer into a block of
+// integers its scope hands out one by one, a string's header into the one
+// allocation that also holds its bytes. The memory is never written again
+// once a Value points to it, as for any Value.
+
+// eface is the layout of a Value: its dynamic type and a pointer to its
+// data. valueAt is the only place that depends on it.
+type eface struct {
+	typ  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+// valueAt returns a Value of the dynamic type of like (a constant, which
+// converting allocates nothing for) whose data is at p.
+func valueAt(like Value, p unsafe.Pointer) Value {
+	(*eface)(unsafe.Pointer(&like)).data = p
+	return like
+}
+
+// intBlock is how many integers a scope allocates at once (Exec.intValue).
+const intBlock = 32
+
+// intValue returns n as a Value. Small integers are static (the Go
+// runtime's own); others are taken from the scope's block of integers,
+// allocated intBlock at a time, so that a loop making integers (a Map's
+// item indexes) allocates once per intBlock of them.
+func (x *Exec) intValue(n int64) Value {
+	if uint64(n) < 256 {
+		return n
+	}
+	if len(x.ints) == 0 {
+		x.ints = make([]int64, intBlock)
+	}
+	p := &x.ints[0]
+	*p = n
+	x.ints = x.ints[1:]
+	return valueAt(int64(0), unsafe.Pointer(p))
+}
+
+// stringValue returns string(b) as a Value: for short strings one
+// allocation holding both the string's header and its bytes.
+func stringValue(b []byte) Value {
+	n := len(b)
+	switch {
+	case n == 0:
+		return ""
+	case n <= 8:
+		p := new(struct {
+			s string
+			b [8]byte
+		})
+		copy(p.b[:], b)
+		p.s = unsafe.String(&p.b[0], n)
+		return valueAt("", unsafe.Pointer(&p.s))
+	case n <= 24:
+		p := new(struct {
+			s string
+			b [24]byte
+		})
+		copy(p.b[:], b)
+		p.s = unsafe.String(&p.b[0], n)
+		return valueAt("", unsafe.Pointer(&p.s))
+	case n <= 48:
+		p := new(struct {
+			s string
+			b [48]byte
+		})
+		copy(p.b[:], b)
+		p.s = unsafe.String(&p.b[0], n)
+		return valueAt("", unsafe.Pointer(&p.s))
+	}
+	return string(b)
+}
