@@ -34,18 +34,27 @@ const intBlock = 32
 // intValue returns n as a Value. Small integers are static (the Go
 // runtime's own); others are taken from the scope's block of integers,
 // allocated intBlock at a time, so that a loop making integers (a Map's
-// item indexes) allocates once per intBlock of them.
+// item indexes, a counter's States.MathAdd) allocates once per intBlock
+// of them.
 func (x *Exec) intValue(n int64) Value {
 	if uint64(n) < 256 {
 		return n
 	}
-	if len(x.ints) == 0 {
-		x.ints = make([]int64, intBlock)
+	if x.intsLeft == 0 {
+		x.newInts()
 	}
-	p := &x.ints[0]
+	p := &x.ints[(intBlock-x.intsLeft)&(intBlock-1)]
+	x.intsLeft--
 	*p = n
-	x.ints = x.ints[1:]
 	return valueAt(int64(0), unsafe.Pointer(p))
+}
+
+// newInts gives the scope a new block of integers. It is not inlined, so
+// that intValue is.
+//
+//go:noinline
+func (x *Exec) newInts() {
+	x.ints, x.intsLeft = new([intBlock]int64), intBlock
 }
 
 // stringValue returns string(b) as a Value: for short strings one

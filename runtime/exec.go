@@ -286,13 +286,15 @@ type Exec struct {
 	// context.Background): entering a state need not ask it.
 	calm bool
 	// tcReady: see tc.
-	tcReady bool
+	tcReady  bool
+	intsLeft uint8
 	// res is what the resource of the last Task state run here implies
 	// (State.resource), which the scope's next Task states share when
 	// they name the same resource: a chain of them then reads one.
 	res *resourceInfo
-	// ints is what is left of the block of integers intValue hands out.
-	ints []int64
+	// ints is the block of integers intValue hands out, of which the
+	// last intsLeft are not taken yet.
+	ints *[intBlock]int64
 
 	lastErr  *Error // the last error marked, and its failure
 	lastFail *failure

@@ -164,7 +164,7 @@ func (g *Group) startTime(kx *Exec, i int) {
 // context and execution, and keeps its context and its task context
 // (Exec.taskContext): a goroutine that task left running may still read
 // it. Any scope keeps res, the facts of a resource, which depend on its
-// ARN alone, and ints, the integers intValue has not handed out yet.
+// ARN alone, and ints and intsLeft, the integers intValue has not handed out yet.
 func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes, again bool) {
 	if !again {
 		kx.ctx, kx.calm = ctx, false

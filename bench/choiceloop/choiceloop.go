@@ -100,7 +100,7 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v1, ok := aslrt.MathAdd(v0, int64(1))
+		v1, ok := aslrt.MathAdd(s, v0, int64(1))
 		if !ok {
 			return nil, false
 		}

@@ -404,7 +404,7 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 		args = append(args, v)
 	}
 	if fn := directCalls[c.Name()]; fn != "" && len(args) == 3 {
-		return d.decided(rt(fn).Call(args[1:]...)), true
+		return d.decided(rt(fn).Call(args...)), true
 	}
 	if c.Name() == "States.Format" {
 		if as := c.Args(); len(as) > 0 && as[0].Quoted {
@@ -426,8 +426,8 @@ func (d *directBuilder) call(c *aslrt.Intrinsic) (jen.Code, bool) {
 }
 
 // directCalls are the runtime functions that compute an intrinsic
-// function of two arguments in the usual case, false otherwise, by the
-// function's name.
+// function of two arguments in a scope in the usual case, false
+// otherwise, by the function's name.
 var directCalls = map[string]string{
 	"States.MathAdd": "MathAdd",
 }

@@ -102,7 +102,7 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v2, ok := aslrt.MathAdd(v0, int64(2))
+		v2, ok := aslrt.MathAdd(s, v0, int64(2))
 		if !ok {
 			return nil, false
 		}
@@ -115,7 +115,7 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v2, ok := aslrt.MathAdd(v0, int64(1))
+		v2, ok := aslrt.MathAdd(s, v0, int64(1))
 		if !ok {
 			return nil, false
 		}

@@ -108,7 +108,7 @@ var (
 		if !ok {
 			return nil, false
 		}
-		v2, ok := aslrt.MathAdd(v0, v1)
+		v2, ok := aslrt.MathAdd(s, v0, v1)
 		if !ok {
 			return nil, false
 		}
