@@ -50,3 +50,4 @@ func TestFieldKeys(t *testing.T) {
 		}
 	}
 }
+
