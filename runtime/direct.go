@@ -212,31 +212,59 @@ func (r *Rule) Direct(d DirectRule) *Rule {
 
 // NumberEqual reports whether v and w are both numbers and equal, as
 // NumericEquals and NumericEqualsPath compare them.
+//
+// These comparisons test for two integers, the usual operands, before
+// anything else: one call of a function that decides at once.
 func NumberEqual(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x == y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c == 0
 }
 
 // NumberLess reports whether v and w are both numbers and v < w.
 func NumberLess(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x < y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c < 0
 }
 
 // NumberLessEqual reports whether v and w are both numbers and v <= w.
 func NumberLessEqual(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x <= y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c <= 0
 }
 
 // NumberGreater reports whether v and w are both numbers and v > w.
 func NumberGreater(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x > y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c > 0
 }
 
 // NumberGreaterEqual reports whether v and w are both numbers and v >= w.
 func NumberGreaterEqual(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x >= y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c >= 0
 }
