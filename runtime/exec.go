@@ -218,7 +218,8 @@ var errExecutionTimeout = errors.New("execution TimeoutSeconds elapsed")
 //
 // The generated Run starts an execution with Machine.Start, runs the state
 // loop and ends with Finish. Every state function begins with Enter and,
-// unless it fails, ends with Exit (Fail states end with Fail instead):
+// unless it fails, ends with Exit (Fail states end with Fail instead), or
+// is one call that does both (PassThrough, Task, Choice):
 //
 //	func (m *Machine) charge(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
 //		if err := x.Enter(&infoCharge, in); err != nil {
