@@ -448,6 +448,29 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 // built is measured); it is false for any other, which flatBound bounds.
 func (t *Template) flatScalars(ms []Member) (int, bool) {
 	total, dynamic := int(t.flat.size), t.flat.dynamic()
+	for j := range dynamic {
+		d := &dynamic[j]
+		m := ms[d.i].Value
+		if _, ok := m.(int64); ok {
+			total += 20
+			continue
+		}
+		if str, ok := m.(string); ok && !d.call {
+			total += 2 + 6*len(str)
+			continue
+		}
+		// a string a call built, measured out of line, so that the
+		// loop above calls nothing and saves nothing around a call
+		return flatStrings(ms, dynamic[j:], total)
+	}
+	return total, true
+}
+
+// flatStrings is flatScalars from its member dynamic[0] on, with total
+// the bound of the members before it.
+//
+//go:noinline
+func flatStrings(ms []Member, dynamic []flatMember, total int) (int, bool) {
 	for _, d := range dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok {
