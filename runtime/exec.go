@@ -286,6 +286,12 @@ type Exec struct {
 	// calm is set when ctx can never be done (its Done is nil, as for
 	// context.Background): entering a state need not ask it.
 	calm bool
+	// plain is set while entering a state has only to count it: the
+	// scope is calm, on a real clock, in an execution without a history
+	// hook or logger, and the fields Enter clears (cleanArgs, ctxObj,
+	// item, token, assigned, enteredText) are clear. enter sets it;
+	// whatever sets one of those fields clears it.
+	plain bool
 	// tcReady: see tc.
 	tcReady bool
 	// res is what the resource of the last Task state run here implies
@@ -458,6 +464,22 @@ func (x *Exec) Now() time.Time {
 // <Type>StateEntered event. It fails when the execution was aborted or
 // timed out, or when the history is full (States.Runtime, A19.2).
 func (x *Exec) Enter(st *State, in Value) error {
+	// The usual state, in a plain scope that enters it with the document
+	// it left its last state with, within the history limit, is entered
+	// here without a call, so that nothing is saved around one; any other
+	// goes to enter.
+	if seg := x.seg; x.plain && st.Type != TaskState && x.stSeg == seg && x.sizes.isCurrent(in) && seg.events() < x.e.maxEvents {
+		x.st, x.open = st, true
+		x.retries, x.entered = 0, 0
+		x.stIdx = seg.n
+		seg.n++
+		return nil
+	}
+	return x.enter(st, in)
+}
+
+// enter is Enter for any state.
+func (x *Exec) enter(st *State, in Value) error {
 	if !x.calm && x.ctx.Err() != nil {
 		return x.halt()
 	}
@@ -486,6 +508,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if st.Type == TaskState && x.resource(st).callback {
 		x.token = newUUID(x.e.random)
 	}
+	x.plain = x.calm && x.tl == nil && !h.sink && x.token == ""
 	if !h.sink {
 		x.stIdx = x.seg.n
 		x.seg.n++
