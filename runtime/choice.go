@@ -502,8 +502,10 @@ func Choose(in Value, s Scope, rules []*Rule) (int, error) {
 //
 // It does what the emitted Enter, Choose and Exit do, in one call.
 func (x *Exec) Choice(st *State, in Value, rules []*Rule) (int, error) {
-	if err := x.Enter(st, in); err != nil {
-		return -1, err
+	if !x.enterPlain(st, in) {
+		if err := x.enter(st, in); err != nil {
+			return -1, err
+		}
 	}
 	// Choose, in line
 	i := 0

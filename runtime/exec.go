@@ -288,9 +288,11 @@ type Exec struct {
 	calm bool
 	// plain is set while entering a state has only to count it: the
 	// scope is calm, on a real clock, in an execution without a history
-	// hook or logger, and the fields Enter clears (cleanArgs, ctxObj,
-	// item, token, assigned, enteredText) are clear. enter sets it;
-	// whatever sets one of those fields clears it.
+	// hook or logger, the execution's own (whose segment is in no group,
+	// so that its count of events is seg.n, and is stSeg), and the fields
+	// Enter clears (cleanArgs, ctxObj, item, token, assigned,
+	// enteredText) are clear. enter sets it; whatever sets one of those
+	// fields clears it.
 	plain bool
 	// tcReady: see tc.
 	tcReady bool
@@ -464,18 +466,28 @@ func (x *Exec) Now() time.Time {
 // <Type>StateEntered event. It fails when the execution was aborted or
 // timed out, or when the history is full (States.Runtime, A19.2).
 func (x *Exec) Enter(st *State, in Value) error {
-	// The usual state, in a plain scope that enters it with the document
-	// it left its last state with, within the history limit, is entered
-	// here without a call, so that nothing is saved around one; any other
-	// goes to enter.
-	if seg := x.seg; x.plain && st.Type != TaskState && x.stSeg == seg && x.sizes.isCurrent(in) && seg.events() < x.e.maxEvents {
+	// the usual state without a call, so that nothing is saved around
+	// one; any other in enter
+	if x.enterPlain(st, in) {
+		return nil
+	}
+	return x.enter(st, in)
+}
+
+// enterPlain is Enter for the usual state, small enough to be inlined
+// where states are entered: it enters st and returns true in a plain
+// scope that enters st with the document it left its last state with,
+// within the history limit, and does nothing and returns false
+// otherwise.
+func (x *Exec) enterPlain(st *State, in Value) bool {
+	if seg := x.seg; x.plain && st.Type != TaskState && x.sizes.isCurrent(in) && seg.n < x.e.maxEvents {
 		x.st, x.open = st, true
 		x.retries, x.entered = 0, 0
 		x.stIdx = seg.n
 		seg.n++
-		return nil
+		return true
 	}
-	return x.enter(st, in)
+	return false
 }
 
 // enter is Enter for any state.
@@ -508,7 +520,7 @@ func (x *Exec) enter(st *State, in Value) error {
 	if st.Type == TaskState && x.resource(st).callback {
 		x.token = newUUID(x.e.random)
 	}
-	x.plain = x.calm && x.tl == nil && !h.sink && x.token == ""
+	x.plain = x.calm && x.tl == nil && !h.sink && x.token == "" && x.seg.grp == nil
 	if !h.sink {
 		x.stIdx = x.seg.n
 		x.seg.n++

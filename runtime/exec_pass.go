@@ -13,8 +13,10 @@ package aslrt
 // StateIO.Output and Exit does, in one call, so that a machine of many
 // such states runs the same few instructions for each.
 func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
-	if err := x.Enter(st, in); err != nil {
-		return nil, err
+	if !x.enterPlain(st, in) {
+		if err := x.enter(st, in); err != nil {
+			return nil, err
+		}
 	}
 	if io != nil && io.Parameters != nil && io.InputPath == nil && io.ResultSelector == nil && io.OutputPath == nil {
 		// The usual Pass state: Parameters, then ResultPath. The bounds
