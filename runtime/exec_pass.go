@@ -1,5 +1,7 @@
 package aslrt
 
+import "unsafe"
+
 // PassThrough runs a JSONPath Pass state without Result or Assign, or a
 // Succeed state, in scope x: a state that moves its raw input in to its
 // output through its paths and templates and does nothing else. It
@@ -41,7 +43,13 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 				return nil, err
 			}
 		}
-		x.exitSized(out, n)
+		if o, ok := out.(*Object); ok {
+			// exitSized, in line for the usual output
+			x.sizes.current(vkey{p: unsafe.Pointer(o)}, n)
+			x.exited(out)
+		} else {
+			x.exitSized(out, n)
+		}
 		return out, nil
 	}
 	out := in
