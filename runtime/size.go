@@ -455,13 +455,16 @@ func (t *Template) flatScalars(ms []Member) (int, bool) {
 			total += 20
 			continue
 		}
-		if str, ok := m.(string); ok && !d.call {
-			total += 2 + 6*len(str)
-			continue
+		str, ok := m.(string)
+		if !ok {
+			return 0, false
 		}
-		// a string a call built, measured out of line, so that the
-		// loop above calls nothing and saves nothing around a call
-		return flatStrings(ms, dynamic[j:], total)
+		if d.call {
+			// a string a call built, measured out of line, so that
+			// this loop calls nothing and saves nothing around a call
+			return flatStrings(ms, dynamic[j:], total)
+		}
+		total += 2 + 6*len(str)
 	}
 	return total, true
 }
