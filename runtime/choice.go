@@ -493,6 +493,49 @@ func Choose(in Value, s Scope, rules []*Rule) (int, error) {
 	return -1, nil
 }
 
+// Choice runs a JSONPath Choice state with a Default and without
+// InputPath, OutputPath or Assign in scope x: it enters st with input in,
+// picks the first of rules that is true for in (Choose), and leaves st
+// with in as its output (A6.19). It returns the index of the rule, or -1
+// for the Default; it fails as Enter and Choose do, and then leaves
+// nothing.
+//
+// It does what the emitted Enter, Choose and Exit do, in one call.
+func (x *Exec) Choice(st *State, in Value, rules []*Rule) (int, error) {
+	if !x.enterPlain(st, in) {
+		if err := x.enter(st, in); err != nil {
+			return -1, err
+		}
+	}
+	// Choose, in line
+	i := 0
+	for ; i < len(rules); i++ {
+		r := rules[i]
+		if r.direct != nil {
+			if matched, ok := r.direct(in); ok {
+				if matched {
+					break
+				}
+				continue
+			}
+		}
+		ok, err := r.Eval(in, x)
+		if err != nil {
+			return -1, err
+		}
+		if ok {
+			break
+		}
+	}
+	if i == len(rules) {
+		i = -1
+	}
+	// Enter made in the current document, and rules keep no bounds, so
+	// Exit would only record the event.
+	x.exited(in)
+	return i, nil
+}
+
 // NoChoiceMatched is the failure of a Choice state none of whose rules
 // matched and which has no Default (A6.3). AWS's cause text is not on
 // record; this one names the state.

@@ -1,12 +1,14 @@
 package aslrt
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -436,6 +438,72 @@ func BenchmarkChoiceTenRules(b *testing.B) {
 	for b.Loop() {
 		if i, err := Choose(in, nil, rules); i != 9 || err != nil {
 			b.Fatal(i, err)
+		}
+	}
+}
+
+// TestExecChoice: Exec.Choice does what Enter, Choose and Exit do one
+// after the other: the same choice, the same history events (none of
+// leaving when a rule fails), the same event count and the same bound
+// of the output.
+func TestExecChoice(t *testing.T) {
+	p := MustReferencePath
+	unsure := func(Value) (bool, bool) { return true, false }
+	yes := func(Value) (bool, bool) { return true, true }
+	ruleSets := [][]*Rule{
+		{NumericLessThan(p("$.n"), 0), NumericLessThan(p("$.n"), 10)},
+		{NumericLessThanPath(p("$.n"), p("$.limit")).Direct(func(in Value) (bool, bool) {
+			n, ok1 := Field(in, "n")
+			l, ok2 := Field(in, "limit")
+			return NumberLess(n, l), ok1 && ok2
+		})},
+		{NumericLessThan(p("$.n"), 0).Direct(unsure), NumericLessThan(p("$.n"), 100).Direct(yes)},
+		{NumericLessThan(p("$.n"), 0)},
+		{NumericLessThan(p("$.missing"), 0)},
+		{NumericLessThan(p("$.n"), 0).Direct(unsure), NumericLessThan(p("$.missing"), 0)},
+	}
+	inputs := []string{`{"n":5,"limit":10}`, `{"n":50,"limit":10}`, `{"n":-1}`, `[1,2]`, `"text"`}
+	st := &State{Name: "Check", Type: ChoiceState}
+	for _, rules := range ruleSets {
+		for _, input := range inputs {
+			for _, hooked := range []bool{false, true} {
+				run := func(one bool) (string, []string, int64, int, bool) {
+					var events []string
+					opts := []Option{WithVirtualTime(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)), WithExecutionName("e")}
+					if hooked {
+						opts = append(opts, WithHistory(func(ev Event) {
+							events = append(events, fmt.Sprint(ev.ID, ev.Type, ev.Time, ev.State, EncodeString(ev.Input), EncodeString(ev.Output), ev.Error, ev.Cause))
+						}))
+					}
+					x, in, err := NewMachine(Definition{Name: "m"}, opts...).Start(context.Background(), MustDecode(input))
+					if err != nil {
+						t.Fatal(err)
+					}
+					var i int
+					if one {
+						i, err = x.Choice(st, in, rules)
+					} else if err = x.Enter(st, in); err == nil {
+						if i, err = Choose(in, x, rules); err == nil {
+							x.Exit(in)
+						}
+					}
+					result := fmt.Sprint(i)
+					if err != nil {
+						result = x.Failure(err).Error()
+					}
+					n, known := x.knownSize(in)
+					return result, events, x.seg.n, n, known
+				}
+				got, gotEvents, gotN, gotSize, gotKnown := run(true)
+				want, wantEvents, wantN, wantSize, wantKnown := run(false)
+				if got != want || gotN != wantN || gotSize != wantSize || gotKnown != wantKnown {
+					t.Errorf("%s: Choice gives %s, %d events, bound %d %v; Enter, Choose, Exit %s, %d, %d %v",
+						input, got, gotN, gotSize, gotKnown, want, wantN, wantSize, wantKnown)
+				}
+				if diff := cmp.Diff(wantEvents, gotEvents); diff != "" {
+					t.Errorf("%s: events (-Enter, Choose, Exit +Choice):\n%s", input, diff)
+				}
+			}
 		}
 	}
 }

@@ -1,7 +1,5 @@
 package aslrt
 
-import "unsafe"
-
 // Direct evaluation.
 //
 // Generated code compiles the common shapes of JSONPath constructs to
@@ -35,64 +33,20 @@ func MustTemplateDirect(jsonText string, direct DirectTemplate) *Template {
 // Field returns the member key of v: one name step of a definite path.
 // It is false when v is not an object or has no such member.
 //
-// Direct code reads members by the same string constants that the
-// objects it builds were given as keys, so a key of the right length is
-// first compared by where its bytes are, then by its first byte, then,
-// when it is short, byte by byte, all without a call; fieldBytes compares
-// longer keys.
+// It is small enough to be inlined: direct code reads members by string
+// constants, and a comparison with a constant compiles to a test of the
+// length and of the bytes as one or two words, without a call.
 func Field(v Value, key string) (Value, bool) {
-	o, ok := v.(*Object)
-	if !ok || o == nil {
-		return nil, false
-	}
-	if o.index != nil {
-		return fieldIndexed(o, key)
-	}
-	n, p := len(key), unsafe.StringData(key)
-	ms := o.members
-	for i := range ms {
-		k := ms[i].Key
-		if len(k) != n {
-			continue
-		}
-		if unsafe.StringData(k) == p || n == 0 {
-			return ms[i].Value, true
-		}
-		if k[0] != key[0] {
-			continue
-		}
-		if n > 16 {
-			return fieldBytes(ms[i:], key)
-		}
-		// a short key, compared here byte by byte
-		j := 1
-		for j < n && k[j] == key[j] {
-			j++
-		}
-		if j == n {
-			return ms[i].Value, true
-		}
-	}
-	return nil, false
-}
-
-// fieldIndexed is Field for an object with an index. It is not inlined,
-// so that Field calls nothing on its usual paths.
-//
-//go:noinline
-func fieldIndexed(o *Object, key string) (Value, bool) {
-	return o.Get(key)
-}
-
-// fieldBytes is Field's search of the members ms by the bytes of key,
-// which is longer than 16 bytes. It is not inlined, so that Field calls nothing on
-// its usual paths.
-//
-//go:noinline
-func fieldBytes(ms []Member, key string) (Value, bool) {
-	for i := range ms {
-		if k := ms[i].Key; len(k) == len(key) && k[0] == key[0] && k == key {
-			return ms[i].Value, true
+	if o, ok := v.(*Object); ok && o != nil {
+		if o.index == nil {
+			ms := o.members
+			for i := range ms {
+				if ms[i].Key == key {
+					return ms[i].Value, true
+				}
+			}
+		} else if i, ok := o.index[key]; ok {
+			return o.members[i].Value, true
 		}
 	}
 	return nil, false
@@ -258,31 +212,59 @@ func (r *Rule) Direct(d DirectRule) *Rule {
 
 // NumberEqual reports whether v and w are both numbers and equal, as
 // NumericEquals and NumericEqualsPath compare them.
+//
+// These comparisons test for two integers, the usual operands, before
+// anything else: one call of a function that decides at once.
 func NumberEqual(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x == y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c == 0
 }
 
 // NumberLess reports whether v and w are both numbers and v < w.
 func NumberLess(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x < y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c < 0
 }
 
 // NumberLessEqual reports whether v and w are both numbers and v <= w.
 func NumberLessEqual(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x <= y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c <= 0
 }
 
 // NumberGreater reports whether v and w are both numbers and v > w.
 func NumberGreater(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x > y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c > 0
 }
 
 // NumberGreaterEqual reports whether v and w are both numbers and v >= w.
 func NumberGreaterEqual(v, w Value) bool {
+	if x, ok := v.(int64); ok {
+		if y, ok := w.(int64); ok {
+			return x >= y
+		}
+	}
 	c, ok := compareNumbers(v, w)
 	return ok && c >= 0
 }

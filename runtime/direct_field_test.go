@@ -1,6 +1,7 @@
 package aslrt
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,34 @@ func TestFieldKeys(t *testing.T) {
 	for _, v := range []Value{nil, "count", int64(1), []Value{"count"}} {
 		if got, ok := Field(v, "count"); ok || got != nil {
 			t.Errorf("Field(%v, \"count\") = %v, %v; want nil, false", v, got, ok)
+		}
+	}
+}
+
+// TestNumberComparisons checks the comparisons of direct rules, which
+// test for two integers first, against compareNumbers for integers,
+// decimals, integers beyond 2^53 and values that are not numbers.
+func TestNumberComparisons(t *testing.T) {
+	values := []Value{int64(-3), int64(0), int64(7), int64(1) << 60, int64(1)<<60 + 1, math.MinInt64, math.MaxInt64,
+		float64(-3), 0.5, float64(7), 1.5e18, math.Ldexp(1, 60), math.Inf(1), "7", nil, true, []Value{}}
+	for _, v := range values {
+		for _, w := range values {
+			c, ok := compareNumbers(v, w)
+			for _, f := range []struct {
+				name string
+				fn   func(Value, Value) bool
+				want bool
+			}{
+				{"NumberEqual", NumberEqual, ok && c == 0},
+				{"NumberLess", NumberLess, ok && c < 0},
+				{"NumberLessEqual", NumberLessEqual, ok && c <= 0},
+				{"NumberGreater", NumberGreater, ok && c > 0},
+				{"NumberGreaterEqual", NumberGreaterEqual, ok && c >= 0},
+			} {
+				if got := f.fn(v, w); got != f.want {
+					t.Errorf("%s(%#v, %#v) = %v, want %v", f.name, v, w, got, f.want)
+				}
+			}
 		}
 	}
 }

@@ -218,7 +218,8 @@ var errExecutionTimeout = errors.New("execution TimeoutSeconds elapsed")
 //
 // The generated Run starts an execution with Machine.Start, runs the state
 // loop and ends with Finish. Every state function begins with Enter and,
-// unless it fails, ends with Exit (Fail states end with Fail instead):
+// unless it fails, ends with Exit (Fail states end with Fail instead), or
+// is one call that does both (PassThrough, Task, Choice):
 //
 //	func (m *Machine) charge(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
 //		if err := x.Enter(&infoCharge, in); err != nil {
@@ -285,6 +286,14 @@ type Exec struct {
 	// calm is set when ctx can never be done (its Done is nil, as for
 	// context.Background): entering a state need not ask it.
 	calm bool
+	// plain is set while entering a state has only to count it: the
+	// scope is calm, on a real clock, in an execution without a history
+	// hook or logger, the execution's own (whose segment is in no group,
+	// so that its count of events is seg.n, and is stSeg), and the fields
+	// Enter clears (cleanArgs, ctxObj, item, token, assigned,
+	// enteredText) are clear. enter sets it; whatever sets one of those
+	// fields clears it.
+	plain bool
 	// tcReady: see tc.
 	tcReady  bool
 	intsLeft uint8
@@ -464,6 +473,32 @@ func (x *Exec) Now() time.Time {
 // <Type>StateEntered event. It fails when the execution was aborted or
 // timed out, or when the history is full (States.Runtime, A19.2).
 func (x *Exec) Enter(st *State, in Value) error {
+	// the usual state without a call, so that nothing is saved around
+	// one; any other in enter
+	if x.enterPlain(st, in) {
+		return nil
+	}
+	return x.enter(st, in)
+}
+
+// enterPlain is Enter for the usual state, small enough to be inlined
+// where states are entered: it enters st and returns true in a plain
+// scope that enters st with the document it left its last state with,
+// within the history limit, and does nothing and returns false
+// otherwise.
+func (x *Exec) enterPlain(st *State, in Value) bool {
+	if seg := x.seg; x.plain && st.Type != TaskState && x.sizes.isCurrent(in) && seg.n < x.e.maxEvents {
+		x.st, x.open = st, true
+		x.retries, x.entered = 0, 0
+		x.stIdx = seg.n
+		seg.n++
+		return true
+	}
+	return false
+}
+
+// enter is Enter for any state.
+func (x *Exec) enter(st *State, in Value) error {
 	if !x.calm && x.ctx.Err() != nil {
 		return x.halt()
 	}
@@ -492,6 +527,7 @@ func (x *Exec) Enter(st *State, in Value) error {
 	if st.Type == TaskState && x.resource(st).callback {
 		x.token = newUUID(x.e.random)
 	}
+	x.plain = x.calm && x.tl == nil && !h.sink && x.token == "" && x.seg.grp == nil
 	if !h.sink {
 		x.stIdx = x.seg.n
 		x.seg.n++

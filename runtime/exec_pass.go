@@ -1,5 +1,7 @@
 package aslrt
 
+import "unsafe"
+
 // PassThrough runs a JSONPath Pass state without Result or Assign, or a
 // Succeed state, in scope x: a state that moves its raw input in to its
 // output through its paths and templates and does nothing else. It
@@ -13,8 +15,10 @@ package aslrt
 // StateIO.Output and Exit does, in one call, so that a machine of many
 // such states runs the same few instructions for each.
 func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
-	if err := x.Enter(st, in); err != nil {
-		return nil, err
+	if !x.enterPlain(st, in) {
+		if err := x.enter(st, in); err != nil {
+			return nil, err
+		}
 	}
 	if io != nil && io.Parameters != nil && io.InputPath == nil && io.ResultSelector == nil && io.OutputPath == nil {
 		// The usual Pass state: Parameters, then ResultPath. The bounds
@@ -39,7 +43,13 @@ func (x *Exec) PassThrough(st *State, io *StateIO, in Value) (Value, error) {
 				return nil, err
 			}
 		}
-		x.exitSized(out, n)
+		if o, ok := out.(*Object); ok {
+			// exitSized, in line for the usual output
+			x.sizes.current(vkey{p: unsafe.Pointer(o)}, n)
+			x.exited(out)
+		} else {
+			x.exitSized(out, n)
+		}
 		return out, nil
 	}
 	out := in

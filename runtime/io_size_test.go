@@ -133,6 +133,9 @@ func TestFlatTemplateBound(t *testing.T) {
 		`{"k.$":"$.o.k","first.$":"$.a[0]","json.$":"States.JsonToString($.o)"}`,
 		`{"n.$":"$.n","s.$":"$.s","lit":"x","sum.$":"States.MathAdd($.n, 1)"}`,
 		`{"n.$":"$.n","f.$":"$.f"}`,
+		// a string a call built among other members, measured by flatStrings
+		`{"n.$":"$.n","fmt.$":"States.Format('{}', $.s)","s.$":"$.s","m.$":"States.MathAdd($.n, 1)"}`,
+		`{"n.$":"$.n","fmt.$":"States.Format('{}', $.s)","s.$":"$.s","o.$":"$.o"}`,
 	}
 	for _, text := range templates {
 		tm := MustTemplate(text)

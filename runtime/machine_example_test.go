@@ -267,10 +267,7 @@ func (m *Machine) chargeAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, err
 
 // route is the Choice state "Route" (orders.asl.json:13).
 func (m *Machine) route(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoRoute, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesRoute)
+	i, err := x.Choice(&infoRoute, in, rulesRoute)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -279,7 +276,6 @@ func (m *Machine) route(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 	case 0: // $.charge.status StringEquals "paid"
 		next = stateSettle
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 
@@ -451,10 +447,7 @@ func (m *Machine) runLabelProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, 
 
 // checkItem is the Choice state "CheckItem" (orders.asl.json:28).
 func (m *Machine) checkItem(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheckItem, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesCheckItem)
+	i, err := x.Choice(&infoCheckItem, in, rulesCheckItem)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -463,7 +456,6 @@ func (m *Machine) checkItem(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, 
 	case 0: // $.sku StringEquals "broken"
 		next = stateBroken
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

@@ -218,7 +218,7 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
-	kx.open = false
+	kx.open, kx.plain = false, false
 	if !again {
 		kx.tcReady = false
 	}

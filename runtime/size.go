@@ -477,6 +477,36 @@ func (t *Template) bound(v Value, x *Exec, input Value) int {
 // which flatBound bounds.
 func (t *Template) flatScalars(ms []Member, x *Exec) (int, bool) {
 	total, dynamic := int(t.flat.size), t.flat.dynamic()
+	for j := range dynamic {
+		d := &dynamic[j]
+		m := ms[d.i].Value
+		if _, ok := m.(int64); ok {
+			total += 20
+			continue
+		}
+		str, ok := m.(string)
+		if !ok {
+			if b, ok := x.itemBound(d.from); ok {
+				total += b
+				continue
+			}
+			return 0, false
+		}
+		if d.from == fromCall {
+			// a string a call built, measured out of line, so that
+			// this loop calls nothing and saves nothing around a call
+			return flatStrings(ms, dynamic[j:], total, x)
+		}
+		total += 2 + 6*len(str)
+	}
+	return total, true
+}
+
+// flatStrings is flatScalars from its member dynamic[0] on, with total
+// the bound of the members before it.
+//
+//go:noinline
+func flatStrings(ms []Member, dynamic []flatMember, total int, x *Exec) (int, bool) {
 	for _, d := range dynamic {
 		m := ms[d.i].Value
 		if str, ok := m.(string); ok {

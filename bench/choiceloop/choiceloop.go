@@ -145,10 +145,7 @@ func (m *Machine) init(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 
 // check is the Choice state "Check" (choiceloop/choiceloop.asl.json:13).
 func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheck, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesCheck)
+	i, err := x.Choice(&infoCheck, in, rulesCheck)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -157,7 +154,6 @@ func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 	case 0: // $.count NumericLessThanPath $.limit
 		next = stateIncrement
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

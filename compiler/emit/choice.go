@@ -15,8 +15,17 @@ import (
 // effective input (A6.19).
 func (e *emitter) choice(s *ir.Choice) {
 	b := stateBody()
-	b.add(enter(&s.StateBase))
 	io := e.stateIO(&s.IO, true)
+	hasAssign := s.Assign != nil
+	for _, c := range s.Choices {
+		hasAssign = hasAssign || c.Assign != nil
+	}
+	// The usual Choice state, a Default and nothing else to do, is one
+	// call of the runtime's Choice, which enters, chooses and leaves.
+	short := !io.input && !io.output && !hasAssign && s.Default != nil
+	if !short {
+		b.add(enter(&s.StateBase))
+	}
 	eff := io.effectiveInput(b, "eff")
 	rules := make([]jen.Code, len(s.Choices))
 	for i, c := range s.Choices {
@@ -31,11 +40,10 @@ func (e *emitter) choice(s *ir.Choice) {
 		}
 		g.Line()
 	}))
-	b.assign("i", rt("Choose").Call(jen.Id(eff), jen.Id("x"), jen.Id(s.RulesName)))
-
-	hasAssign := s.Assign != nil
-	for _, c := range s.Choices {
-		hasAssign = hasAssign || c.Assign != nil
+	if short {
+		b.assign("i", jen.Id("x").Dot("Choice").Call(jen.Op("&").Id(s.Info), jen.Id("in"), jen.Id(s.RulesName)))
+	} else {
+		b.assign("i", rt("Choose").Call(jen.Id(eff), jen.Id("x"), jen.Id(s.RulesName)))
 	}
 	if hasAssign {
 		b.add(jen.Var().Id("vars").Add(value()))
@@ -69,7 +77,10 @@ func (e *emitter) choice(s *ir.Choice) {
 	if hasAssign {
 		b.check(jen.Id("x").Dot("Assign").Call(jen.Id("vars")))
 	}
-	b.add(jen.Id("x").Dot("Exit").Call(jen.Id(out)), jen.Return(jen.Id("next"), jen.Id(out), jen.Nil()))
+	if !short {
+		b.add(jen.Id("x").Dot("Exit").Call(jen.Id(out)))
+	}
+	b.add(jen.Return(jen.Id("next"), jen.Id(out), jen.Nil()))
 	e.stateFunc(&s.StateBase, "", b.stmts)
 }
 

@@ -328,10 +328,7 @@ func (m *Machine) runEachProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, e
 
 // flag is the Choice state "Flag" (definition.asl.json:26).
 func (m *Machine) flag(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoFlag, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesFlag)
+	i, err := x.Choice(&infoFlag, in, rulesFlag)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -340,7 +337,6 @@ func (m *Machine) flag(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	case 0: // $.v NumericGreaterThanPath $threshold
 		next = stateBig
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

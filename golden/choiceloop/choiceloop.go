@@ -149,10 +149,7 @@ func (m *Machine) init(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 
 // check is the Choice state "Check" (definition.asl.json:10).
 func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheck, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesCheck)
+	i, err := x.Choice(&infoCheck, in, rulesCheck)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -161,7 +158,6 @@ func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 	case 0: // $.count NumericLessThanPath $.limit
 		next = stateTick
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

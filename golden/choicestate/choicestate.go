@@ -169,10 +169,7 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // classify is the Choice state "Classify" (definition.asl.json:5).
 func (m *Machine) classify(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoClassify, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesClassify)
+	i, err := x.Choice(&infoClassify, in, rulesClassify)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -189,7 +186,6 @@ func (m *Machine) classify(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, e
 	case 4: // $.amount NumericLessThanPath $.limit
 		next = stateSmall
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

@@ -120,10 +120,7 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // check is the Choice state "Check" (definition.asl.json:5).
 func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoCheck, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesCheck)
+	i, err := x.Choice(&infoCheck, in, rulesCheck)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -136,7 +133,6 @@ func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 	case 2: // $.literal IsPresent true
 		next = stateLiteral
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

@@ -296,10 +296,7 @@ func (m *Machine) end2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 
 // run2 is the Choice state "Run" (definition.asl.json:61).
 func (m *Machine) run2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	if err := x.Enter(&infoRun2, in); err != nil {
-		return 0, nil, err
-	}
-	i, err := aslrt.Choose(in, x, rulesRun2)
+	i, err := x.Choice(&infoRun2, in, rulesRun2)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -308,7 +305,6 @@ func (m *Machine) run2(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	case 0: // $.first['a`b'] StringEquals "c\"d"
 		next = stateAB
 	}
-	x.Exit(in)
 	return next, in, nil
 }
 

@@ -1,0 +1,68 @@
+package aslrt
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// TestEnterPlain: a state entered in a plain scope (Exec.plain), which
+// Enter enters without clearing anything, finds nothing its last state
+// left: whatever sets a field Enter clears also clears plain.
+func TestEnterPlain(t *testing.T) {
+	pass := &State{Name: "P", Type: PassState}
+	task := &State{Name: "T", Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f"}
+	callback := &State{Name: "CB", Type: TaskState, Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken"}
+	clear := func(x *Exec) bool {
+		return x.cleanArgs == nil && x.ctxObj == nil && x.item == nil && x.token == "" && x.assigned == nil && x.enteredText == ""
+	}
+	for _, c := range []struct {
+		name string
+		opts []Option
+		ctx  context.Context
+		// do runs in the first state, entered with in
+		first *State
+		do    func(x *Exec, in Value)
+		plain bool // the scope is plain once the second state is entered
+	}{
+		{"nothing", nil, context.Background(), pass, func(*Exec, Value) {}, true},
+		{"context object", nil, context.Background(), pass, func(x *Exec, _ Value) { x.ContextObject() }, true},
+		{"owned task input", nil, context.Background(), task, func(x *Exec, in Value) {
+			x.owned = in.(*Object)
+			x.noteOwner(MustTemplate(`{"a.$":"$.a"}`), in, NewObject(0))
+		}, true},
+		{"task token", nil, context.Background(), callback, func(*Exec, Value) {}, true},
+		{"variables with a hook", []Option{WithHistory(func(Event) {})}, context.Background(), pass, func(x *Exec, _ Value) {
+			if err := x.Assign(MustDecode(`{"v":1}`)); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"virtual time", []Option{WithVirtualTime(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC))}, context.Background(), pass, func(x *Exec, _ Value) { x.ContextObject() }, false},
+		{"a context that can be done", nil, t.Context(), pass, func(x *Exec, _ Value) { x.ContextObject() }, false},
+	} {
+		x, in, err := NewMachine(Definition{Name: "m"}, c.opts...).Start(c.ctx, MustDecode(`{"a":1}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := x.Enter(c.first, in); err != nil {
+				t.Fatal(err)
+			}
+			c.do(x, in)
+			if x.plain && !clear(x) {
+				t.Errorf("%s: the first state left the scope plain with fields to clear", c.name)
+			}
+			x.Exit(in)
+			if err := x.Enter(pass, in); err != nil {
+				t.Fatal(err)
+			}
+			if !clear(x) {
+				t.Errorf("%s: the second state was entered with the fields of the first", c.name)
+			}
+			if x.plain != c.plain {
+				t.Errorf("%s: plain = %v, want %v", c.name, x.plain, c.plain)
+			}
+			x.Exit(in)
+		}
+	}
+}
