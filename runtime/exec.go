@@ -294,6 +294,12 @@ type Exec struct {
 	// enteredText) are clear. enter sets it; whatever sets one of those
 	// fields clears it.
 	plain bool
+	// fresh is set in the scope of a Map iteration that Group.Work
+	// started just now, after finding its context not done, in a group
+	// whose iterations are quick (Group.quick): its first state is
+	// entered without asking the context or counting the history
+	// (enterFresh).
+	fresh bool
 	// tcReady: see tc.
 	tcReady  bool
 	intsLeft uint8
@@ -499,6 +505,10 @@ func (x *Exec) enterPlain(st *State, in Value) bool {
 
 // enter is Enter for any state.
 func (x *Exec) enter(st *State, in Value) error {
+	if x.fresh && st.Type != TaskState {
+		x.enterFresh(st, in)
+		return nil
+	}
 	if !x.calm && x.ctx.Err() != nil {
 		return x.halt()
 	}
@@ -535,6 +545,29 @@ func (x *Exec) enter(st *State, in Value) error {
 	}
 	x.recordEntered(st, in)
 	return nil
+}
+
+// enterFresh is enter for the first state of a Map iteration in a fresh
+// scope: what enter does when the context is not done, the history has no
+// limit, the clock is real, there is no hook and st is not a task.
+func (x *Exec) enterFresh(st *State, in Value) {
+	x.fresh = false
+	x.st, x.open = st, true
+	if x.stSeg != x.seg {
+		x.stSeg = x.seg
+	}
+	if !x.sizes.isCurrent(in) {
+		x.sizes.makeCurrent(in)
+	}
+	// the item, always set, on its own; the ItemSelector may also have
+	// left the context object or the last template's object
+	x.item = nil
+	if x.cleanArgs != nil || x.ctxObj != nil || x.token != "" || x.assigned != nil || x.enteredText != "" {
+		x.cleanArgs, x.ctxObj, x.token, x.assigned, x.enteredText = nil, nil, "", nil, ""
+	}
+	x.retries, x.entered = 0, 0
+	x.stIdx = x.seg.n
+	x.seg.n++
 }
 
 // recordEntered records the <Type>StateEntered event of st, entered with

@@ -66,3 +66,64 @@ func TestEnterPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestEnterFresh: the first state of a Map iteration that Work started
+// (Exec.fresh, EXPRESS only) is entered as any other: with the fields of
+// the ItemSelector's evaluation cleared, the state open in the
+// iteration's segment, and the same events counted as in a STANDARD
+// machine, where the general Enter runs.
+func TestEnterFresh(t *testing.T) {
+	label := &State{Name: "Label", Type: PassState}
+	sel := MustTemplate(`{"i.$":"$$.Map.Item.Index","v.$":"$$.Map.Item.Value","id.$":"$$.Execution.Id"}`)
+	counts := map[bool]int64{}
+	for _, express := range []bool{true, false} {
+		var quick bool
+		_, err := run(t, Definition{Express: express}, MustDecode(`{"items":[1,2,3,4,5]}`), func(x *Exec, in Value) (Value, error) {
+			if err := x.Enter(&State{Name: "Fan", Type: MapState}, in); err != nil {
+				return nil, err
+			}
+			items, err := x.MapItems(MustReferencePath("$.items"), in)
+			if err != nil {
+				return nil, err
+			}
+			mp := x.Map(items, MapConfig{MaxConcurrency: 2})
+			quick = mp.quick
+			err = workAll(x.Context(), mp, func(ix *Exec, _ Value) (Value, error) {
+				if ix.fresh != express {
+					t.Errorf("express %v: iteration scope fresh = %v", express, ix.fresh)
+				}
+				v, err := sel.Eval(in, ix)
+				if err != nil {
+					return nil, err
+				}
+				if err := ix.Enter(label, v); err != nil {
+					return nil, err
+				}
+				if ix.cleanArgs != nil || ix.ctxObj != nil || ix.item != nil || ix.token != "" || ix.assigned != nil || ix.enteredText != "" {
+					t.Errorf("express %v: the first state was entered with the ItemSelector's fields", express)
+				}
+				if ix.fresh || ix.st != label || !ix.open || ix.stSeg != ix.seg || ix.stIdx != ix.seg.n-1 {
+					t.Errorf("express %v: entered as %+v", express, ix)
+				}
+				if _, ok := MapItemIndex(ix); ok {
+					t.Errorf("express %v: the item is visible in the first state", express)
+				}
+				ix.Exit(v)
+				return v, nil
+			})
+			out, err := mp.Wait(err)
+			x.Exit(out)
+			counts[express] = x.seg.events()
+			return out, err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if quick != express {
+			t.Errorf("express %v: the group is quick = %v", express, quick)
+		}
+	}
+	if counts[true] != counts[false] {
+		t.Errorf("events counted: %d in EXPRESS, %d in STANDARD", counts[true], counts[false])
+	}
+}

@@ -61,6 +61,7 @@ func (x *Exec) Map(items []Value, cfg MapConfig) *Group {
 	x.record(&Event{Type: MapStateStarted, State: x.st.Name, Index: len(items)})
 	g := x.newGroup(len(items), true)
 	g.items = items
+	g.quick = x.tl == nil && !x.e.h.sink && x.e.maxEvents == math.MaxInt64
 	g.itemBound = -1
 	if n, ok := x.knownSize(items); ok {
 		g.itemBound = n
@@ -112,7 +113,7 @@ func (g *Group) Items() []Value { return g.items }
 func (g *Group) Iteration(ctx context.Context, i int, fn func(*Exec, Value) (Value, error)) error {
 	w := new(worker)
 	seg := &w.seg
-	err := g.iterate(w, &seg, ctx, i, fn, false)
+	err := g.iterate(w, &seg, ctx, i, fn, false, false)
 	g.size.Add(w.size)
 	return err
 }
@@ -153,7 +154,7 @@ func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) 
 		if i >= len(g.items) {
 			break
 		}
-		if err := g.iterate(w, &seg, ctx, i, fn, again); err != nil {
+		if err := g.iterate(w, &seg, ctx, i, fn, again, true); err != nil {
 			g.size.Add(w.size)
 			return err
 		}
@@ -165,8 +166,10 @@ func (g *Group) Work(ctx context.Context, fn func(*Exec, Value) (Value, error)) 
 // iterate runs iteration i in the scope of w. In a counted group the
 // iteration records its events in *seg, which is replaced by a new
 // segment when the iteration fails (done retires the old one,
-// history.retire); in others, in its own segment of the group.
-func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again bool) error {
+// history.retire); in others, in its own segment of the group. checked
+// says ctx was found not done just now (Work), so that the iteration's
+// first state may be entered without asking it again (Exec.fresh).
+func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn func(*Exec, Value) (Value, error), again, checked bool) error {
 	kx := &w.x
 	counted := g.hist.counts != nil
 	var s *segment
@@ -182,6 +185,7 @@ func (g *Group) iterate(w *worker, seg **segment, ctx context.Context, i int, fn
 	}
 	kx.ownItem = mapItem{index: i, value: g.items[i], bound: g.itemBound}
 	kx.item = &kx.ownItem
+	kx.fresh = checked && g.quick
 	if g.x.e.h.sink {
 		kx.record(&Event{Type: MapIterationStarted, State: g.x.st.Name, Index: i})
 	} else {

@@ -34,10 +34,14 @@ type Group struct {
 	// itemBound bounds the size of every item, or is -1: the bound the
 	// scope kept for the items array when the Map started (size.go)
 	itemBound int
-	lanes     int // iterations that may overlap in virtual time
-	tol       tolerance
-	failed    atomic.Int64
-	errs      []*failure // tolerated failures, by item
+	// quick is set for a Map whose iterations may enter their first
+	// state as Exec.fresh says: on a real clock, without a history hook
+	// or logger, in an execution without a history limit (EXPRESS)
+	quick  bool
+	lanes  int // iterations that may overlap in virtual time
+	tol    tolerance
+	failed atomic.Int64
+	errs   []*failure // tolerated failures, by item
 	// scopes are the scopes of a Parallel state's branches, in one
 	// allocation.
 	scopes []Exec
@@ -218,7 +222,7 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
-	kx.open, kx.plain = false, false
+	kx.open, kx.plain, kx.fresh = false, false, false
 	if !again {
 		kx.tcReady = false
 	}
