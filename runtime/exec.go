@@ -524,6 +524,25 @@ func (x *Exec) Exit(out Value) {
 	x.exited(out)
 }
 
+// exitResult is Exit for an output the current state computed last, such
+// as a task's result, whose size is at most n: what noting its bound and
+// then Exit do, in one go.
+func (x *Exec) exitResult(out Value, n int) {
+	if k, ok := keyOf(out); ok {
+		z := &x.sizes
+		s := &z.slot[z.cur&1]
+		if s.k != k {
+			z.cur ^= 1
+			s = &z.slot[z.cur&1]
+			s.k = k
+		}
+		s.n = n
+	} else {
+		x.sizes.makeCurrent(out)
+	}
+	x.exited(out)
+}
+
 // exitSized is Exit for an output whose size is at most n, a bound the
 // scope keeps for it.
 func (x *Exec) exitSized(out Value, n int) {

@@ -223,12 +223,31 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		st = &State{Type: TaskState}
 		x.st = st
 	}
+	v, n, err := x.call(st, x.resource(st), fn, in, -1, timeoutSeconds, heartbeatSeconds)
+	if err != nil {
+		return nil, err
+	}
+	if k, ok := keyOf(v); ok {
+		x.sizes.note(k, n) // noteSize, inlined
+	}
+	return v, nil
+}
+
+// call is Call for the current state st, whose resource implies res,
+// given inN, an upper bound of the size of in that the caller worked out
+// (the bound of the template that built it), or -1 when the scope's
+// bounds are to tell. It returns the result with a bound of its size,
+// which the caller keeps.
+func (x *Exec) call(st *State, res *resourceInfo, fn TaskFunc, in Value, inN int, timeoutSeconds, heartbeatSeconds int64) (Value, int, error) {
 	h := x.e.h
-	res := x.resource(st)
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
-	if !x.knownWithin(in) && !x.withinLimit(in) {
-		return nil, x.userError(inputTooLarge(res.label))
+	if inN >= 0 {
+		if _, ok := fits(in, inN); !ok {
+			return nil, 0, x.userError(inputTooLarge(res.label))
+		}
+	} else if !x.knownWithin(in) && !x.withinLimit(in) {
+		return nil, 0, x.userError(inputTooLarge(res.label))
 	}
 	if h.sink {
 		x.record(&Event{Type: res.events.scheduled, State: st.Name, Input: in, Resource: st.Resource})
@@ -245,66 +264,74 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	}
 
 	x.noteCall(in)
-	limited := timeoutSeconds > 0 || heartbeatSeconds > 0
-	var tc *taskContext
-	var limits taskLimits
-	if limited {
-		tc = &taskContext{
-			Context:          x.ctx,
-			st:               st,
-			in:               in,
-			timeoutSeconds:   clampInt32(timeoutSeconds),
-			heartbeatSeconds: clampInt32(heartbeatSeconds),
-			retries:          clampInt32(int64(x.retries)),
-			clk:              x.clockCtx(),
-		}
-		limits = x.limit(tc, timeoutSeconds, heartbeatSeconds)
-	} else {
-		tc = x.taskContext(st, in)
+	if timeoutSeconds > 0 || heartbeatSeconds > 0 {
+		return x.callLimited(st, res, fn, in, timeoutSeconds, heartbeatSeconds)
 	}
+	out, err := fn(x.taskContext(st, in), in)
+	// A scope whose context can never be done (calm) need not ask it.
+	if !x.calm && x.ctx.Err() != nil {
+		return nil, 0, x.halt()
+	}
+	return x.taskResult(st, res, out, err)
+}
 
+// callLimited is the rest of call for a task with a TimeoutSeconds or
+// HeartbeatSeconds: it calls fn in a context of its own, which the
+// limits cancel.
+func (x *Exec) callLimited(st *State, res *resourceInfo, fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int64) (Value, int, error) {
+	tc := &taskContext{
+		Context:          x.ctx,
+		st:               st,
+		in:               in,
+		timeoutSeconds:   clampInt32(timeoutSeconds),
+		heartbeatSeconds: clampInt32(heartbeatSeconds),
+		retries:          clampInt32(int64(x.retries)),
+		clk:              x.clockCtx(),
+	}
+	limits := x.limit(tc, timeoutSeconds, heartbeatSeconds)
 	out, err := fn(tc, in)
-
-	var cause error
-	if limited {
-		cause = context.Cause(tc.Context)
-		limits.release()
-	}
+	cause := context.Cause(tc.Context)
+	limits.release()
 	switch {
 	case x.ctx.Err() != nil:
-		return nil, x.halt()
+		return nil, 0, x.halt()
 	case cause == errTaskTimeout || cause == errHeartbeatTimeout:
 		e := &Error{Name: ErrTimeout}
 		x.taskEvent(timedOutEvent, e)
 		f := &failure{err: e, heartbeat: cause == errHeartbeatTimeout}
 		x.lastErr, x.lastFail = e, f
-		return nil, f
-	case err != nil:
+		return nil, 0, f
+	}
+	return x.taskResult(st, res, out, err)
+}
+
+// taskResult is what call makes of what the task of st, whose resource
+// implies res, returned: its error, or its result as a Value with a bound
+// of its size, checked against MaxPayloadSize.
+func (x *Exec) taskResult(st *State, res *resourceInfo, out Value, err error) (Value, int, error) {
+	if err != nil {
 		e := AsError(err)
 		x.taskEvent(failedEvent, e)
-		return nil, x.userError(e)
+		return nil, 0, x.userError(e)
 	}
 	v, n, err := fromGoSized(out)
 	if err != nil {
 		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
 		x.taskEvent(failedEvent, e)
-		return nil, x.userError(e)
+		return nil, 0, x.userError(e)
 	}
 	n, ok := fits(v, n)
 	if !ok {
 		e := ResultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
-		return nil, x.userError(e)
+		return nil, 0, x.userError(e)
 	}
-	if k, ok := keyOf(v); ok {
-		x.sizes.note(k, n) // noteSize, inlined
-	}
-	if h.sink {
+	if x.e.h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
 		x.seg.n++
 	}
-	return v, nil
+	return v, n, nil
 }
 
 // clampInt32 returns n within the range of an int32. The limits and retry

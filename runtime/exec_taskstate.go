@@ -35,9 +35,13 @@ func (x *Exec) Task(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, er
 		counts = make([]int, n)
 	}
 	for {
-		out, err := x.taskAttempt(spec, fn, in)
+		out, n, err := x.taskAttempt(st, spec, fn, in)
 		if err == nil {
-			x.Exit(out)
+			if n < 0 {
+				x.Exit(out)
+			} else {
+				x.exitResult(out, n)
+			}
 			return out, nil
 		}
 		if len(spec.Retry) == 0 {
@@ -49,19 +53,40 @@ func (x *Exec) Task(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, er
 	}
 }
 
-// taskAttempt is one attempt of the Task state Task runs.
-func (x *Exec) taskAttempt(spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
+// taskAttempt is one attempt of the Task state st that Task runs. When
+// its output is the task's result, it returns the result's bound too,
+// for exitResult; otherwise -1, the output's bound kept in the scope.
+func (x *Exec) taskAttempt(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, int, error) {
 	io := &spec.IO
-	args, err := io.Input(in, x)
-	if err != nil {
-		return nil, err
+	var args Value
+	argsN := -1
+	if io.InputPath == nil && io.Parameters != nil {
+		// The template's bound is the task input's: call checks it
+		// without looking it up in the scope.
+		v, n, err := io.Parameters.evalSized(in, x)
+		if err != nil {
+			return nil, 0, err
+		}
+		args, argsN = v, n
+	} else {
+		v, err := io.Input(in, x)
+		if err != nil {
+			return nil, 0, err
+		}
+		args = v
 	}
-	result, err := x.Call(fn, args, spec.TimeoutSeconds, spec.HeartbeatSeconds)
+	res := x.res // what Enter left: the facts of st's resource
+	if st.Type != TaskState {
+		res = x.resource(st)
+	}
+	result, n, err := x.call(st, res, fn, args, argsN, spec.TimeoutSeconds, spec.HeartbeatSeconds)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if io.ResultSelector != nil || io.ResultPath != nil || io.OutputPath != nil {
-		return io.Output(in, result, x)
+		x.noteSize(result, n)
+		out, err := io.Output(in, result, x)
+		return out, -1, err
 	}
-	return result, nil
+	return result, n, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // TestTaskShortcut: Exec.Task takes the effective input, calls the task,
@@ -93,5 +94,29 @@ func TestResourceFactsShared(t *testing.T) {
 	x.resource(first)
 	if x.resource(same) != first.resource() {
 		t.Error("a state naming the same resource does not share the facts of the one before")
+	}
+}
+
+// TestExitResult: leaving a state with its last computed value through
+// exitResult leaves the scope's size bounds as noting the value's bound
+// and then Exit do, for a new object or array, the state's input itself,
+// the value in the other slot, and a scalar.
+func TestExitResult(t *testing.T) {
+	input, other := NewObject(0), []Value{int64(1)}
+	for _, out := range []Value{NewObject(0), []Value{"a"}, input, other, "s", nil} {
+		var want, got Exec
+		for _, x := range []*Exec{&want, &got} {
+			x.e = &execution{h: &history{}}
+			x.seg = &segment{}
+			x.sizes.makeCurrent(input)
+			x.sizes.current(vkey{p: unsafe.Pointer(input)}, 10)
+			x.sizes.note(vkey{p: unsafe.Pointer(&other[0]), n: 1}, 20)
+		}
+		want.noteSize(out, 30)
+		want.Exit(out)
+		got.exitResult(out, 30)
+		if got.sizes != want.sizes || got.seg.n != want.seg.n {
+			t.Errorf("%s: sizes %+v, %d events; want %+v, %d", EncodeString(out), got.sizes, got.seg.n, want.sizes, want.seg.n)
+		}
 	}
 }
