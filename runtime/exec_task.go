@@ -314,14 +314,18 @@ func (x *Exec) taskResult(st *State, res *resourceInfo, out Value, err error) (V
 		x.taskEvent(failedEvent, e)
 		return nil, 0, x.userError(e)
 	}
-	v, n, err := fromGoSized(out)
+	// fromGoSized, its usual case inlined
+	v := out
+	n, ok := canonicalBound(out, 0, 0)
+	if !ok {
+		v, n, err = convertSized(out)
+	}
 	if err != nil {
 		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
 		x.taskEvent(failedEvent, e)
 		return nil, 0, x.userError(e)
 	}
-	n, ok := fits(v, n)
-	if !ok {
+	if n, ok = fits(v, n); !ok {
 		e := ResultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
 		return nil, 0, x.userError(e)
