@@ -248,11 +248,14 @@ func TestCallInputSizes(t *testing.T) {
 				return NewObject(0), nil
 			}
 			_, err = run(t, Definition{}, MustDecode(`{}`), func(x *Exec, _ Value) (Value, error) {
-				st := &State{Name: "Task", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"}
-				if through == "Task" {
-					return x.Task(st, &TaskSpec{IO: StateIO{Parameters: tm}}, task, in)
+				spec := &TaskSpec{
+					State: State{Name: "Task", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"},
+					IO:    StateIO{Parameters: tm},
 				}
-				if err := x.Enter(st, in); err != nil {
+				if through == "Task" {
+					return x.Task(spec, task, in)
+				}
+				if err := x.Enter(&spec.State, in); err != nil {
 					return nil, err
 				}
 				a, err := tm.Eval(in, x)

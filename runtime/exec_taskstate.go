@@ -1,28 +1,33 @@
 package aslrt
 
-// TaskSpec is what a JSONPath Task state does around the call of its
-// resource, for Exec.Task: its input and output processing, its literal
-// TimeoutSeconds and HeartbeatSeconds (0 when absent), and its retriers.
+// TaskSpec is a JSONPath Task state for Exec.Task: the state itself, what
+// it does around the call of its resource (its input and output
+// processing), its literal TimeoutSeconds and HeartbeatSeconds (0 when
+// absent), and its retriers. Generated code declares one per such state
+// at package level, so that running the state reads one variable of its
+// own: two cache lines (TestTaskSpecSize).
 type TaskSpec struct {
+	State            State
 	IO               StateIO
 	TimeoutSeconds   int64
 	HeartbeatSeconds int64
 	Retry            []Retrier
 }
 
-// Task runs a JSONPath Task state that has no Catch, Assign,
-// ...SecondsPath or Credentials template, in scope x: it enters st; runs
-// attempts, each taking the effective input (InputPath, then Parameters),
-// calling fn with it under the state's timeouts (Call) and processing its
-// result (ResultSelector, ResultPath, OutputPath), retrying a failed
-// attempt as the retriers allow (Retry); and leaves st with the output of
-// the attempt that succeeded. Otherwise it returns the error the state
-// fails with.
+// Task runs the JSONPath Task state spec.State, which has no Catch,
+// Assign, ...SecondsPath or Credentials template, in scope x: it enters
+// the state; runs attempts, each taking the effective input (InputPath,
+// then Parameters), calling fn with it under the state's timeouts (Call)
+// and processing its result (ResultSelector, ResultPath, OutputPath),
+// retrying a failed attempt as the retriers allow (Retry); and leaves the
+// state with the output of the attempt that succeeded. Otherwise it
+// returns the error the state fails with.
 //
 // It does what the emitted sequence of Enter, the attempts and their
 // Retry loop, and Exit does, in one call, so that a machine of many such
 // states runs the same instructions for each.
-func (x *Exec) Task(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
+func (x *Exec) Task(spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
+	st := &spec.State
 	if err := x.Enter(st, in); err != nil {
 		return nil, err
 	}

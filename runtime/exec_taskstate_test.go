@@ -21,6 +21,7 @@ func TestTaskShortcut(t *testing.T) {
 		{ErrorEquals: []string{"E"}, IntervalSeconds: 3, MaxAttempts: 2, BackoffRate: 2},
 	}
 	spec := &TaskSpec{
+		State: State{Name: "T", Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Retry: true},
 		IO: StateIO{
 			Parameters:     MustTemplate(`{"n.$":"$.n"}`),
 			ResultSelector: MustTemplate(`{"got.$":"$.n"}`),
@@ -49,8 +50,7 @@ func TestTaskShortcut(t *testing.T) {
 				return ObjectOf(Member{"n", n.(int64) + 1}), nil
 			}
 			out, err := run(t, Definition{}, MustDecode(`{"n":1}`), func(x *Exec, in Value) (Value, error) {
-				st := &State{Name: "T", Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Retry: true}
-				return x.Task(st, spec, fn, in)
+				return x.Task(spec, fn, in)
 			}, WithClock(clock))
 			if c.failures > 2 {
 				if e := AsError(err); e == nil || e.Name != "E" || e.Cause != "attempt failed" {
@@ -118,5 +118,16 @@ func TestExitResult(t *testing.T) {
 		if got.sizes != want.sizes || got.seg.n != want.seg.n {
 			t.Errorf("%s: sizes %+v, %d events; want %+v, %d", EncodeString(out), got.sizes, got.seg.n, want.sizes, want.seg.n)
 		}
+	}
+}
+
+// TestTaskSpecSize: a TaskSpec, which holds what a Task state run by
+// Exec.Task reads, is two cache lines, its State 48 bytes of them.
+func TestTaskSpecSize(t *testing.T) {
+	if n := unsafe.Sizeof(State{}); n != 48 {
+		t.Errorf("State is %d bytes, want 48", n)
+	}
+	if n := unsafe.Sizeof(TaskSpec{}); n != 128 {
+		t.Errorf("TaskSpec is %d bytes, want 128", n)
 	}
 }
