@@ -264,51 +264,20 @@ func (x *Exec) call(st *State, res *resourceInfo, fn TaskFunc, in Value, inN int
 	}
 
 	x.noteCall(in)
+	var out Value
+	var err error
 	if timeoutSeconds > 0 || heartbeatSeconds > 0 {
-		return x.callLimited(st, res, fn, in, timeoutSeconds, heartbeatSeconds)
+		var stop error
+		if out, err, stop = x.callLimited(st, fn, in, timeoutSeconds, heartbeatSeconds); stop != nil {
+			return nil, 0, stop
+		}
+	} else {
+		out, err = fn(x.taskContext(st, in), in)
+		// A scope whose context can never be done (calm) need not ask it.
+		if !x.calm && x.ctx.Err() != nil {
+			return nil, 0, x.halt()
+		}
 	}
-	out, err := fn(x.taskContext(st, in), in)
-	// A scope whose context can never be done (calm) need not ask it.
-	if !x.calm && x.ctx.Err() != nil {
-		return nil, 0, x.halt()
-	}
-	return x.taskResult(st, res, out, err)
-}
-
-// callLimited is the rest of call for a task with a TimeoutSeconds or
-// HeartbeatSeconds: it calls fn in a context of its own, which the
-// limits cancel.
-func (x *Exec) callLimited(st *State, res *resourceInfo, fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int64) (Value, int, error) {
-	tc := &taskContext{
-		Context:          x.ctx,
-		st:               st,
-		in:               in,
-		timeoutSeconds:   clampInt32(timeoutSeconds),
-		heartbeatSeconds: clampInt32(heartbeatSeconds),
-		retries:          clampInt32(int64(x.retries)),
-		clk:              x.clockCtx(),
-	}
-	limits := x.limit(tc, timeoutSeconds, heartbeatSeconds)
-	out, err := fn(tc, in)
-	cause := context.Cause(tc.Context)
-	limits.release()
-	switch {
-	case x.ctx.Err() != nil:
-		return nil, 0, x.halt()
-	case cause == errTaskTimeout || cause == errHeartbeatTimeout:
-		e := &Error{Name: ErrTimeout}
-		x.taskEvent(timedOutEvent, e)
-		f := &failure{err: e, heartbeat: cause == errHeartbeatTimeout}
-		x.lastErr, x.lastFail = e, f
-		return nil, 0, f
-	}
-	return x.taskResult(st, res, out, err)
-}
-
-// taskResult is what call makes of what the task of st, whose resource
-// implies res, returned: its error, or its result as a Value with a bound
-// of its size, checked against MaxPayloadSize.
-func (x *Exec) taskResult(st *State, res *resourceInfo, out Value, err error) (Value, int, error) {
 	if err != nil {
 		e := AsError(err)
 		x.taskEvent(failedEvent, e)
@@ -330,12 +299,43 @@ func (x *Exec) taskResult(st *State, res *resourceInfo, out Value, err error) (V
 		x.taskEvent(failedEvent, e)
 		return nil, 0, x.userError(e)
 	}
-	if x.e.h.sink {
+	if h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
 		x.seg.n++
 	}
 	return v, n, nil
+}
+
+// callLimited is call's call of fn for a task with TimeoutSeconds or
+// HeartbeatSeconds: in a context of its own, which those limits cancel.
+// It returns what fn returned, or stop: the failure of the call itself
+// when the scope's context is done or a limit passed.
+func (x *Exec) callLimited(st *State, fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int64) (out Value, err, stop error) {
+	tc := &taskContext{
+		Context:          x.ctx,
+		st:               st,
+		in:               in,
+		timeoutSeconds:   clampInt32(timeoutSeconds),
+		heartbeatSeconds: clampInt32(heartbeatSeconds),
+		retries:          clampInt32(int64(x.retries)),
+		clk:              x.clockCtx(),
+	}
+	limits := x.limit(tc, timeoutSeconds, heartbeatSeconds)
+	out, err = fn(tc, in)
+	cause := context.Cause(tc.Context)
+	limits.release()
+	switch {
+	case x.ctx.Err() != nil:
+		return nil, nil, x.halt()
+	case cause == errTaskTimeout || cause == errHeartbeatTimeout:
+		e := &Error{Name: ErrTimeout}
+		x.taskEvent(timedOutEvent, e)
+		f := &failure{err: e, heartbeat: cause == errHeartbeatTimeout}
+		x.lastErr, x.lastFail = e, f
+		return nil, nil, f
+	}
+	return out, err, nil
 }
 
 // clampInt32 returns n within the range of an int32. The limits and retry

@@ -27,71 +27,58 @@ type TaskSpec struct {
 // Retry loop, and Exit does, in one call, so that a machine of many such
 // states runs the same instructions for each.
 func (x *Exec) Task(spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
-	st := &spec.State
+	st, io := &spec.State, &spec.IO
 	if err := x.Enter(st, in); err != nil {
 		return nil, err
-	}
-	// One counter per retrier for this visit; the usual few on the stack.
-	var buf [4]int
-	var counts []int
-	if n := len(spec.Retry); n <= len(buf) {
-		counts = buf[:n]
-	} else {
-		counts = make([]int, n)
-	}
-	for {
-		out, n, err := x.taskAttempt(st, spec, fn, in)
-		if err == nil {
-			if n < 0 {
-				x.Exit(out)
-			} else {
-				x.exitResult(out, n)
-			}
-			return out, nil
-		}
-		if len(spec.Retry) == 0 {
-			return nil, err
-		}
-		if err = x.Retry(err, spec.Retry, counts); err != nil {
-			return nil, err
-		}
-	}
-}
-
-// taskAttempt is one attempt of the Task state st that Task runs. When
-// its output is the task's result, it returns the result's bound too,
-// for exitResult; otherwise -1, the output's bound kept in the scope.
-func (x *Exec) taskAttempt(st *State, spec *TaskSpec, fn TaskFunc, in Value) (Value, int, error) {
-	io := &spec.IO
-	var args Value
-	argsN := -1
-	if io.InputPath == nil && io.Parameters != nil {
-		// The template's bound is the task input's: call checks it
-		// without looking it up in the scope.
-		v, n, err := io.Parameters.evalSized(in, x)
-		if err != nil {
-			return nil, 0, err
-		}
-		args, argsN = v, n
-	} else {
-		v, err := io.Input(in, x)
-		if err != nil {
-			return nil, 0, err
-		}
-		args = v
 	}
 	res := x.res // what Enter left: the facts of st's resource
 	if st.Type != TaskState {
 		res = x.resource(st)
 	}
-	result, n, err := x.call(st, res, fn, args, argsN, spec.TimeoutSeconds, spec.HeartbeatSeconds)
-	if err != nil {
-		return nil, 0, err
+	// One counter per retrier for this visit, set up at its first
+	// failure; the usual few on the stack.
+	var buf [4]int
+	var counts []int
+	for {
+		// An attempt: the effective input, the call, the output.
+		var args Value
+		var err error
+		argsN := -1
+		if io.InputPath == nil && io.Parameters != nil {
+			// The template's bound is the task input's: call checks it
+			// without looking it up in the scope.
+			args, argsN, err = io.Parameters.evalSized(in, x)
+		} else {
+			args, err = io.Input(in, x)
+		}
+		var out Value
+		var n int
+		if err == nil {
+			out, n, err = x.call(st, res, fn, args, argsN, spec.TimeoutSeconds, spec.HeartbeatSeconds)
+		}
+		if err == nil {
+			if io.ResultSelector == nil && io.ResultPath == nil && io.OutputPath == nil {
+				x.exitResult(out, n)
+				return out, nil
+			}
+			x.noteSize(out, n)
+			if out, err = io.Output(in, out, x); err == nil {
+				x.Exit(out)
+				return out, nil
+			}
+		}
+		if len(spec.Retry) == 0 {
+			return nil, err
+		}
+		if counts == nil {
+			if n := len(spec.Retry); n <= len(buf) {
+				counts = buf[:n]
+			} else {
+				counts = make([]int, n)
+			}
+		}
+		if err = x.Retry(err, spec.Retry, counts); err != nil {
+			return nil, err
+		}
 	}
-	if io.ResultSelector != nil || io.ResultPath != nil || io.OutputPath != nil {
-		x.noteSize(result, n)
-		out, err := io.Output(in, result, x)
-		return out, -1, err
-	}
-	return result, n, nil
 }
