@@ -287,12 +287,11 @@ func (x *Exec) call(st *State, res *resourceInfo, fn TaskFunc, in Value, inN int
 	v := out
 	n, ok := canonicalBound(out, 0, 0)
 	if !ok {
-		v, n, err = convertSized(out)
-	}
-	if err != nil {
-		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
-		x.taskEvent(failedEvent, e)
-		return nil, 0, x.userError(e)
+		if v, n, err = convertSized(out); err != nil {
+			e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
+			x.taskEvent(failedEvent, e)
+			return nil, 0, x.userError(e)
+		}
 	}
 	if n, ok = fits(v, n); !ok {
 		e := ResultTooLarge(res.label)
