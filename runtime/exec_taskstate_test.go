@@ -2,6 +2,7 @@ package aslrt
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -129,5 +130,51 @@ func TestTaskSpecSize(t *testing.T) {
 	}
 	if n := unsafe.Sizeof(TaskSpec{}); n != 128 {
 		t.Errorf("TaskSpec is %d bytes, want 128", n)
+	}
+}
+
+// TestTaskResourceFacts: Exec.Task takes the facts of its state's resource
+// from the scope, where Enter left them; in a scope that runs Task states
+// of different resources one after the other, each state's task events
+// are those of its own resource.
+func TestTaskResourceFacts(t *testing.T) {
+	lambda := "arn:aws:lambda:us-east-1:111111111111:function:f"
+	activity := "arn:aws:states:us-east-1:111111111111:activity:a"
+	specs := []*TaskSpec{
+		{State: State{Name: "L1", Type: TaskState, Resource: lambda}},
+		{State: State{Name: "A", Type: TaskState, Resource: activity}},
+		{State: State{Name: "L2", Type: TaskState, Resource: lambda}},
+		{State: State{Name: "S", Type: TaskState, Resource: "arn:aws:states:::states:startExecution.sync:2"}},
+	}
+	want := map[string][]EventType{
+		"L1": {LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded},
+		"A":  {ActivityScheduled, ActivityStarted, ActivitySucceeded},
+		"L2": {LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded},
+		"S":  {TaskScheduled, TaskStarted, TaskSubmitted, TaskSucceeded},
+	}
+	rec := &recorder{}
+	_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+		for _, spec := range specs {
+			out, err := x.Task(spec, func(_ context.Context, in Value) (Value, error) { return in, nil }, in)
+			if err != nil {
+				return nil, err
+			}
+			in = out
+		}
+		return in, nil
+	}, WithHistory(rec.hook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]EventType{}
+	for _, ev := range rec.events {
+		if ev.State != "" && !strings.HasSuffix(string(ev.Type), "StateEntered") && !strings.HasSuffix(string(ev.Type), "StateExited") {
+			got[ev.State] = append(got[ev.State], ev.Type)
+		}
+	}
+	for name, w := range want {
+		if g := got[name]; !slices.Equal(g, w) {
+			t.Errorf("%s: events %v, want %v", name, g, w)
+		}
 	}
 }
