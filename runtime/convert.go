@@ -36,6 +36,11 @@ func fromGoSized(x any) (Value, int, error) {
 	if n, ok := canonicalBound(x, 0, 0); ok {
 		return x, n, nil
 	}
+	return convertSized(x)
+}
+
+// convertSized is fromGoSized for x not canonical.
+func convertSized(x any) (Value, int, error) {
 	v, err := convert(x, 0)
 	if err != nil {
 		return nil, 0, err
@@ -50,25 +55,41 @@ func canonicalBound(x any, n, depth int) (int, bool) {
 	if depth > maxDecodeDepth {
 		return 0, false
 	}
-	// the usual members first, by one assertion each
-	if s, ok := x.(string); ok {
-		return n + 2 + 6*len(s), true
-	}
-	if _, ok := x.(int64); ok {
-		return n + 20, true
-	}
+	// the usual values first, by one assertion each: objects (such as a
+	// task's result; their string and integer members are bounded in
+	// the loop), strings and integers
 	if o, ok := x.(*Object); ok {
 		if o == nil {
 			return 0, false
 		}
 		n += 2 + len(o.members)
+		// String and integer members are bounded here, without a call,
+		// when they are not too deep to be canonical.
+		flat := depth < maxDecodeDepth
 		for i := range o.members {
 			m := &o.members[i]
-			if n, ok = canonicalBound(m.Value, n+3+6*len(m.Key), depth+1); !ok {
+			n += 3 + 6*len(m.Key)
+			if flat {
+				if s, ok := m.Value.(string); ok {
+					n += 2 + 6*len(s)
+					continue
+				}
+				if _, ok := m.Value.(int64); ok {
+					n += 20
+					continue
+				}
+			}
+			if n, ok = canonicalBound(m.Value, n, depth+1); !ok {
 				return 0, false
 			}
 		}
 		return n, true
+	}
+	if s, ok := x.(string); ok {
+		return n + 2 + 6*len(s), true
+	}
+	if _, ok := x.(int64); ok {
+		return n + 20, true
 	}
 	switch v := x.(type) {
 	case nil, bool:

@@ -14,6 +14,13 @@ func sizedValues() []any {
 	for range maxDecodeDepth + 1 {
 		deep = []Value{deep}
 	}
+	// objects whose string and integer members are at the deepest level
+	// a canonical value has, and one level below it
+	deepest, tooDeep := Value(NewObjectOf(Member{"s", "x"}, Member{"i", int64(1)})), Value(nil)
+	for range maxDecodeDepth - 1 {
+		deepest = NewObjectOf(Member{"o", deepest})
+	}
+	tooDeep = NewObjectOf(Member{"o", deepest})
 	return []any{
 		nil, true, false, int64(-12), 1.5, "", "a\"b\\c\u0001é", []Value{}, NewObject(0),
 		MustDecode(`{"n":1,"s":"text","a":[1,2.5,null,true,{"k":[]}],"o":{"x":{"y":"z"}}}`),
@@ -25,7 +32,7 @@ func sizedValues() []any {
 		// not canonical: converted, or refused
 		int(3), float32(2.5), map[string]any{"b": 1, "a": []any{"x"}}, []any{int64(1)},
 		[]Value{int64(1), map[string]any{"k": "v"}}, NewObjectOf(Member{"m", []any{1}}),
-		math.NaN(), math.Inf(1), []Value{math.NaN()}, (*Object)(nil), deep,
+		math.NaN(), math.Inf(1), []Value{math.NaN()}, (*Object)(nil), deep, deepest, tooDeep,
 		struct{ A int }{1}, make(chan int),
 		MustDecode(`{"e":-0.0,"f":1e300,"g":-1.5e-7,"i":-9007199254740993,"k\"ey":"\u2028"}`),
 	}

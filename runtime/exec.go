@@ -52,15 +52,17 @@ var (
 
 // State describes one state of a machine to the runtime. Generated code
 // declares one per state at package level and passes it to Exec.Enter.
+//
+// Its fields are in the order that makes it 48 bytes.
 type State struct {
 	// Name is the state's name.
 	Name string
-	// Type is the state's type.
-	Type StateType
 	// Resource is a Task state's resource ARN: it decides the history
 	// events (LambdaFunction... for Lambda ARNs, Activity... for activities,
 	// Task... otherwise) and the name in States.DataLimitExceeded causes.
 	Resource string
+	// Type is the state's type.
+	Type StateType
 	// Retry is true when the state has a non-empty Retry field; only then
 	// does the context object carry State.RetryCount (A14.6).
 	Retry bool
@@ -596,6 +598,25 @@ func (x *Exec) Exit(out Value) {
 		z.cur ^= 1
 	default:
 		z.makeCurrent(out)
+	}
+	x.exited(out)
+}
+
+// exitResult is Exit for an output the current state computed last, such
+// as a task's result, whose size is at most n: what noting its bound and
+// then Exit do, in one go.
+func (x *Exec) exitResult(out Value, n int) {
+	if k, ok := keyOf(out); ok {
+		z := &x.sizes
+		s := &z.slot[z.cur&1]
+		if s.k != k {
+			z.cur ^= 1
+			s = &z.slot[z.cur&1]
+			s.k = k
+		}
+		s.n = n
+	} else {
+		x.sizes.makeCurrent(out)
 	}
 	x.exited(out)
 }

@@ -217,7 +217,8 @@ func TestKeyOf(t *testing.T) {
 // TestCallInputSizes (A19.1): a task whose input after Parameters is more
 // than MaxPayloadSize bytes fails before it is called, whether the bound
 // the template left is below the limit, or above it with the input
-// within it or not.
+// within it or not; through Call after Template.Eval, and through
+// Exec.Task, which hands the template's bound to the check itself.
 func TestCallInputSizes(t *testing.T) {
 	tm := MustTemplate(`{"s.$":"$.s"}`)
 	for _, c := range []struct {
@@ -240,27 +241,36 @@ func TestCallInputSizes(t *testing.T) {
 			t.Fatal(err)
 		}
 		tooLarge := JSONSize(args, math.MaxInt/4) > MaxPayloadSize
-		called := false
-		_, err = run(t, Definition{}, MustDecode(`{}`), func(x *Exec, _ Value) (Value, error) {
-			st := &State{Name: "Task", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"}
-			if err := x.Enter(st, in); err != nil {
-				return nil, err
-			}
-			a, err := tm.Eval(in, x)
-			if err != nil {
-				return nil, err
-			}
-			return x.Call(func(_ context.Context, v Value) (Value, error) {
+		for _, through := range []string{"Call", "Task"} {
+			called := false
+			task := func(_ context.Context, v Value) (Value, error) {
 				called = true
 				return NewObject(0), nil
-			}, a, 0, 0)
-		})
-		if called == tooLarge || (err != nil) != tooLarge {
-			t.Errorf("%d bytes (escaped %v, %d as JSON): called %v, error %v", c.n, c.escaped, JSONSize(args, math.MaxInt/4), called, err)
-		}
-		if tooLarge {
-			if e := AsError(err); e == nil || e.Name != ErrDataLimitExceeded {
-				t.Errorf("%d bytes: error %v, want States.DataLimitExceeded", c.n, err)
+			}
+			_, err = run(t, Definition{}, MustDecode(`{}`), func(x *Exec, _ Value) (Value, error) {
+				spec := &TaskSpec{
+					State: State{Name: "Task", Type: TaskState, Resource: "arn:aws:states:::lambda:invoke"},
+					IO:    StateIO{Parameters: tm},
+				}
+				if through == "Task" {
+					return x.Task(spec, task, in)
+				}
+				if err := x.Enter(&spec.State, in); err != nil {
+					return nil, err
+				}
+				a, err := tm.Eval(in, x)
+				if err != nil {
+					return nil, err
+				}
+				return x.Call(task, a, 0, 0)
+			})
+			if called == tooLarge || (err != nil) != tooLarge {
+				t.Errorf("%s, %d bytes (escaped %v, %d as JSON): called %v, error %v", through, c.n, c.escaped, JSONSize(args, math.MaxInt/4), called, err)
+			}
+			if tooLarge {
+				if e := AsError(err); e == nil || e.Name != ErrDataLimitExceeded {
+					t.Errorf("%s, %d bytes: error %v, want States.DataLimitExceeded", through, c.n, err)
+				}
 			}
 		}
 	}

@@ -223,12 +223,31 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 		st = &State{Type: TaskState}
 		x.st = st
 	}
+	v, n, err := x.call(st, x.resource(st), fn, in, -1, timeoutSeconds, heartbeatSeconds)
+	if err != nil {
+		return nil, err
+	}
+	if k, ok := keyOf(v); ok {
+		x.sizes.note(k, n) // noteSize, inlined
+	}
+	return v, nil
+}
+
+// call is Call for the current state st, whose resource implies res,
+// given inN, an upper bound of the size of in that the caller worked out
+// (the bound of the template that built it), or -1 when the scope's
+// bounds are to tell. It returns the result with a bound of its size,
+// which the caller keeps.
+func (x *Exec) call(st *State, res *resourceInfo, fn TaskFunc, in Value, inN int, timeoutSeconds, heartbeatSeconds int64) (Value, int, error) {
 	h := x.e.h
-	res := x.resource(st)
 	// The effective input of more than MaxPayloadSize bytes fails the
 	// state before the task is scheduled (A19.1).
-	if !x.knownWithin(in) && !x.withinLimit(in) {
-		return nil, x.userError(inputTooLarge(res.label))
+	if inN >= 0 {
+		if _, ok := fits(in, inN); !ok {
+			return nil, 0, x.userError(inputTooLarge(res.label))
+		}
+	} else if !x.knownWithin(in) && !x.withinLimit(in) {
+		return nil, 0, x.userError(inputTooLarge(res.label))
 	}
 	if h.sink {
 		x.record(&Event{Type: res.events.scheduled, State: st.Name, Input: in, Resource: st.Resource})
@@ -245,66 +264,77 @@ func (x *Exec) Call(fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int6
 	}
 
 	x.noteCall(in)
-	limited := timeoutSeconds > 0 || heartbeatSeconds > 0
-	var tc *taskContext
-	var limits taskLimits
-	if limited {
-		tc = &taskContext{
-			Context:          x.ctx,
-			st:               st,
-			in:               in,
-			timeoutSeconds:   clampInt32(timeoutSeconds),
-			heartbeatSeconds: clampInt32(heartbeatSeconds),
-			retries:          clampInt32(int64(x.retries)),
-			clk:              x.clockCtx(),
+	var out Value
+	var err error
+	if timeoutSeconds > 0 || heartbeatSeconds > 0 {
+		var stop error
+		if out, err, stop = x.callLimited(st, fn, in, timeoutSeconds, heartbeatSeconds); stop != nil {
+			return nil, 0, stop
 		}
-		limits = x.limit(tc, timeoutSeconds, heartbeatSeconds)
 	} else {
-		tc = x.taskContext(st, in)
+		out, err = fn(x.taskContext(st, in), in)
+		// A scope whose context can never be done (calm) need not ask it.
+		if !x.calm && x.ctx.Err() != nil {
+			return nil, 0, x.halt()
+		}
 	}
-
-	out, err := fn(tc, in)
-
-	var cause error
-	if limited {
-		cause = context.Cause(tc.Context)
-		limits.release()
-	}
-	switch {
-	case x.ctx.Err() != nil:
-		return nil, x.halt()
-	case cause == errTaskTimeout || cause == errHeartbeatTimeout:
-		e := &Error{Name: ErrTimeout}
-		x.taskEvent(timedOutEvent, e)
-		f := &failure{err: e, heartbeat: cause == errHeartbeatTimeout}
-		x.lastErr, x.lastFail = e, f
-		return nil, f
-	case err != nil:
+	if err != nil {
 		e := AsError(err)
 		x.taskEvent(failedEvent, e)
-		return nil, x.userError(e)
+		return nil, 0, x.userError(e)
 	}
-	v, n, err := fromGoSized(out)
-	if err != nil {
-		e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
-		x.taskEvent(failedEvent, e)
-		return nil, x.userError(e)
-	}
-	n, ok := fits(v, n)
+	// fromGoSized, its usual case inlined
+	v := out
+	n, ok := canonicalBound(out, 0, 0)
 	if !ok {
+		if v, n, err = convertSized(out); err != nil {
+			e := &Error{Name: ErrTaskFailed, Cause: "The task result is not a JSON value: " + err.Error()}
+			x.taskEvent(failedEvent, e)
+			return nil, 0, x.userError(e)
+		}
+	}
+	if n, ok = fits(v, n); !ok {
 		e := ResultTooLarge(res.label)
 		x.taskEvent(failedEvent, e)
-		return nil, x.userError(e)
-	}
-	if k, ok := keyOf(v); ok {
-		x.sizes.note(k, n) // noteSize, inlined
+		return nil, 0, x.userError(e)
 	}
 	if h.sink {
 		x.record(&Event{Type: res.events.succeeded, State: st.Name, Output: v, Resource: st.Resource})
 	} else {
 		x.seg.n++
 	}
-	return v, nil
+	return v, n, nil
+}
+
+// callLimited is call's call of fn for a task with TimeoutSeconds or
+// HeartbeatSeconds: in a context of its own, which those limits cancel.
+// It returns what fn returned, or stop: the failure of the call itself
+// when the scope's context is done or a limit passed.
+func (x *Exec) callLimited(st *State, fn TaskFunc, in Value, timeoutSeconds, heartbeatSeconds int64) (out Value, err, stop error) {
+	tc := &taskContext{
+		Context:          x.ctx,
+		st:               st,
+		in:               in,
+		timeoutSeconds:   clampInt32(timeoutSeconds),
+		heartbeatSeconds: clampInt32(heartbeatSeconds),
+		retries:          clampInt32(int64(x.retries)),
+		clk:              x.clockCtx(),
+	}
+	limits := x.limit(tc, timeoutSeconds, heartbeatSeconds)
+	out, err = fn(tc, in)
+	cause := context.Cause(tc.Context)
+	limits.release()
+	switch {
+	case x.ctx.Err() != nil:
+		return nil, nil, x.halt()
+	case cause == errTaskTimeout || cause == errHeartbeatTimeout:
+		e := &Error{Name: ErrTimeout}
+		x.taskEvent(timedOutEvent, e)
+		f := &failure{err: e, heartbeat: cause == errHeartbeatTimeout}
+		x.lastErr, x.lastFail = e, f
+		return nil, nil, f
+	}
+	return out, err, nil
 }
 
 // clampInt32 returns n within the range of an int32. The limits and retry

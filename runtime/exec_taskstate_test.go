@@ -2,9 +2,11 @@ package aslrt
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // TestTaskShortcut: Exec.Task takes the effective input, calls the task,
@@ -20,6 +22,7 @@ func TestTaskShortcut(t *testing.T) {
 		{ErrorEquals: []string{"E"}, IntervalSeconds: 3, MaxAttempts: 2, BackoffRate: 2},
 	}
 	spec := &TaskSpec{
+		State: State{Name: "T", Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Retry: true},
 		IO: StateIO{
 			Parameters:     MustTemplate(`{"n.$":"$.n"}`),
 			ResultSelector: MustTemplate(`{"got.$":"$.n"}`),
@@ -48,8 +51,7 @@ func TestTaskShortcut(t *testing.T) {
 				return ObjectOf(Member{"n", n.(int64) + 1}), nil
 			}
 			out, err := run(t, Definition{}, MustDecode(`{"n":1}`), func(x *Exec, in Value) (Value, error) {
-				st := &State{Name: "T", Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Retry: true}
-				return x.Task(st, spec, fn, in)
+				return x.Task(spec, fn, in)
 			}, WithClock(clock))
 			if c.failures > 2 {
 				if e := AsError(err); e == nil || e.Name != "E" || e.Cause != "attempt failed" {
@@ -93,5 +95,86 @@ func TestResourceFactsShared(t *testing.T) {
 	x.resource(first)
 	if x.resource(same) != first.resource() {
 		t.Error("a state naming the same resource does not share the facts of the one before")
+	}
+}
+
+// TestExitResult: leaving a state with its last computed value through
+// exitResult leaves the scope's size bounds as noting the value's bound
+// and then Exit do, for a new object or array, the state's input itself,
+// the value in the other slot, and a scalar.
+func TestExitResult(t *testing.T) {
+	input, other := NewObject(0), []Value{int64(1)}
+	for _, out := range []Value{NewObject(0), []Value{"a"}, input, other, "s", nil} {
+		var want, got Exec
+		for _, x := range []*Exec{&want, &got} {
+			x.e = &execution{h: &history{}}
+			x.seg = &segment{}
+			x.sizes.makeCurrent(input)
+			x.sizes.current(vkey{p: unsafe.Pointer(input)}, 10)
+			x.sizes.note(vkey{p: unsafe.Pointer(&other[0]), n: 1}, 20)
+		}
+		want.noteSize(out, 30)
+		want.Exit(out)
+		got.exitResult(out, 30)
+		if got.sizes != want.sizes || got.seg.n != want.seg.n {
+			t.Errorf("%s: sizes %+v, %d events; want %+v, %d", EncodeString(out), got.sizes, got.seg.n, want.sizes, want.seg.n)
+		}
+	}
+}
+
+// TestTaskSpecSize: a TaskSpec, which holds what a Task state run by
+// Exec.Task reads, is two cache lines, its State 48 bytes of them.
+func TestTaskSpecSize(t *testing.T) {
+	if n := unsafe.Sizeof(State{}); n != 48 {
+		t.Errorf("State is %d bytes, want 48", n)
+	}
+	if n := unsafe.Sizeof(TaskSpec{}); n != 128 {
+		t.Errorf("TaskSpec is %d bytes, want 128", n)
+	}
+}
+
+// TestTaskResourceFacts: Exec.Task takes the facts of its state's resource
+// from the scope, where Enter left them; in a scope that runs Task states
+// of different resources one after the other, each state's task events
+// are those of its own resource.
+func TestTaskResourceFacts(t *testing.T) {
+	lambda := "arn:aws:lambda:us-east-1:111111111111:function:f"
+	activity := "arn:aws:states:us-east-1:111111111111:activity:a"
+	specs := []*TaskSpec{
+		{State: State{Name: "L1", Type: TaskState, Resource: lambda}},
+		{State: State{Name: "A", Type: TaskState, Resource: activity}},
+		{State: State{Name: "L2", Type: TaskState, Resource: lambda}},
+		{State: State{Name: "S", Type: TaskState, Resource: "arn:aws:states:::states:startExecution.sync:2"}},
+	}
+	want := map[string][]EventType{
+		"L1": {LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded},
+		"A":  {ActivityScheduled, ActivityStarted, ActivitySucceeded},
+		"L2": {LambdaFunctionScheduled, LambdaFunctionStarted, LambdaFunctionSucceeded},
+		"S":  {TaskScheduled, TaskStarted, TaskSubmitted, TaskSucceeded},
+	}
+	rec := &recorder{}
+	_, err := run(t, Definition{}, MustDecode(`{}`), func(x *Exec, in Value) (Value, error) {
+		for _, spec := range specs {
+			out, err := x.Task(spec, func(_ context.Context, in Value) (Value, error) { return in, nil }, in)
+			if err != nil {
+				return nil, err
+			}
+			in = out
+		}
+		return in, nil
+	}, WithHistory(rec.hook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]EventType{}
+	for _, ev := range rec.events {
+		if ev.State != "" && !strings.HasSuffix(string(ev.Type), "StateEntered") && !strings.HasSuffix(string(ev.Type), "StateExited") {
+			got[ev.State] = append(got[ev.State], ev.Type)
+		}
+	}
+	for name, w := range want {
+		if g := got[name]; !slices.Equal(g, w) {
+			t.Errorf("%s: events %v, want %v", name, g, w)
+		}
 	}
 }

@@ -83,13 +83,22 @@ func (t invokerTasks) Publish(ctx context.Context, in aslrt.Value) (aslrt.Value,
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Charge  aslrt.TaskFunc
+		Publish aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "orders"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Charge = t.Charge
+	m.calls.Publish = t.Publish
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any
@@ -258,7 +267,7 @@ func (m *Machine) chargeAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, err
 	if err != nil {
 		return nil, err
 	}
-	result, err := x.Call(m.tasks.Charge, args, 30, 0)
+	result, err := x.Call(m.calls.Charge, args, 30, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -377,7 +386,7 @@ func (m *Machine) notify(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, err
 	if err := x.Enter(&infoNotify, in); err != nil {
 		return 0, nil, err
 	}
-	out, err := x.Call(m.tasks.Publish, in, 5, 0)
+	out, err := x.Call(m.calls.Publish, in, 5, 0)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -174,10 +174,21 @@ func (e *emitter) machineType() {
 		doc += " (" + commentText(c) + ")"
 	}
 	f.Add(comments(doc + "."))
-	f.Type().Id("Machine").Struct(
+	members := []jen.Code{
 		jen.Id("tasks").Id("Tasks"),
 		jen.Id("rt").Op("*").Add(rt("Machine")),
-	)
+	}
+	// The Tasks methods as functions, made once rather than at each
+	// call, which would build the method value in the state's code.
+	var calls, setCalls []jen.Code
+	for _, r := range e.prog.Resources {
+		calls = append(calls, jen.Id(r.GoName).Add(rt("TaskFunc")))
+		setCalls = append(setCalls, jen.Id("m").Dot("calls").Dot(r.GoName).Op("=").Id("t").Dot(r.GoName))
+	}
+	if len(calls) > 0 {
+		members = append(members, jen.Line().Add(comments("calls are the methods of tasks as functions, for the runtime to call.")).Line().Id("calls").Struct(calls...))
+	}
+	f.Type().Id("Machine").Struct(members...)
 	f.Line()
 	var def fields
 	def.add("Name", jen.Lit(e.opts.Name))
@@ -190,12 +201,17 @@ func (e *emitter) machineType() {
 	f.Var().Id("definition").Op("=").Add(rt("Definition")).Values(def...)
 	f.Line()
 	f.Add(comments("New returns a Machine whose Task states call t."))
-	f.Func().Id("New").Params(jen.Id("t").Id("Tasks"), jen.Id("opts").Op("...").Add(rt("Option"))).Op("*").Id("Machine").Block(
-		jen.Return(jen.Op("&").Id("Machine").Values(
-			jen.Id("tasks").Op(":").Id("t"),
-			jen.Id("rt").Op(":").Add(rt("NewMachine").Call(jen.Id("definition"), jen.Id("opts").Op("..."))),
-		)),
+	machine := jen.Op("&").Id("Machine").Values(
+		jen.Id("tasks").Op(":").Id("t"),
+		jen.Id("rt").Op(":").Add(rt("NewMachine").Call(jen.Id("definition"), jen.Id("opts").Op("..."))),
 	)
+	var newBody []jen.Code
+	if len(setCalls) == 0 {
+		newBody = []jen.Code{jen.Return(machine)}
+	} else {
+		newBody = append(append([]jen.Code{jen.Id("m").Op(":=").Add(machine)}, setCalls...), jen.Return(jen.Id("m")))
+	}
+	f.Func().Id("New").Params(jen.Id("t").Id("Tasks"), jen.Id("opts").Op("...").Add(rt("Option"))).Op("*").Id("Machine").Block(newBody...)
 	f.Line()
 	f.Add(comments("Run executes the machine with input, a JSON value (aslrt.Value) or any Go value aslrt.FromGo converts, and returns the execution's output or its error: an *aslrt.Error when it failed; aslrt.StatusOf tells SUCCEEDED, FAILED, TIMED_OUT and ABORTED apart."))
 	f.Func().Params(jen.Id("m").Op("*").Id("Machine")).Id("Run").Params(
@@ -229,15 +245,21 @@ func (e *emitter) stateEnum() {
 	e.f.Const().Defs(defs...)
 }
 
-// infoVars emits the aslrt.State of every state.
+// infoVars emits the aslrt.State of every state but the Task states that
+// Exec.Task runs, whose State is part of their aslrt.TaskSpec (taskCall).
 func (e *emitter) infoVars() {
 	var defs []jen.Code
 	for _, mc := range e.prog.Machines {
 		for _, s := range mc.States {
-			defs = append(defs, e.info(s))
+			if t, ok := s.(*ir.Task); ok && t.Language != ir.LangJSONata && taskShortcut(t) {
+				continue
+			}
+			defs = append(defs, jen.Id(s.Base().Info).Op("=").Add(e.info(s)))
 		}
 	}
-	e.f.Var().Defs(defs...)
+	if len(defs) > 0 {
+		e.f.Var().Defs(defs...)
+	}
 }
 
 var stateTypes = map[string]string{
@@ -245,7 +267,8 @@ var stateTypes = map[string]string{
 	"Succeed": "SucceedState", "Fail": "FailState", "Parallel": "ParallelState", "Map": "MapState",
 }
 
-func (e *emitter) info(s ir.State) jen.Code {
+// info is the aslrt.State of a state.
+func (e *emitter) info(s ir.State) *jen.Statement {
 	b := s.Base()
 	var d fields
 	d.add("Name", jen.Lit(b.Name))
@@ -259,7 +282,7 @@ func (e *emitter) info(s ir.State) jen.Code {
 			d.add("Credentials", jen.True())
 		}
 	}
-	return jen.Id(b.Info).Op("=").Add(rt("State")).Values(d...)
+	return rt("State").Values(d...)
 }
 
 // addVar declares a package-level variable.

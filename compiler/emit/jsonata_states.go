@@ -287,7 +287,7 @@ func (e *emitter) jsonataTask(s *ir.Task) {
 		}
 		timeout := e.jsonataSeconds(b, s.TimeoutSeconds, "timeout", st)
 		heartbeat := e.jsonataSeconds(b, s.HeartbeatSeconds, "heartbeat", st)
-		call := jen.Id("x").Dot("Call").Call(jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id(args), timeout, heartbeat)
+		call := jen.Id("x").Dot("Call").Call(taskFunc(s.Resource), jen.Id(args), timeout, heartbeat)
 		return e.jsonataResult(b, s.Assign, s.Output, "result", call)
 	})
 }

@@ -27,7 +27,7 @@ func (e *emitter) task(s *ir.Task) {
 		}
 		timeout := e.seconds(b, s.TimeoutSeconds, "timeout", "TimeoutSecondsPath")
 		heartbeat := e.seconds(b, s.HeartbeatSeconds, "heartbeat", "HeartbeatSecondsPath")
-		b.assign("result", jen.Id("x").Dot("Call").Call(jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id(args), timeout, heartbeat))
+		b.assign("result", jen.Id("x").Dot("Call").Call(taskFunc(s.Resource), jen.Id(args), timeout, heartbeat))
 		return e.result(b, io, separate, s.ResultSelector, s.Assign, "result")
 	})
 }
@@ -57,13 +57,20 @@ func taskShortcut(s *ir.Task) bool {
 		literal(s.TimeoutSeconds) && literal(s.HeartbeatSeconds)
 }
 
+// taskFunc is the function that calls resource r: the machine's Tasks
+// method, made a function once (Machine.calls).
+func taskFunc(r *ir.Resource) jen.Code {
+	return jen.Id("m").Dot("calls").Dot(r.GoName)
+}
+
 // taskCall emits a Task state that taskShortcut accepts: its
 // aslrt.TaskSpec, and a state function of one call of Exec.Task.
 func (e *emitter) taskCall(s *ir.Task) {
-	// The StateIO is part of the spec, so that a run of the state reads
-	// one variable of its own besides its State.
+	// The State and the StateIO are part of the spec, so that a run of
+	// the state reads one variable of its own.
 	iod, io := e.ioFields(&s.IO, true)
 	var d fields
+	d.add("State", e.info(s))
 	if io.input || io.output {
 		d.add("IO", rt("StateIO").Values(iod.lines()...))
 	}
@@ -79,7 +86,7 @@ func (e *emitter) taskCall(s *ir.Task) {
 	spec := "spec" + s.StateBase.GoName
 	e.addVar(spec, rt("TaskSpec").Values(d.lines()...))
 	e.stateFunc(&s.StateBase, "", []jen.Code{
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("x").Dot("Task").Call(jen.Op("&").Id(s.Info), jen.Op("&").Id(spec), jen.Id("m").Dot("tasks").Dot(s.Resource.GoName), jen.Id("in")),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("x").Dot("Task").Call(jen.Op("&").Id(spec), taskFunc(s.Resource), jen.Id("in")),
 		jen.Return(next(s.Next), jen.Id("out"), jen.Err()),
 	})
 }

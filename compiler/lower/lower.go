@@ -48,7 +48,7 @@ var PackageHelpers = []string{
 
 // MachineHelpers are the methods and fields of the generated Machine type
 // besides the state methods.
-var MachineHelpers = []string{"Run", "run", "tasks", "rt"}
+var MachineHelpers = []string{"Run", "run", "tasks", "rt", "calls"}
 
 // Program lowers the definition m. It returns the program, or the
 // diagnostics that keep it from being compiled.

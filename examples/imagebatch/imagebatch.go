@@ -66,13 +66,26 @@ func (t invokerTasks) NotifyComplete(ctx context.Context, in aslrt.Value) (aslrt
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ResizeImage       aslrt.TaskFunc
+		GenerateThumbnail aslrt.TaskFunc
+		UpdateMetadata    aslrt.TaskFunc
+		NotifyComplete    aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "imagebatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ResizeImage = t.ResizeImage
+	m.calls.GenerateThumbnail = t.GenerateThumbnail
+	m.calls.UpdateMetadata = t.UpdateMetadata
+	m.calls.NotifyComplete = t.NotifyComplete
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -100,21 +113,17 @@ const (
 )
 
 var (
-	infoProcessImages     = aslrt.State{Name: "ProcessImages", Type: aslrt.MapState}
-	infoNotifyComplete    = aslrt.State{Name: "NotifyComplete", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:notify-complete"}
-	infoResizeImage       = aslrt.State{Name: "ResizeImage", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:resize-image"}
-	infoGenerateThumbnail = aslrt.State{Name: "GenerateThumbnail", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:generate-thumbnail"}
-	infoUpdateMetadata    = aslrt.State{Name: "UpdateMetadata", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:update-metadata"}
+	infoProcessImages = aslrt.State{Name: "ProcessImages", Type: aslrt.MapState}
 )
 
 var (
 	pathProcessedImages   = aslrt.MustReferencePath("$.processedImages")
 	ioProcessImages       = aslrt.StateIO{ResultPath: pathProcessedImages}
 	pathImages            = aslrt.MustReferencePath("$.images")
-	specResizeImage       = aslrt.TaskSpec{}
-	specGenerateThumbnail = aslrt.TaskSpec{}
-	specUpdateMetadata    = aslrt.TaskSpec{}
-	specNotifyComplete    = aslrt.TaskSpec{}
+	specResizeImage       = aslrt.TaskSpec{State: aslrt.State{Name: "ResizeImage", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:resize-image"}}
+	specGenerateThumbnail = aslrt.TaskSpec{State: aslrt.State{Name: "GenerateThumbnail", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:generate-thumbnail"}}
+	specUpdateMetadata    = aslrt.TaskSpec{State: aslrt.State{Name: "UpdateMetadata", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:update-metadata"}}
+	specNotifyComplete    = aslrt.TaskSpec{State: aslrt.State{Name: "NotifyComplete", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:notify-complete"}}
 )
 
 // run runs the machine's states from StartAt.
@@ -187,25 +196,25 @@ func (m *Machine) runProcessImagesProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt
 
 // resizeImage is the Task state "ResizeImage" (imagebatch.asl.json:15).
 func (m *Machine) resizeImage(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoResizeImage, &specResizeImage, m.tasks.ResizeImage, in)
+	out, err := x.Task(&specResizeImage, m.calls.ResizeImage, in)
 	return stateGenerateThumbnail, out, err
 }
 
 // generateThumbnail is the Task state "GenerateThumbnail"
 // (imagebatch.asl.json:20).
 func (m *Machine) generateThumbnail(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoGenerateThumbnail, &specGenerateThumbnail, m.tasks.GenerateThumbnail, in)
+	out, err := x.Task(&specGenerateThumbnail, m.calls.GenerateThumbnail, in)
 	return stateUpdateMetadata, out, err
 }
 
 // updateMetadata is the Task state "UpdateMetadata" (imagebatch.asl.json:25).
 func (m *Machine) updateMetadata(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoUpdateMetadata, &specUpdateMetadata, m.tasks.UpdateMetadata, in)
+	out, err := x.Task(&specUpdateMetadata, m.calls.UpdateMetadata, in)
 	return stateEnd, out, err
 }
 
 // notifyComplete is the Task state "NotifyComplete" (imagebatch.asl.json:35).
 func (m *Machine) notifyComplete(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoNotifyComplete, &specNotifyComplete, m.tasks.NotifyComplete, in)
+	out, err := x.Task(&specNotifyComplete, m.calls.NotifyComplete, in)
 	return stateEnd, out, err
 }

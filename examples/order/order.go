@@ -74,13 +74,28 @@ func (t invokerTasks) HandleValidationFailure(ctx context.Context, in aslrt.Valu
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ValidatePayment         aslrt.TaskFunc
+		CheckInventory          aslrt.TaskFunc
+		VerifyAddress           aslrt.TaskFunc
+		ProcessValidation       aslrt.TaskFunc
+		HandleValidationFailure aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "order"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ValidatePayment = t.ValidatePayment
+	m.calls.CheckInventory = t.CheckInventory
+	m.calls.VerifyAddress = t.VerifyAddress
+	m.calls.ProcessValidation = t.ProcessValidation
+	m.calls.HandleValidationFailure = t.HandleValidationFailure
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -109,23 +124,18 @@ const (
 )
 
 var (
-	infoValidateOrder           = aslrt.State{Name: "ValidateOrder", Type: aslrt.ParallelState}
-	infoProcessValidation       = aslrt.State{Name: "ProcessValidation", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-validation"}
-	infoHandleValidationFailure = aslrt.State{Name: "HandleValidationFailure", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:handle-validation-failure"}
-	infoValidatePayment         = aslrt.State{Name: "ValidatePayment", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:validate-payment"}
-	infoCheckInventory          = aslrt.State{Name: "CheckInventory", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:check-inventory"}
-	infoVerifyAddress           = aslrt.State{Name: "VerifyAddress", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:verify-address"}
+	infoValidateOrder = aslrt.State{Name: "ValidateOrder", Type: aslrt.ParallelState}
 )
 
 var (
 	pathValidationResults       = aslrt.MustReferencePath("$.validationResults")
 	ioValidateOrder             = aslrt.StateIO{ResultPath: pathValidationResults}
 	pathError                   = aslrt.MustReferencePath("$.error")
-	specValidatePayment         = aslrt.TaskSpec{}
-	specCheckInventory          = aslrt.TaskSpec{}
-	specVerifyAddress           = aslrt.TaskSpec{}
-	specProcessValidation       = aslrt.TaskSpec{}
-	specHandleValidationFailure = aslrt.TaskSpec{}
+	specValidatePayment         = aslrt.TaskSpec{State: aslrt.State{Name: "ValidatePayment", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:validate-payment"}}
+	specCheckInventory          = aslrt.TaskSpec{State: aslrt.State{Name: "CheckInventory", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:check-inventory"}}
+	specVerifyAddress           = aslrt.TaskSpec{State: aslrt.State{Name: "VerifyAddress", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:verify-address"}}
+	specProcessValidation       = aslrt.TaskSpec{State: aslrt.State{Name: "ProcessValidation", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-validation"}}
+	specHandleValidationFailure = aslrt.TaskSpec{State: aslrt.State{Name: "HandleValidationFailure", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:handle-validation-failure"}}
 )
 
 // run runs the machine's states from StartAt.
@@ -214,7 +224,7 @@ func (m *Machine) runValidateOrderBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // validatePayment is the Task state "ValidatePayment" (order.asl.json:11).
 func (m *Machine) validatePayment(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoValidatePayment, &specValidatePayment, m.tasks.ValidatePayment, in)
+	out, err := x.Task(&specValidatePayment, m.calls.ValidatePayment, in)
 	return stateEnd, out, err
 }
 
@@ -236,7 +246,7 @@ func (m *Machine) runValidateOrderBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // checkInventory is the Task state "CheckInventory" (order.asl.json:21).
 func (m *Machine) checkInventory(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoCheckInventory, &specCheckInventory, m.tasks.CheckInventory, in)
+	out, err := x.Task(&specCheckInventory, m.calls.CheckInventory, in)
 	return stateEnd, out, err
 }
 
@@ -258,19 +268,19 @@ func (m *Machine) runValidateOrderBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // verifyAddress is the Task state "VerifyAddress" (order.asl.json:31).
 func (m *Machine) verifyAddress(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoVerifyAddress, &specVerifyAddress, m.tasks.VerifyAddress, in)
+	out, err := x.Task(&specVerifyAddress, m.calls.VerifyAddress, in)
 	return stateEnd, out, err
 }
 
 // processValidation is the Task state "ProcessValidation" (order.asl.json:49).
 func (m *Machine) processValidation(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoProcessValidation, &specProcessValidation, m.tasks.ProcessValidation, in)
+	out, err := x.Task(&specProcessValidation, m.calls.ProcessValidation, in)
 	return stateEnd, out, err
 }
 
 // handleValidationFailure is the Task state "HandleValidationFailure"
 // (order.asl.json:54).
 func (m *Machine) handleValidationFailure(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoHandleValidationFailure, &specHandleValidationFailure, m.tasks.HandleValidationFailure, in)
+	out, err := x.Task(&specHandleValidationFailure, m.calls.HandleValidationFailure, in)
 	return stateEnd, out, err
 }

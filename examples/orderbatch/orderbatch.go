@@ -42,13 +42,20 @@ func (t invokerTasks) ProcessOrder(ctx context.Context, in aslrt.Value) (aslrt.V
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ProcessOrder aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "orderbatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ProcessOrder = t.ProcessOrder
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -74,7 +81,6 @@ const (
 
 var (
 	infoProcessOrders = aslrt.State{Name: "ProcessOrders", Type: aslrt.MapState}
-	infoProcessOrder  = aslrt.State{Name: "ProcessOrder", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-order"}
 )
 
 var (
@@ -103,7 +109,7 @@ var (
 			"batchId", v3,
 		), true
 	})
-	specProcessOrder = aslrt.TaskSpec{}
+	specProcessOrder = aslrt.TaskSpec{State: aslrt.State{Name: "ProcessOrder", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-order"}}
 )
 
 // run runs the machine's states from StartAt.
@@ -172,6 +178,6 @@ func (m *Machine) runProcessOrdersProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt
 
 // processOrder is the Task state "ProcessOrder" (orderbatch.asl.json:18).
 func (m *Machine) processOrder(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoProcessOrder, &specProcessOrder, m.tasks.ProcessOrder, in)
+	out, err := x.Task(&specProcessOrder, m.calls.ProcessOrder, in)
 	return stateEnd, out, err
 }

@@ -42,13 +42,20 @@ func (t invokerTasks) ProcessRecord(ctx context.Context, in aslrt.Value) (aslrt.
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ProcessRecord aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "recordbatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ProcessRecord = t.ProcessRecord
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -73,15 +80,17 @@ const (
 )
 
 var (
-	infoProcessBatch  = aslrt.State{Name: "ProcessBatch", Type: aslrt.MapState}
-	infoProcessRecord = aslrt.State{Name: "ProcessRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-record", Retry: true}
+	infoProcessBatch = aslrt.State{Name: "ProcessBatch", Type: aslrt.MapState}
 )
 
 var (
 	pathRecords       = aslrt.MustReferencePath("$.records")
-	specProcessRecord = aslrt.TaskSpec{Retry: []aslrt.Retrier{
-		{ErrorEquals: []string{"TooManyRequestsException", "ServiceUnavailableException"}, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
-	}}
+	specProcessRecord = aslrt.TaskSpec{
+		State: aslrt.State{Name: "ProcessRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-record", Retry: true},
+		Retry: []aslrt.Retrier{
+			{ErrorEquals: []string{"TooManyRequestsException", "ServiceUnavailableException"}, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
+		},
+	}
 )
 
 // run runs the machine's states from StartAt.
@@ -143,6 +152,6 @@ func (m *Machine) runProcessBatchProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.
 
 // processRecord is the Task state "ProcessRecord" (recordbatch.asl.json:14).
 func (m *Machine) processRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoProcessRecord, &specProcessRecord, m.tasks.ProcessRecord, in)
+	out, err := x.Task(&specProcessRecord, m.calls.ProcessRecord, in)
 	return stateEnd, out, err
 }

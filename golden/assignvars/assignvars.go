@@ -41,13 +41,20 @@ func (t invokerTasks) GetValues(ctx context.Context, in aslrt.Value) (aslrt.Valu
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		GetValues aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "assignvars"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.GetValues = t.GetValues
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -248,7 +255,7 @@ func (m *Machine) fetch(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 	if err != nil {
 		return 0, nil, err
 	}
-	result, err := x.Call(m.tasks.GetValues, args, 0, 0)
+	result, err := x.Call(m.calls.GetValues, args, 0, 0)
 	if err != nil {
 		return 0, nil, err
 	}

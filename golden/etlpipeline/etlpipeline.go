@@ -80,13 +80,30 @@ func (t invokerTasks) LoadRecord(ctx context.Context, in aslrt.Value) (aslrt.Val
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		FetchAPIData    aslrt.TaskFunc
+		FetchDBData     aslrt.TaskFunc
+		FetchS3Data     aslrt.TaskFunc
+		MergeData       aslrt.TaskFunc
+		TransformRecord aslrt.TaskFunc
+		LoadRecord      aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "etlpipeline"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.FetchAPIData = t.FetchAPIData
+	m.calls.FetchDBData = t.FetchDBData
+	m.calls.FetchS3Data = t.FetchS3Data
+	m.calls.MergeData = t.MergeData
+	m.calls.TransformRecord = t.TransformRecord
+	m.calls.LoadRecord = t.LoadRecord
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -118,27 +135,24 @@ const (
 )
 
 var (
-	infoFetchData         = aslrt.State{Name: "FetchData", Type: aslrt.ParallelState}
-	infoMergeData         = aslrt.State{Name: "MergeData", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:merge-data"}
-	infoTransformRecords  = aslrt.State{Name: "TransformRecords", Type: aslrt.MapState}
-	infoPipelineComplete  = aslrt.State{Name: "PipelineComplete", Type: aslrt.SucceedState}
-	infoFetchFromAPI      = aslrt.State{Name: "FetchFromAPI", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:fetch-api-data"}
-	infoFetchFromDatabase = aslrt.State{Name: "FetchFromDatabase", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:fetch-db-data"}
-	infoFetchFromS3       = aslrt.State{Name: "FetchFromS3", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:fetch-s3-data"}
-	infoTransformRecord   = aslrt.State{Name: "TransformRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:transform-record"}
-	infoLoadRecord        = aslrt.State{Name: "LoadRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:load-record"}
+	infoFetchData        = aslrt.State{Name: "FetchData", Type: aslrt.ParallelState}
+	infoTransformRecords = aslrt.State{Name: "TransformRecords", Type: aslrt.MapState}
+	infoPipelineComplete = aslrt.State{Name: "PipelineComplete", Type: aslrt.SucceedState}
 )
 
 var (
 	pathRawData           = aslrt.MustReferencePath("$.rawData")
 	ioFetchData           = aslrt.StateIO{ResultPath: pathRawData}
-	specFetchFromAPI      = aslrt.TaskSpec{}
-	specFetchFromDatabase = aslrt.TaskSpec{}
-	specFetchFromS3       = aslrt.TaskSpec{}
+	specFetchFromAPI      = aslrt.TaskSpec{State: aslrt.State{Name: "FetchFromAPI", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:fetch-api-data"}}
+	specFetchFromDatabase = aslrt.TaskSpec{State: aslrt.State{Name: "FetchFromDatabase", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:fetch-db-data"}}
+	specFetchFromS3       = aslrt.TaskSpec{State: aslrt.State{Name: "FetchFromS3", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:fetch-s3-data"}}
 	pathMergedRecords     = aslrt.MustReferencePath("$.mergedRecords")
-	specMergeData         = aslrt.TaskSpec{IO: aslrt.StateIO{ResultPath: pathMergedRecords}}
-	specTransformRecord   = aslrt.TaskSpec{}
-	specLoadRecord        = aslrt.TaskSpec{}
+	specMergeData         = aslrt.TaskSpec{
+		State: aslrt.State{Name: "MergeData", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:merge-data"},
+		IO:    aslrt.StateIO{ResultPath: pathMergedRecords},
+	}
+	specTransformRecord = aslrt.TaskSpec{State: aslrt.State{Name: "TransformRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:transform-record"}}
+	specLoadRecord      = aslrt.TaskSpec{State: aslrt.State{Name: "LoadRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:load-record"}}
 )
 
 // run runs the machine's states from StartAt.
@@ -215,7 +229,7 @@ func (m *Machine) runFetchDataBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 
 // fetchFromAPI is the Task state "FetchFromAPI" (definition.asl.json:11).
 func (m *Machine) fetchFromAPI(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoFetchFromAPI, &specFetchFromAPI, m.tasks.FetchAPIData, in)
+	out, err := x.Task(&specFetchFromAPI, m.calls.FetchAPIData, in)
 	return stateEnd, out, err
 }
 
@@ -238,7 +252,7 @@ func (m *Machine) runFetchDataBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 // fetchFromDatabase is the Task state "FetchFromDatabase"
 // (definition.asl.json:21).
 func (m *Machine) fetchFromDatabase(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoFetchFromDatabase, &specFetchFromDatabase, m.tasks.FetchDBData, in)
+	out, err := x.Task(&specFetchFromDatabase, m.calls.FetchDBData, in)
 	return stateEnd, out, err
 }
 
@@ -260,13 +274,13 @@ func (m *Machine) runFetchDataBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.Value
 
 // fetchFromS3 is the Task state "FetchFromS3" (definition.asl.json:31).
 func (m *Machine) fetchFromS3(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoFetchFromS3, &specFetchFromS3, m.tasks.FetchS3Data, in)
+	out, err := x.Task(&specFetchFromS3, m.calls.FetchS3Data, in)
 	return stateEnd, out, err
 }
 
 // mergeData is the Task state "MergeData" (definition.asl.json:42).
 func (m *Machine) mergeData(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoMergeData, &specMergeData, m.tasks.MergeData, in)
+	out, err := x.Task(&specMergeData, m.calls.MergeData, in)
 	return stateTransformRecords, out, err
 }
 
@@ -317,13 +331,13 @@ func (m *Machine) runTransformRecordsProcessor(x *aslrt.Exec, v aslrt.Value) (as
 // transformRecord is the Task state "TransformRecord"
 // (definition.asl.json:56).
 func (m *Machine) transformRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoTransformRecord, &specTransformRecord, m.tasks.TransformRecord, in)
+	out, err := x.Task(&specTransformRecord, m.calls.TransformRecord, in)
 	return stateLoadRecord, out, err
 }
 
 // loadRecord is the Task state "LoadRecord" (definition.asl.json:61).
 func (m *Machine) loadRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoLoadRecord, &specLoadRecord, m.tasks.LoadRecord, in)
+	out, err := x.Task(&specLoadRecord, m.calls.LoadRecord, in)
 	return stateEnd, out, err
 }
 

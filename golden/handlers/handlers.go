@@ -48,13 +48,22 @@ func (t invokerTasks) Check(ctx context.Context, in aslrt.Value) (aslrt.Value, e
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Flaky aslrt.TaskFunc
+		Check aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "handlers"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Flaky = t.Flaky
+	m.calls.Check = t.Check
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -86,9 +95,7 @@ var (
 	infoBoth   = aslrt.State{Name: "Both", Type: aslrt.ParallelState}
 	infoEach   = aslrt.State{Name: "Each", Type: aslrt.MapState}
 	infoDone   = aslrt.State{Name: "Done", Type: aslrt.SucceedState}
-	infoFlaky  = aslrt.State{Name: "Flaky", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:flaky"}
 	infoSteady = aslrt.State{Name: "Steady", Type: aslrt.PassState}
-	infoCheck  = aslrt.State{Name: "Check", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:check"}
 )
 
 var (
@@ -97,7 +104,7 @@ var (
 	retryBoth = []aslrt.Retrier{
 		{ErrorEquals: []string{"Flaky.Error"}, IntervalSeconds: 5, MaxAttempts: 1, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
 	}
-	specFlaky    = aslrt.TaskSpec{}
+	specFlaky    = aslrt.TaskSpec{State: aslrt.State{Name: "Flaky", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:flaky"}}
 	resultSteady = aslrt.MustDecode(`"steady"`)
 	pathEach     = aslrt.MustReferencePath("$.each")
 	ioEach       = aslrt.StateIO{ResultPath: pathEach}
@@ -106,7 +113,7 @@ var (
 		{ErrorEquals: []string{"States.ALL"}, IntervalSeconds: 1, MaxAttempts: 2, BackoffRate: 1.5, MaxDelaySeconds: 1, Jitter: aslrt.JitterNone},
 	}
 	pathEachError = aslrt.MustReferencePath("$.eachError")
-	specCheck     = aslrt.TaskSpec{}
+	specCheck     = aslrt.TaskSpec{State: aslrt.State{Name: "Check", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:check"}}
 )
 
 // run runs the machine's states from StartAt.
@@ -187,7 +194,7 @@ func (m *Machine) runBothBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // flaky is the Task state "Flaky" (definition.asl.json:11).
 func (m *Machine) flaky(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoFlaky, &specFlaky, m.tasks.Flaky, in)
+	out, err := x.Task(&specFlaky, m.calls.Flaky, in)
 	return stateEnd, out, err
 }
 
@@ -283,7 +290,7 @@ func (m *Machine) runEachProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, e
 
 // check is the Task state "Check" (definition.asl.json:31).
 func (m *Machine) check(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoCheck, &specCheck, m.tasks.Check, in)
+	out, err := x.Task(&specCheck, m.calls.Check, in)
 	return stateEnd, out, err
 }
 

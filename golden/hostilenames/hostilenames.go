@@ -55,13 +55,24 @@ func (t invokerTasks) AB(ctx context.Context, in aslrt.Value) (aslrt.Value, erro
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		New  aslrt.TaskFunc
+		New2 aslrt.TaskFunc
+		AB   aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "hostilenames"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.New = t.New
+	m.calls.New2 = t.New2
+	m.calls.AB = t.AB
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -104,8 +115,6 @@ const (
 var (
 	infoFunc         = aslrt.State{Name: "func", Type: aslrt.PassState}
 	infoMachine      = aslrt.State{Name: "Machine", Type: aslrt.PassState}
-	infoNew          = aslrt.State{Name: "New", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:New"}
-	infoQuotedState  = aslrt.State{Name: "\"quoted\" state", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:new"}
 	infoLineBreakEnd = aslrt.State{Name: "line\nbreak */ // end", Type: aslrt.PassState}
 	infoÜnïcödé日本    = aslrt.State{Name: "Ünïcödé ✓ 日本", Type: aslrt.PassState}
 	infoState        = aslrt.State{Name: "state", Type: aslrt.PassState}
@@ -155,11 +164,17 @@ var (
 		}),
 		ResultPath: pathSecond,
 	}
-	pathTask        = aslrt.MustReferencePath("$.task")
-	specNew         = aslrt.TaskSpec{IO: aslrt.StateIO{ResultPath: pathTask}}
+	pathTask = aslrt.MustReferencePath("$.task")
+	specNew  = aslrt.TaskSpec{
+		State: aslrt.State{Name: "New", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:New"},
+		IO:    aslrt.StateIO{ResultPath: pathTask},
+	}
 	pathTask2       = aslrt.MustReferencePath("$.task2")
-	specQuotedState = aslrt.TaskSpec{IO: aslrt.StateIO{ResultPath: pathTask2}}
-	rulesRun2       = []*aslrt.Rule{
+	specQuotedState = aslrt.TaskSpec{
+		State: aslrt.State{Name: "\"quoted\" state", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:new"},
+		IO:    aslrt.StateIO{ResultPath: pathTask2},
+	}
+	rulesRun2 = []*aslrt.Rule{
 		aslrt.StringEquals(aslrt.MustReferencePath("$.first['a`b']"), "c\"d").Direct(func(in aslrt.Value) (bool, bool) {
 			v0, ok := aslrt.Field(in, "first")
 			if ok {
@@ -253,13 +268,13 @@ func (m *Machine) machine(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, er
 
 // new is the Task state "New" (definition.asl.json:29).
 func (m *Machine) new(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoNew, &specNew, m.tasks.New, in)
+	out, err := x.Task(&specNew, m.calls.New, in)
 	return stateQuotedState, out, err
 }
 
 // quotedState is the Task state "\"quoted\" state" (definition.asl.json:35).
 func (m *Machine) quotedState(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoQuotedState, &specQuotedState, m.tasks.New2, in)
+	out, err := x.Task(&specQuotedState, m.calls.New2, in)
 	return stateLineBreakEnd, out, err
 }
 
@@ -350,7 +365,7 @@ func (m *Machine) rawX(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 
 // rawXAttempt is one attempt of the Task state "`raw` ${x}".
 func (m *Machine) rawXAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
-	result, err := x.Call(m.tasks.AB, in, 0, 0)
+	result, err := x.Call(m.calls.AB, in, 0, 0)
 	if err != nil {
 		return nil, err
 	}

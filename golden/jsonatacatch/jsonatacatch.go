@@ -41,13 +41,20 @@ func (t invokerTasks) Charge(ctx context.Context, in aslrt.Value) (aslrt.Value, 
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Charge aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "jsonatacatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Charge = t.Charge
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -207,7 +214,7 @@ func (m *Machine) chargeAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, err
 	if err != nil {
 		return nil, err
 	}
-	result, err := x.Call(m.tasks.Charge, args, timeout, 0)
+	result, err := x.Call(m.calls.Charge, args, timeout, 0)
 	if err != nil {
 		return nil, err
 	}

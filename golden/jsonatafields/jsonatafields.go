@@ -43,13 +43,20 @@ func (t invokerTasks) Work(ctx context.Context, in aslrt.Value) (aslrt.Value, er
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Work aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "jsonatafields"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Work = t.Work
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -331,7 +338,7 @@ func (m *Machine) call(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	if err != nil {
 		return 0, nil, err
 	}
-	result, err := x.Call(m.tasks.Work, args, 30, heartbeat)
+	result, err := x.Call(m.calls.Work, args, 30, heartbeat)
 	if err != nil {
 		return 0, nil, err
 	}

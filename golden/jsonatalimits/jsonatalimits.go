@@ -41,13 +41,20 @@ func (t invokerTasks) Echo(ctx context.Context, in aslrt.Value) (aslrt.Value, er
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Echo aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "jsonatalimits"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Echo = t.Echo
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -125,7 +132,7 @@ func (m *Machine) grow(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	if err != nil {
 		return 0, nil, err
 	}
-	result, err := x.Call(m.tasks.Echo, args, 0, 0)
+	result, err := x.Call(m.calls.Echo, args, 0, 0)
 	if err != nil {
 		return 0, nil, err
 	}

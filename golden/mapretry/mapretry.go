@@ -42,13 +42,20 @@ func (t invokerTasks) ProcessItem(ctx context.Context, in aslrt.Value) (aslrt.Va
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ProcessItem aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "mapretry"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ProcessItem = t.ProcessItem
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -74,15 +81,17 @@ const (
 
 var (
 	infoProcessItems = aslrt.State{Name: "ProcessItems", Type: aslrt.MapState}
-	infoProcessItem  = aslrt.State{Name: "ProcessItem", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-item", Retry: true}
 )
 
 var (
 	pathItems       = aslrt.MustReferencePath("$.items")
-	specProcessItem = aslrt.TaskSpec{Retry: []aslrt.Retrier{
-		{ErrorEquals: []string{"TooManyRequestsException", "ServiceUnavailableException"}, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
-		{ErrorEquals: []string{"States.TaskFailed"}, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
-	}}
+	specProcessItem = aslrt.TaskSpec{
+		State: aslrt.State{Name: "ProcessItem", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-item", Retry: true},
+		Retry: []aslrt.Retrier{
+			{ErrorEquals: []string{"TooManyRequestsException", "ServiceUnavailableException"}, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
+			{ErrorEquals: []string{"States.TaskFailed"}, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2.0, Jitter: aslrt.JitterNone},
+		},
+	}
 )
 
 // run runs the machine's states from StartAt.
@@ -144,6 +153,6 @@ func (m *Machine) runProcessItemsProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.
 
 // processItem is the Task state "ProcessItem" (definition.asl.json:15).
 func (m *Machine) processItem(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoProcessItem, &specProcessItem, m.tasks.ProcessItem, in)
+	out, err := x.Task(&specProcessItem, m.calls.ProcessItem, in)
 	return stateEnd, out, err
 }

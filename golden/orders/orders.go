@@ -45,13 +45,22 @@ func (t invokerTasks) SNSPublish(ctx context.Context, in aslrt.Value) (aslrt.Val
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Charge     aslrt.TaskFunc
+		SNSPublish aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "orders"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Charge = t.Charge
+	m.calls.SNSPublish = t.SNSPublish
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -96,7 +105,6 @@ var (
 	infoDone      = aslrt.State{Name: "Done", Type: aslrt.SucceedState}
 	infoRejected  = aslrt.State{Name: "Rejected", Type: aslrt.FailState}
 	infoPack      = aslrt.State{Name: "Pack", Type: aslrt.PassState}
-	infoNotify    = aslrt.State{Name: "Notify", Type: aslrt.TaskState, Resource: "arn:aws:states:::sns:publish"}
 	infoCheckItem = aslrt.State{Name: "CheckItem", Type: aslrt.ChoiceState}
 	infoBroken    = aslrt.State{Name: "Broken", Type: aslrt.FailState}
 	infoMakeLabel = aslrt.State{Name: "MakeLabel", Type: aslrt.PassState}
@@ -161,11 +169,14 @@ var (
 			return aslrt.StringEqual(v0, "paid"), true
 		}),
 	}
-	pathShipping      = aslrt.MustReferencePath("$.shipping")
-	ioShip            = aslrt.StateIO{ResultPath: pathShipping}
-	pathShipError     = aslrt.MustReferencePath("$.shipError")
-	resultPack        = aslrt.MustDecode(`"packed"`)
-	specNotify        = aslrt.TaskSpec{TimeoutSeconds: 5}
+	pathShipping  = aslrt.MustReferencePath("$.shipping")
+	ioShip        = aslrt.StateIO{ResultPath: pathShipping}
+	pathShipError = aslrt.MustReferencePath("$.shipError")
+	resultPack    = aslrt.MustDecode(`"packed"`)
+	specNotify    = aslrt.TaskSpec{
+		State:          aslrt.State{Name: "Notify", Type: aslrt.TaskState, Resource: "arn:aws:states:::sns:publish"},
+		TimeoutSeconds: 5,
+	}
 	pathLabels        = aslrt.MustReferencePath("$.labels")
 	ioLabel           = aslrt.StateIO{ResultPath: pathLabels}
 	pathOrderItems    = aslrt.MustReferencePath("$.order.items")
@@ -281,7 +292,7 @@ func (m *Machine) chargeAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, err
 	if err != nil {
 		return nil, err
 	}
-	result, err := x.Call(m.tasks.Charge, args, 30, 0)
+	result, err := x.Call(m.calls.Charge, args, 30, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -401,7 +412,7 @@ func (m *Machine) runShipBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, err
 
 // notify is the Task state "Notify" (definition.asl.json:20).
 func (m *Machine) notify(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoNotify, &specNotify, m.tasks.SNSPublish, in)
+	out, err := x.Task(&specNotify, m.calls.SNSPublish, in)
 	return stateEnd, out, err
 }
 

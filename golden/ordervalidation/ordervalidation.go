@@ -66,13 +66,26 @@ func (t invokerTasks) ProcessValidation(ctx context.Context, in aslrt.Value) (as
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ValidatePayment   aslrt.TaskFunc
+		CheckInventory    aslrt.TaskFunc
+		VerifyAddress     aslrt.TaskFunc
+		ProcessValidation aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "ordervalidation"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ValidatePayment = t.ValidatePayment
+	m.calls.CheckInventory = t.CheckInventory
+	m.calls.VerifyAddress = t.VerifyAddress
+	m.calls.ProcessValidation = t.ProcessValidation
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -102,21 +115,17 @@ const (
 
 var (
 	infoValidateOrder           = aslrt.State{Name: "ValidateOrder", Type: aslrt.ParallelState}
-	infoProcessValidation       = aslrt.State{Name: "ProcessValidation", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-validation"}
 	infoHandleValidationFailure = aslrt.State{Name: "HandleValidationFailure", Type: aslrt.PassState}
-	infoValidatePayment         = aslrt.State{Name: "ValidatePayment", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:validate-payment"}
-	infoCheckInventory          = aslrt.State{Name: "CheckInventory", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:check-inventory"}
-	infoVerifyAddress           = aslrt.State{Name: "VerifyAddress", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:verify-address"}
 )
 
 var (
 	pathValidationResults     = aslrt.MustReferencePath("$.validationResults")
 	ioValidateOrder           = aslrt.StateIO{ResultPath: pathValidationResults}
 	pathError                 = aslrt.MustReferencePath("$.error")
-	specValidatePayment       = aslrt.TaskSpec{}
-	specCheckInventory        = aslrt.TaskSpec{}
-	specVerifyAddress         = aslrt.TaskSpec{}
-	specProcessValidation     = aslrt.TaskSpec{}
+	specValidatePayment       = aslrt.TaskSpec{State: aslrt.State{Name: "ValidatePayment", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:validate-payment"}}
+	specCheckInventory        = aslrt.TaskSpec{State: aslrt.State{Name: "CheckInventory", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:check-inventory"}}
+	specVerifyAddress         = aslrt.TaskSpec{State: aslrt.State{Name: "VerifyAddress", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:verify-address"}}
+	specProcessValidation     = aslrt.TaskSpec{State: aslrt.State{Name: "ProcessValidation", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-validation"}}
 	ioHandleValidationFailure = aslrt.StateIO{Parameters: aslrt.MustTemplateDirect(`{"orderId.$":"$.orderId","status":"rejected","reason.$":"$.error.Cause"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 		v0, ok := aslrt.Field(in, "orderId")
 		if !ok {
@@ -224,7 +233,7 @@ func (m *Machine) runValidateOrderBranch0(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 // validatePayment is the Task state "ValidatePayment"
 // (definition.asl.json:11).
 func (m *Machine) validatePayment(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoValidatePayment, &specValidatePayment, m.tasks.ValidatePayment, in)
+	out, err := x.Task(&specValidatePayment, m.calls.ValidatePayment, in)
 	return stateEnd, out, err
 }
 
@@ -246,7 +255,7 @@ func (m *Machine) runValidateOrderBranch1(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // checkInventory is the Task state "CheckInventory" (definition.asl.json:21).
 func (m *Machine) checkInventory(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoCheckInventory, &specCheckInventory, m.tasks.CheckInventory, in)
+	out, err := x.Task(&specCheckInventory, m.calls.CheckInventory, in)
 	return stateEnd, out, err
 }
 
@@ -268,14 +277,14 @@ func (m *Machine) runValidateOrderBranch2(x *aslrt.Exec, v aslrt.Value) (aslrt.V
 
 // verifyAddress is the Task state "VerifyAddress" (definition.asl.json:31).
 func (m *Machine) verifyAddress(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoVerifyAddress, &specVerifyAddress, m.tasks.VerifyAddress, in)
+	out, err := x.Task(&specVerifyAddress, m.calls.VerifyAddress, in)
 	return stateEnd, out, err
 }
 
 // processValidation is the Task state "ProcessValidation"
 // (definition.asl.json:49).
 func (m *Machine) processValidation(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoProcessValidation, &specProcessValidation, m.tasks.ProcessValidation, in)
+	out, err := x.Task(&specProcessValidation, m.calls.ProcessValidation, in)
 	return stateEnd, out, err
 }
 

@@ -47,13 +47,22 @@ func (t invokerTasks) DynamodbPutItem(ctx context.Context, in aslrt.Value) (aslr
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		GetQuote        aslrt.TaskFunc
+		DynamodbPutItem aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "taskstate"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.GetQuote = t.GetQuote
+	m.calls.DynamodbPutItem = t.DynamodbPutItem
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -79,14 +88,14 @@ const (
 )
 
 var (
-	infoGetQuote = aslrt.State{Name: "GetQuote", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:get-quote", Retry: true}
-	infoReserve  = aslrt.State{Name: "Reserve", Type: aslrt.TaskState, Resource: "arn:aws:states:::dynamodb:putItem"}
-	infoReport   = aslrt.State{Name: "Report", Type: aslrt.PassState}
+	infoReserve = aslrt.State{Name: "Reserve", Type: aslrt.TaskState, Resource: "arn:aws:states:::dynamodb:putItem"}
+	infoReport  = aslrt.State{Name: "Report", Type: aslrt.PassState}
 )
 
 var (
 	pathQuote    = aslrt.MustReferencePath("$.quote")
 	specGetQuote = aslrt.TaskSpec{
+		State: aslrt.State{Name: "GetQuote", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:get-quote", Retry: true},
 		IO: aslrt.StateIO{
 			Parameters: aslrt.MustTemplateDirect(`{"symbol.$":"$.symbol","attempt.$":"$$.State.RetryCount"}`, func(in aslrt.Value, s aslrt.Scope) (aslrt.Value, bool) {
 				v0, ok := aslrt.Field(in, "symbol")
@@ -168,7 +177,7 @@ func (m *Machine) run(x *aslrt.Exec, v aslrt.Value) (aslrt.Value, error) {
 
 // getQuote is the Task state "GetQuote" (definition.asl.json:5).
 func (m *Machine) getQuote(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoGetQuote, &specGetQuote, m.tasks.GetQuote, in)
+	out, err := x.Task(&specGetQuote, m.calls.GetQuote, in)
 	return stateReserve, out, err
 }
 
@@ -205,7 +214,7 @@ func (m *Machine) reserveAttempt(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, er
 	if err != nil {
 		return nil, err
 	}
-	result, err := x.Call(m.tasks.DynamodbPutItem, args, 0, 0)
+	result, err := x.Call(m.calls.DynamodbPutItem, args, 0, 0)
 	if err != nil {
 		return nil, err
 	}

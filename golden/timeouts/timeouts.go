@@ -40,13 +40,20 @@ func (t invokerTasks) Lookup(ctx context.Context, in aslrt.Value) (aslrt.Value, 
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		Lookup aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "timeouts", TimeoutSeconds: 60}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.Lookup = t.Lookup
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -109,7 +116,7 @@ func (m *Machine) lookup(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, err
 	if err != nil {
 		return 0, nil, err
 	}
-	result, err := x.Call(m.tasks.Lookup, in, timeout, 0)
+	result, err := x.Call(m.calls.Lookup, in, timeout, 0)
 	if err != nil {
 		return 0, nil, err
 	}

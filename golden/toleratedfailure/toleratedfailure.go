@@ -42,13 +42,20 @@ func (t invokerTasks) ProcessRecord(ctx context.Context, in aslrt.Value) (aslrt.
 type Machine struct {
 	tasks Tasks
 	rt    *aslrt.Machine
+
+	// calls are the methods of tasks as functions, for the runtime to call.
+	calls struct {
+		ProcessRecord aslrt.TaskFunc
+	}
 }
 
 var definition = aslrt.Definition{Name: "toleratedfailure"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m.calls.ProcessRecord = t.ProcessRecord
+	return m
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go
@@ -73,8 +80,7 @@ const (
 )
 
 var (
-	infoProcessBatch  = aslrt.State{Name: "ProcessBatch", Type: aslrt.MapState}
-	infoProcessRecord = aslrt.State{Name: "ProcessRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-record"}
+	infoProcessBatch = aslrt.State{Name: "ProcessBatch", Type: aslrt.MapState}
 )
 
 var (
@@ -84,7 +90,7 @@ var (
 		OutputPath: pathResults,
 	}
 	pathRecords       = aslrt.MustReferencePath("$.records")
-	specProcessRecord = aslrt.TaskSpec{}
+	specProcessRecord = aslrt.TaskSpec{State: aslrt.State{Name: "ProcessRecord", Type: aslrt.TaskState, Resource: "arn:aws:lambda:us-east-1:123456789012:function:process-record"}}
 )
 
 // run runs the machine's states from StartAt.
@@ -150,6 +156,6 @@ func (m *Machine) runProcessBatchProcessor(x *aslrt.Exec, v aslrt.Value) (aslrt.
 
 // processRecord is the Task state "ProcessRecord" (definition.asl.json:14).
 func (m *Machine) processRecord(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error) {
-	out, err := x.Task(&infoProcessRecord, &specProcessRecord, m.tasks.ProcessRecord, in)
+	out, err := x.Task(&specProcessRecord, m.calls.ProcessRecord, in)
 	return stateEnd, out, err
 }
