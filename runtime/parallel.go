@@ -124,9 +124,9 @@ func (g *Group) branchScope(ctx context.Context, i int) *Exec {
 // grow, and be copied, when an allocation deep in a state loop takes the
 // slow path.
 func StartBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value) (Value, error)) {
-	kx := g.startScope(i)
+	g.start(i, in)
 	go func() {
-		out, err := fn(m, kx, in)
+		out, err := fn(m, &g.scopes[i], g.results[i])
 		if err != nil {
 			g.fail(i, err)
 			return
@@ -135,14 +135,17 @@ func StartBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value)
 	}()
 }
 
-// startScope returns the scope of branch i, started by StartBranch, in the
-// context of the group's branches.
-func (g *Group) startScope(i int) *Exec {
+// start makes the scope of branch i, started by StartBranch with input
+// in, in the context of the group's branches. Until the branch ends, its
+// result slot holds its input, so that the goroutine's function has less
+// to keep.
+func (g *Group) start(i int, in Value) {
 	if g.cancel == nil {
 		g.ctx, g.cancel = context.WithCancelCause(g.x.ctx)
 	}
 	g.wg.Add(1)
-	return g.branchScope(g.ctx, i)
+	g.branchScope(g.ctx, i)
+	g.results[i] = in
 }
 
 // succeed ends branch i started by StartBranch with its output out.
@@ -152,6 +155,7 @@ func (g *Group) succeed(i int, out Value) {
 
 // fail ends branch i started by StartBranch with err.
 func (g *Group) fail(i int, err error) {
+	g.results[i] = nil
 	g.end(g.done(&g.scopes[i], i, nil, err, nil))
 }
 
