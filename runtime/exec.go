@@ -285,8 +285,6 @@ type Exec struct {
 	// calm is set when ctx can never be done (its Done is nil, as for
 	// context.Background): entering a state need not ask it.
 	calm bool
-	// tcReady: see tc.
-	tcReady bool
 	// res is what the resource of the last Task state run here implies
 	// (State.resource), which the scope's next Task states share when
 	// they name the same resource: a chain of them then reads one.
@@ -299,10 +297,12 @@ type Exec struct {
 	// (size.go).
 	sizes sizes
 
-	// tc is the context of the scope's task calls without limits, ready
-	// (tcReady) once its first call set the scope's context and clock in
-	// it (Exec.taskContext).
-	tc taskContext
+	// tc is the context of the scope's task calls without limits, made
+	// by its first call with the scope's context and clock
+	// (Exec.taskContext); nil until then. It is not part of the scope
+	// itself, which a Parallel state makes for each branch, most of
+	// them calling no task.
+	tc *taskContext
 }
 
 type mapItem struct {

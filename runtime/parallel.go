@@ -286,8 +286,8 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
 	kx.open = false
-	if !again {
-		kx.tcReady = false
+	if !again && kx.tc != nil {
+		kx.tc = nil
 	}
 	for j := range kx.sizes.slot {
 		if kx.sizes.slot[j].k != sizes.slot[j].k {
