@@ -10,12 +10,12 @@ import (
 // Group is one run of a Parallel state's branches or a Map state's
 // iterations. The generated state function starts it (Exec.Parallel,
 // Exec.Map) and runs every branch or iteration in a goroutine of its own.
-// A Parallel state starts each branch with StartBranch and ends with
-// Join:
+// A Parallel state starts each branch but the last with StartBranch, runs
+// the last itself with RunBranch and ends with Join:
 //
 //	p := x.Parallel(2)
 //	aslrt.StartBranch(p, 0, in, m, (*Machine).runBranch0)
-//	aslrt.StartBranch(p, 1, in, m, (*Machine).runBranch1)
+//	aslrt.RunBranch(p, 1, in, m, (*Machine).runBranch1)
 //	out, err := p.Join()
 //
 // which does what an errgroup derived from the Exec's context does with
@@ -135,6 +135,20 @@ func StartBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value)
 	}()
 }
 
+// RunBranch runs branch i as StartBranch does, but on the calling
+// goroutine, which would otherwise wait in Join: a Parallel state runs its
+// last branch so, after starting the others. Its failure cancels the
+// others as theirs cancels it.
+func RunBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value) (Value, error)) {
+	g.start(i, in)
+	out, err := fn(m, &g.scopes[i], g.results[i])
+	if err != nil {
+		g.fail(i, err)
+		return
+	}
+	g.succeed(i, out)
+}
+
 // start makes the scope of branch i, started by StartBranch with input
 // in, in the context of the group's branches. Until the branch ends, its
 // result slot holds its input, so that the goroutine's function has less
@@ -169,8 +183,9 @@ func (g *Group) end(err error) {
 	g.wg.Done()
 }
 
-// Join waits for the branches started by StartBranch and ends the group
-// as Wait does, with the first branch's failure.
+// Join waits for the branches started by StartBranch (and run by
+// RunBranch) and ends the group as Wait does, with the first branch's
+// failure.
 func (g *Group) Join() ([]Value, error) {
 	g.wg.Wait()
 	if g.cancel != nil {

@@ -54,16 +54,22 @@ func (m *branches) block(i int, x *Exec, v Value) (Value, error) {
 }
 
 func (m *branches) block0(x *Exec, v Value) (Value, error) { return m.block(0, x, v) }
+func (m *branches) block1(x *Exec, v Value) (Value, error) { return m.block(1, x, v) }
 func (m *branches) block2(x *Exec, v Value) (Value, error) { return m.block(2, x, v) }
 
-func (m *branches) fail1(x *Exec, v Value) (Value, error) {
-	m.ctxs[1] = x.Context()
+// fail waits for the blocking branches, then fails.
+func (m *branches) fail(i int, x *Exec, v Value) (Value, error) {
+	m.ctxs[i] = x.Context()
 	m.entered.Wait()
-	return failWith(x, "Bad", FailState, v, x.Fail(NewError("FailureType", "branch 1 failed")))
+	return failWith(x, "Bad", FailState, v, x.Fail(NewError("FailureType", fmt.Sprintf("branch %d failed", i))))
 }
 
+func (m *branches) fail1(x *Exec, v Value) (Value, error) { return m.fail(1, x, v) }
+func (m *branches) fail2(x *Exec, v Value) (Value, error) { return m.fail(2, x, v) }
+
 // runParallel runs a Parallel state "P" of the three branches fns, with
-// StartBranch and Join or, withErrgroup, with Branch in an errgroup, and
+// StartBranch, RunBranch and Join or, withErrgroup, with Branch in an
+// errgroup, and
 // returns the execution's output, its history, ordered by event id, and
 // its error.
 func runParallel(t *testing.T, m *branches, withErrgroup bool, fns [3]func(*branches, *Exec, Value) (Value, error)) (Value, []string, error) {
@@ -85,9 +91,11 @@ func runParallel(t *testing.T, m *branches, withErrgroup bool, fns [3]func(*bran
 			}
 			res, err = p.Wait(g.Wait())
 		} else {
-			for i, fn := range fns {
+			// as generated code does: the last branch on this goroutine
+			for i, fn := range fns[:2] {
 				StartBranch(p, i, in, m, fn)
 			}
+			RunBranch(p, 2, in, m, fns[2])
 			res, err = p.Join()
 		}
 		if err != nil {
@@ -134,34 +142,45 @@ func TestStartBranch(t *testing.T) {
 	}
 }
 
-// TestStartBranchFirstFailure: the first failing branch started by
-// StartBranch cancels the others, with its error as the cause, and fails
-// the Parallel state with that error (A9.6, A12.4); the history is the
-// one Branch in an errgroup gives; no goroutine outlives Run.
+// TestStartBranchFirstFailure: the first failing branch, started by
+// StartBranch or run by RunBranch, cancels the others, with its error as
+// the cause, and fails the Parallel state with that error (A9.6, A12.4);
+// the history is the one Branch in an errgroup gives; no goroutine
+// outlives Run.
 func TestStartBranchFirstFailure(t *testing.T) {
 	defer goleak.VerifyNone(t)
-	fns := [3]func(*branches, *Exec, Value) (Value, error){(*branches).block0, (*branches).fail1, (*branches).block2}
-	wm := &branches{}
-	wm.entered.Add(2)
-	_, want, wantErr := runParallel(t, wm, true, fns)
-	m := &branches{}
-	m.entered.Add(2)
-	_, got, err := runParallel(t, m, false, fns)
-	for _, e := range []error{err, wantErr} {
-		if diff := cmp.Diff(NewError("FailureType", "branch 1 failed"), AsError(e)); diff != "" {
-			t.Errorf("(-want +got):\n%s", diff)
-		}
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("history (-errgroup +StartBranch):\n%s", diff)
-	}
-	if !slices.Contains(got, fmt.Sprintf("%d ParallelStateFailed P", len(got)-1)) {
-		t.Errorf("no ParallelStateFailed before the end in %v", got)
-	}
-	for _, i := range []int{0, 2} {
-		var f *failure
-		if cause := context.Cause(m.ctxs[i]); !errors.As(cause, &f) || f.err.Name != "FailureType" {
-			t.Errorf("branch %d: cancelled with cause %v", i, cause)
-		}
+	for _, tt := range []struct {
+		name    string
+		fns     [3]func(*branches, *Exec, Value) (Value, error)
+		failing int
+	}{
+		{"a started branch fails", [3]func(*branches, *Exec, Value) (Value, error){(*branches).block0, (*branches).fail1, (*branches).block2}, 1},
+		{"the branch run on the state's goroutine fails", [3]func(*branches, *Exec, Value) (Value, error){(*branches).block0, (*branches).block1, (*branches).fail2}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			wm := &branches{}
+			wm.entered.Add(2)
+			_, want, wantErr := runParallel(t, wm, true, tt.fns)
+			m := &branches{}
+			m.entered.Add(2)
+			_, got, err := runParallel(t, m, false, tt.fns)
+			for _, e := range []error{err, wantErr} {
+				if diff := cmp.Diff(NewError("FailureType", fmt.Sprintf("branch %d failed", tt.failing)), AsError(e)); diff != "" {
+					t.Errorf("(-want +got):\n%s", diff)
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("history (-errgroup +StartBranch):\n%s", diff)
+			}
+			if !slices.Contains(got, fmt.Sprintf("%d ParallelStateFailed P", len(got)-1)) {
+				t.Errorf("no ParallelStateFailed before the end in %v", got)
+			}
+			for i, ctx := range m.ctxs {
+				var f *failure
+				if cause := context.Cause(ctx); i != tt.failing && (!errors.As(cause, &f) || f.err.Name != "FailureType") {
+					t.Errorf("branch %d: cancelled with cause %v", i, cause)
+				}
+			}
+		})
 	}
 }

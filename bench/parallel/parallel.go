@@ -420,7 +420,7 @@ func (m *Machine) fork(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 	aslrt.StartBranch(p, 6, in, m, (*Machine).runForkBranch6)
 	aslrt.StartBranch(p, 7, in, m, (*Machine).runForkBranch7)
 	aslrt.StartBranch(p, 8, in, m, (*Machine).runForkBranch8)
-	aslrt.StartBranch(p, 9, in, m, (*Machine).runForkBranch9)
+	aslrt.RunBranch(p, 9, in, m, (*Machine).runForkBranch9)
 	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err

@@ -338,7 +338,7 @@ func (e *emitter) jsonataParallel(s *ir.Parallel) {
 		args := e.valueOf(b, s.Arguments, "in", "args", st.ref)
 		b.add(jen.Id("p").Op(":=").Id("x").Dot("Parallel").Call(jen.Lit(len(s.Branches))))
 		for i, br := range s.Branches {
-			b.add(startBranch(i, args, br.GoName))
+			b.add(startBranch(i, len(s.Branches), args, br.GoName))
 		}
 		return e.jsonataResult(b, s.Assign, s.Output, "results", jen.Id("p").Dot("Join").Call())
 	})

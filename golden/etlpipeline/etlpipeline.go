@@ -171,7 +171,7 @@ func (m *Machine) fetchData(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, 
 	p := x.Parallel(3)
 	aslrt.StartBranch(p, 0, in, m, (*Machine).runFetchDataBranch0)
 	aslrt.StartBranch(p, 1, in, m, (*Machine).runFetchDataBranch1)
-	aslrt.StartBranch(p, 2, in, m, (*Machine).runFetchDataBranch2)
+	aslrt.RunBranch(p, 2, in, m, (*Machine).runFetchDataBranch2)
 	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err

@@ -152,7 +152,7 @@ func (m *Machine) both(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 func (m *Machine) bothBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
 	p := x.Parallel(2)
 	aslrt.StartBranch(p, 0, in, m, (*Machine).runBothBranch0)
-	aslrt.StartBranch(p, 1, in, m, (*Machine).runBothBranch1)
+	aslrt.RunBranch(p, 1, in, m, (*Machine).runBothBranch1)
 	results, err := p.Join()
 	if err != nil {
 		return nil, err

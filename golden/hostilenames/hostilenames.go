@@ -421,7 +421,7 @@ func (m *Machine) type_(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		return 0, nil, err
 	}
 	p := x.Parallel(1)
-	aslrt.StartBranch(p, 0, in, m, (*Machine).runTypeBranch0)
+	aslrt.RunBranch(p, 0, in, m, (*Machine).runTypeBranch0)
 	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err

@@ -243,7 +243,7 @@ func (m *Machine) fan(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error)
 	}
 	p := x.Parallel(2)
 	aslrt.StartBranch(p, 0, args, m, (*Machine).runFanBranch0)
-	aslrt.StartBranch(p, 1, args, m, (*Machine).runFanBranch1)
+	aslrt.RunBranch(p, 1, args, m, (*Machine).runFanBranch1)
 	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err

@@ -182,7 +182,7 @@ func (m *Machine) perGroup(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, e
 	}
 	p := x.Parallel(2)
 	aslrt.StartBranch(p, 0, in, m, (*Machine).runPerGroupBranch0)
-	aslrt.StartBranch(p, 1, in, m, (*Machine).runPerGroupBranch1)
+	aslrt.RunBranch(p, 1, in, m, (*Machine).runPerGroupBranch1)
 	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err

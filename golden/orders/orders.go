@@ -344,7 +344,7 @@ func (m *Machine) ship(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 func (m *Machine) shipBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
 	p := x.Parallel(2)
 	aslrt.StartBranch(p, 0, in, m, (*Machine).runShipBranch0)
-	aslrt.StartBranch(p, 1, in, m, (*Machine).runShipBranch1)
+	aslrt.RunBranch(p, 1, in, m, (*Machine).runShipBranch1)
 	results, err := p.Join()
 	if err != nil {
 		return nil, err

@@ -183,7 +183,7 @@ func (m *Machine) validateOrderBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Va
 	p := x.Parallel(3)
 	aslrt.StartBranch(p, 0, in, m, (*Machine).runValidateOrderBranch0)
 	aslrt.StartBranch(p, 1, in, m, (*Machine).runValidateOrderBranch1)
-	aslrt.StartBranch(p, 2, in, m, (*Machine).runValidateOrderBranch2)
+	aslrt.RunBranch(p, 2, in, m, (*Machine).runValidateOrderBranch2)
 	results, err := p.Join()
 	if err != nil {
 		return nil, err
