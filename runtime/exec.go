@@ -302,8 +302,7 @@ type Exec struct {
 	// entered without asking the context or counting the history
 	// (enterFresh).
 	fresh bool
-	// tcReady: see tc.
-	tcReady  bool
+	// intsLeft: see ints.
 	intsLeft uint8
 	// res is what the resource of the last Task state run here implies
 	// (State.resource), which the scope's next Task states share when
@@ -320,10 +319,12 @@ type Exec struct {
 	// (size.go).
 	sizes sizes
 
-	// tc is the context of the scope's task calls without limits, ready
-	// (tcReady) once its first call set the scope's context and clock in
-	// it (Exec.taskContext).
-	tc taskContext
+	// tc is the context of the scope's task calls without limits, made
+	// by its first call with the scope's context and clock
+	// (Exec.taskContext); nil until then. It is not part of the scope
+	// itself, which a Parallel state makes for each branch, most of
+	// them calling no task.
+	tc *taskContext
 }
 
 type mapItem struct {

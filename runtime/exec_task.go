@@ -41,16 +41,15 @@ type taskContext struct {
 // HeartbeatSeconds in this scope: the scope's own taskContext, which its
 // calls share (they run one after the other), and so do the items of one
 // Map worker (Exec.reset). What does not change meanwhile (the context and
-// clock) is written at the first call only, so that a goroutine a task
+// clock) is written when the first call makes it, so that a goroutine a task
 // leaves running can still wait on the context without racing the next
 // call; the call's TaskCall must be read while the call runs
 // (TaskCallFrom).
 func (x *Exec) taskContext(st *State, in Value) *taskContext {
-	tc := &x.tc
-	if !x.tcReady {
-		tc.Context = x.ctx
-		tc.clk = x.clockCtx()
-		x.tcReady = true
+	tc := x.tc
+	if tc == nil {
+		tc = &taskContext{Context: x.ctx, clk: x.clockCtx()}
+		x.tc = tc
 	}
 	tc.st, tc.in = st, in
 	tc.timeoutSeconds, tc.heartbeatSeconds = 0, 0

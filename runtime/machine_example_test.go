@@ -329,10 +329,9 @@ func (m *Machine) shipBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, erro
 		return nil, err
 	}
 	p := x.Parallel(2)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error { return p.Branch(ctx, 0, args, m.runShipBranch0) })
-	g.Go(func() error { return p.Branch(ctx, 1, args, m.runShipBranch1) })
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, args, m, (*Machine).runShipBranch0)
+	aslrt.RunBranch(p, 1, args, m, (*Machine).runShipBranch1)
+	results, err := p.Join()
 	if err != nil {
 		return nil, err
 	}

@@ -3,26 +3,37 @@ package aslrt
 import (
 	"context"
 	"math"
+	"sync"
 	"sync/atomic"
 )
 
 // Group is one run of a Parallel state's branches or a Map state's
 // iterations. The generated state function starts it (Exec.Parallel,
-// Exec.Map), runs every branch or iteration in its own goroutine of an
-// errgroup derived from the Exec's context, passing the errgroup's
-// context, and ends it with Wait:
+// Exec.Map) and runs every branch or iteration in a goroutine of its own.
+// A Parallel state starts each branch but the last with StartBranch, runs
+// the last itself with RunBranch and ends with Join:
+//
+//	p := x.Parallel(2)
+//	aslrt.StartBranch(p, 0, in, m, (*Machine).runBranch0)
+//	aslrt.RunBranch(p, 1, in, m, (*Machine).runBranch1)
+//	out, err := p.Join()
+//
+// which does what an errgroup derived from the Exec's context does with
+// Branch:
 //
 //	p := x.Parallel(2)
 //	g, ctx := errgroup.WithContext(x.Context())
-//	g.Go(func() error { return p.Branch(ctx, 0, in, m.branch0) })
-//	g.Go(func() error { return p.Branch(ctx, 1, in, m.branch1) })
+//	g.Go(func() error { return p.Branch(ctx, 0, in, m.runBranch0) })
+//	g.Go(func() error { return p.Branch(ctx, 1, in, m.runBranch1) })
 //	out, err := p.Wait(g.Wait())
+//
+// A Map state runs its iterations in an errgroup (Exec.Map).
 //
 // Each branch and iteration runs in a scope of its own (own variables,
 // own virtual time, own count of events: history) whose parent is the
-// state's scope. The first failure cancels the errgroup's context, which
-// stops the others, and Wait returns that failure: the branch's own error
-// (A9.6, A9.7, A12.4).
+// state's scope. The first failure cancels the context of the others,
+// which stops them, and Join or Wait returns that failure: the branch's
+// own error (A9.6, A9.7, A12.4).
 type Group struct {
 	x       *Exec
 	hist    group // the branches' or iterations' history segments or counts
@@ -52,6 +63,15 @@ type Group struct {
 	// branches and iterations start from (size.go).
 	size   atomic.Int64
 	psizes sizes
+
+	// The goroutines of a Parallel state's branches (StartBranch, Join):
+	// their context, cancelled with the first failure as its cause, and
+	// that failure.
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	wg     sync.WaitGroup
+	erred  atomic.Bool
+	err    error
 }
 
 // Parallel starts the n branches of the current Parallel state: the
@@ -86,34 +106,99 @@ func (g *Group) Len() int { return len(g.results) }
 // branch's state loop, run in a new scope. It returns the branch's error
 // for the errgroup.
 func (g *Group) Branch(ctx context.Context, i int, in Value, fn func(*Exec, Value) (Value, error)) error {
-	kx := g.BranchScope(ctx, i)
+	kx := g.branchScope(ctx, i)
 	out, err := fn(kx, in)
-	return g.BranchDone(kx, i, out, err)
+	return g.done(kx, i, out, err, nil)
 }
 
-// BranchScope and BranchDone are Branch in two halves, for generated code
-// that runs a branch's state loop between them itself:
-//
-//	g.Go(func() error {
-//		bx := p.BranchScope(ctx, 0)
-//		out, err := m.runBranch0(bx, in)
-//		return p.BranchDone(bx, 0, out, err)
-//	})
-//
-// so that the branch's goroutine, which starts with a small stack, runs
-// its states one call less deep. BranchScope returns the new scope of
-// branch i in ctx.
-func (g *Group) BranchScope(ctx context.Context, i int) *Exec {
+// branchScope returns the new scope of branch i in ctx.
+func (g *Group) branchScope(ctx context.Context, i int) *Exec {
 	kx := &g.scopes[i]
 	g.initKid(kx, ctx, i, &g.hist.kids[i], false)
 	return kx
 }
 
-// BranchDone ends branch i, run in the scope kx that BranchScope
-// returned, with its output or error, and returns the error for the
-// errgroup.
-func (g *Group) BranchDone(kx *Exec, i int, out Value, err error) error {
-	return g.done(kx, i, out, err, nil)
+// StartBranch runs branch i of the Parallel state of g in a goroutine of
+// its own: fn, the branch's state loop, a method of the generated machine
+// m, runs on input in in the branch's new scope. The first branch to fail
+// cancels the others (through their scopes' context, derived from the
+// Exec's). Group.Join waits for them all.
+//
+// The branch's scope is made here, on the caller's goroutine, and fn is a
+// method expression, not a method value (which would add a frame of its
+// own), so that the branch's goroutine starts with one small frame below
+// its state loop: a goroutine starts with a small stack, which has to
+// grow, and be copied, when an allocation deep in a state loop takes the
+// slow path.
+func StartBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value) (Value, error)) {
+	g.start(i, in)
+	go func() {
+		out, err := fn(m, &g.scopes[i], g.results[i])
+		if err != nil {
+			g.fail(i, err)
+			return
+		}
+		g.succeed(i, out)
+	}()
+}
+
+// RunBranch runs branch i as StartBranch does, but on the calling
+// goroutine, which would otherwise wait in Join: a Parallel state runs its
+// last branch so, after starting the others. Its failure cancels the
+// others as theirs cancels it.
+func RunBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value) (Value, error)) {
+	g.start(i, in)
+	out, err := fn(m, &g.scopes[i], g.results[i])
+	if err != nil {
+		g.fail(i, err)
+		return
+	}
+	g.succeed(i, out)
+}
+
+// start makes the scope of branch i, started by StartBranch with input
+// in, in the context of the group's branches. Until the branch ends, its
+// result slot holds its input, so that the goroutine's function has less
+// to keep.
+func (g *Group) start(i int, in Value) {
+	if g.cancel == nil {
+		g.ctx, g.cancel = context.WithCancelCause(g.x.ctx)
+	}
+	g.wg.Add(1)
+	g.branchScope(g.ctx, i)
+	g.results[i] = in
+}
+
+// succeed ends branch i started by StartBranch with its output out.
+func (g *Group) succeed(i int, out Value) {
+	g.end(g.done(&g.scopes[i], i, out, nil, nil))
+}
+
+// fail ends branch i started by StartBranch with err.
+func (g *Group) fail(i int, err error) {
+	g.results[i] = nil
+	g.end(g.done(&g.scopes[i], i, nil, err, nil))
+}
+
+// end ends a branch started by StartBranch, with err from done: the first
+// failure cancels the other branches.
+func (g *Group) end(err error) {
+	if err != nil && g.erred.CompareAndSwap(false, true) {
+		g.err = err
+		g.cancel(err)
+	}
+	g.wg.Done()
+}
+
+// Join waits for the branches started by StartBranch (and run by
+// RunBranch) and ends the group as Wait does, with the first branch's
+// failure.
+func (g *Group) Join() ([]Value, error) {
+	g.wg.Wait()
+	if g.cancel != nil {
+		g.cancel(g.err)
+	}
+	return g.Wait(g.err)
 }
 
 // initKid makes kx the scope of branch or iteration i, with segment seg;
@@ -223,8 +308,8 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
 	kx.open, kx.plain, kx.fresh = false, false, false
-	if !again {
-		kx.tcReady = false
+	if !again && kx.tc != nil {
+		kx.tc = nil
 	}
 	for j := range kx.sizes.slot {
 		if kx.sizes.slot[j].k != sizes.slot[j].k {

@@ -24,10 +24,9 @@ func TestScopeReset(t *testing.T) {
 		st: &State{Name: "Label"}, stSeg: &segment{}, stIdx: 3, entered: 4, enteredText: "x", retries: 5,
 		ctxObj: NewObject(0), ownItem: mapItem{index: 3, value: "v"}, owned: NewObject(0), cleanArgs: NewObject(0),
 		token: "t", assigned: NewObject(0), open: true, calm: true, plain: true, fresh: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
-		sizes:   sizes{slot: [2]sized{{k: arrayKey, n: 5}, {n: 6}}},
-		tcReady: true,
+		sizes: sizes{slot: [2]sized{{k: arrayKey, n: 5}, {n: 6}}},
+		tc:    &taskContext{Context: context.TODO()},
 	}
-	dirty.tc.Context = context.TODO()
 	dirty.tl = &dirty.ownTL
 	dirty.ownTL.now.Store(42)
 	dirty.item = &dirty.ownItem
@@ -38,23 +37,20 @@ func TestScopeReset(t *testing.T) {
 		want := &Exec{ctx: ctx, e: x.e, seg: kid, parent: x, sizes: sz,
 			st: x.st, stSeg: x.stSeg, stIdx: x.stIdx, entered: x.entered,
 			retries: x.retries, enteredText: x.enteredText}
-		// the task context is rewritten at the scope's first call
-		if kx.tcReady {
-			t.Error("after reset the task context is still marked ready")
-		}
-		want.tc = kx.tc
+		// the task context is made again at the scope's first call
 		if !reflect.DeepEqual(kx, want) {
 			t.Errorf("after reset:\n%+v\nwant\n%+v", kx, want)
 		}
 	}
 	// the next item of the same Map worker keeps its task context
-	kept := &Exec{tcReady: true}
+	tc := &taskContext{Context: context.TODO()}
+	kept := &Exec{tc: tc}
 	kept.reset(ctx, x, kid, x, &sz, true)
-	if !kept.tcReady {
+	if kept.tc != tc {
 		t.Error("reset for the worker's next item dropped its task context")
 	}
 	// reset names every field; a new one must be added there.
-	if n := reflect.TypeFor[Exec]().NumField(); n != 32 {
-		t.Errorf("Exec has %d fields, reset knows 32: handle the new ones in reset and here", n)
+	if n := reflect.TypeFor[Exec]().NumField(); n != 31 {
+		t.Errorf("Exec has %d fields, reset knows 31: handle the new ones in reset and here", n)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"context"
 
 	aslrt "github.com/aslc/aslc/runtime"
-	"golang.org/x/sync/errgroup"
 )
 
 // The runtime this code was generated for; a mismatch fails to compile.
@@ -412,58 +411,17 @@ func (m *Machine) fork(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 		return 0, nil, err
 	}
 	p := x.Parallel(10)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 0)
-		out, err := m.runForkBranch0(bx, in)
-		return p.BranchDone(bx, 0, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 1)
-		out, err := m.runForkBranch1(bx, in)
-		return p.BranchDone(bx, 1, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 2)
-		out, err := m.runForkBranch2(bx, in)
-		return p.BranchDone(bx, 2, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 3)
-		out, err := m.runForkBranch3(bx, in)
-		return p.BranchDone(bx, 3, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 4)
-		out, err := m.runForkBranch4(bx, in)
-		return p.BranchDone(bx, 4, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 5)
-		out, err := m.runForkBranch5(bx, in)
-		return p.BranchDone(bx, 5, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 6)
-		out, err := m.runForkBranch6(bx, in)
-		return p.BranchDone(bx, 6, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 7)
-		out, err := m.runForkBranch7(bx, in)
-		return p.BranchDone(bx, 7, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 8)
-		out, err := m.runForkBranch8(bx, in)
-		return p.BranchDone(bx, 8, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 9)
-		out, err := m.runForkBranch9(bx, in)
-		return p.BranchDone(bx, 9, out, err)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, in, m, (*Machine).runForkBranch0)
+	aslrt.StartBranch(p, 1, in, m, (*Machine).runForkBranch1)
+	aslrt.StartBranch(p, 2, in, m, (*Machine).runForkBranch2)
+	aslrt.StartBranch(p, 3, in, m, (*Machine).runForkBranch3)
+	aslrt.StartBranch(p, 4, in, m, (*Machine).runForkBranch4)
+	aslrt.StartBranch(p, 5, in, m, (*Machine).runForkBranch5)
+	aslrt.StartBranch(p, 6, in, m, (*Machine).runForkBranch6)
+	aslrt.StartBranch(p, 7, in, m, (*Machine).runForkBranch7)
+	aslrt.StartBranch(p, 8, in, m, (*Machine).runForkBranch8)
+	aslrt.RunBranch(p, 9, in, m, (*Machine).runForkBranch9)
+	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err
 	}

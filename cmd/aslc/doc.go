@@ -99,7 +99,7 @@
 // and declares the package's API: Tasks (one method per distinct Task
 // resource), TasksFrom (Tasks backed by an aslrt.Invoker), New and
 // (*Machine).Run. It imports the runtime github.com/aslc/aslc/runtime as
-// aslrt, and golang.org/x/sync/errgroup for Parallel and Map states.
+// aslrt, and golang.org/x/sync/errgroup for Map states.
 //
 // Gen fits go generate. Add aslc as a tool of the module once:
 //

@@ -337,13 +337,10 @@ func (e *emitter) jsonataParallel(s *ir.Parallel) {
 		st := &states{b: b}
 		args := e.valueOf(b, s.Arguments, "in", "args", st.ref)
 		b.add(jen.Id("p").Op(":=").Id("x").Dot("Parallel").Call(jen.Lit(len(s.Branches))))
-		b.add(jen.List(jen.Id("g"), jen.Id("ctx")).Op(":=").Qual(errgroupPath, "WithContext").Call(jen.Id("x").Dot("Context").Call()))
 		for i, br := range s.Branches {
-			b.add(jen.Id("g").Dot("Go").Call(jen.Func().Params().Error().Block(
-				jen.Return(jen.Id("p").Dot("Branch").Call(jen.Id("ctx"), jen.Lit(i), jen.Id(args), jen.Id("m").Dot(br.GoName))),
-			)))
+			b.add(startBranch(i, len(s.Branches), args, br.GoName))
 		}
-		return e.jsonataResult(b, s.Assign, s.Output, "results", jen.Id("p").Dot("Wait").Call(jen.Id("g").Dot("Wait").Call()))
+		return e.jsonataResult(b, s.Assign, s.Output, "results", jen.Id("p").Dot("Join").Call())
 	})
 }
 

@@ -9,7 +9,6 @@ import (
 	"context"
 
 	aslrt "github.com/aslc/aslc/runtime"
-	"golang.org/x/sync/errgroup"
 )
 
 // The runtime this code was generated for; a mismatch fails to compile.
@@ -183,23 +182,10 @@ func (m *Machine) validateOrder(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Val
 // validateOrderBranches is one attempt of the Parallel state "ValidateOrder".
 func (m *Machine) validateOrderBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
 	p := x.Parallel(3)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 0)
-		out, err := m.runValidateOrderBranch0(bx, in)
-		return p.BranchDone(bx, 0, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 1)
-		out, err := m.runValidateOrderBranch1(bx, in)
-		return p.BranchDone(bx, 1, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 2)
-		out, err := m.runValidateOrderBranch2(bx, in)
-		return p.BranchDone(bx, 2, out, err)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, in, m, (*Machine).runValidateOrderBranch0)
+	aslrt.StartBranch(p, 1, in, m, (*Machine).runValidateOrderBranch1)
+	aslrt.RunBranch(p, 2, in, m, (*Machine).runValidateOrderBranch2)
+	results, err := p.Join()
 	if err != nil {
 		return nil, err
 	}

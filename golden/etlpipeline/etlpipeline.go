@@ -183,23 +183,10 @@ func (m *Machine) fetchData(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, 
 		return 0, nil, err
 	}
 	p := x.Parallel(3)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 0)
-		out, err := m.runFetchDataBranch0(bx, in)
-		return p.BranchDone(bx, 0, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 1)
-		out, err := m.runFetchDataBranch1(bx, in)
-		return p.BranchDone(bx, 1, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 2)
-		out, err := m.runFetchDataBranch2(bx, in)
-		return p.BranchDone(bx, 2, out, err)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, in, m, (*Machine).runFetchDataBranch0)
+	aslrt.StartBranch(p, 1, in, m, (*Machine).runFetchDataBranch1)
+	aslrt.RunBranch(p, 2, in, m, (*Machine).runFetchDataBranch2)
+	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err
 	}

@@ -158,18 +158,9 @@ func (m *Machine) both(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error
 // bothBranches is one attempt of the Parallel state "Both".
 func (m *Machine) bothBranches(x *aslrt.Exec, in aslrt.Value) (aslrt.Value, error) {
 	p := x.Parallel(2)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 0)
-		out, err := m.runBothBranch0(bx, in)
-		return p.BranchDone(bx, 0, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 1)
-		out, err := m.runBothBranch1(bx, in)
-		return p.BranchDone(bx, 1, out, err)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, in, m, (*Machine).runBothBranch0)
+	aslrt.RunBranch(p, 1, in, m, (*Machine).runBothBranch1)
+	results, err := p.Join()
 	if err != nil {
 		return nil, err
 	}

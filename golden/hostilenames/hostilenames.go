@@ -432,13 +432,8 @@ func (m *Machine) type_(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, erro
 		return 0, nil, err
 	}
 	p := x.Parallel(1)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 0)
-		out, err := m.runTypeBranch0(bx, in)
-		return p.BranchDone(bx, 0, out, err)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.RunBranch(p, 0, in, m, (*Machine).runTypeBranch0)
+	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err
 	}

@@ -249,14 +249,9 @@ func (m *Machine) fan(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, error)
 		return 0, nil, err
 	}
 	p := x.Parallel(2)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		return p.Branch(ctx, 0, args, m.runFanBranch0)
-	})
-	g.Go(func() error {
-		return p.Branch(ctx, 1, args, m.runFanBranch1)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, args, m, (*Machine).runFanBranch0)
+	aslrt.RunBranch(p, 1, args, m, (*Machine).runFanBranch1)
+	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err
 	}

@@ -181,18 +181,9 @@ func (m *Machine) perGroup(x *aslrt.Exec, in aslrt.Value) (state, aslrt.Value, e
 		return 0, nil, err
 	}
 	p := x.Parallel(2)
-	g, ctx := errgroup.WithContext(x.Context())
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 0)
-		out, err := m.runPerGroupBranch0(bx, in)
-		return p.BranchDone(bx, 0, out, err)
-	})
-	g.Go(func() error {
-		bx := p.BranchScope(ctx, 1)
-		out, err := m.runPerGroupBranch1(bx, in)
-		return p.BranchDone(bx, 1, out, err)
-	})
-	results, err := p.Wait(g.Wait())
+	aslrt.StartBranch(p, 0, in, m, (*Machine).runPerGroupBranch0)
+	aslrt.RunBranch(p, 1, in, m, (*Machine).runPerGroupBranch1)
+	results, err := p.Join()
 	if err != nil {
 		return 0, nil, err
 	}

@@ -18,9 +18,10 @@
 //
 // # Networking
 //
-// Generated code needs no module but golang.org/x/sync (for errgroup),
-// and a program linking the Lambda backend the AWS SDK; installing aslc
-// puts these modules in the module cache, because aslc links them too.
+// Generated code needs no module but golang.org/x/sync (for the errgroup
+// of a Map state), and a program linking the Lambda backend the AWS SDK;
+// installing aslc puts these modules in the module cache, because aslc
+// links them too.
 // The go command then builds without the network. When the
 // module cache lacks it, the go command downloads it as GOPROXY says,
 // unless Spec.Offline sets GOPROXY=off, which makes the build fail with
@@ -61,7 +62,7 @@ import (
 	"github.com/aslc/aslc/compiler"
 	"github.com/aslc/aslc/internal/version"
 
-	// Generated code imports errgroup. Linking it into aslc makes
+	// Generated Map states import errgroup. Linking it into aslc makes
 	// installing aslc put golang.org/x/sync into the module cache, from
 	// which the builds here then take it without the network.
 	_ "golang.org/x/sync/errgroup"

@@ -171,8 +171,8 @@ func TestBuildError(t *testing.T) {
 // TestBuildOfflineWithoutModule: offline, with a module cache that lacks
 // golang.org/x/sync, the build fails and says why.
 func TestBuildOfflineWithoutModule(t *testing.T) {
-	spec := testSpec(t, `{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
-	  "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}]}}}`)
+	spec := testSpec(t, `{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+	  "ItemProcessor": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}}}}`)
 	spec.Env = append(spec.Env, "GOMODCACHE="+t.TempDir())
 	_, err := Build(context.Background(), spec)
 	var be *BuildError
