@@ -18,7 +18,7 @@ import "time"
 // callers must not modify it.
 func (x *Exec) ContextObject() Value {
 	if x.ctxObj == nil {
-		x.ctxObj, x.plain = x.buildContext(), false
+		x.ctxObj, x.plain = x.buildContext(), 0
 	}
 	return x.ctxObj
 }
@@ -74,7 +74,7 @@ func (x *Exec) buildContext() *Object {
 			x.entered = x.Now().UnixNano()
 		}
 		if x.enteredText == "" {
-			x.enteredText, x.plain = formatTime(time.Unix(0, x.entered)), false
+			x.enteredText, x.plain = formatTime(time.Unix(0, x.entered)), 0
 		}
 		c.stateM[0] = Member{"Name", st.Name}
 		c.stateM[1] = Member{"EnteredTime", x.enteredText}

@@ -288,14 +288,15 @@ type Exec struct {
 	// calm is set when ctx can never be done (its Done is nil, as for
 	// context.Background): entering a state need not ask it.
 	calm bool
-	// plain is set while entering a state has only to count it: the
+	// plain is plainAll while entering a state has only to count it: the
 	// scope is calm, on a real clock, in an execution without a history
 	// hook or logger, the execution's own (whose segment is in no group,
 	// so that its count of events is seg.n, and is stSeg), and the fields
 	// Enter clears (cleanArgs, ctxObj, item, token, assigned,
-	// enteredText) are clear. enter sets it; whatever sets one of those
-	// fields clears it.
-	plain bool
+	// enteredText) are clear; plainCounted alone when all but the real
+	// clock hold. enter sets it; whatever sets one of those fields clears
+	// it.
+	plain uint8
 	// fresh is set in the scope of a Map iteration that Group.Work
 	// started just now, after finding its context not done, in a group
 	// whose iterations are quick (Group.quick): its first state is
@@ -490,15 +491,39 @@ func (x *Exec) Enter(st *State, in Value) error {
 	return x.enter(st, in)
 }
 
+// The bits of Exec.plain.
+const (
+	plainCounted   = 1 << iota // entering a state only counts it
+	plainRealClock             // and the clock is real
+	plainAll       = plainCounted | plainRealClock
+)
+
 // enterPlain is Enter for the usual state, small enough to be inlined
 // where states are entered: it enters st and returns true in a plain
-// scope that enters st with the document it left its last state with,
-// within the history limit, and does nothing and returns false
-// otherwise.
+// scope on a real clock that enters st with the document it left its
+// last state with, within the history limit, and does nothing and
+// returns false otherwise. Task states go to enterCounted (Exec.Task).
 func (x *Exec) enterPlain(st *State, in Value) bool {
-	if seg := x.seg; x.plain && st.Type != TaskState && x.sizes.isCurrent(in) && seg.n < x.e.maxEvents {
+	if seg := x.seg; x.plain == plainAll && st.Type != TaskState && x.sizes.isCurrent(in) && seg.n < x.e.maxEvents {
 		x.st, x.open = st, true
 		x.retries, x.entered = 0, 0
+		x.stIdx = seg.n
+		seg.n++
+		return true
+	}
+	return false
+}
+
+// enterCounted is enterPlain for a state of any type that needs nothing
+// else on entering, on any clock: a Task state whose resource needs no
+// task token.
+func (x *Exec) enterCounted(st *State, in Value) bool {
+	if seg := x.seg; x.plain&plainCounted != 0 && x.sizes.isCurrent(in) && seg.n < x.e.maxEvents {
+		x.st, x.open = st, true
+		x.retries, x.entered = 0, 0
+		if tl := x.tl; tl != nil {
+			x.entered = tl.now.Load()
+		}
 		x.stIdx = seg.n
 		seg.n++
 		return true
@@ -540,7 +565,13 @@ func (x *Exec) enter(st *State, in Value) error {
 	if st.Type == TaskState && x.resource(st).callback {
 		x.token = newUUID(x.e.random)
 	}
-	x.plain = x.calm && x.tl == nil && !h.sink && x.token == "" && x.seg.grp == nil
+	x.plain = 0
+	if x.calm && !h.sink && x.token == "" && x.seg.grp == nil {
+		x.plain = plainCounted
+		if x.tl == nil {
+			x.plain = plainAll
+		}
+	}
 	if !h.sink {
 		x.stIdx = x.seg.n
 		x.seg.n++

@@ -23,22 +23,22 @@ func TestEnterPlain(t *testing.T) {
 		// do runs in the first state, entered with in
 		first *State
 		do    func(x *Exec, in Value)
-		plain bool // the scope is plain once the second state is entered
+		plain uint8 // Exec.plain once the second state is entered
 	}{
-		{"nothing", nil, context.Background(), pass, func(*Exec, Value) {}, true},
-		{"context object", nil, context.Background(), pass, func(x *Exec, _ Value) { x.ContextObject() }, true},
+		{"nothing", nil, context.Background(), pass, func(*Exec, Value) {}, plainAll},
+		{"context object", nil, context.Background(), pass, func(x *Exec, _ Value) { x.ContextObject() }, plainAll},
 		{"owned task input", nil, context.Background(), task, func(x *Exec, in Value) {
 			x.owned = in.(*Object)
 			x.noteOwner(MustTemplate(`{"a.$":"$.a"}`), in, NewObject(0))
-		}, true},
-		{"task token", nil, context.Background(), callback, func(*Exec, Value) {}, true},
+		}, plainAll},
+		{"task token", nil, context.Background(), callback, func(*Exec, Value) {}, plainAll},
 		{"variables with a hook", []Option{WithHistory(func(Event) {})}, context.Background(), pass, func(x *Exec, _ Value) {
 			if err := x.Assign(MustDecode(`{"v":1}`)); err != nil {
 				t.Fatal(err)
 			}
-		}, false},
-		{"virtual time", []Option{WithVirtualTime(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC))}, context.Background(), pass, func(x *Exec, _ Value) { x.ContextObject() }, false},
-		{"a context that can be done", nil, t.Context(), pass, func(x *Exec, _ Value) { x.ContextObject() }, false},
+		}, 0},
+		{"virtual time", []Option{WithVirtualTime(time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC))}, context.Background(), pass, func(x *Exec, _ Value) { x.ContextObject() }, plainCounted},
+		{"a context that can be done", nil, t.Context(), pass, func(x *Exec, _ Value) { x.ContextObject() }, 0},
 	} {
 		x, in, err := NewMachine(Definition{Name: "m"}, c.opts...).Start(c.ctx, MustDecode(`{"a":1}`))
 		if err != nil {
@@ -49,7 +49,7 @@ func TestEnterPlain(t *testing.T) {
 				t.Fatal(err)
 			}
 			c.do(x, in)
-			if x.plain && !clear(x) {
+			if x.plain != 0 && !clear(x) {
 				t.Errorf("%s: the first state left the scope plain with fields to clear", c.name)
 			}
 			x.Exit(in)
@@ -60,7 +60,7 @@ func TestEnterPlain(t *testing.T) {
 				t.Errorf("%s: the second state was entered with the fields of the first", c.name)
 			}
 			if x.plain != c.plain {
-				t.Errorf("%s: plain = %v, want %v", c.name, x.plain, c.plain)
+				t.Errorf("%s: plain = %b, want %b", c.name, x.plain, c.plain)
 			}
 			x.Exit(in)
 		}

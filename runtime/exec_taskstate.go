@@ -28,12 +28,11 @@ type TaskSpec struct {
 // states runs the same instructions for each.
 func (x *Exec) Task(spec *TaskSpec, fn TaskFunc, in Value) (Value, error) {
 	st, io := &spec.State, &spec.IO
-	if err := x.Enter(st, in); err != nil {
-		return nil, err
-	}
-	res := x.res // what Enter left: the facts of st's resource
-	if st.Type != TaskState {
-		res = x.resource(st)
+	res := x.resource(st)
+	if res.callback || !x.enterCounted(st, in) {
+		if err := x.enter(st, in); err != nil {
+			return nil, err
+		}
 	}
 	// One counter per retrier for this visit, set up at its first
 	// failure; the usual few on the stack.

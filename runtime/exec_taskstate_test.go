@@ -178,3 +178,43 @@ func TestTaskResourceFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskEnteredOnVirtualClock: on a virtual clock a Task state of a
+// scope that has nothing else to do on entering (Exec.plain is
+// plainCounted) is entered by enterCounted, which keeps the virtual time
+// of its entry, as the general Enter does: the second state, entered
+// after the first one's retry waited 2 s, was entered 2 s after the start.
+func TestTaskEnteredOnVirtualClock(t *testing.T) {
+	spec := func(name string) *TaskSpec {
+		return &TaskSpec{
+			State: State{Name: name, Type: TaskState, Resource: "arn:aws:lambda:us-east-1:111111111111:function:f", Retry: true},
+			IO:    StateIO{Parameters: MustTemplate(`{"n.$":"$.n"}`)},
+			Retry: []Retrier{{ErrorEquals: []string{"E"}, IntervalSeconds: 2, MaxAttempts: 1, BackoffRate: 1}},
+		}
+	}
+	calls := 0
+	fn := func(_ context.Context, in Value) (Value, error) {
+		calls++
+		if calls == 1 {
+			return nil, NewError("E", "once")
+		}
+		return in, nil
+	}
+	_, err := run(t, Definition{}, MustDecode(`{"n":1}`), func(x *Exec, in Value) (Value, error) {
+		out, err := x.Task(spec("First"), fn, in)
+		if err != nil {
+			return nil, err
+		}
+		if x.plain != plainCounted {
+			t.Errorf("after the first state plain = %b, want %b", x.plain, plainCounted)
+		}
+		out, err = x.Task(spec("Second"), fn, out)
+		if want := testStart.Add(2 * time.Second).UnixNano(); x.entered != want || x.st.Name != "Second" {
+			t.Errorf("%s entered at %d, want %d", x.st.Name, x.entered, want)
+		}
+		return out, err
+	}, WithVirtualTime(testStart))
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -87,7 +87,7 @@ func (x *Exec) noteOwner(t *Template, input, out Value) {
 		return
 	}
 	if o, ok := out.(*Object); ok && x.owned != nil && x.st != nil && x.st.Type == TaskState {
-		x.cleanArgs, x.plain = o, false
+		x.cleanArgs, x.plain = o, 0
 	}
 }
 

@@ -307,7 +307,7 @@ func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, 
 	if kx.token != "" || kx.assigned != nil || kx.lastErr != nil || kx.lastFail != nil {
 		kx.token, kx.assigned, kx.lastErr, kx.lastFail = "", nil, nil, nil
 	}
-	kx.open, kx.plain, kx.fresh = false, false, false
+	kx.open, kx.plain, kx.fresh = false, 0, false
 	if !again && kx.tc != nil {
 		kx.tc = nil
 	}

@@ -23,7 +23,7 @@ func TestScopeReset(t *testing.T) {
 		ctx: context.TODO(), e: &execution{}, parent: &Exec{}, vars: NewObject(0), seg: &segment{},
 		st: &State{Name: "Label"}, stSeg: &segment{}, stIdx: 3, entered: 4, enteredText: "x", retries: 5,
 		ctxObj: NewObject(0), ownItem: mapItem{index: 3, value: "v"}, owned: NewObject(0), cleanArgs: NewObject(0),
-		token: "t", assigned: NewObject(0), open: true, calm: true, plain: true, fresh: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
+		token: "t", assigned: NewObject(0), open: true, calm: true, plain: plainAll, fresh: true, lastErr: &Error{Name: "E"}, lastFail: &failure{},
 		sizes: sizes{slot: [2]sized{{k: arrayKey, n: 5}, {n: 6}}},
 		tc:    &taskContext{Context: context.TODO()},
 	}

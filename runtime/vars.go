@@ -43,7 +43,7 @@ func (x *Exec) Assign(vars Value) error {
 	}
 	if x.e.h.sink {
 		if x.assigned == nil {
-			x.assigned, x.plain = NewObject(o.Len()), false
+			x.assigned, x.plain = NewObject(o.Len()), 0
 		}
 		for _, m := range o.Members() {
 			x.assigned.Set(m.Key, m.Value)
@@ -61,7 +61,7 @@ func (x *Exec) SetVariable(name string, v Value) {
 	x.vars.Set(name, v)
 	if x.e.h.sink {
 		if x.assigned == nil {
-			x.assigned, x.plain = NewObject(1), false
+			x.assigned, x.plain = NewObject(1), 0
 		}
 		x.assigned.Set(name, v)
 	}
