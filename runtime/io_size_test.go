@@ -177,58 +177,10 @@ func TestFlatTemplateBound(t *testing.T) {
 // walking each item; the bound stays above the exact size, and an item
 // too large to be selected twice still fails the limit.
 func TestItemSelectorBound(t *testing.T) {
-	selectors := []string{
-		`{"index.$":"$$.Map.Item.Index","value.$":"$$.Map.Item.Value","tag.$":"$.tag"}`,
-		`{"deep.$":"$$.Map.Item.Value.o","s.$":"$$.Map.Item.Value.s"}`,
-		`{"nested":{"v.$":"$$.Map.Item.Value"},"a":[1,{"k.$":"$$.Map.Item.Value.o.k"}]}`,
-	}
-	run1 := func(t *testing.T, input string, check func(text string, v Value, n int)) {
-		for _, text := range selectors {
-			tm := MustTemplate(text)
-			_, err := run(t, Definition{}, MustDecode(input), func(x *Exec, in Value) (Value, error) {
-				if err := x.Enter(&State{Name: "Fan", Type: MapState}, in); err != nil {
-					return nil, err
-				}
-				items, err := x.MapItems(MustReferencePath("$.items"), in)
-				if err != nil {
-					return nil, err
-				}
-				mp := x.Map(items, MapConfig{MaxConcurrency: 1})
-				if mp.itemBound < 0 {
-					t.Fatalf("%s: no bound for the items", text)
-				}
-				err = workAll(x.Context(), mp, func(ix *Exec, _ Value) (Value, error) {
-					v, n, err := tm.evalSized(in, ix)
-					if err != nil {
-						return nil, err
-					}
-					if b, ok := ix.itemBound(fromItem); !ok || b != mp.itemBound {
-						t.Errorf("%s: the item's bound is %d, %v; want %d", text, b, ok, mp.itemBound)
-					}
-					check(text, v, n)
-					return int64(0), nil
-				})
-				out, err := mp.Wait(err)
-				x.Exit(out)
-				return out, err
-			})
-			if err != nil {
-				t.Fatalf("%s: %v", text, err)
-			}
-		}
-	}
-	t.Run("bound", func(t *testing.T) {
-		input := `{"tag":"t","items":[{"s":"a\"b","o":{"k":[1,2,{"z":"\u00e9"}]}},{"s":"","o":{"k":"x"}}]}`
-		run1(t, input, func(text string, v Value, n int) {
-			if exact := JSONSize(v, math.MaxInt/4); n < exact {
-				t.Errorf("%s: bound %d below the size %d of %s", text, n, exact, EncodeString(v))
-			}
-		})
-	})
-	t.Run("over the limit", func(t *testing.T) {
-		big := strings.Repeat("x", 150*1024)
-		input := `{"tag":"t","items":[{"s":"` + big + `","o":{"k":"` + big[:1000] + `"}}]}`
-		tm := MustTemplate(`{"a.$":"$$.Map.Item.Value","b.$":"$$.Map.Item.Value.s"}`)
+	// inMap runs a Map over $.items of input whose iterations evaluate tm
+	// and check its value and bound.
+	inMap := func(t *testing.T, input string, tm *Template, check func(ix *Exec, mp *Group, v Value, n int)) {
+		t.Helper()
 		_, err := run(t, Definition{}, MustDecode(input), func(x *Exec, in Value) (Value, error) {
 			if err := x.Enter(&State{Name: "Fan", Type: MapState}, in); err != nil {
 				return nil, err
@@ -238,14 +190,15 @@ func TestItemSelectorBound(t *testing.T) {
 				return nil, err
 			}
 			mp := x.Map(items, MapConfig{MaxConcurrency: 1})
+			if mp.itemBound < 0 {
+				t.Fatalf("no bound for the items of %s", input)
+			}
 			err = workAll(x.Context(), mp, func(ix *Exec, _ Value) (Value, error) {
-				v, err := tm.Eval(in, ix)
+				v, n, err := tm.evalSized(in, ix)
 				if err != nil {
 					return nil, err
 				}
-				if ix.withinLimit(v) {
-					t.Errorf("a selection of %d bytes is within the limit", JSONSize(v, math.MaxInt/4))
-				}
+				check(ix, mp, v, n)
 				return int64(0), nil
 			})
 			out, err := mp.Wait(err)
@@ -255,5 +208,33 @@ func TestItemSelectorBound(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+	t.Run("bound", func(t *testing.T) {
+		input := `{"tag":"t","items":[{"s":"a\"b","o":{"k":[1,2,{"z":"\u00e9"}]}},{"s":"","o":{"k":"x"}}]}`
+		for _, text := range []string{
+			`{"index.$":"$$.Map.Item.Index","value.$":"$$.Map.Item.Value","tag.$":"$.tag"}`,
+			`{"deep.$":"$$.Map.Item.Value.o","s.$":"$$.Map.Item.Value.s"}`,
+			`{"nested":{"v.$":"$$.Map.Item.Value"},"a":[1,{"k.$":"$$.Map.Item.Value.o.k"}]}`,
+		} {
+			inMap(t, input, MustTemplate(text), func(ix *Exec, mp *Group, v Value, n int) {
+				if b, ok := ix.itemBound(fromItem); !ok || b != mp.itemBound {
+					t.Errorf("%s: the item's bound is %d, %v; want %d", text, b, ok, mp.itemBound)
+				}
+				if exact := JSONSize(v, math.MaxInt/4); n < exact {
+					t.Errorf("%s: bound %d below the size %d of %s", text, n, exact, EncodeString(v))
+				}
+			})
+		}
+	})
+	t.Run("over the limit", func(t *testing.T) {
+		big := strings.Repeat("x", 150*1024)
+		input := `{"tag":"t","items":[{"s":"` + big + `","o":{"k":"` + big[:1000] + `"}}]}`
+		tm := MustTemplate(`{"a.$":"$$.Map.Item.Value","b.$":"$$.Map.Item.Value.s"}`)
+		inMap(t, input, tm, func(ix *Exec, _ *Group, v Value, n int) {
+			ix.noteSize(v, n)
+			if ix.withinLimit(v) {
+				t.Errorf("a selection of %d bytes is within the limit", JSONSize(v, math.MaxInt/4))
+			}
+		})
 	})
 }
