@@ -60,34 +60,28 @@ func (x *Exec) newInts() {
 // stringValue returns string(b) as a Value: for short strings one
 // allocation holding both the string's header and its bytes.
 func stringValue(b []byte) Value {
-	n := len(b)
-	switch {
+	switch n := len(b); {
 	case n == 0:
 		return ""
 	case n <= 8:
-		p := new(struct {
-			s string
-			b [8]byte
-		})
-		copy(p.b[:], b)
-		p.s = unsafe.String(&p.b[0], n)
-		return valueAt("", unsafe.Pointer(&p.s))
+		return boxString[[8]byte](b)
 	case n <= 24:
-		p := new(struct {
-			s string
-			b [24]byte
-		})
-		copy(p.b[:], b)
-		p.s = unsafe.String(&p.b[0], n)
-		return valueAt("", unsafe.Pointer(&p.s))
+		return boxString[[24]byte](b)
 	case n <= 48:
-		p := new(struct {
-			s string
-			b [48]byte
-		})
-		copy(p.b[:], b)
-		p.s = unsafe.String(&p.b[0], n)
-		return valueAt("", unsafe.Pointer(&p.s))
+		return boxString[[48]byte](b)
 	}
 	return string(b)
+}
+
+// boxString is stringValue of b, not empty, in one allocation whose byte
+// array B holds at least len(b) bytes.
+func boxString[B any](b []byte) Value {
+	p := new(struct {
+		s     string
+		bytes B
+	})
+	buf := unsafe.Slice((*byte)(unsafe.Pointer(&p.bytes)), len(b))
+	copy(buf, b)
+	p.s = unsafe.String(&buf[0], len(b))
+	return valueAt("", unsafe.Pointer(&p.s))
 }

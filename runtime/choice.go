@@ -507,28 +507,9 @@ func (x *Exec) Choice(st *State, in Value, rules []*Rule) (int, error) {
 			return -1, err
 		}
 	}
-	// Choose, in line
-	i := 0
-	for ; i < len(rules); i++ {
-		r := rules[i]
-		if r.direct != nil {
-			if matched, ok := r.direct(in); ok {
-				if matched {
-					break
-				}
-				continue
-			}
-		}
-		ok, err := r.Eval(in, x)
-		if err != nil {
-			return -1, err
-		}
-		if ok {
-			break
-		}
-	}
-	if i == len(rules) {
-		i = -1
+	i, err := Choose(in, x, rules)
+	if err != nil {
+		return -1, err
 	}
 	// Enter made in the current document, and rules keep no bounds, so
 	// Exit would only record the event.

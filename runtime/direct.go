@@ -216,21 +216,24 @@ func (r *Rule) Direct(d DirectRule) *Rule {
 // These comparisons test for two integers, the usual operands, before
 // anything else: one call of a function that decides at once.
 func NumberEqual(v, w Value) bool {
-	if x, ok := v.(int64); ok {
-		if y, ok := w.(int64); ok {
-			return x == y
-		}
+	if x, y, ok := twoInts(v, w); ok {
+		return x == y
 	}
 	c, ok := compareNumbers(v, w)
 	return ok && c == 0
 }
 
+// twoInts returns v and w when both are integers.
+func twoInts(v, w Value) (int64, int64, bool) {
+	x, ok := v.(int64)
+	y, ok2 := w.(int64)
+	return x, y, ok && ok2
+}
+
 // NumberLess reports whether v and w are both numbers and v < w.
 func NumberLess(v, w Value) bool {
-	if x, ok := v.(int64); ok {
-		if y, ok := w.(int64); ok {
-			return x < y
-		}
+	if x, y, ok := twoInts(v, w); ok {
+		return x < y
 	}
 	c, ok := compareNumbers(v, w)
 	return ok && c < 0
@@ -238,10 +241,8 @@ func NumberLess(v, w Value) bool {
 
 // NumberLessEqual reports whether v and w are both numbers and v <= w.
 func NumberLessEqual(v, w Value) bool {
-	if x, ok := v.(int64); ok {
-		if y, ok := w.(int64); ok {
-			return x <= y
-		}
+	if x, y, ok := twoInts(v, w); ok {
+		return x <= y
 	}
 	c, ok := compareNumbers(v, w)
 	return ok && c <= 0
@@ -249,10 +250,8 @@ func NumberLessEqual(v, w Value) bool {
 
 // NumberGreater reports whether v and w are both numbers and v > w.
 func NumberGreater(v, w Value) bool {
-	if x, ok := v.(int64); ok {
-		if y, ok := w.(int64); ok {
-			return x > y
-		}
+	if x, y, ok := twoInts(v, w); ok {
+		return x > y
 	}
 	c, ok := compareNumbers(v, w)
 	return ok && c > 0
@@ -260,10 +259,8 @@ func NumberGreater(v, w Value) bool {
 
 // NumberGreaterEqual reports whether v and w are both numbers and v >= w.
 func NumberGreaterEqual(v, w Value) bool {
-	if x, ok := v.(int64); ok {
-		if y, ok := w.(int64); ok {
-			return x >= y
-		}
+	if x, y, ok := twoInts(v, w); ok {
+		return x >= y
 	}
 	c, ok := compareNumbers(v, w)
 	return ok && c >= 0

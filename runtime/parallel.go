@@ -134,11 +134,7 @@ func StartBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value)
 	g.start(i, in)
 	go func() {
 		out, err := fn(m, &g.scopes[i], g.results[i])
-		if err != nil {
-			g.fail(i, err)
-			return
-		}
-		g.succeed(i, out)
+		g.finish(i, out, err)
 	}()
 }
 
@@ -149,11 +145,7 @@ func StartBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value)
 func RunBranch[M any](g *Group, i int, in Value, m M, fn func(M, *Exec, Value) (Value, error)) {
 	g.start(i, in)
 	out, err := fn(m, &g.scopes[i], g.results[i])
-	if err != nil {
-		g.fail(i, err)
-		return
-	}
-	g.succeed(i, out)
+	g.finish(i, out, err)
 }
 
 // start makes the scope of branch i, started by StartBranch with input
@@ -169,15 +161,13 @@ func (g *Group) start(i int, in Value) {
 	g.results[i] = in
 }
 
-// succeed ends branch i started by StartBranch with its output out.
-func (g *Group) succeed(i int, out Value) {
-	g.end(g.done(&g.scopes[i], i, out, nil, nil))
-}
-
-// fail ends branch i started by StartBranch with err.
-func (g *Group) fail(i int, err error) {
-	g.results[i] = nil
-	g.end(g.done(&g.scopes[i], i, nil, err, nil))
+// finish ends branch i started by StartBranch with its output out or
+// its error err.
+func (g *Group) finish(i int, out Value, err error) {
+	if err != nil {
+		g.results[i], out = nil, nil // the slot held the input
+	}
+	g.end(g.done(&g.scopes[i], i, out, err, nil))
 }
 
 // end ends a branch started by StartBranch, with err from done: the first
@@ -253,7 +243,8 @@ func (g *Group) startTime(kx *Exec, i int) {
 // context and execution, and keeps its context and its task context
 // (Exec.taskContext): a goroutine that task left running may still read
 // it. Any scope keeps res, the facts of a resource, which depend on its
-// ARN alone, and ints and intsLeft, the integers intValue has not handed out yet.
+// ARN alone, and ints and intsLeft, the integers intValue has not handed
+// out yet.
 func (kx *Exec) reset(ctx context.Context, x *Exec, seg *segment, parent *Exec, sizes *sizes, again bool) {
 	if !again {
 		kx.ctx, kx.calm = ctx, false

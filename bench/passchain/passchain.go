@@ -30,15 +30,14 @@ type invokerTasks struct {
 // Machine runs the state machine "passchain" (Benchmark: a chain of 1000 Pass
 // states with Parameters and ResultPath).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 }
 
 var definition = aslrt.Definition{Name: "passchain"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	return &Machine{rt: aslrt.NewMachine(definition, opts...)}
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go

@@ -38,10 +38,10 @@ func (t invokerTasks) BenchStep(ctx context.Context, in aslrt.Value) (aslrt.Valu
 // Machine runs the state machine "taskchain" (Benchmark: a chain of 1000 Task
 // states with a Retry).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		BenchStep aslrt.TaskFunc
 	}
@@ -51,7 +51,7 @@ var definition = aslrt.Definition{Name: "taskchain"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.BenchStep = t.BenchStep
 	return m
 }

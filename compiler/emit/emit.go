@@ -175,7 +175,6 @@ func (e *emitter) machineType() {
 	}
 	f.Add(comments(doc + "."))
 	members := []jen.Code{
-		jen.Id("tasks").Id("Tasks"),
 		jen.Id("rt").Op("*").Add(rt("Machine")),
 	}
 	// The Tasks methods as functions, made once rather than at each
@@ -186,7 +185,7 @@ func (e *emitter) machineType() {
 		setCalls = append(setCalls, jen.Id("m").Dot("calls").Dot(r.GoName).Op("=").Id("t").Dot(r.GoName))
 	}
 	if len(calls) > 0 {
-		members = append(members, jen.Line().Add(comments("calls are the methods of tasks as functions, for the runtime to call.")).Line().Id("calls").Struct(calls...))
+		members = append(members, jen.Line().Add(comments("calls are the methods of the Tasks given to New, as functions for the runtime to call.")).Line().Id("calls").Struct(calls...))
 	}
 	f.Type().Id("Machine").Struct(members...)
 	f.Line()
@@ -202,7 +201,6 @@ func (e *emitter) machineType() {
 	f.Line()
 	f.Add(comments("New returns a Machine whose Task states call t."))
 	machine := jen.Op("&").Id("Machine").Values(
-		jen.Id("tasks").Op(":").Id("t"),
 		jen.Id("rt").Op(":").Add(rt("NewMachine").Call(jen.Id("definition"), jen.Id("opts").Op("..."))),
 	)
 	var newBody []jen.Code

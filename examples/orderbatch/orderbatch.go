@@ -40,10 +40,10 @@ func (t invokerTasks) ProcessOrder(ctx context.Context, in aslrt.Value) (aslrt.V
 // Machine runs the state machine "orderbatch" (Invoice a batch of orders, each
 // iteration with the batch's shared configuration).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		ProcessOrder aslrt.TaskFunc
 	}
@@ -53,7 +53,7 @@ var definition = aslrt.Definition{Name: "orderbatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.ProcessOrder = t.ProcessOrder
 	return m
 }

@@ -40,10 +40,10 @@ func (t invokerTasks) ProcessRecord(ctx context.Context, in aslrt.Value) (aslrt.
 // Machine runs the state machine "recordbatch" (Post a batch of records,
 // retrying throttled calls and tolerating up to 10% failed records).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		ProcessRecord aslrt.TaskFunc
 	}
@@ -53,7 +53,7 @@ var definition = aslrt.Definition{Name: "recordbatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.ProcessRecord = t.ProcessRecord
 	return m
 }

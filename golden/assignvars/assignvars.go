@@ -39,10 +39,10 @@ func (t invokerTasks) GetValues(ctx context.Context, in aslrt.Value) (aslrt.Valu
 // Machine runs the state machine "assignvars" (Workflow variables in JSONPath
 // states).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		GetValues aslrt.TaskFunc
 	}
@@ -52,7 +52,7 @@ var definition = aslrt.Definition{Name: "assignvars"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.GetValues = t.GetValues
 	return m
 }

@@ -30,15 +30,14 @@ type invokerTasks struct {
 // Machine runs the state machine "choiceassign" (JSONPath Choice rules with
 // their own Assign, and the state's Assign when Default is taken).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 }
 
 var definition = aslrt.Definition{Name: "choiceassign"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	return &Machine{rt: aslrt.NewMachine(definition, opts...)}
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go

@@ -30,15 +30,14 @@ type invokerTasks struct {
 // Machine runs the state machine "choicestate" (Choice rules: And, Or, Not,
 // strings, numbers, timestamps, paths).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 }
 
 var definition = aslrt.Definition{Name: "choicestate"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	return &Machine{rt: aslrt.NewMachine(definition, opts...)}
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go

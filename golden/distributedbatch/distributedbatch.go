@@ -31,15 +31,14 @@ type invokerTasks struct {
 // Machine runs the state machine "distributedbatch" (A DISTRIBUTED Map without
 // ItemReader, its items in batches, run in-process).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 }
 
 var definition = aslrt.Definition{Name: "distributedbatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	return &Machine{rt: aslrt.NewMachine(definition, opts...)}
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go

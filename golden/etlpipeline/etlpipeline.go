@@ -78,10 +78,10 @@ func (t invokerTasks) LoadRecord(ctx context.Context, in aslrt.Value) (aslrt.Val
 // Machine runs the state machine "etlpipeline" (ETL pipeline with parallel
 // fetch and map-based processing).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		FetchAPIData    aslrt.TaskFunc
 		FetchDBData     aslrt.TaskFunc
@@ -96,7 +96,7 @@ var definition = aslrt.Definition{Name: "etlpipeline"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.FetchAPIData = t.FetchAPIData
 	m.calls.FetchDBData = t.FetchDBData
 	m.calls.FetchS3Data = t.FetchS3Data

@@ -46,10 +46,10 @@ func (t invokerTasks) Check(ctx context.Context, in aslrt.Value) (aslrt.Value, e
 // Machine runs the state machine "handlers" (Retry and Catch on Parallel and
 // Map states).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Flaky aslrt.TaskFunc
 		Check aslrt.TaskFunc
@@ -60,7 +60,7 @@ var definition = aslrt.Definition{Name: "handlers"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Flaky = t.Flaky
 	m.calls.Check = t.Check
 	return m

@@ -53,10 +53,10 @@ func (t invokerTasks) AB(ctx context.Context, in aslrt.Value) (aslrt.Value, erro
 // Machine runs the state machine "hostilenames" (* / func init() {
 // panic("injected") } /* //go:generate echo pwned `).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		New  aslrt.TaskFunc
 		New2 aslrt.TaskFunc
@@ -68,7 +68,7 @@ var definition = aslrt.Definition{Name: "hostilenames"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.New = t.New
 	m.calls.New2 = t.New2
 	m.calls.AB = t.AB

@@ -64,10 +64,10 @@ func (t invokerTasks) NotifyComplete(ctx context.Context, in aslrt.Value) (aslrt
 // Machine runs the state machine "imagebatch" (Process a batch of uploaded
 // images in parallel).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		ResizeImage       aslrt.TaskFunc
 		GenerateThumbnail aslrt.TaskFunc
@@ -80,7 +80,7 @@ var definition = aslrt.Definition{Name: "imagebatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.ResizeImage = t.ResizeImage
 	m.calls.GenerateThumbnail = t.GenerateThumbnail
 	m.calls.UpdateMetadata = t.UpdateMetadata

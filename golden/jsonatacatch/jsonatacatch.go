@@ -39,10 +39,10 @@ func (t invokerTasks) Charge(ctx context.Context, in aslrt.Value) (aslrt.Value, 
 // Machine runs the state machine "jsonatacatch" (JSONata catchers with Output
 // and Assign).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Charge aslrt.TaskFunc
 	}
@@ -52,7 +52,7 @@ var definition = aslrt.Definition{Name: "jsonatacatch"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Charge = t.Charge
 	return m
 }

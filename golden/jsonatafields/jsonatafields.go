@@ -41,10 +41,10 @@ func (t invokerTasks) Work(ctx context.Context, in aslrt.Value) (aslrt.Value, er
 // Machine runs the state machine "jsonatafields" (JSONata in Wait, Parallel,
 // Task limits and Credentials, ItemBatcher, tolerated failures and Succeed).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Work aslrt.TaskFunc
 	}
@@ -54,7 +54,7 @@ var definition = aslrt.Definition{Name: "jsonatafields"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Work = t.Work
 	return m
 }

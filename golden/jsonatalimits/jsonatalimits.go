@@ -39,10 +39,10 @@ func (t invokerTasks) Echo(ctx context.Context, in aslrt.Value) (aslrt.Value, er
 // Machine runs the state machine "jsonatalimits" (Payload limits in JSONata
 // states (A19.1): a state's Output is at most 256 KiB).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Echo aslrt.TaskFunc
 	}
@@ -52,7 +52,7 @@ var definition = aslrt.Definition{Name: "jsonatalimits"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Echo = t.Echo
 	return m
 }

@@ -32,15 +32,14 @@ type invokerTasks struct {
 // Machine runs the state machine "jsonatamap" (JSONata Map with Items,
 // ItemSelector and an expression for MaxConcurrency).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 }
 
 var definition = aslrt.Definition{Name: "jsonatamap"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	return &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	return &Machine{rt: aslrt.NewMachine(definition, opts...)}
 }
 
 // Run executes the machine with input, a JSON value (aslrt.Value) or any Go

@@ -43,10 +43,10 @@ func (t invokerTasks) SNSPublish(ctx context.Context, in aslrt.Value) (aslrt.Val
 
 // Machine runs the state machine "orders" (Order processing).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Charge     aslrt.TaskFunc
 		SNSPublish aslrt.TaskFunc
@@ -57,7 +57,7 @@ var definition = aslrt.Definition{Name: "orders"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Charge = t.Charge
 	m.calls.SNSPublish = t.SNSPublish
 	return m

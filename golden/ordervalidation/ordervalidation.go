@@ -63,10 +63,10 @@ func (t invokerTasks) ProcessValidation(ctx context.Context, in aslrt.Value) (as
 // Machine runs the state machine "ordervalidation" (Order validation with
 // parallel checks).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		ValidatePayment   aslrt.TaskFunc
 		CheckInventory    aslrt.TaskFunc
@@ -79,7 +79,7 @@ var definition = aslrt.Definition{Name: "ordervalidation"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.ValidatePayment = t.ValidatePayment
 	m.calls.CheckInventory = t.CheckInventory
 	m.calls.VerifyAddress = t.VerifyAddress

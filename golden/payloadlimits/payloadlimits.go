@@ -40,10 +40,10 @@ func (t invokerTasks) Echo(ctx context.Context, in aslrt.Value) (aslrt.Value, er
 // state's output after ResultPath and a task's input after Parameters are at
 // most 256 KiB).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Echo aslrt.TaskFunc
 	}
@@ -53,7 +53,7 @@ var definition = aslrt.Definition{Name: "payloadlimits"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Echo = t.Echo
 	return m
 }

@@ -45,10 +45,10 @@ func (t invokerTasks) DynamodbPutItem(ctx context.Context, in aslrt.Value) (aslr
 // Machine runs the state machine "taskstate" (Task states: retries with
 // backoff, a catcher, timeouts).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		GetQuote        aslrt.TaskFunc
 		DynamodbPutItem aslrt.TaskFunc
@@ -59,7 +59,7 @@ var definition = aslrt.Definition{Name: "taskstate"}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.GetQuote = t.GetQuote
 	m.calls.DynamodbPutItem = t.DynamodbPutItem
 	return m

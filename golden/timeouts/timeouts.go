@@ -38,10 +38,10 @@ func (t invokerTasks) Lookup(ctx context.Context, in aslrt.Value) (aslrt.Value, 
 // Machine runs the state machine "timeouts" (The execution's TimeoutSeconds
 // and a task's TimeoutSecondsPath).
 type Machine struct {
-	tasks Tasks
-	rt    *aslrt.Machine
+	rt *aslrt.Machine
 
-	// calls are the methods of tasks as functions, for the runtime to call.
+	// calls are the methods of the Tasks given to New, as functions for the
+	// runtime to call.
 	calls struct {
 		Lookup aslrt.TaskFunc
 	}
@@ -51,7 +51,7 @@ var definition = aslrt.Definition{Name: "timeouts", TimeoutSeconds: 60}
 
 // New returns a Machine whose Task states call t.
 func New(t Tasks, opts ...aslrt.Option) *Machine {
-	m := &Machine{tasks: t, rt: aslrt.NewMachine(definition, opts...)}
+	m := &Machine{rt: aslrt.NewMachine(definition, opts...)}
 	m.calls.Lookup = t.Lookup
 	return m
 }
